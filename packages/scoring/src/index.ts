@@ -1,0 +1,5 @@
+/**
+ * @all-together/scoring — pure scoring for the All Together programme.
+ * @packageDocumentation
+ */
+export * from './proportions.js';
