@@ -1,0 +1,3 @@
+import { libraryConfig } from '../../scripts/rollup-config.mjs';
+
+export default libraryConfig();
