@@ -100,6 +100,12 @@ describe('validateResponse', () => {
       message: /before it was started/,
     },
     {
+      why: 'a characteristic that contradicts its answer',
+      mutate: (r) => (r.characteristics.yearGroup = 'Y6'),
+      at: 'characteristics.yearGroup',
+      message: /answer to "year-group" is "Y5"/,
+    },
+    {
       why: 'S4 an unknown key',
       mutate: (r) => (r.ipAddress = '10.0.0.1'),
       at: '(top level)',

@@ -146,6 +146,22 @@ export function validateResponse(
     }
     problems.push(...checkAnswer(item, answer, path));
   }
+  // A characteristic asked in the questionnaire and carried in `characteristics` must agree, or
+  // breakdowns would count the pupil in two groups.
+  for (const item of all.values()) {
+    const c = item.scoring.characteristic;
+    const answer = response.answers[item.id];
+    if (item.scoring.kind !== 'characteristic' || !c || typeof answer !== 'string') continue;
+    const carried = response.characteristics[c];
+    if (carried !== undefined && carried !== answer) {
+      problems.push(
+        problem(
+          ['characteristics', c],
+          `This says "${carried}" but the answer to "${item.id}" is "${answer}".`,
+        ),
+      );
+    }
+  }
   for (const id of shown) {
     const item = all.get(id)!;
     if (item.required && isEmpty(response.answers[id])) {
