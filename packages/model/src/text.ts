@@ -14,8 +14,8 @@ export type LocaleCode = z.infer<typeof LocaleCode>;
 
 // Characters that can disguise or corrupt text: NUL (PostgreSQL rejects it in text), the other C0
 // controls except tab and newlines, and the bidirectional overrides used to spoof reading order.
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
