@@ -1,0 +1,29 @@
+/**
+ * `@all-together/components`: the element classes and shared helpers.
+ *
+ * Importing this module registers no element. Register each one through its own entry point, for
+ * example `import '@all-together/components/at-progress.js'`.
+ *
+ * @module
+ */
+export { AtProgress } from './progress/progress.js';
+
+export { AtElement } from './shared/at-element.js';
+export { defineElement } from './shared/define.js';
+export { AtEvent, type AtEventInit, type AtEventType } from './shared/events.js';
+export {
+  defaultLang,
+  enGB,
+  format,
+  matchLang,
+  registerTranslation,
+  resolveLang,
+  translate,
+  type Message,
+  type MessageParams,
+  type PluralMessage,
+  type Translation,
+  type TranslationKey,
+  type TranslationParams,
+} from './shared/i18n.js';
+export { LocalizeController } from './shared/localize-controller.js';

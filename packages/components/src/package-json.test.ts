@@ -1,0 +1,156 @@
+// The package's public API, as GOV.UK Frontend tests its own package.json: the exports map, the
+// registration files and `sideEffects` must agree, and importing the barrel must register nothing.
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+
+interface Conditions {
+  readonly [condition: string]: string;
+}
+interface PackageJson {
+  readonly name: string;
+  readonly exports: Readonly<Record<string, string | Conditions>>;
+  readonly sideEffects: readonly string[] | boolean;
+  readonly files: readonly string[];
+  readonly customElements: string;
+}
+interface SourceFile {
+  readonly path: string; // "src/progress/at-progress.ts"
+  readonly source: string;
+}
+
+/** A file registers an element if it calls defineElement/customElements.define with a literal tag. */
+const registers = (source: string) =>
+  /\b(?:defineElement|customElements\.define)\(\s*['"`]at-/.test(
+    source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, ''),
+  );
+
+/** The dist file a source file is built to. */
+const builtAs = (path: string) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
+
+/** A `sideEffects` glob as a RegExp (bundlers' semantics: `**` any depth, `*` within a segment). */
+const globToRegExp = (glob: string) =>
+  new RegExp(
+    '^' +
+      glob
+        .replace(/^\.\//, '')
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*\//g, '\uE000') // a private-use placeholder for "**/" while * is rewritten
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')
+        .replace(/\uE000/g, '(?:.*/)?') +
+      '$',
+  );
+
+let pkg: PackageJson;
+let files: readonly SourceFile[];
+let registrations: readonly string[];
+
+describe('package.json', () => {
+  before(async () => {
+    const response = await fetch(new URL('../package.json', import.meta.url));
+    expect(response.ok, 'package.json served').to.equal(true);
+    pkg = (await response.json()) as PackageJson;
+    files = await executeServerCommand<SourceFile[], undefined>('at-shipped-source-files');
+    registrations = files.filter((f) => registers(f.source)).map((f) => f.path);
+  });
+
+  it('finds the source files and at least one registration file (the test can see something)', () => {
+    expect(files.map((f) => f.path)).to.include('src/index.ts');
+    expect(registrations).to.include('src/progress/at-progress.ts');
+  });
+
+  it('every subpath has conditions in the order source, types, default', () => {
+    for (const [subpath, target] of Object.entries(pkg.exports)) {
+      if (subpath === './package.json') {
+        expect(target).to.equal('./package.json');
+        continue;
+      }
+      expect(target, subpath).to.be.an('object');
+      expect(Object.keys(target), subpath).to.deep.equal([
+        '@all-together/source',
+        'types',
+        'default',
+      ]);
+    }
+  });
+
+  it('every subpath points at one module: its source, its built .js and its .d.ts', () => {
+    const paths = new Set(files.map((f) => f.path));
+    for (const [subpath, target] of Object.entries(pkg.exports)) {
+      if (typeof target === 'string') continue;
+      const source = target['@all-together/source']!.replace(/^\.\//, '');
+      expect(paths.has(source), `${subpath}: ${source} exists and is shipped`).to.equal(true);
+      expect(target['default'], subpath).to.equal(`./${builtAs(source)}`);
+      expect(target['types'], subpath).to.equal(`./${builtAs(source).replace(/\.js$/, '.d.ts')}`);
+    }
+    expect((pkg.exports['.'] as Conditions)['@all-together/source']).to.equal('./src/index.ts');
+  });
+
+  it('every registration file is an at-*.ts file exported as ./at-*.js', () => {
+    for (const path of registrations) {
+      const name = path.split('/').pop()!;
+      expect(name, path).to.match(/^at-[a-z0-9-]+\.ts$/);
+      const target = pkg.exports[`./${name.replace(/\.ts$/, '.js')}`];
+      expect(target, `${path} exported`).to.be.an('object');
+      expect((target as Conditions)['@all-together/source']).to.equal(`./${path}`);
+    }
+  });
+
+  it('only the barrel and registration files are exported', () => {
+    const exported = Object.values(pkg.exports)
+      .filter((t): t is Conditions => typeof t === 'object')
+      .map((t) => t['@all-together/source']!.replace(/^\.\//, ''))
+      .sort();
+    expect(exported).to.deep.equal(['src/index.ts', ...registrations].sort());
+  });
+
+  it('sideEffects lists exactly the registration files, in src and in dist', () => {
+    expect(pkg.sideEffects).to.be.an('array');
+    const globs = (pkg.sideEffects as readonly string[]).map(globToRegExp);
+    const isSideEffect = (path: string) => globs.some((glob) => glob.test(path));
+    for (const { path } of files) {
+      const registration = registrations.includes(path);
+      expect(isSideEffect(path), `${path} in sideEffects`).to.equal(registration);
+      expect(isSideEffect(builtAs(path)), `${builtAs(path)} in sideEffects`).to.equal(registration);
+    }
+  });
+
+  it('publishes dist and the custom elements manifest', () => {
+    expect(pkg.files).to.include('dist');
+    expect(pkg.files).to.include(pkg.customElements);
+  });
+
+  it('custom-elements.json defines every registered tag in its registration file', async () => {
+    const response = await fetch(new URL('../custom-elements.json', import.meta.url));
+    // The manifest is a build output; turbo builds the package before its tests. A missing manifest
+    // fails rather than skips, so a broken manifest step cannot pass unnoticed.
+    if (!response.ok) {
+      throw new Error(
+        'custom-elements.json is missing: run `pnpm build` in packages/components first.',
+      );
+    }
+    const manifest = (await response.json()) as {
+      modules: { path: string; exports?: { kind: string; name: string }[] }[];
+    };
+    for (const path of registrations) {
+      const tag = path.split('/').pop()!.replace(/\.ts$/, '');
+      const module = manifest.modules.find((m) => m.path === builtAs(path));
+      const defined = module?.exports?.some(
+        (e) => e.kind === 'custom-element-definition' && e.name === tag,
+      );
+      expect(defined, `<${tag}> in custom-elements.json (stale? run pnpm build)`).to.equal(true);
+    }
+  });
+
+  it('importing the barrel registers no element', async () => {
+    const api = await import('./index.js');
+    expect(api.AtProgress).to.be.a('function');
+    for (const path of registrations) {
+      const tag = path.split('/').pop()!.replace(/\.ts$/, '');
+      // A class as the actual value stalls wtr's reporting: compare its name.
+      expect(customElements.get(tag)?.name, `<${tag}> registered by the barrel`).to.equal(
+        undefined,
+      );
+    }
+  });
+});
