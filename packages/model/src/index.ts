@@ -18,4 +18,4 @@ export * from './disclosure.js';
 export * from './problems.js';
 export * from './validate.js';
 export * from './json-schema.js';
-export type { Path } from './checks.js';
+export { checkLocales, type Path } from './checks.js';

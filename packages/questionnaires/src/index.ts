@@ -1,6 +1,13 @@
 /**
  * @all-together/questionnaires — the programme's instruments as versioned definitions, and the
- * functions that load and check them.
+ * functions that load, check and compose them.
  * @packageDocumentation
  */
 export * from './load.js';
+export * from './fragment.js';
+export * from './compose.js';
+export * from './pseudo-locale.js';
+export * from './readability.js';
+export * from './random.js';
+export * from './cohort.js';
+export * from './registry.js';
