@@ -5,7 +5,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 /**
  * Bare imports stay external: dependencies are resolved by the consumer's bundler, and tslib must not
  * be copied into dist/node_modules (toolchain.md §5).
- * @param {{ input?: string | string[] | Record<string, string> }} [options]
+ * @param {{ input?: string | string[] | Record<string, string>, plugins?: import('rollup').Plugin[] }} [options]
+ *   `plugins` run before TypeScript (for example @rollup/plugin-json for shipped data).
  */
 export function libraryConfig(options = {}) {
   return {
@@ -20,6 +21,7 @@ export function libraryConfig(options = {}) {
       entryFileNames: '[name].js',
     },
     plugins: [
+      ...(options.plugins ?? []),
       nodeResolve({ extensions: ['.ts', '.js', '.json'] }),
       typescript({ tsconfig: './tsconfig.build.json', outputToFilesystem: true }),
     ],
