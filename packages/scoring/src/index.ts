@@ -3,3 +3,5 @@
  * @packageDocumentation
  */
 export * from './proportions.js';
+export * from './summary.js';
+export type * from './types.js';
