@@ -4,4 +4,6 @@
  */
 export * from './proportions.js';
 export * from './summary.js';
+export * from './audit.js';
+export * from './plan.js';
 export type * from './types.js';

@@ -1,0 +1,550 @@
+/**
+ * The 360° audit (domain.md §2, §3): area and overall scores, the Time 1 → Time 2 comparison, how
+ * far stakeholders agree with the statements, agreement gaps, and the priorities that seed an action
+ * plan. Pure functions: no DOM, no clock, no locale; every threshold is an option with a default.
+ */
+import {
+  itemsOf,
+  RatingLevel,
+  statementsOf,
+  type Audience,
+  type AuditDefinition,
+  type AuditScoring,
+  type AuditStatement,
+  type Priority,
+  type QuestionnaireDefinition,
+  type Rating,
+  type StatementId,
+} from '@all-together/model';
+import type { AreaScore, AuditScores, PerceptionAgreement, Proportion } from './types.js';
+
+/** A school's ratings keyed by statement id: an `AuditResponse`, or anything with its `ratings`. */
+export interface AuditRatings {
+  ratings: Readonly<Record<string, Rating>>;
+}
+
+const LEVELS = RatingLevel.options;
+
+/** The rating given to a statement, or undefined when it is unrated (or not a rating at all). */
+function ratingOf(response: AuditRatings, statement: string): Rating | undefined {
+  // Own keys only: a key inherited from Object.prototype is never a rating.
+  if (!Object.hasOwn(response.ratings, statement)) return undefined;
+  const rating = response.ratings[statement];
+  return rating === 'dont-know' || isLevel(rating) ? rating : undefined;
+}
+
+function isLevel(value: unknown): value is RatingLevel {
+  return (LEVELS as readonly unknown[]).includes(value);
+}
+
+function assertPoints(points: AuditScoring['points'], where: string): void {
+  const [fully, partially, notYet] = LEVELS.map((l) => points[l]) as [number, number, number];
+  const finite = [fully, partially, notYet].every(Number.isFinite);
+  if (!(finite && notYet >= 0 && fully > partially && partially > notYet)) {
+    throw new RangeError(
+      `${where}: points must be finite, not below 0, and rise from Not yet met to Fully met; ` +
+        `got fully-met=${fully}, partially-met=${partially}, not-yet-met=${notYet}.`,
+    );
+  }
+}
+
+function weightOf(scoring: AuditScoring, area: number, where: string): number {
+  const key = String(area);
+  const weight = Object.hasOwn(scoring.areaWeights, key) ? scoring.areaWeights[key]! : 1;
+  if (!(Number.isFinite(weight) && weight > 0)) {
+    throw new RangeError(`${where}: the weight of area ${area} must be above 0, got ${weight}.`);
+  }
+  return weight;
+}
+
+const clamp = (x: number, low: number, high: number) => Math.min(high, Math.max(low, x));
+
+/**
+ * Scores a school's audit with the definition's own scoring (`definition.scoring`; defaults Fully
+ * met 2, Partially met 1, Not yet met 0, every area weighing 1):
+ *
+ * - **area %** = points ÷ (Fully met points × answered statements) × 100, or `null` when nothing in
+ *   the area is answered;
+ * - **overall %** = the weighted mean of the area percentages of the areas that have one (an area
+ *   missing from `areaWeights` weighs 1), or `null` when no area has one;
+ * - **counts** of each rating, of "Don't know" and of unrated statements, per area and in total;
+ * - "Don't know" is never scored (not as 0 either): it is counted and its statements listed in
+ *   `dontKnow`, in definition order, so the school lead can follow them up.
+ *
+ * Only the definition's statements are scored: a rating for a statement the definition does not have
+ * (another version's, a typo) is ignored, because there are no points or area to give it. A value
+ * that is not a rating at all (unparsed input) counts as unrated. Parse responses at the boundary
+ * with `AuditResponse` to catch both.
+ *
+ * @throws RangeError when the points are negative or do not rise from Not yet met to Fully met, or
+ *   an area weight is not above 0 (a parsed definition never has these).
+ * @example
+ * import { getAudit } from '@all-together/questionnaires';
+ * const scores = scoreAudit(getAudit(), { ratings: { '1.1': 'fully-met', '1.2': 'partially-met' } });
+ * scores.areas[0]!.percent; // 75: (2 + 1) points ÷ (2 × 2 answered) × 100
+ * scores.overall; //          75: the only area with a score
+ * scores.counts.unrated; //   41 of the 43 statements
+ */
+export function scoreAudit(definition: AuditDefinition, response: AuditRatings): AuditScores {
+  const { scoring } = definition;
+  assertPoints(scoring.points, 'scoreAudit');
+  const best = scoring.points['fully-met'];
+  const counts: AuditScores['counts'] = {
+    'fully-met': 0,
+    'partially-met': 0,
+    'not-yet-met': 0,
+    'dont-know': 0,
+    unrated: 0,
+  };
+  const dontKnow: string[] = [];
+
+  const areas = definition.areas.map((area): AreaScore => {
+    const levels: Record<RatingLevel, number> = {
+      'fully-met': 0,
+      'partially-met': 0,
+      'not-yet-met': 0,
+    };
+    let dk = 0;
+    let unrated = 0;
+    for (const statement of area.statements) {
+      const rating = ratingOf(response, statement.id);
+      if (rating === undefined) unrated++;
+      else if (rating === 'dont-know') {
+        dk++;
+        dontKnow.push(statement.id);
+      } else levels[rating]++;
+    }
+    const answered = LEVELS.reduce((n, l) => n + levels[l], 0);
+    const points = LEVELS.reduce((sum, l) => sum + levels[l] * scoring.points[l], 0);
+    const maxPoints = best * answered;
+    for (const l of LEVELS) counts[l] += levels[l];
+    counts['dont-know'] += dk;
+    counts.unrated += unrated;
+    return {
+      area: area.number,
+      answered,
+      dontKnow: dk,
+      unrated,
+      counts: levels,
+      points,
+      maxPoints,
+      // The clamp only removes floating-point dust when points are not whole numbers.
+      percent: answered === 0 ? null : clamp((points / maxPoints) * 100, 0, 100),
+    };
+  });
+
+  let weighted = 0;
+  let weights = 0;
+  const scored: number[] = [];
+  for (const a of areas) {
+    if (a.percent === null) continue;
+    const w = weightOf(scoring, a.area, 'scoreAudit');
+    weighted += w * a.percent;
+    weights += w;
+    scored.push(a.percent);
+  }
+  // A weighted mean lies between the smallest and largest area; the clamp keeps rounding there too.
+  const overall =
+    scored.length === 0
+      ? null
+      : clamp(weighted / weights, Math.min(...scored), Math.max(...scored));
+
+  return { areas, overall, counts, dontKnow };
+}
+
+/** How a statement's rating moved from the baseline audit to the end audit. */
+export type StatementDirection = 'improved' | 'same' | 'worse' | 'not-comparable';
+
+/** The directions, for loops in tests and displays. */
+export const STATEMENT_DIRECTIONS: readonly StatementDirection[] = [
+  'improved',
+  'same',
+  'worse',
+  'not-comparable',
+];
+
+/** A percentage at baseline and at the end, and the change in percentage points. */
+export interface ScoreChange {
+  baseline: number | null;
+  end: number | null;
+  /** end − baseline in percentage points; null when either is null. */
+  change: number | null;
+}
+
+/** One area's change. */
+export interface AreaChange extends ScoreChange {
+  area: number;
+}
+
+/** One statement's ratings at baseline and at the end, and which way it moved. */
+export interface StatementChange {
+  statement: StatementId;
+  area: number;
+  /** The baseline rating, or null when unrated. */
+  baseline: Rating | null;
+  /** The end rating, or null when unrated. */
+  end: Rating | null;
+  /** Compared by the levels' points; `not-comparable` when either side is Don't know or unrated. */
+  direction: StatementDirection;
+}
+
+/** The baseline audit against the end audit (domain.md §2: change per area and per statement). */
+export interface AuditComparison {
+  baseline: AuditScores;
+  end: AuditScores;
+  areas: AreaChange[];
+  overall: ScoreChange;
+  /** Every statement of the definition, in order. */
+  statements: StatementChange[];
+  /** How many statements moved each way. */
+  directions: Record<StatementDirection, number>;
+}
+
+const change = (baseline: number | null, end: number | null): ScoreChange => ({
+  baseline,
+  end,
+  change: baseline === null || end === null ? null : end - baseline,
+});
+
+/**
+ * Compares a baseline audit with an end audit of the same definition: per area and overall, the
+ * baseline %, the end % and the change (end − baseline, in percentage points; null when either is
+ * null); per statement, both ratings and whether it `improved`, stayed the `same` or got `worse`,
+ * judged by the definition's points for each level. A statement rated "Don't know" or left unrated
+ * on either side is `not-comparable`, never "same". Both audits are scored by {@link scoreAudit}, so
+ * the same rules (and errors) apply.
+ *
+ * @example
+ * const audit = getAudit();
+ * const c = compareAudits(audit, { ratings: { '1.1': 'partially-met' } }, { ratings: { '1.1': 'fully-met' } });
+ * c.areas[0]; // { area: 1, baseline: 50, end: 100, change: 50 }
+ * c.statements[0]; // { statement: '1.1', area: 1, baseline: 'partially-met', end: 'fully-met', direction: 'improved' }
+ * c.statements[1]!.direction; // 'not-comparable' (1.2 is unrated in both)
+ */
+export function compareAudits(
+  definition: AuditDefinition,
+  baseline: AuditRatings,
+  end: AuditRatings,
+): AuditComparison {
+  const before = scoreAudit(definition, baseline);
+  const after = scoreAudit(definition, end);
+  const points = definition.scoring.points;
+  const directions: Record<StatementDirection, number> = {
+    improved: 0,
+    same: 0,
+    worse: 0,
+    'not-comparable': 0,
+  };
+  const statements = definition.areas.flatMap((area) =>
+    area.statements.map((s): StatementChange => {
+      const b = ratingOf(baseline, s.id) ?? null;
+      const e = ratingOf(end, s.id) ?? null;
+      let direction: StatementDirection = 'not-comparable';
+      if (isLevel(b) && isLevel(e)) {
+        const diff = points[e] - points[b];
+        direction = diff > 0 ? 'improved' : diff < 0 ? 'worse' : 'same';
+      }
+      directions[direction]++;
+      return { statement: s.id, area: area.number, baseline: b, end: e, direction };
+    }),
+  );
+  return {
+    baseline: before,
+    end: after,
+    areas: before.areas.map((a, i) => ({
+      area: a.area,
+      ...change(a.percent, after.areas[i]!.percent),
+    })),
+    overall: change(before.overall, after.overall),
+    statements,
+    directions,
+  };
+}
+
+/** One perception-survey response: its answers keyed by item id. */
+export interface PerceptionAnswers {
+  answers: Readonly<Record<string, string | readonly string[]>>;
+}
+
+/**
+ * How far one stakeholder group agrees with each perception item that gives evidence on audit
+ * statements. Items are found by their declared scoring, never by id: every item with `statements`,
+ * scored `values` and an `agree` cut-off (`scoring.cutoffs.agree`) is counted; others are skipped.
+ *
+ * Per item: `agree.count` = answers whose score is at or above the cut-off; `agree.base` = answers
+ * with a scored value; `missing` = answers listed in `scoring.missing` ("Don't know") plus responses
+ * that did not answer. An answer that is not one of the item's options (which `validateResponse`
+ * refuses) counts as missing, never as agreement, so `base + missing` is always the number of
+ * responses. `stakeholder` is the definition's audience.
+ *
+ * @example
+ * // (Items are picked by position here because this package's source never names an item.)
+ * const parents = getQuestionnaire('perception-parent-carer');
+ * const item = itemsOf(parents)[1]!; // "I know where to find the school's anti-bullying policy." (2.10)
+ * const rows = perceptionAgreement(parents, [
+ *   { answers: { [item.id]: 'agree' } },
+ *   { answers: { [item.id]: 'disagree' } },
+ *   { answers: { [item.id]: 'dont-know' } },
+ * ]);
+ * rows[1];
+ * // { stakeholder: 'parent-carer', definition: 'perception-parent-carer', item: item.id,
+ * //   statements: ['2.10'], agree: { count: 1, base: 2 }, missing: 1 }
+ */
+export function perceptionAgreement(
+  definition: QuestionnaireDefinition,
+  responses: readonly PerceptionAnswers[],
+): PerceptionAgreement[] {
+  const rows: PerceptionAgreement[] = [];
+  for (const item of itemsOf(definition)) {
+    const { values, cutoffs } = item.scoring;
+    const cutoff = cutoffs.agree;
+    if (item.statements.length === 0 || !values || cutoff === undefined) continue;
+    const agree: Proportion = { count: 0, base: 0 };
+    let unanswered = 0;
+    for (const response of responses) {
+      const answer = Object.hasOwn(response.answers, item.id)
+        ? response.answers[item.id]
+        : undefined;
+      if (typeof answer === 'string' && Object.hasOwn(values, answer)) {
+        agree.base++;
+        if (values[answer]! >= cutoff) agree.count++;
+      } else {
+        // No answer, "Don't know" (declared missing) or a value that is not an option.
+        unanswered++;
+      }
+    }
+    rows.push({
+      stakeholder: definition.audience,
+      definition: definition.id,
+      item: item.id,
+      statements: [...item.statements],
+      agree,
+      missing: unanswered,
+    });
+  }
+  return rows;
+}
+
+/** Plain-English names of stakeholder groups, used in agreement-gap reasons. */
+export const STAKEHOLDER_NAMES: Readonly<Record<Audience, string>> = {
+  'pupil-ks1': 'pupils in key stage 1',
+  'pupil-ks2': 'pupils in key stage 2',
+  'pupil-secondary': 'secondary pupils',
+  staff: 'staff',
+  'parent-carer': 'parents and carers',
+  governor: 'governors',
+  'school-lead': 'school leads',
+  'cpd-delegate': 'training delegates',
+};
+
+const LEVEL_NAMES: Readonly<Record<RatingLevel, string>> = {
+  'fully-met': 'Fully met',
+  'partially-met': 'Partially met',
+  'not-yet-met': 'Not yet met',
+};
+
+/** Options for {@link agreementGaps}. */
+export interface AgreementGapOptions {
+  /** A group agreeing less than this share (0–1) shows a gap; default 0.6 (domain.md §2). */
+  threshold?: number;
+  /** Answers a group needs before its agreement can show a gap; default 5. */
+  minBase?: number;
+  /** Names used in reasons; defaults to {@link STAKEHOLDER_NAMES}. */
+  stakeholderNames?: Partial<Record<Audience, string>>;
+}
+
+/** One stakeholder group's agreement with one statement. */
+export interface StakeholderAgreement {
+  stakeholder: Audience;
+  /** The group's items linked to the statement, summed: agreeing answers of scored answers. */
+  agree: Proportion;
+  /** agree.count ÷ agree.base × 100, unrounded; null when nobody answered. */
+  percent: number | null;
+  /** True when `agree.base` is below `minBase`: listed, but never a gap. */
+  tooFewAnswers: boolean;
+}
+
+/** The 360° check of one statement: the lead's rating against what stakeholders say. */
+export interface AgreementGap {
+  statement: StatementId;
+  /** The lead's rating, or null when unrated. */
+  rating: Rating | null;
+  /** Every group with an item linked to the statement, in the order first met in `agreements`. */
+  stakeholders: StakeholderAgreement[];
+  /** Every group's answers together. */
+  combined: Proportion;
+  /** The lead said Fully met but a group with enough answers agrees less than the threshold. */
+  gap: boolean;
+  /** Why there is, or is not, a gap, in plain English with the groups and figures. */
+  reason: string;
+}
+
+const sum = (a: Proportion, b: Proportion): Proportion => ({
+  count: a.count + b.count,
+  base: a.base + b.base,
+});
+
+/** A percentage rounded down to one decimal, so a figure below the threshold never reads as at it. */
+function shown(p: Proportion): string {
+  return `${Math.floor((p.count * 1000) / p.base) / 10}%`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function list(parts: readonly string[]): string {
+  return parts.length <= 1
+    ? (parts[0] ?? '')
+    : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/**
+ * The agreement gaps of the 360° view (domain.md §2). For each statement of the audit that has
+ * linked agreements (from {@link perceptionAgreement}), in definition order: the lead's rating, each
+ * stakeholder group's agreement (a group's items linked to the statement are summed, so `base`
+ * counts answers, not people), and every group together.
+ *
+ * `gap` is true when the lead rated the statement Fully met and any group with at least `minBase`
+ * answers agrees less than `threshold` (at exactly the threshold there is no gap). Groups with fewer
+ * answers are listed, flagged `tooFewAnswers` and named in the reason, but never make a gap.
+ * Percentages in `reason` are rounded down to one decimal. Agreements about statements the audit does
+ * not have are ignored.
+ *
+ * @throws RangeError when `threshold` is outside 0–1 or `minBase` is negative or not a whole number.
+ * @example
+ * const gaps = agreementGaps(getAudit(), { ratings: { '3.4': 'fully-met' } }, [
+ *   { stakeholder: 'parent-carer', definition: 'perception-parent-carer', item: 'example-item',
+ *     statements: ['3.4'], agree: { count: 9, base: 20 }, missing: 2 },
+ * ]);
+ * gaps[0]!.gap; //    true
+ * gaps[0]!.reason; // 'The lead rated this Fully met, but only 45% of parents and carers agreed (9 of 20).'
+ */
+export function agreementGaps(
+  audit: AuditDefinition,
+  leadRatings: AuditRatings,
+  agreements: readonly PerceptionAgreement[],
+  options: AgreementGapOptions = {},
+): AgreementGap[] {
+  const threshold = options.threshold ?? 0.6;
+  const minBase = options.minBase ?? 5;
+  if (!(threshold >= 0 && threshold <= 1)) {
+    throw new RangeError(`agreementGaps: threshold must be between 0 and 1, got ${threshold}.`);
+  }
+  if (!(Number.isInteger(minBase) && minBase >= 0)) {
+    throw new RangeError(`agreementGaps: minBase must be a whole number ≥ 0, got ${minBase}.`);
+  }
+  const names = { ...STAKEHOLDER_NAMES, ...options.stakeholderNames };
+  const name = (s: Audience) => names[s] ?? s;
+  const needed = `${Math.round(threshold * 1000) / 10}%`;
+
+  const gaps: AgreementGap[] = [];
+  for (const statement of statementsOf(audit)) {
+    const linked = agreements.filter((a) => a.statements.includes(statement.id));
+    if (linked.length === 0) continue;
+    const groups = new Map<Audience, Proportion>();
+    for (const a of linked) {
+      groups.set(a.stakeholder, sum(groups.get(a.stakeholder) ?? { count: 0, base: 0 }, a.agree));
+    }
+    const stakeholders = [...groups].map(([stakeholder, agree]): StakeholderAgreement => ({
+      stakeholder,
+      agree,
+      percent: agree.base === 0 ? null : (agree.count * 100) / agree.base,
+      tooFewAnswers: agree.base < minBase,
+    }));
+    const combined = stakeholders.reduce((c, s) => sum(c, s.agree), { count: 0, base: 0 });
+    const rating = ratingOf(leadRatings, statement.id) ?? null;
+    const enough = stakeholders.filter((s) => !s.tooFewAnswers);
+    const below = enough.filter((s) => s.agree.count / s.agree.base < threshold);
+    const gap = rating === 'fully-met' && below.length > 0;
+    gaps.push({
+      statement: statement.id,
+      rating,
+      stakeholders,
+      combined,
+      gap,
+      reason: reasonFor(rating, stakeholders, below, { name, needed, minBase }),
+    });
+  }
+  return gaps;
+}
+
+function reasonFor(
+  rating: Rating | null,
+  stakeholders: readonly StakeholderAgreement[],
+  below: readonly StakeholderAgreement[],
+  words: { name: (s: Audience) => string; needed: string; minBase: number },
+): string {
+  const { name, needed, minBase } = words;
+  if (rating === null) return 'No gap: the lead has not rated this statement yet.';
+  if (rating === 'dont-know') {
+    return "No gap: the lead answered Don't know, so there is no Fully met rating to check.";
+  }
+  if (rating !== 'fully-met') {
+    return `No gap: the lead rated this ${LEVEL_NAMES[rating]}, so there is no Fully met rating to check.`;
+  }
+  const few = stakeholders.filter((s) => s.tooFewAnswers);
+  const fewNote =
+    few.length === 0
+      ? ''
+      : ` Too few answers from ${list(few.map((s) => `${name(s.stakeholder)} (${s.agree.base})`))} ` +
+        `to judge: at least ${minBase} needed.`;
+  if (below.length > 0) {
+    const parts = below.map(
+      (s) =>
+        `${shown(s.agree)} of ${name(s.stakeholder)} agreed (${s.agree.count} of ${s.agree.base})`,
+    );
+    return `The lead rated this Fully met, but only ${list(parts)}.${fewNote}`;
+  }
+  const enough = stakeholders.filter((s) => !s.tooFewAnswers);
+  if (enough.length === 0) {
+    return `No gap can be shown: the lead rated this Fully met, but no group gave enough answers.${fewNote}`;
+  }
+  const parts = enough.map(
+    (s) => `${name(s.stakeholder)} ${shown(s.agree)} (${s.agree.count} of ${s.agree.base})`,
+  );
+  return (
+    `No gap: the lead rated this Fully met, and at least ${needed} of every group with enough ` +
+    `answers agreed: ${list(parts)}.${fewNote}`
+  );
+}
+
+/** Options for {@link priorities}. */
+export interface PriorityOptions {
+  /** At most this many priorities (the first ones); default all. */
+  limit?: number;
+}
+
+/**
+ * The action plan's priorities, seeded from the audit (domain.md §3): statements rated Not yet met
+ * first, then Partially met; within a rating, statements tagged with vulnerable groups first (they
+ * matter most to a SEND-focused programme), then definition order. Each carries its rating and
+ * groups. Fully met is not a priority, nor is Don't know (it is flagged in
+ * {@link AuditScores.dontKnow} for the lead to find out, not planned for).
+ *
+ * @throws RangeError when `limit` is negative or not a whole number.
+ * @example
+ * priorities(getAudit(), { ratings: { '1.1': 'partially-met', '1.4': 'partially-met', '2.1': 'not-yet-met' } });
+ * // [ { statement: '2.1', rating: 'not-yet-met', groups: [] },
+ * //   { statement: '1.4', rating: 'partially-met', groups: ['send'] },
+ * //   { statement: '1.1', rating: 'partially-met', groups: [] } ]
+ */
+export function priorities(
+  definition: AuditDefinition,
+  response: AuditRatings,
+  options: PriorityOptions = {},
+): Priority[] {
+  const { limit } = options;
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+    throw new RangeError(`priorities: limit must be a whole number ≥ 0, got ${limit}.`);
+  }
+  const statements = statementsOf(definition);
+  const pick = (rating: RatingLevel, tagged: boolean) =>
+    statements
+      .filter((s) => ratingOf(response, s.id) === rating && s.groups.length > 0 === tagged)
+      .map((s: AuditStatement): Priority => ({ statement: s.id, rating, groups: [...s.groups] }));
+  const ordered = [
+    ...pick('not-yet-met', true),
+    ...pick('not-yet-met', false),
+    ...pick('partially-met', true),
+    ...pick('partially-met', false),
+  ];
+  return limit === undefined ? ordered : ordered.slice(0, limit);
+}
