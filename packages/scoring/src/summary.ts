@@ -953,13 +953,11 @@ export function breakdown(
   const derived = (DERIVED_GROUPS[dimension] ?? []).map(({ key, of }) => ({
     key,
     of: [...of],
-    value: of
-      .map(cell)
-      .reduce((a, b) => ({
-        count: a.count + b.count,
-        base: a.base + b.base,
-        missing: a.missing + b.missing,
-      })),
+    value: of.map(cell).reduce((a, b) => ({
+      count: a.count + b.count,
+      base: a.base + b.base,
+      missing: a.missing + b.missing,
+    })),
   }));
   return { indicator, dimension, total, groups, derived };
 }

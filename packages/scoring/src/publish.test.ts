@@ -1,0 +1,153 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { QuestionnaireResponse, type ViewerLevel } from '@all-together/model';
+import { generateCohort, getQuestionnaire } from '@all-together/questionnaires';
+import {
+  DIMENSIONS,
+  breakdown,
+  publishBreakdown,
+  publishScore,
+  summarise,
+  type PublishedCell,
+} from './index.js';
+
+const ks2 = getQuestionnaire('pupil-ks2');
+let serial = 0;
+const pupil = (sen: string, bullied: boolean) =>
+  QuestionnaireResponse.parse({
+    id: `00000000-0000-4000-9000-${String(++serial).padStart(12, '0')}`,
+    definition: { id: ks2.id, version: ks2.version },
+    wave: 'baseline',
+    school: '900002',
+    characteristics: { source: 'school-records', sen },
+    answers: { 'bullied-face-to-face': bullied ? 'about-once-a-week' : 'not-at-all' },
+    startedAt: '2026-10-05T09:00:00Z',
+    submittedAt: '2026-10-05T09:10:00Z',
+  });
+const value = (s: { value: number } | { symbol: string }) => ('value' in s ? s.value : s.symbol);
+
+describe('publishBreakdown (D1, D2, D4, D9)', () => {
+  it('SEN support 15 / none 25: bases shown, counts hidden, so the SEN count cannot be subtracted out', () => {
+    // 15 K pupils (4 bullied) and 25 N pupils (6 bullied): both bases are ≥ 10, but the K count
+    // rests on fewer than 20 pupils, and N's count would give it away as 10 − 6.
+    const rs = [
+      ...Array.from({ length: 15 }, (_, i) => pupil('K', i < 4)),
+      ...Array.from({ length: 25 }, (_, i) => pupil('N', i < 6)),
+    ];
+    const s = summarise(rs, { wave: 'baseline', definitions: [ks2] });
+    const p = publishBreakdown(s, 'victimisation.frequent', 'sen', { viewer: 'school' });
+    const g = Object.fromEntries(p.groups.map((c) => [c.key, c]));
+    assert.deepEqual(
+      [value(g.K!.base), value(g.K!.count), value(g.K!.percent)],
+      [15, '[c]', '[c]'],
+    );
+    assert.deepEqual(
+      [value(g.N!.base), value(g.N!.count), value(g.N!.percent)],
+      [25, '[c]', '[c]'],
+    );
+    assert.deepEqual([value(p.total.count), value(p.total.percent)], [10, 25]); // 10 of 40 = 25%
+    assert.ok(p.notes.some((n) => /hidden/i.test(n)));
+  });
+
+  it('D1: a cohort of 9 is all [c]', () => {
+    const s = summarise(
+      Array.from({ length: 9 }, () => pupil('N', true)),
+      { wave: 'baseline', definitions: [ks2] },
+    );
+    const p = publishBreakdown(s, 'victimisation.frequent', 'all', { viewer: 'school' });
+    assert.deepEqual(
+      [value(p.total.base), value(p.total.count), value(p.total.percent)],
+      ['[c]', '[c]', '[c]'],
+    );
+  });
+
+  it('rounds percentages to whole numbers and, outside the school, counts to 5', () => {
+    const rs = Array.from({ length: 43 }, (_, i) => pupil('N', i < 11));
+    const s = summarise(rs, { wave: 'baseline', definitions: [ks2] });
+    const school = publishBreakdown(s, 'victimisation.frequent', 'all', { viewer: 'school' });
+    const trust = publishBreakdown(s, 'victimisation.frequent', 'all', { viewer: 'trust' });
+    assert.deepEqual(
+      [value(school.total.count), value(school.total.base), value(school.total.percent)],
+      [11, 43, 26],
+    );
+    assert.deepEqual(
+      [value(trust.total.count), value(trust.total.base), value(trust.total.percent)],
+      [10, 45, 26],
+    );
+  });
+});
+
+describe('publishing random small cohorts (T1 property tests)', () => {
+  const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+  const numRuns = Math.min(Number(process.env.FC_NUM_RUNS ?? 100), 300);
+  const defs = { 'pupil-ks2': ks2, 'pupil-secondary': getQuestionnaire('pupil-secondary') };
+  const viewers: ViewerLevel[] = ['school', 'trust', 'local-authority'];
+
+  it(`D1/D8: every shown base rests on ≥ 10 pupils and every shown count or % on ≥ 20 (seed ${seed})`, () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.constantFrom(...viewers),
+        (s, size, viewer) => {
+          const cohort = generateCohort({
+            seed: s,
+            schools: 1,
+            pupilsPerSchool: [size, size],
+            waves: ['baseline'],
+            definitions: defs,
+          });
+          const summary = summarise(cohort.responses, {
+            wave: 'baseline',
+            definitions: Object.values(defs),
+            schools: cohort.schools,
+          });
+          for (const indicator of Object.keys(summary.binary)) {
+            for (const dimension of ['all', ...DIMENSIONS] as const) {
+              const raw = breakdown(summary, indicator, dimension);
+              const rawBase = new Map([
+                ['all', raw.total.base],
+                ...raw.groups.map((g) => [g.key, g.value.base] as const),
+                ...raw.derived.map((d) => [d.key, d.value.base] as const),
+              ]);
+              const p = publishBreakdown(summary, indicator, dimension, { viewer });
+              const cells: PublishedCell[] = [p.total, ...p.groups, ...p.derived];
+              for (const c of cells) {
+                const base = rawBase.get(c.key)!;
+                if ('value' in c.base && base > 0)
+                  assert.ok(base >= 10, `${indicator}/${dimension}/${c.key}: base ${base} shown`);
+                if ('value' in c.count && base > 0)
+                  assert.ok(
+                    base >= 20,
+                    `${indicator}/${dimension}/${c.key}: count on base ${base} shown`,
+                  );
+                if ('value' in c.percent)
+                  assert.ok(
+                    base >= 20,
+                    `${indicator}/${dimension}/${c.key}: % on base ${base} shown`,
+                  );
+              }
+              // D2 for counts: the hidden groups together hold 0 or ≥ 20 pupils, so no count is pinned.
+              if ('value' in p.total.count && dimension !== 'all') {
+                const hidden = p.groups
+                  .filter((g) => !('value' in g.count))
+                  .reduce((n, g) => n + rawBase.get(g.key)!, 0);
+                assert.ok(
+                  hidden === 0 || hidden >= 20,
+                  `${indicator}/${dimension}: hidden groups hold ${hidden}`,
+                );
+              }
+            }
+          }
+          for (const indicator of Object.keys(summary.scores)) {
+            const p = publishScore(summary, indicator, 'sex', { viewer });
+            for (const c of [p.total, ...p.groups])
+              if ('value' in c.mean) assert.ok('value' in c.n && c.n.value >= 20);
+          }
+        },
+      ),
+      { seed, numRuns },
+    );
+  });
+});
