@@ -6,6 +6,8 @@ export * from './proportions.js';
 export * from './summary.js';
 export * from './audit.js';
 export * from './plan.js';
+export * from './compare.js';
+export * from './award.js';
 export * from './disclosure.js';
 export * from './publish.js';
 export type * from './types.js';

@@ -84,6 +84,34 @@ function byStatement(a: string, b: string): number {
   return aa - ba || as - bs;
 }
 
+/** How many actions count, and how many of those are done. */
+export interface ActionCount {
+  done: number;
+  dropped: number;
+  /** Actions that count: all but the dropped ones. */
+  counted: number;
+  /** done ÷ counted × 100, or null when no action counts. */
+  percentDone: number | null;
+}
+
+/**
+ * The programme's rule for "actions done", shared by plan progress and the award: dropped actions
+ * do not count against the school, so percent done = done ÷ (total − dropped) × 100.
+ *
+ * @example
+ * countActions({ actions: [done, done, inProgress, dropped] }); // { done: 2, dropped: 1, counted: 3, percentDone: 66.67 }
+ */
+export function countActions(plan: Pick<ActionPlan, 'actions'>): ActionCount {
+  let done = 0;
+  let dropped = 0;
+  for (const a of plan.actions) {
+    if (a.status === 'done') done++;
+    else if (a.status === 'dropped') dropped++;
+  }
+  const counted = plan.actions.length - dropped;
+  return { done, dropped, counted, percentDone: counted === 0 ? null : (done / counted) * 100 };
+}
+
 /**
  * Where an action plan stands on `today`: actions by status and the share done (dropped actions do
  * not count against the school: done ÷ (total − dropped) × 100), overdue actions (not done, not
@@ -116,7 +144,6 @@ export function planProgress(plan: ActionPlan, options: PlanProgressOptions): Pl
   >;
   for (const a of plan.actions) byStatus[a.status]++;
   const total = plan.actions.length;
-  const counted = total - byStatus.dropped;
 
   const overdue = plan.actions
     .filter((a) => a.status !== 'done' && a.status !== 'dropped')
@@ -166,7 +193,7 @@ export function planProgress(plan: ActionPlan, options: PlanProgressOptions): Pl
     actions: {
       total,
       byStatus,
-      percentDone: counted === 0 ? null : (byStatus.done / counted) * 100,
+      percentDone: countActions(plan).percentDone,
       overdue,
     },
     objectives,

@@ -7,6 +7,8 @@ import {
   DIMENSIONS,
   breakdown,
   publishBreakdown,
+  publishChange,
+  publishComparison,
   publishScore,
   summarise,
   type PublishedCell,
@@ -149,5 +151,93 @@ describe('publishing random small cohorts (T1 property tests)', () => {
       ),
       { seed, numRuns },
     );
+  });
+});
+
+describe('publishChange (D7) and publishComparison (D6)', () => {
+  const defs = { 'pupil-ks2': ks2, 'pupil-secondary': getQuestionnaire('pupil-secondary') };
+  const cohort = generateCohort({
+    seed: 2027,
+    schools: 12,
+    pupilsPerSchool: [250, 350],
+    definitions: defs,
+  });
+  const of = (wave: 'baseline' | 'end', urns?: string[]) =>
+    summarise(
+      cohort.responses.filter((r) => r.wave === wave && (!urns || urns.includes(r.school))),
+      { wave, definitions: Object.values(defs), schools: cohort.schools },
+    );
+  const urns = cohort.schools.map((s) => s.urn as string);
+
+  it('a trust-wide fall in frequent victimisation (23% → about 20%, 3,600 pupils a wave) is significant and "improved"', () => {
+    const c = publishChange(of('baseline'), of('end'), 'victimisation.frequent', 'all', {
+      viewer: 'trust',
+    });
+    const all = c.groups[0]!;
+    assert.equal(all.direction, 'improved');
+    assert.equal(all.significant, true);
+    assert.ok('value' in all.change && all.change.value < 0);
+    assert.ok(
+      'value' in all.intervals.time1 &&
+        all.intervals.time1.value.lower < all.intervals.time1.value.upper,
+    );
+  });
+
+  it('D7: no change is shown for a group hidden at either wave', () => {
+    const c = publishChange(
+      of('baseline', urns.slice(0, 1)),
+      of('end', urns.slice(0, 1)),
+      'victimisation.frequent',
+      'sen',
+      { viewer: 'school' },
+    );
+    for (const g of c.groups) {
+      const both = 'value' in g.time1.percent && 'value' in g.time2.percent;
+      assert.equal('value' in g.change, both, g.key);
+      if (!both) assert.equal(g.direction, null);
+    }
+    assert.ok(
+      c.groups.some((g) => !('value' in g.change)),
+      'a small school has hidden groups',
+    );
+  });
+
+  it('the comparator is the rest of the area, exactly', async () => {
+    const { subtractSummary, mergeSummaries } = await import('./index.js');
+    const school = of('baseline', urns.slice(0, 1));
+    const others = urns.slice(1).map((u) => of('baseline', [u]));
+    assert.deepEqual(subtractSummary(of('baseline'), school), {
+      ...mergeSummaries(others),
+      definitions: of('baseline').definitions,
+    });
+  });
+
+  it('D6: a school in a trust of 12 is compared; colours only where significant', () => {
+    const c = publishComparison(
+      of('baseline', urns.slice(0, 1)),
+      of('baseline'),
+      'victimisation.frequent',
+      'all',
+    );
+    assert.equal(c.allowed.allowed, true);
+    const all = c.groups[0]!;
+    assert.ok('value' in all.comparator.percent);
+    if (all.rag !== null) assert.equal(all.significant, true);
+  });
+
+  it('D6: fewer than 3 other schools → no comparator figures and no colour', () => {
+    const area = of('baseline', urns.slice(0, 3));
+    const c = publishComparison(
+      of('baseline', urns.slice(0, 1)),
+      area,
+      'victimisation.frequent',
+      'sex',
+    );
+    assert.equal(c.allowed.allowed, false);
+    for (const g of c.groups) {
+      assert.deepEqual(g.comparator.percent, { symbol: '[x]', reason: 'complementary' });
+      assert.equal(g.rag, null);
+    }
+    assert.ok(c.notes.includes(c.allowed.reason));
   });
 });

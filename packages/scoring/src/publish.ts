@@ -13,7 +13,21 @@ import {
   type SuppressionReason,
   type SuppressionTable,
 } from './disclosure.js';
-import { breakdown, scoreBreakdown, type Dimension, type PupilSummary } from './summary.js';
+import {
+  compareWaves,
+  compareWithComparator,
+  type ChangeDirection,
+  type PercentEstimate,
+  type RagRating,
+} from './compare.js';
+import { comparatorAllowed, type ComparatorCheck } from './disclosure.js';
+import {
+  breakdown,
+  mergeSummaries,
+  scoreBreakdown,
+  type Dimension,
+  type PupilSummary,
+} from './summary.js';
 
 /** Who is looking, and with which rules. Disclosure control is always on; these only tune it. */
 export interface PublishOptions {
@@ -213,4 +227,205 @@ export function publishScore(
       ]),
     ],
   };
+}
+
+/** One group's Time 1 → Time 2 change, published: the change only where both waves may be shown. */
+export interface PublishedChange {
+  key: string;
+  time1: PublishedCell;
+  time2: PublishedCell;
+  /** Time 2 − Time 1 in whole percentage points, or `[c]` when either wave is hidden (D7). */
+  change: Shown<number>;
+  /** The Wilson 95% intervals in whole percentages, where the percentage is shown. */
+  intervals: {
+    time1: Shown<{ lower: number; upper: number }>;
+    time2: Shown<{ lower: number; upper: number }>;
+  };
+  /** Whether the change is statistically significant; null when it is not shown. */
+  significant: boolean | null;
+  /** `improved`, `worse`, `no-significant-change`, or null when it is not shown. */
+  direction: ChangeDirection | null;
+}
+
+const hiddenChange = { symbol: '[c]' as const, reason: 'complementary' as const };
+
+function roundedInterval(
+  cell: PublishedCell,
+  estimate: PercentEstimate,
+): Shown<{ lower: number; upper: number }> {
+  if (!('value' in cell.percent) || !estimate.interval) return hiddenChange;
+  return {
+    value: {
+      lower: Math.round(estimate.interval.lower),
+      upper: Math.round(estimate.interval.upper),
+    },
+  };
+}
+
+/**
+ * Time 1 against Time 2 for an indicator by one characteristic (repeated cross-sections): each wave
+ * published under disclosure control, and the change, its significance (two-proportion test) and
+ * the Wilson intervals shown only for groups whose figures are shown at **both** waves (D7).
+ *
+ * @example
+ * const { groups } = publishChange(baseline, end, 'victimisation.frequent', 'sen', { viewer: 'school' });
+ * groups.find((g) => g.key === 'any-sen');
+ * // { time1: { percent: { value: 31 } … }, time2: { percent: { value: 24 } … },
+ * //   change: { value: -7 }, significant: true, direction: 'improved', … }
+ */
+export function publishChange(
+  time1: PupilSummary,
+  time2: PupilSummary,
+  indicator: string,
+  dimension: Dimension | 'all',
+  options: PublishOptions & { confidence?: number } = {},
+): { indicator: string; dimension: Dimension | 'all'; groups: PublishedChange[]; notes: string[] } {
+  if (time1.wave === time2.wave)
+    throw new Error(`Both summaries are from the ${time1.wave} wave: give Time 1 and Time 2.`);
+  const p1 = publishBreakdown(time1, indicator, dimension, options);
+  const p2 = publishBreakdown(time2, indicator, dimension, options);
+  const r1 = breakdown(time1, indicator, dimension);
+  const r2 = breakdown(time2, indicator, dimension);
+  const raw = (b: typeof r1, key: string) =>
+    key === 'all'
+      ? b.total
+      : (b.groups.find((g) => g.key === key) ?? b.derived.find((d) => d.key === key))!.value;
+  const cells1 = [p1.total, ...p1.groups, ...p1.derived];
+  const cells2 = [p2.total, ...p2.groups, ...p2.derived];
+  const higherIsBetter = p1.higherIsBetter;
+  const groups = cells1.map((c1, i): PublishedChange => {
+    const c2 = cells2[i]!;
+    const comparison = compareWaves(raw(r1, c1.key), raw(r2, c2.key), {
+      higherIsBetter,
+      confidence: options.confidence,
+    });
+    const both = 'value' in c1.percent && 'value' in c2.percent;
+    return {
+      key: c1.key,
+      time1: c1,
+      time2: c2,
+      change:
+        both && comparison.change !== null
+          ? { value: Math.round(comparison.change) }
+          : hiddenChange,
+      intervals: {
+        time1: roundedInterval(c1, comparison.time1),
+        time2: roundedInterval(c2, comparison.time2),
+      },
+      significant: both ? comparison.significant : null,
+      direction: both ? comparison.direction : null,
+    };
+  });
+  return { indicator, dimension, groups, notes: [...new Set([...p1.notes, ...p2.notes])] };
+}
+
+/** One group of a school against the rest of its area. */
+export interface PublishedComparison {
+  key: string;
+  school: PublishedCell;
+  /** The rest of the area (the area without this school), published at the area's level. */
+  comparator: PublishedCell;
+  /** school − comparator in whole percentage points, where both are shown and a comparator is allowed. */
+  difference: Shown<number>;
+  /** Red, amber or green only where the difference is significant (and shown); otherwise null. */
+  rag: RagRating | null;
+  significant: boolean | null;
+}
+
+/**
+ * A school against its LA or MAT for an indicator by one characteristic. The comparator is the rest
+ * of the area (the area summary minus the school's), so the two groups are independent; it is shown
+ * only when the area has at least `minSchoolsForComparator` other schools and the rest of the area
+ * has at least k pupils (D6), and each side is published under disclosure control (the school at the
+ * school's view, the comparator at `comparatorViewer`, default `trust`). Colours follow
+ * `compareWithComparator`: only where the difference is significant.
+ */
+export function publishComparison(
+  school: PupilSummary,
+  area: PupilSummary,
+  indicator: string,
+  dimension: Dimension | 'all',
+  options: PublishOptions & {
+    comparatorViewer?: ViewerLevel;
+    confidence?: number;
+    strongConfidence?: number;
+  } = {},
+): {
+  indicator: string;
+  dimension: Dimension | 'all';
+  allowed: ComparatorCheck;
+  groups: PublishedComparison[];
+  notes: string[];
+} {
+  if (school.wave !== area.wave)
+    throw new Error('Compare a school with its area at the same wave.');
+  const missingSchools = school.schools.filter((urn) => !area.schools.includes(urn));
+  if (missingSchools.length > 0)
+    throw new Error(`The area summary does not include school ${missingSchools.join(', ')}.`);
+  const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
+  const rest = subtractSummary(area, school);
+  const allowed = comparatorAllowed(
+    { schools: rest.schools.length, restOfAreaBase: breakdown(rest, indicator, 'all').total.base },
+    control,
+  );
+  const mine = publishBreakdown(school, indicator, dimension, {
+    control,
+    viewer: options.viewer ?? 'school',
+  });
+  const theirs = publishBreakdown(rest, indicator, dimension, {
+    control,
+    viewer: options.comparatorViewer ?? 'trust',
+  });
+  const rs = breakdown(school, indicator, dimension);
+  const rr = breakdown(rest, indicator, dimension);
+  const raw = (b: typeof rs, key: string) =>
+    key === 'all'
+      ? b.total
+      : (b.groups.find((g) => g.key === key) ?? b.derived.find((d) => d.key === key))!.value;
+  const a = [mine.total, ...mine.groups, ...mine.derived];
+  const b = [theirs.total, ...theirs.groups, ...theirs.derived];
+  const groups = a.map((cell, i): PublishedComparison => {
+    const other = b[i]!;
+    const shown = allowed.allowed && 'value' in cell.percent && 'value' in other.percent;
+    const comparison = compareWithComparator(raw(rs, cell.key), raw(rr, cell.key), {
+      higherIsBetter: mine.higherIsBetter,
+      confidence: options.confidence,
+      strongConfidence: options.strongConfidence,
+    });
+    const comparator = allowed.allowed
+      ? other
+      : {
+          key: other.key,
+          base: hiddenComparator,
+          count: hiddenComparator,
+          percent: hiddenComparator,
+        };
+    return {
+      key: cell.key,
+      school: cell,
+      comparator,
+      difference:
+        shown && comparison.difference !== null
+          ? { value: Math.round(comparison.difference) }
+          : hiddenComparator,
+      rag: shown ? comparison.rag : null,
+      significant: shown ? comparison.significant : null,
+    };
+  });
+  const notes = [
+    ...new Set([...mine.notes, ...(allowed.allowed ? theirs.notes : [allowed.reason])]),
+  ];
+  return { indicator, dimension, allowed, groups, notes };
+}
+
+const hiddenComparator = { symbol: '[x]' as const, reason: 'complementary' as const };
+
+/** The area without one of its parts: every count of `part` taken from `whole`. */
+export function subtractSummary(whole: PupilSummary, part: PupilSummary): PupilSummary {
+  const negated: PupilSummary = JSON.parse(JSON.stringify(part), (_key, v) =>
+    typeof v === 'number' ? -v : v,
+  );
+  const merged = mergeSummaries([whole, { ...negated, schools: [], definitions: [] }]);
+  const schools = whole.schools.filter((urn) => !part.schools.includes(urn));
+  return { ...merged, schools, definitions: whole.definitions };
 }
