@@ -12,6 +12,7 @@ import {
   type SuppressionPattern,
   type SuppressionReason,
   type SuppressionTable,
+  type Visibility,
 } from './disclosure.js';
 import {
   compareWaves,
@@ -60,6 +61,11 @@ export interface PublishedBreakdown {
   derived: PublishedCell[];
   /** A plain-English note for each reason a figure is hidden, once each. */
   notes: string[];
+}
+
+/** Shown only where both patterns show it; otherwise hidden for the first reason. */
+function both(a: Visibility, b: Visibility): Visibility {
+  return a.shown ? b : a;
 }
 
 const roundShown = (s: Shown<number>, digits = 0): Shown<number> =>
@@ -191,7 +197,7 @@ export function publishScore(
   const values = suppressionPattern(table, countControl, viewer);
   const cell = (key: string, v: (typeof s)['total'], isTotal = false): PublishedScoreCell => {
     const nVisibility = isTotal ? ns.total : ns.groups[key]!;
-    const valueVisibility = isTotal ? values.total : values.groups[key]!;
+    const valueVisibility = both(nVisibility, isTotal ? values.total : values.groups[key]!);
     const { n } = publishMean(v, nVisibility, control, viewer);
     const { mean, sd } = publishMean(v, valueVisibility, countControl, viewer);
     const bands = Object.fromEntries(
