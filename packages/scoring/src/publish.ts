@@ -13,6 +13,8 @@ import {
   type SuppressionReason,
   type SuppressionTable,
   type Visibility,
+  comparatorAllowed,
+  type ComparatorCheck,
 } from './disclosure.js';
 import {
   compareWaves,
@@ -21,14 +23,15 @@ import {
   type PercentEstimate,
   type RagRating,
 } from './compare.js';
-import { comparatorAllowed, type ComparatorCheck } from './disclosure.js';
 import {
   breakdown,
   mergeSummaries,
   scoreBreakdown,
+  type Breakdown,
   type Dimension,
   type PupilSummary,
 } from './summary.js';
+import type { Proportion } from './types.js';
 
 /** Who is looking, and with which rules. Disclosure control is always on; these only tune it. */
 export interface PublishOptions {
@@ -255,6 +258,15 @@ export interface PublishedChange {
 
 const hiddenChange = { symbol: '[c]' as const, reason: 'complementary' as const };
 
+/** The raw counts behind a published cell: the total, a group or a derived group. */
+function rawCell(b: Breakdown, key: string): Proportion {
+  if (key === 'all') return b.total;
+  return (b.groups.find((g) => g.key === key) ?? b.derived.find((d) => d.key === key))!.value;
+}
+
+/** Every cell of a published breakdown, total first. */
+const cellsOf = (p: PublishedBreakdown): PublishedCell[] => [p.total, ...p.groups, ...p.derived];
+
 function roundedInterval(
   cell: PublishedCell,
   estimate: PercentEstimate,
@@ -292,16 +304,12 @@ export function publishChange(
   const p2 = publishBreakdown(time2, indicator, dimension, options);
   const r1 = breakdown(time1, indicator, dimension);
   const r2 = breakdown(time2, indicator, dimension);
-  const raw = (b: typeof r1, key: string) =>
-    key === 'all'
-      ? b.total
-      : (b.groups.find((g) => g.key === key) ?? b.derived.find((d) => d.key === key))!.value;
-  const cells1 = [p1.total, ...p1.groups, ...p1.derived];
-  const cells2 = [p2.total, ...p2.groups, ...p2.derived];
+  const cells1 = cellsOf(p1);
+  const cells2 = cellsOf(p2);
   const higherIsBetter = p1.higherIsBetter;
   const groups = cells1.map((c1, i): PublishedChange => {
     const c2 = cells2[i]!;
-    const comparison = compareWaves(raw(r1, c1.key), raw(r2, c2.key), {
+    const comparison = compareWaves(rawCell(r1, c1.key), rawCell(r2, c2.key), {
       higherIsBetter,
       confidence: options.confidence,
     });
@@ -384,16 +392,12 @@ export function publishComparison(
   });
   const rs = breakdown(school, indicator, dimension);
   const rr = breakdown(rest, indicator, dimension);
-  const raw = (b: typeof rs, key: string) =>
-    key === 'all'
-      ? b.total
-      : (b.groups.find((g) => g.key === key) ?? b.derived.find((d) => d.key === key))!.value;
-  const a = [mine.total, ...mine.groups, ...mine.derived];
-  const b = [theirs.total, ...theirs.groups, ...theirs.derived];
+  const a = cellsOf(mine);
+  const b = cellsOf(theirs);
   const groups = a.map((cell, i): PublishedComparison => {
     const other = b[i]!;
     const shown = allowed.allowed && 'value' in cell.percent && 'value' in other.percent;
-    const comparison = compareWithComparator(raw(rs, cell.key), raw(rr, cell.key), {
+    const comparison = compareWithComparator(rawCell(rs, cell.key), rawCell(rr, cell.key), {
       higherIsBetter: mine.higherIsBetter,
       confidence: options.confidence,
       strongConfidence: options.strongConfidence,

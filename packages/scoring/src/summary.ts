@@ -1,4 +1,9 @@
 import {
+  SchoolPhase,
+  SenStatus,
+  Sex,
+  YearGroup,
+  YesNoUnknown,
   itemsOf,
   type PupilCharacteristics,
   type QuestionnaireDefinition,
@@ -15,31 +20,23 @@ import type { MeanStat, Proportion } from './types.js';
 export const DIMENSIONS = ['sex', 'yearGroup', 'phase', 'sen', 'fsm', 'eal'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** The groups of each dimension, in display order. Values not given count as `unknown`. */
+/** A characteristic's values with `unknown` (not given) before "prefer not to say". */
+const withUnknown = (values: readonly string[]) => {
+  const known = values.filter((v) => v !== 'unknown' && v !== 'prefer-not-to-say');
+  return [...known, 'unknown', 'prefer-not-to-say'];
+};
+
+/**
+ * The groups of each dimension, in display order, from the model's own value sets. Values not given
+ * count as `unknown`.
+ */
 export const DIMENSION_GROUPS: Readonly<Record<Dimension, readonly string[]>> = {
-  sex: ['female', 'male', 'unknown', 'prefer-not-to-say'],
-  yearGroup: [
-    'R',
-    'Y1',
-    'Y2',
-    'Y3',
-    'Y4',
-    'Y5',
-    'Y6',
-    'Y7',
-    'Y8',
-    'Y9',
-    'Y10',
-    'Y11',
-    'Y12',
-    'Y13',
-    'unknown',
-    'prefer-not-to-say',
-  ],
-  phase: ['primary', 'secondary', 'special', 'alternative-provision', 'all-through', 'unknown'],
-  sen: ['E', 'K', 'N', 'unknown', 'prefer-not-to-say'],
-  fsm: ['yes', 'no', 'unknown', 'prefer-not-to-say'],
-  eal: ['yes', 'no', 'unknown', 'prefer-not-to-say'],
+  sex: withUnknown(Sex.options),
+  yearGroup: withUnknown(YearGroup.options),
+  phase: [...SchoolPhase.options, 'unknown'],
+  sen: withUnknown(SenStatus.options),
+  fsm: withUnknown(YesNoUnknown.options),
+  eal: withUnknown(YesNoUnknown.options),
 };
 
 /** Groups shown beside a dimension's own that are sums of them: any SEN = EHC plan + SEN support. */
