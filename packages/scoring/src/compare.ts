@@ -5,6 +5,7 @@
  * with a normal-approximation Welch test. Pure functions: no DOM, no clock, no locale; every
  * threshold is an option with a default.
  */
+import { assertCounts } from './counts.js';
 import {
   normalCdf,
   twoProportionTest,
@@ -66,12 +67,7 @@ function assertConfidence(confidence: number, what: string, where: string): void
 }
 
 function assertProportion(p: Proportion, what: string, where: string): void {
-  const { count, base } = p;
-  if (!Number.isInteger(count) || !Number.isInteger(base) || count < 0 || count > base) {
-    throw new RangeError(
-      `${where}: ${what} must be whole numbers with 0 ≤ count ≤ base, got count=${count}, base=${base}.`,
-    );
-  }
+  assertCounts(p.count, p.base, where, what);
 }
 
 function estimate(p: Proportion, confidence: number): PercentEstimate {

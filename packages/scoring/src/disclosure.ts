@@ -9,6 +9,7 @@
  * bounds they can use), and the rules themselves (for instance that an empty group is shown as 0, so
  * a hidden group is never empty).
  */
+import { assertCounts } from './counts.js';
 import {
   DEFAULT_DISCLOSURE_CONTROL,
   type DisclosureControl,
@@ -549,16 +550,7 @@ export function publishProportion(
   control: DisclosureControl = DEFAULT_DISCLOSURE_CONTROL,
   viewer: ViewerLevel = 'national',
 ): PublishedProportion {
-  if (
-    !Number.isSafeInteger(p.count) ||
-    !Number.isSafeInteger(p.base) ||
-    p.count < 0 ||
-    p.count > p.base
-  ) {
-    throw new RangeError(
-      `publishProportion: expected whole numbers with 0 ≤ count ≤ base, got count=${p.count}, base=${p.base}.`,
-    );
-  }
+  assertCounts(p.count, p.base, 'publishProportion');
   if (!visibility.shown) {
     const c = hide('[c]', visibility.reason);
     return { count: c, base: c, percent: c };

@@ -2,6 +2,7 @@
  * Proportions with honest uncertainty: Wilson score intervals and the two-proportion z-test, as used
  * to compare Time 1 with Time 2 and a school with its LA or MAT. Pure functions, no DOM, no clock.
  */
+import { assertCounts } from './counts.js';
 
 /** A proportion's 95% (or other) interval, as fractions between 0 and 1. */
 export interface Interval {
@@ -13,20 +14,6 @@ export interface Interval {
 export interface ConfidenceOptions {
   /** Two-sided confidence level; default 0.95. */
   confidence?: number;
-}
-
-function assertCounts(successes: number, n: number, where: string): void {
-  if (
-    !Number.isInteger(successes) ||
-    !Number.isInteger(n) ||
-    successes < 0 ||
-    n < 0 ||
-    successes > n
-  ) {
-    throw new RangeError(
-      `${where}: expected whole numbers with 0 ≤ successes ≤ n, got successes=${successes}, n=${n}.`,
-    );
-  }
 }
 
 /**
@@ -126,7 +113,7 @@ export function wilsonInterval(
   n: number,
   options: ConfidenceOptions = {},
 ): Interval | null {
-  assertCounts(successes, n, 'wilsonInterval');
+  assertCounts(successes, n, 'wilsonInterval', 'the counts', ['successes', 'n']);
   if (n === 0) return null;
   const z = zFor(options.confidence);
   const p = successes / n;
@@ -168,8 +155,8 @@ export function twoProportionTest(
   n2: number,
   options: ConfidenceOptions = {},
 ): TwoProportionResult | null {
-  assertCounts(s1, n1, 'twoProportionTest (group 1)');
-  assertCounts(s2, n2, 'twoProportionTest (group 2)');
+  assertCounts(s1, n1, 'twoProportionTest', 'group 1', ['successes', 'n']);
+  assertCounts(s2, n2, 'twoProportionTest', 'group 2', ['successes', 'n']);
   if (n1 === 0 || n2 === 0) return null;
   const pooled = (s1 + s2) / (n1 + n2);
   if (pooled === 0 || pooled === 1) return null;
