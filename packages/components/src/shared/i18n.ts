@@ -9,6 +9,28 @@
  * @module
  */
 
+import {
+  actionPlanStrings,
+  type ActionPlanStringParams,
+  type ActionPlanStrings,
+} from '../action-plan/action-plan.strings.js';
+import { auditStrings, type AuditStringParams, type AuditStrings } from '../audit/audit.strings.js';
+import {
+  progressStrings,
+  type ProgressStringParams,
+  type ProgressStrings,
+} from '../progress/progress.strings.js';
+import {
+  questionnaireStrings,
+  type QuestionnaireStringParams,
+  type QuestionnaireStrings,
+} from '../questionnaire/questionnaire.strings.js';
+import {
+  resultsStrings,
+  type ResultsStringParams,
+  type ResultsStrings,
+} from '../results/results.strings.js';
+
 /**
  * A message with plural forms, chosen by the `count` parameter through `Intl.PluralRules`.
  * `other` is required; the other categories are used when the language has them.
@@ -21,16 +43,17 @@ export type PluralMessage = Readonly<Partial<Record<Intl.LDMLPluralRule, string>
 export type Message = string | PluralMessage;
 
 /** Every UI string the components use. The en-GB table must provide all of them. */
-export interface Translation {
-  /** `<at-progress>` text, for example "Question 3 of 12". Placeholders `{current}`, `{total}`. */
-  readonly progressLabel: string;
-}
+export interface Translation
+  extends ProgressStrings, QuestionnaireStrings, AuditStrings, ActionPlanStrings, ResultsStrings {}
 
 /** The parameters each message takes, by key. */
-export interface TranslationParams {
-  /** Parameters of {@link Translation.progressLabel}. */
-  readonly progressLabel: { readonly current: number; readonly total: number };
-}
+export interface TranslationParams
+  extends
+    ProgressStringParams,
+    QuestionnaireStringParams,
+    AuditStringParams,
+    ActionPlanStringParams,
+    ResultsStringParams {}
 
 /** The key of a UI string. */
 export type TranslationKey = keyof Translation;
@@ -43,7 +66,11 @@ export const defaultLang = 'en-GB';
 
 /** The complete British English table. */
 export const enGB: Translation = {
-  progressLabel: 'Question {current} of {total}',
+  ...progressStrings,
+  ...questionnaireStrings,
+  ...auditStrings,
+  ...actionPlanStrings,
+  ...resultsStrings,
 };
 
 interface Entry {
