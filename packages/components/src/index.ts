@@ -27,3 +27,9 @@ export {
   type TranslationParams,
 } from './shared/i18n.js';
 export { LocalizeController } from './shared/localize-controller.js';
+export {
+  localDraftStorage,
+  memoryStorage,
+  sessionDraftStorage,
+  type DraftStorage,
+} from './shared/storage.js';
