@@ -2,12 +2,19 @@
 // from it, its pupils' questionnaire and their results. Everything is derived from the packages'
 // fixtures and the seeded synthetic cohort; nothing here is a hand-typed figure.
 import {
+  ActionPlan,
   AuditResponse,
+  statementsOf,
   type QuestionnaireDefinition,
   type School,
   type Wave,
 } from '@all-together/model';
-import { generateCohort, getAudit, getQuestionnaire } from '@all-together/questionnaires';
+import {
+  generateCohort,
+  getAudit,
+  getQuestionnaire,
+  seededRandom,
+} from '@all-together/questionnaires';
 import auditBaselineFixture from '@all-together/questionnaires/fixtures/all-together-audit/1.0.0/complete-baseline.json' with { type: 'json' };
 import auditEndFixture from '@all-together/questionnaires/fixtures/all-together-audit/1.0.0/complete-end.json' with { type: 'json' };
 import { priorities, scoreAudit, summarise } from '@all-together/scoring';
@@ -59,3 +66,59 @@ export const summaryOf = (wave: Wave) =>
     definitions: Object.values(definitions),
     schools: [school],
   });
+
+/** An ISO date `days` after an ISO date or date-time. */
+const addDays = (date: string, days: number) => {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The day the baseline audit was completed: the plan is written from it. */
+export const planDay = (
+  auditResponses.baseline.completedAt ?? auditResponses.baseline.updatedAt
+).slice(0, 10);
+
+/**
+ * The school's action plan, a term after the audit: the audit's priorities, one objective per
+ * priority (worded from its statement), and one action each, owned by a role, never a person.
+ */
+export const actionPlan: ActionPlan = (() => {
+  const random = seededRandom(COHORT_SEED);
+  const statements = new Map(statementsOf(audit).map((s) => [s.id as string, s]));
+  const objectives = auditPriorities.map((priority) => {
+    const text = statements.get(priority.statement)?.text;
+    const wording = text ? (text['en-GB'] ?? Object.values(text)[0] ?? '') : priority.statement;
+    return {
+      id: random.uuid(),
+      title: `Make this true: ${wording}`,
+      statements: [priority.statement],
+      success: {
+        specific: `Statement ${priority.statement} is rated Fully met at the end audit.`,
+        measurable: 'The end audit and the pupil questionnaire at Time 2.',
+        achievable: '',
+        relevant: '',
+        timeBound: (auditResponses.end.completedAt ?? auditResponses.end.updatedAt).slice(0, 10),
+      },
+    };
+  });
+  const owners = ['anti-bullying-lead', 'sendco', 'senior-leader'] as const;
+  const actions = objectives.map((objective, i) => ({
+    id: random.uuid(),
+    objective: objective.id,
+    description: `Agree with staff and pupils what needs to change: ${objective.title.slice(14)}`,
+    ownerRole: owners[i % owners.length],
+    startDate: addDays(planDay, 14),
+    deadline: addDays(planDay, 14 + 60 * (i + 1)),
+    status: i === 0 ? 'in-progress' : 'not-started',
+  }));
+  return ActionPlan.parse({
+    id: random.uuid(),
+    school: school.urn,
+    priorities: auditPriorities,
+    objectives,
+    actions,
+    reviews: [],
+    updatedAt: `${addDays(planDay, 14)}T09:00:00Z`,
+  });
+})();
