@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // A11 over every story: serves the built Storybook (storybook-static), opens every story listed in
 // its index.json in Debian Chromium (playwright-core), injects axe-core from its npm package and
-// fails on any violation, naming the story. Each story runs in three modes:
+// fails on any violation, naming the story. Each story is loaded once and checked in three modes:
 //   default          the default theme, left to right;
-//   govuk rtl        the GOV.UK-look theme, right to left (the toolbar globals, set in the URL);
+//   govuk rtl        the GOV.UK-look theme, right to left (the toolbar globals, sent as the
+//                    toolbar sends them);
 //   forced colours   `forced-colors: active` emulated through CDP (what no page can do itself).
 // Every docs page (the MDX guides, the journeys and each element's autodocs) is checked once.
 // A test also fails when the story errors, throws, leaves an <at-*> element undefined (the source
@@ -15,7 +16,8 @@
 // and when nothing was tested. Run `pnpm build` first (turbo does: test depends on build).
 //
 // Options (environment): CHROME_PATH (default /usr/bin/chromium); AXE_WORKERS pages in parallel
-// (default 2); AXE_ONLY a substring of the story ids to check (for local use; CI checks all).
+// (default 2); AXE_ONLY a substring of the story ids to check (for local use; CI checks all);
+// AXE_TIMING=1 prints the time each entry took.
 import {
   createReadStream,
   existsSync,
@@ -31,7 +33,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-/* global window, document, customElements -- used only inside page.evaluate, in the browser */
+/* global window, document, customElements, requestAnimationFrame -- only inside page.evaluate, in the browser */
 
 const app = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const staticDir = join(app, 'storybook-static');
@@ -51,11 +53,16 @@ const AXE_CONTEXT = {
 const AXE_DOCS_CONTEXT = { include: ['#storybook-docs'], exclude: [] };
 const AXE_OPTIONS = { rules: { region: { enabled: false } }, resultTypes: ['violations'] };
 
-/** The modes every story is checked in. `globals` use Storybook's URL syntax. */
+/**
+ * The modes every story is checked in. A story is loaded once; the modes are then applied in
+ * place, in order: the toolbar globals through Storybook's channel (as the toolbar does), forced
+ * colours through CDP (as DevTools does). CSS media queries and the decorator react live, so a
+ * reload per mode would only cost time.
+ */
 const MODES = [
-  { name: 'default', globals: 'theme:default;dir:ltr' },
-  { name: 'govuk rtl', globals: 'theme:govuk;dir:rtl' },
-  { name: 'forced colours', globals: 'theme:default;dir:ltr', forcedColors: 'active' },
+  { name: 'default', globals: { theme: 'default', dir: 'ltr' }, forcedColors: 'none' },
+  { name: 'govuk rtl', globals: { theme: 'govuk', dir: 'rtl' }, forcedColors: 'none' },
+  { name: 'forced colours', globals: { theme: 'default', dir: 'ltr' }, forcedColors: 'active' },
 ];
 
 const TYPES = {
@@ -98,9 +105,59 @@ function describeViolations(violations) {
   });
 }
 
-/** Loads one entry, waits for it to render, checks it; returns the problems (empty = passed). */
-async function check(page, origin, entry, mode) {
+/** Waits until every <at-*> element (also inside shadow roots) has finished updating. */
+async function settle(page) {
+  return page.evaluate(async () => {
+    const all = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName.startsWith('at-')) all.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    await Promise.all(all.map((el) => el.updateComplete));
+    await document.fonts.ready;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    // An <at-*> element left undefined: its registration file was not loaded, or it failed to build.
+    return [
+      ...new Set(all.filter((el) => !customElements.get(el.localName)).map((el) => el.localName)),
+    ];
+  });
+}
+
+/** Problems Storybook shows on the page: an error display, elements never defined. */
+async function renderProblems(page) {
   const problems = [];
+  if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
+    const message = await page.evaluate(
+      () => document.querySelector('#error-message')?.textContent?.trim() ?? '',
+    );
+    problems.push(`    Storybook shows an error: ${message.slice(0, 300)}`);
+  }
+  const undefinedElements = await settle(page);
+  if (undefinedElements.length > 0)
+    problems.push(`    elements never defined: ${undefinedElements.join(', ')}`);
+  return problems;
+}
+
+/** Runs axe (injected once per page load) and describes its violations. */
+async function axe(page, context) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ content: axeSource });
+  }
+  const violations = await page.evaluate(
+    ({ context, options }) => window.axe.run(context, options).then((r) => r.violations),
+    { context, options: AXE_OPTIONS },
+  );
+  return describeViolations(violations);
+}
+
+/**
+ * Loads one index entry and checks it: a story in every mode, a docs page once. Returns one
+ * result per mode: `{ mode, problems }` (no problems = passed).
+ */
+async function check(page, origin, entry) {
   const foreign = [];
   const pageErrors = [];
   const onRequest = (request) => {
@@ -109,15 +166,24 @@ async function check(page, origin, entry, mode) {
       foreign.push(url);
   };
   const onPageError = (error) => pageErrors.push(error.message);
+  /** Problems seen by the listeners since the last call (they belong to the mode just checked). */
+  const drain = () => [
+    ...pageErrors.splice(0).map((message) => `    uncaught error: ${message}`),
+    ...foreign.splice(0).map((url) => `    P10 request outside the Storybook: ${url}`),
+  ];
   page.on('request', onRequest);
   page.on('pageerror', onPageError);
+  const results = [];
+  const modes = entry.type === 'docs' ? [{ ...MODES[0], name: 'docs page' }] : MODES;
+  let mode = modes[0];
   try {
-    await page.emulateMedia({ forcedColors: mode.forcedColors ?? 'none' });
+    await page.emulateMedia({ forcedColors: 'none' });
     const viewMode = entry.type === 'docs' ? 'docs' : 'story';
     // a11y.manual: the addon's own automatic axe run is skipped; this script runs axe itself.
-    const globals = `${mode.globals};a11y.manual:!true`;
+    const globals = `theme:${mode.globals.theme};dir:${mode.globals.dir};a11y.manual:!true`;
     const url = `${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}&globals=${globals}`;
     await page.goto(url, { waitUntil: 'load' });
+    const loadProblems = [];
     if (viewMode === 'story') {
       const phase = await page
         .waitForFunction(
@@ -127,58 +193,59 @@ async function check(page, origin, entry, mode) {
             return ['finished', 'errored', 'aborted'].includes(render.phase) && render.phase;
           },
           entry.id,
-          { timeout: 15_000 },
+          { timeout: 20_000 },
         )
         .then((handle) => handle.jsonValue());
-      if (phase !== 'finished') problems.push(`    the story did not render (phase: ${phase})`);
+      if (phase !== 'finished') loadProblems.push(`    the story did not render (phase: ${phase})`);
     } else {
-      // Docs pages render through React; wait until the docs root has content and settles.
+      // Docs pages render through React; wait until the docs root has content.
       await page.waitForFunction(
         () => (document.querySelector('#storybook-docs')?.textContent ?? '').trim().length > 0,
         undefined,
-        { timeout: 15_000 },
+        { timeout: 20_000 },
       );
     }
-    if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
-      const message = await page.evaluate(
-        () => document.querySelector('#error-message')?.textContent?.trim() ?? '',
-      );
-      problems.push(`    Storybook shows an error: ${message.slice(0, 300)}`);
-    }
-    // Every element upgraded and rendered: an <at-*> element left undefined means the story did
-    // not load its registration file, or the element failed to build.
-    const pending = await page.evaluate(async () => {
-      const all = [];
-      const walk = (root) => {
-        for (const el of root.querySelectorAll('*')) {
-          if (el.localName.startsWith('at-')) all.push(el);
-          if (el.shadowRoot) walk(el.shadowRoot);
+    for (const [i, next] of modes.entries()) {
+      mode = next;
+      const problems = i === 0 ? loadProblems : [];
+      if (i > 0) {
+        const before = modes[i - 1];
+        if (JSON.stringify(before.globals) !== JSON.stringify(mode.globals)) {
+          // What the toolbar does: the preview re-renders the story with the new globals.
+          await page.evaluate(
+            (globals) => window.__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals }),
+            mode.globals,
+          );
+          await page.waitForFunction(
+            (dir) => document.querySelector('.at-story-root')?.getAttribute('dir') === dir,
+            mode.globals.dir,
+            { timeout: 10_000 },
+          );
         }
-      };
-      walk(document);
-      await Promise.all(all.map((el) => el.updateComplete));
-      await document.fonts.ready;
-      return [
-        ...new Set(all.filter((el) => !customElements.get(el.localName)).map((el) => el.localName)),
-      ];
-    });
-    if (pending.length > 0) problems.push(`    elements never defined: ${pending.join(', ')}`);
-
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(
-      ({ context, options }) => window.axe.run(context, options).then((r) => r.violations),
-      { context: viewMode === 'docs' ? AXE_DOCS_CONTEXT : AXE_CONTEXT, options: AXE_OPTIONS },
-    );
-    problems.push(...describeViolations(violations));
+        if (before.forcedColors !== mode.forcedColors)
+          await page.emulateMedia({ forcedColors: mode.forcedColors });
+      }
+      problems.push(...(await renderProblems(page)));
+      problems.push(...(await axe(page, viewMode === 'docs' ? AXE_DOCS_CONTEXT : AXE_CONTEXT)));
+      problems.push(...drain());
+      results.push({ mode, problems });
+      if (problems.some((p) => p.includes('did not render') || p.includes('shows an error'))) {
+        // A story that did not render cannot be checked in the other modes either.
+        for (const left of modes.slice(i + 1))
+          results.push({ mode: left, problems: ['    not checked: the story did not render'] });
+        break;
+      }
+    }
   } catch (error) {
-    problems.push(`    ${String(error.message ?? error).split('\n')[0]}`);
+    // The mode that failed, and every mode not reached, fail with the error.
+    const message = `    ${String(error.message ?? error).split('\n')[0]}`;
+    for (const left of modes.slice(results.length))
+      results.push({ mode: left, problems: [message, ...(left === mode ? drain() : [])] });
   } finally {
     page.off('request', onRequest);
     page.off('pageerror', onPageError);
   }
-  for (const message of pageErrors) problems.push(`    uncaught error: ${message}`);
-  for (const url of foreign) problems.push(`    P10 request outside the Storybook: ${url}`);
-  return problems;
+  return results;
 }
 
 async function main() {
@@ -192,16 +259,7 @@ async function main() {
   const index = JSON.parse(readFileSync(indexFile, 'utf8'));
   const only = process.env.AXE_ONLY;
   const entries = Object.values(index.entries).filter((e) => !only || e.id.includes(only));
-  /** @type {{ name: string, entry: object, mode: object }[]} */
-  const tests = [];
-  for (const entry of entries) {
-    if (entry.type === 'story') {
-      for (const mode of MODES)
-        tests.push({ name: `A11 axe ${entry.id} [${mode.name}]`, entry, mode });
-    } else if (entry.type === 'docs') {
-      tests.push({ name: `A11 axe ${entry.id} [docs page]`, entry, mode: MODES[0] });
-    }
-  }
+  const checked = entries.filter((e) => e.type === 'story' || e.type === 'docs');
   const stories = entries.filter((e) => e.type === 'story').length;
   const docs = entries.filter((e) => e.type === 'docs').length;
   console.log(`Storybook axe: ${stories} stories × ${MODES.length} modes and ${docs} docs pages.`);
@@ -230,19 +288,25 @@ async function main() {
   let failed = 0;
   try {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    const queue = [...tests];
+    const queue = [...checked];
     const workers = Math.max(1, Number(process.env.AXE_WORKERS) || 2);
     await Promise.all(
       Array.from({ length: Math.min(workers, queue.length) }, async () => {
         const page = await context.newPage();
-        for (let test = queue.shift(); test; test = queue.shift()) {
-          const problems = await check(page, origin, test.entry, test.mode);
-          if (problems.length === 0) {
-            passed++;
-          } else {
-            failed++;
-            const title = `${test.entry.title} › ${test.entry.name}`;
-            console.log(`✗ ${test.name} (${title})\n${problems.join('\n')}`);
+        for (let entry = queue.shift(); entry; entry = queue.shift()) {
+          const began = Date.now();
+          const results = await check(page, origin, entry);
+          if (process.env.AXE_TIMING) console.log(`${Date.now() - began} ms  ${entry.id}`);
+          for (const { mode, problems } of results) {
+            if (problems.length === 0) {
+              passed++;
+            } else {
+              failed++;
+              const title = `${entry.title} › ${entry.name}`;
+              console.log(
+                `✗ A11 axe ${entry.id} [${mode.name}] (${title})\n${problems.join('\n')}`,
+              );
+            }
           }
         }
         await page.close();
