@@ -3,6 +3,7 @@
 // components' custom-elements.json, generated from their JSDoc by `cem analyze`.
 import { html } from 'lit';
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import { withActions } from 'storybook/actions/decorator';
 import manifest from '@all-together/components/custom-elements.json' with { type: 'json' };
 import defaultTheme from '@all-together/components/themes/default.css?inline';
 import govukTheme from '@all-together/components/themes/govuk.css?inline';
@@ -85,6 +86,8 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'default', dir: 'ltr', forcedColours: 'off' },
   decorators: [
+    // Events listed in a story's `parameters.actions.handles` appear in the Actions panel.
+    withActions,
     (story, { globals }) => {
       const theme = typeof globals['theme'] === 'string' ? globals['theme'] : 'default';
       styleElement('at-story-page').textContent = storyPage;

@@ -17,7 +17,15 @@ import {
 } from '@all-together/questionnaires';
 import auditBaselineFixture from '@all-together/questionnaires/fixtures/all-together-audit/1.0.0/complete-baseline.json' with { type: 'json' };
 import auditEndFixture from '@all-together/questionnaires/fixtures/all-together-audit/1.0.0/complete-end.json' with { type: 'json' };
-import { priorities, scoreAudit, summarise } from '@all-together/scoring';
+import {
+  breakdown,
+  compareAudits,
+  priorities,
+  scoreAudit,
+  summarise,
+  type OutcomeComparison,
+  type PupilSummary,
+} from '@all-together/scoring';
 
 /** The seed of the Storybook's synthetic cohort: the same seed gives the same schools and pupils. */
 export const COHORT_SEED = 2026;
@@ -60,12 +68,57 @@ export const responsesOf = (wave: Wave) =>
   cohort.responses.filter((r) => r.school === school.urn && r.wave === wave);
 
 /** The school's pupil summary in one wave: counts only, no pupil rows. */
-export const summaryOf = (wave: Wave) =>
+export const summaryOf = (wave: Wave): PupilSummary =>
   summarise(responsesOf(wave), {
     wave,
     definitions: Object.values(definitions),
     schools: [school],
   });
+
+/** The whole synthetic area (every school of the cohort) in one wave: the school's comparator. */
+export const areaSummaryOf = (wave: Wave): PupilSummary =>
+  summarise(
+    cohort.responses.filter((r) => r.wave === wave),
+    { wave, definitions: Object.values(definitions), schools: cohort.schools },
+  );
+
+/** The definitions results need for labels: the pupil questionnaires and the audit. */
+export const resultDefinitions = [...Object.values(definitions), audit];
+
+/** The audit before and after, scored. */
+export const auditComparison = compareAudits(audit, auditResponses.baseline, auditResponses.end);
+
+/** The award's pupil inputs for this school: respondents and frequent victimisation, both waves. */
+export const awardInputs = (() => {
+  const baseline = summaryOf('baseline');
+  const end = summaryOf('end');
+  const indicator = 'victimisation.frequent';
+  const read = (summary: PupilSummary, group: OutcomeComparison['group']) => {
+    const value =
+      group === 'all'
+        ? breakdown(summary, indicator, 'all').total
+        : group === 'send'
+          ? breakdown(summary, indicator, 'sen').derived.find((d) => d.key === 'any-sen')?.value
+          : breakdown(summary, indicator, 'fsm').groups.find((g) => g.key === 'yes')?.value;
+    if (!value)
+      throw new Error(`No ${group} group in the ${summary.wave} breakdown of ${indicator}.`);
+    return value;
+  };
+  const outcome = (group: OutcomeComparison['group']): OutcomeComparison => {
+    const before = read(baseline, group);
+    const after = read(end, group);
+    return {
+      group,
+      baseline: { count: before.count, base: before.base },
+      end: { count: after.count, base: after.base },
+    };
+  };
+  return {
+    baselineQuestionnaire: { respondents: baseline.respondents.all },
+    endQuestionnaire: { respondents: end.respondents.all },
+    pupilOutcomes: [outcome('all'), outcome('send'), outcome('fsm')],
+  };
+})();
 
 /** An ISO date `days` after an ISO date or date-time. */
 const addDays = (date: string, days: number) => {
