@@ -45,6 +45,8 @@ function styleElement(id: string): HTMLStyleElement {
 }
 
 const preview: Preview = {
+  // Every element gets a Docs page: its stories, and the API tables from custom-elements.json.
+  tags: ['autodocs'],
   globalTypes: {
     theme: {
       description: 'Theme stylesheet (design tokens of ADR 0005)',

@@ -52,6 +52,20 @@ const AXE_CONTEXT = {
 };
 const AXE_DOCS_CONTEXT = { include: ['#storybook-docs'], exclude: [] };
 const AXE_OPTIONS = { rules: { region: { enabled: false } }, resultTypes: ['violations'] };
+/**
+ * A docs page that shows a component's stories puts many instances of one element on a page, which
+ * no host page does: their landmarks share names and their headings follow the docs page's. The
+ * page-composition rules are off there; each story is still checked alone with every rule, and
+ * guides (unattached MDX) get every rule too.
+ */
+const AXE_STORIES_PAGE_OPTIONS = {
+  ...AXE_OPTIONS,
+  rules: {
+    ...AXE_OPTIONS.rules,
+    'landmark-unique': { enabled: false },
+    'heading-order': { enabled: false },
+  },
+};
 
 /**
  * The modes every story is checked in. A story is loaded once; the modes are then applied in
@@ -142,13 +156,13 @@ async function renderProblems(page) {
 }
 
 /** Runs axe (injected once per page load) and describes its violations. */
-async function axe(page, context) {
+async function axe(page, context, options) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
     await page.addScriptTag({ content: axeSource });
   }
   const violations = await page.evaluate(
     ({ context, options }) => window.axe.run(context, options).then((r) => r.violations),
-    { context, options: AXE_OPTIONS },
+    { context, options },
   );
   return describeViolations(violations);
 }
@@ -175,6 +189,9 @@ async function check(page, origin, entry) {
   page.on('pageerror', onPageError);
   const results = [];
   const modes = entry.type === 'docs' ? [{ ...MODES[0], name: 'docs page' }] : MODES;
+  // Autodocs, or an MDX page attached to a stories file: it renders those stories.
+  const showsStories =
+    entry.type === 'docs' && (entry.storiesImports?.length > 0 || entry.tags?.includes('autodocs'));
   let mode = modes[0];
   try {
     await page.emulateMedia({ forcedColors: 'none' });
@@ -226,7 +243,15 @@ async function check(page, origin, entry) {
           await page.emulateMedia({ forcedColors: mode.forcedColors });
       }
       problems.push(...(await renderProblems(page)));
-      problems.push(...(await axe(page, viewMode === 'docs' ? AXE_DOCS_CONTEXT : AXE_CONTEXT)));
+      problems.push(
+        ...(viewMode === 'story'
+          ? await axe(page, AXE_CONTEXT, AXE_OPTIONS)
+          : await axe(
+              page,
+              AXE_DOCS_CONTEXT,
+              showsStories ? AXE_STORIES_PAGE_OPTIONS : AXE_OPTIONS,
+            )),
+      );
       problems.push(...drain());
       results.push({ mode, problems });
       if (problems.some((p) => p.includes('did not render') || p.includes('shows an error'))) {
@@ -263,8 +288,9 @@ async function main() {
   const stories = entries.filter((e) => e.type === 'story').length;
   const docs = entries.filter((e) => e.type === 'docs').length;
   console.log(`Storybook axe: ${stories} stories × ${MODES.length} modes and ${docs} docs pages.`);
-  if (stories === 0) {
-    console.error('No story in index.json: an empty run is a failure, not a pass.');
+  const everyStory = Object.values(index.entries).filter((e) => e.type === 'story').length;
+  if (everyStory === 0 || checked.length === 0) {
+    console.error('Nothing to check: an empty run is a failure, not a pass.');
     return report(0, 1, started);
   }
 

@@ -35,9 +35,8 @@ const ks2Partway = Math.min(
 );
 
 const meta = {
-  title: 'Elements/Progress',
+  title: 'Elements/at-progress',
   component: 'at-progress',
-  tags: ['autodocs'],
   render: ({ current, total }) =>
     html`<at-progress .current=${current} .total=${total}></at-progress>`,
   args: { current: 1, total: ks2Total },
