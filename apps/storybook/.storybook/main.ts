@@ -21,7 +21,7 @@ const config: StorybookConfig = {
     '@storybook/addon-a11y',
   ],
   framework: { name: '@storybook/web-components-vite', options: {} },
-  // Telemetry off twice: here and STORYBOOK_DISABLE_TELEMETRY=1 in scripts/setup.sh (P10).
+  // Telemetry off twice: here and STORYBOOK_DISABLE_TELEMETRY=1 in the package scripts (P10).
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   docs: { defaultName: 'Docs' },
   async viteFinal(vite) {
