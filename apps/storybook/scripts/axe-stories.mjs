@@ -6,7 +6,9 @@
 //   govuk rtl        the GOV.UK-look theme, right to left (the toolbar globals, sent as the
 //                    toolbar sends them);
 //   forced colours   `forced-colors: active` emulated through CDP (what no page can do itself).
-// Every docs page (the MDX guides, the journeys and each element's autodocs) is checked once.
+// Stories after the first are opened in place, as the sidebar does; a failure seen that way is
+// confirmed on a freshly loaded page. Every docs page (the MDX guides, the journeys and each
+// element's autodocs) is loaded and checked once.
 // A test also fails when the story errors, throws, leaves an <at-*> element undefined (the source
 // condition or the decorator settings broke), or requests anything outside the served Storybook
 // (P10: the SDK makes no network call the host did not configure).
