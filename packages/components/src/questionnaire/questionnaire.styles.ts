@@ -149,7 +149,8 @@ export const styles = css`
     background: none;
     color: var(--at-color-link, #1d70b8);
     text-decoration: underline;
-    min-block-size: 44px;
+    min-block-size: 24px;
+    text-align: start;
   }
 
   a {
@@ -342,7 +343,11 @@ export const styles = css`
   }
 
   /* Visible focus: yellow with a black bar (GOV.UK). */
-  :is(button, a, summary, textarea, input, .error-summary):focus-visible {
+  .error-summary:focus {
+    outline: var(--at-focus-width, 3px) solid var(--at-color-focus, #ffdd00);
+  }
+
+  :is(button, a, summary, textarea, input):focus-visible {
     outline: var(--at-focus-width, 3px) solid var(--at-color-focus, #ffdd00);
     outline-offset: 0;
     box-shadow: 0 4px 0 var(--at-color-focus-text, #0b0c0c);

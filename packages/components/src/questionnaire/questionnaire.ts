@@ -2,22 +2,13 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
-import {
-  check,
-  checkAnswer,
-  describeProblems,
-  problem,
+import type {
+  Item,
+  LocalisedText,
+  Problem,
   QuestionnaireDefinition,
-  RoundId,
-  Urn,
-  validateResponse,
-  visibleItems,
-  Wave,
-  type Item,
-  type LocalisedText,
-  type Problem,
-  type QuestionnaireResponse,
-  type Section,
+  QuestionnaireResponse,
+  Section,
 } from '@all-together/model';
 import { AtElement } from '../shared/at-element.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
@@ -34,6 +25,19 @@ import {
 } from './questionnaire.events.js';
 import { speak, stopSpeaking } from './speech.js';
 import { styles } from './questionnaire.styles.js';
+
+/** The model's runtime (zod and the rules), loaded on demand: see `validation.ts`. */
+type Model = typeof import('./validation.js');
+let model: Promise<Model> | undefined;
+const loadModel = () => (model ??= import('./validation.js'));
+
+const problem = (path: (string | number)[], message: string): Problem => ({
+  path,
+  at: path.join('.'),
+  message,
+});
+const describeProblems = (problems: readonly Problem[]) =>
+  problems.map((p) => `${p.at}: ${p.message}`).join('\n');
 
 /** An answer as the element keeps it: an option value, several, or text. */
 type Value = string | string[];
@@ -184,6 +188,8 @@ export class AtQuestionnaire extends AtElement {
   @state() private sendState: SendState | 'saved' | 'failed' | undefined;
   @state() private note = '';
 
+  private m: Model | undefined;
+  private parsing: Promise<unknown> = Promise.resolve();
   private responseId = '';
   private startedAt = '';
   private returnToCheck = false;
@@ -249,33 +255,49 @@ export class AtQuestionnaire extends AtElement {
       this.box = undefined;
     }
     if (changed.has('definition') && this.definition !== undefined) this.accept(this.definition);
-    else if (changed.has('src') && this.src && this.definition === undefined)
-      void this.load(this.src);
-    if (
+    else if (changed.has('src') && this.src && this.definition === undefined) {
+      this.parsing = this.load(this.src);
+    } else if (
       this.parsed &&
-      (changed.has('definition') ||
-        changed.has('src') ||
-        changed.has('school') ||
+      (changed.has('school') ||
         changed.has('wave') ||
         changed.has('round') ||
         changed.has('storage'))
     ) {
-      this.checkContext();
-      if (!this.problems.length) this.restore();
+      this.ready();
     }
+  }
+
+  /** Resolves once a definition given now is parsed and shown (the model loads on demand). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.parsing;
+    return super.getUpdateComplete();
   }
 
   /** Parses a definition at the boundary: every problem is logged with its path. */
   private accept(input: unknown): void {
-    const result = check(QuestionnaireDefinition, input);
-    this.loading = false;
-    if (result.ok) {
-      this.parsed = result.value;
-      this.problems = [];
-    } else {
-      this.parsed = undefined;
-      this.fail(result.problems);
-    }
+    this.loading = true;
+    this.parsing = loadModel().then((m) => {
+      if (input !== (this.definition ?? input)) return; // superseded
+      this.m = m;
+      this.loading = false;
+      const result = m.check(m.QuestionnaireDefinition, input);
+      if (result.ok) {
+        this.parsed = result.value;
+        this.problems = [];
+        this.ready();
+      } else {
+        this.parsed = undefined;
+        this.fail(result.problems);
+      }
+    });
+  }
+
+  /** After a definition or the context changed: check the context, then restore the draft. */
+  private ready(): void {
+    this.checkContext();
+    if (!this.problems.length) this.restore();
   }
 
   private fail(problems: Problem[]): void {
@@ -286,13 +308,22 @@ export class AtQuestionnaire extends AtElement {
   }
 
   private checkContext(): void {
+    const m = this.m!;
     const problems: Problem[] = [];
     const add = (name: string, ok: boolean, message: string) => {
       if (!ok) problems.push(problem([name], message));
     };
-    add('school', Urn.safeParse(this.school).success, 'Set school to the school URN (six digits).');
-    add('wave', Wave.safeParse(this.wave).success, 'Set wave to "baseline" or "end".');
-    add('round', !this.round || RoundId.safeParse(this.round).success, 'round is not a round id.');
+    add(
+      'school',
+      m.Urn.safeParse(this.school).success,
+      'Set school to the school URN (six digits).',
+    );
+    add('wave', m.Wave.safeParse(this.wave).success, 'Set wave to "baseline" or "end".');
+    add(
+      'round',
+      !this.round || m.RoundId.safeParse(this.round).success,
+      'round is not a round id.',
+    );
     if (problems.length) this.fail(problems);
     else this.problems = [];
   }
@@ -301,6 +332,7 @@ export class AtQuestionnaire extends AtElement {
   private async load(src: string): Promise<void> {
     this.loading = true;
     this.parsed = undefined;
+    void loadModel(); // in parallel with the fetch
     let data: unknown;
     try {
       const url = new URL(src, location.href);
@@ -329,10 +361,7 @@ export class AtQuestionnaire extends AtElement {
     }
     if (src !== this.src || this.definition !== undefined) return;
     this.accept(data);
-    if (this.parsed) {
-      this.checkContext();
-      if (!this.problems.length) this.restore();
-    }
+    await this.parsing;
   }
 
   // ---- draft ----------------------------------------------------------------------------------
@@ -420,7 +449,7 @@ export class AtQuestionnaire extends AtElement {
 
   private pages(): Page[] {
     const d = this.parsed!;
-    const shown = new Set(visibleItems(d, this.answers).map((i) => i.id as string));
+    const shown = new Set(this.m!.visibleItems(d, this.answers).map((i) => i.id as string));
     const pages: Page[] = [];
     for (const section of d.sections) {
       const items = section.items.filter((i) => shown.has(i.id));
@@ -494,7 +523,7 @@ export class AtQuestionnaire extends AtElement {
       }
       if (item.type === 'free-text' && typeof v === 'string' && v.length > item.maxLength) {
         out.push([item.id, this.term('questionnaireErrorTooLong', item.maxLength)]);
-      } else if (item.type === 'multi-select' && checkAnswer(item, v!, []).length) {
+      } else if (item.type === 'multi-select' && this.m!.checkAnswer(item, v!, []).length) {
         const n = (v as string[]).length;
         out.push([
           item.id,
@@ -612,7 +641,7 @@ export class AtQuestionnaire extends AtElement {
   private submit = () => {
     if (this.submitting) return;
     const d = this.parsed!;
-    const shown = visibleItems(d, this.answers);
+    const shown = this.m!.visibleItems(d, this.answers);
     const answers: Record<string, Value> = {};
     const characteristics: Record<string, string> = { source: 'self-report' };
     for (const item of shown) {
@@ -632,10 +661,10 @@ export class AtQuestionnaire extends AtElement {
       mode: 'anonymous',
       characteristics,
       answers,
-      startedAt: this.startedAt || minute(),
+      startedAt: minute(new Date(Date.parse(this.startedAt) || Date.now())),
       submittedAt: minute(),
     };
-    const result = validateResponse(d, candidate);
+    const result = this.m!.validateResponse(d, candidate);
     if (!result.ok) {
       console.error(
         `<at-questionnaire> built an invalid response:\n${describeProblems(result.problems)}`,
