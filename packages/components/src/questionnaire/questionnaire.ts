@@ -713,7 +713,7 @@ export class AtQuestionnaire extends AtElement {
     if (this.problems.length || !this.parsed) {
       return html`<div part="base" class="base">
         <div class="invalid" role="alert">
-          <h2>${this.term('questionnaireInvalidTitle')}</h2>
+          <h1 class="title">${this.term('questionnaireInvalidTitle')}</h1>
           <p>${this.term('questionnaireInvalidBody')}</p>
         </div>
       </div>`;
