@@ -117,6 +117,8 @@ const tristate = {
  * @csspart error-summary - The "There is a problem" box.
  * @csspart button - Every button (Start, Continue, Skip, Back, Send, Read aloud).
  * @csspart panel - The confirmation panel.
+ * @csspart check-answers - The list of questions and answers on the check answers page.
+ * @csspart help - The "Getting help" disclosure on question pages.
  *
  * @cssproperty --at-questionnaire-gap - Space between blocks. Default: `--at-space-4`, else 1.5rem.
  * @cssproperty --at-questionnaire-max-width - Width of the reading column. Default: 40rem.
