@@ -64,15 +64,36 @@ export class Outbox {
     this.key = outboxKey(endpoint);
   }
 
+  /** Entries the storage refused to keep: still sent from memory while the page stays open. */
+  private readonly volatile: Entry[] = [];
+
   /** Queues a response (once per id; never one the endpoint already accepted) and sends. */
   async add(id: string, body: string): Promise<void> {
-    const stored = await read(this.storage, this.key);
+    const stored = await this.read();
     if (stored.sent.includes(id)) return this.report(id, 'sent');
     if (!stored.pending.some((e) => e.id === id)) {
       stored.pending.push({ id, body });
-      await this.storage.set(this.key, JSON.stringify(stored));
+      if (!(await this.write(stored))) this.volatile.push({ id, body });
     }
     return this.flush();
+  }
+
+  private async read(): Promise<Stored> {
+    const stored = await read(this.storage, this.key);
+    for (const e of this.volatile) {
+      if (!stored.pending.some((p) => p.id === e.id)) stored.pending.push(e);
+    }
+    return stored;
+  }
+
+  /** Writes the outbox; `false` when the host's storage refused it. */
+  private async write(stored: Stored): Promise<boolean> {
+    try {
+      await this.storage.set(this.key, JSON.stringify(stored));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -103,7 +124,7 @@ export class Outbox {
   }
 
   private async run(): Promise<void> {
-    const { pending } = await read(this.storage, this.key);
+    const { pending } = await this.read();
     let retry = false;
     for (const entry of pending) {
       if (entry.rejected) {
@@ -128,16 +149,19 @@ export class Outbox {
       } catch {
         status = 0; // network error: offline, DNS, CORS
       }
-      const now = await read(this.storage, this.key);
+      const now = await this.read();
       if (status >= 200 && status < 300) {
         now.pending = now.pending.filter((e) => e.id !== entry.id);
         now.sent = [...now.sent.filter((s) => s !== entry.id), entry.id].slice(-MAX_SENT);
-        await this.storage.set(this.key, JSON.stringify(now));
+        const v = this.volatile.findIndex((e) => e.id === entry.id);
+        if (v >= 0) this.volatile.splice(v, 1);
+        await this.write(now);
         this.attempts = 0;
         this.report(entry.id, 'sent');
       } else if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
         now.pending = now.pending.map((e) => (e.id === entry.id ? { ...e, rejected: status } : e));
-        await this.storage.set(this.key, JSON.stringify(now));
+        for (const e of this.volatile) if (e.id === entry.id) e.rejected = status;
+        await this.write(now);
         this.report(entry.id, 'rejected');
       } else {
         this.report(entry.id, 'queued');

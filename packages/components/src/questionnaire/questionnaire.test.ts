@@ -136,6 +136,8 @@ describe('<at-questionnaire>', function () {
         while (screen(el) === 'question' && pages < 100) {
           await answerPage(el, answers);
           await expect(el, `${entry.id} page ${pages + 1}`).to.be.accessible();
+          // W2/W3: no inline style attributes (a strict style-src would block them).
+          expect($$(el, '[style]:not(at-progress)').length).to.equal(0);
           await press(el, 'Continue');
           pages++;
         }
@@ -308,6 +310,25 @@ describe('<at-questionnaire>', function () {
       await press(el, 'Continue');
       expect($(el, '.error-summary')).to.equal(null);
       await expect(el).to.be.accessible();
+    });
+
+    it('A1 after an error, Tab still reaches the radios (the inputs are not replaced)', async () => {
+      const def = variant('pupil-ks2', (d) => {
+        (d.sections[0]!.items[0] as { required: boolean }).required = true;
+      });
+      const el = await make(undefined, { definition: def });
+      await press(el, 'Start now');
+      $<HTMLInputElement>(el, 'input')!.focus();
+      await press(el, 'Continue');
+      expect(deepActive()?.classList.contains('error-summary')).to.equal(true);
+      let reached = false;
+      for (let i = 0; i < 6 && !reached; i++) {
+        await sendKeys({ press: 'Tab' });
+        reached = deepActive() instanceof HTMLInputElement;
+      }
+      expect(reached).to.equal(true);
+      await sendKeys({ press: 'ArrowDown' });
+      expect($$<HTMLInputElement>(el, 'input').filter((i) => i.checked).length).to.equal(1);
     });
 
     it('free text over its limit shows the character count and an error', async () => {
@@ -573,6 +594,19 @@ describe('<at-questionnaire>', function () {
       }
     });
 
+    it('W1 markup in definition text renders as literal text', async () => {
+      const attack = '<img src=x onerror=alert(1)>';
+      const def = variant('pupil-ks2', (d) => {
+        d.sections[0]!.items[0]!.text = { 'en-GB': attack };
+        d.title = { 'en-GB': attack };
+      });
+      const el = await make(undefined, { definition: def });
+      expect(heading(el)).to.equal(attack);
+      await press(el, 'Start now');
+      expect(heading(el)).to.equal(attack);
+      expect($$(el, 'img').length).to.equal(0);
+    });
+
     it('a missing school URN is a set-up problem shown at once, not at the end', async () => {
       const errors: string[] = [];
       const real = console.error;
@@ -788,6 +822,49 @@ describe('<at-questionnaire>', function () {
       const label = option.querySelector('.option-text')!.getBoundingClientRect();
       expect(input.left).to.be.greaterThan(label.left);
       await expect(el).to.be.accessible();
+    });
+
+    it('A8 at 320 px wide nothing scrolls sideways (faces, check answers)', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div class="narrow">
+          <at-questionnaire
+            .definition=${getQuestionnaire('pupil-ks1')}
+            school=${SCHOOL}
+            wave="baseline"
+            auto-read="false"
+            .storage=${memoryStorage()}
+          ></at-questionnaire>
+        </div>`,
+      );
+      wrapper.style.setProperty('inline-size', '320px');
+      const el = wrapper.querySelector('at-questionnaire')!;
+      await press(el, 'Start now');
+      while (!$(el, '.faces')) await press(el, 'Skip this question');
+      const fits = () => $(el, '.base')!.scrollWidth <= 320 && el.scrollWidth <= 320;
+      expect(fits()).to.equal(true);
+      await toCheck(el);
+      expect(fits()).to.equal(true);
+    });
+
+    it('a storage that refuses every write never breaks the questionnaire', async () => {
+      const broken: DraftStorage = {
+        get: () => {
+          throw new Error('denied');
+        },
+        set: () => Promise.reject(new Error('quota')),
+        remove: () => {
+          throw new Error('denied');
+        },
+      };
+      const el = await make('pupil-ks2', { storage: broken });
+      await press(el, 'Start now');
+      $<HTMLInputElement>(el, 'input')!.click();
+      await toCheck(el);
+      let submitted = 0;
+      el.addEventListener('at-submit', () => submitted++);
+      await press(el, 'Send my answers');
+      expect(submitted).to.equal(1);
+      expect(screen(el)).to.equal('done');
     });
 
     it('section-per-page shows a section with several questions under its title', async () => {

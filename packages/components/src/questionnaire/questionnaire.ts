@@ -378,7 +378,7 @@ export class AtQuestionnaire extends AtElement {
         d = undefined;
       }
       if (!d || d.v !== 1 || Date.now() - d.savedAt > this.draftMinutes * 60_000) {
-        if (raw) void this.storage.remove(key);
+        if (raw) this.store('remove', key);
         return;
       }
       this.responseId = d.id;
@@ -407,11 +407,21 @@ export class AtQuestionnaire extends AtElement {
       view: this.view,
       page: this.pageKey,
     };
-    void this.storage.set(this.draftKey, JSON.stringify(draft));
+    this.store('set', this.draftKey, JSON.stringify(draft));
   }
 
   private clearDraft(): void {
-    if (this.draftKey) void this.storage.remove(this.draftKey);
+    if (this.draftKey) this.store('remove', this.draftKey);
+  }
+
+  /** Writes to the host's storage; a refusal (sync or async) loses the draft, never the page. */
+  private store(op: 'set' | 'remove', key: string, value = ''): void {
+    try {
+      const done = op === 'set' ? this.storage.set(key, value) : this.storage.remove(key);
+      if (done instanceof Promise) done.catch(() => undefined);
+    } catch {
+      // Private mode, quota, a broken adapter: the pupil carries on without a draft.
+    }
   }
 
   // ---- text -----------------------------------------------------------------------------------
