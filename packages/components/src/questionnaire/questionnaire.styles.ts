@@ -73,8 +73,9 @@ export const styles = css`
     font-size: var(--at-font-size-small, 1rem);
   }
 
-  .note:empty {
-    display: none;
+  /* The status region stays in the tree while empty, so what is put in it is announced (A7). */
+  .base > .note:empty {
+    margin-block-start: 0;
   }
 
   button {

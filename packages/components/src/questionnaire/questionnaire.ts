@@ -782,7 +782,8 @@ export class AtQuestionnaire extends AtElement {
         html`<button part="button" class="button secondary" @click=${this.decline}>
           ${this.term('questionnaireDecline')}
         </button>`,
-      )}`;
+      )}
+      ${this.helpDetails()}`;
   }
 
   private backButton(): TemplateResult {
@@ -990,7 +991,8 @@ export class AtQuestionnaire extends AtElement {
         html`<button part="button" class="button" @click=${this.submit}>
           ${this.term('questionnaireSubmit')}
         </button>`,
-      )}`;
+      )}
+      ${this.helpDetails()}`;
   }
 
   private helpContent(): TemplateResult {
