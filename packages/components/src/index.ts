@@ -7,6 +7,16 @@
  * @module
  */
 export { AtProgress } from './progress/progress.js';
+export { AtQuestionnaire, DEFAULT_EXIT_URL } from './questionnaire/questionnaire.js';
+export {
+  AtAnswerEvent,
+  AtExitEvent,
+  AtPageEvent,
+  AtStartEvent,
+  AtSubmitEvent,
+  type QuestionnaireView,
+} from './questionnaire/questionnaire.events.js';
+export { outboxKey } from './questionnaire/outbox.js';
 
 export { AtElement } from './shared/at-element.js';
 export { defineElement } from './shared/define.js';
