@@ -7,6 +7,8 @@
  * @module
  */
 export { AtProgress } from './progress/progress.js';
+export { AtAudit, AtAuditChangeEvent, AtAuditCompleteEvent } from './audit/audit.js';
+export { AtActionPlan, AtPlanChangeEvent } from './action-plan/action-plan.js';
 
 export { AtElement } from './shared/at-element.js';
 export { defineElement } from './shared/define.js';
