@@ -96,6 +96,7 @@ type PlainKeys =
   | 'actionPlanAwardCriterion'
   | 'actionPlanAwardResult'
   | 'actionPlanAwardWhy'
+  | 'actionPlanAwardResultColumn'
   | 'actionPlanLevelParticipation'
   | 'actionPlanLevelBronze'
   | 'actionPlanLevelSilver'
@@ -324,6 +325,7 @@ export const actionPlanStrings: ActionPlanStrings = {
   actionPlanAwardResult: 'The evidence so far supports',
   actionPlanAwardCriterion: 'Criterion',
   actionPlanAwardWhy: 'Why',
+  actionPlanAwardResultColumn: 'Result',
   actionPlanAwardMet: 'Met',
   actionPlanAwardUnmet: 'Not met',
   actionPlanLevelParticipation: 'A certificate of participation',

@@ -78,6 +78,31 @@ export const styles = [
       padding-block-start: 0;
     }
 
+    #priorities tbody th {
+      font-weight: 400;
+    }
+
+    .criteria {
+      table-layout: fixed;
+    }
+    .criteria th:first-child {
+      inline-size: 30%;
+    }
+    .criteria th:nth-child(2) {
+      inline-size: 8rem;
+    }
+    .tag {
+      white-space: nowrap;
+    }
+
+    .action-details .details {
+      margin-block-end: 0;
+    }
+
+    .checkbox input {
+      flex: none;
+    }
+
     .reviews {
       padding-inline-start: var(--at-space-4, 1.5rem);
     }

@@ -1487,7 +1487,7 @@ export class AtActionPlan extends AtElement {
       <thead>
         <tr>
           <th scope="col">${this.localize.term('actionPlanAwardCriterion', {})}</th>
-          <th scope="col">${this.localize.term('actionPlanAwardMet', {})}</th>
+          <th scope="col">${this.localize.term('actionPlanAwardResultColumn', {})}</th>
           <th scope="col">${this.localize.term('actionPlanAwardWhy', {})}</th>
         </tr>
       </thead>

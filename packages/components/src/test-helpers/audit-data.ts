@@ -34,6 +34,7 @@ import {
   type OutcomeComparison,
   type PerceptionAgreement,
 } from '@all-together/scoring';
+import { memoryStorage, type DraftStorage } from '../shared/storage.js';
 
 /** The shipped audit definition. */
 export const audit: AuditDefinition = getAudit('all-together-audit', '1.0.0');
@@ -194,12 +195,15 @@ export function generatePlan(
   options: GeneratedPlanOptions,
 ): ActionPlan {
   const random = seededRandom(options.seed);
-  const seeded = priorities(definition, baseline);
+  const seeded = priorities(definition, baseline, { limit: 10 });
   const statements = new Map(statementsOf(definition).map((s) => [s.id as string, s]));
+  const texts = new Map<string, string>();
   const objectives = seeded.slice(0, options.objectives ?? 3).map((p) => {
     const text = Object.values(statements.get(p.statement)!.text)[0]!;
+    const id = random.uuid();
+    texts.set(id, text);
     return {
-      id: random.uuid(),
+      id,
       title: `Make this true: ${text}`,
       statements: [p.statement],
       success: {
@@ -224,7 +228,7 @@ export function generatePlan(
       return {
         id: random.uuid(),
         objective: o.id,
-        description: `Step ${i + 1} towards: ${o.title.slice(14)}`,
+        description: `Step ${i + 1} towards ${o.statements[0]}: ${texts.get(o.id)!}`,
         ownerRole: random.pick(OwnerRole.options),
         startDate: start,
         deadline,
@@ -293,4 +297,18 @@ export function generatePupilInputs(seed: number): {
     endQuestionnaire: { respondents: end.respondents.all },
     pupilOutcomes: [group('all', all), group('send', sen), group('fsm', fsm)],
   };
+}
+
+/**
+ * A memory storage that already holds an `<at-audit>` draft open at a page: how stories open a
+ * statement or the summary without clicking there (the draft format is the element's own).
+ */
+export function auditStorageAt(
+  response: AuditResponse,
+  view: { page: 'overview' } | { page: 'statement'; id: string } | { page: 'summary' },
+): DraftStorage {
+  const storage = memoryStorage();
+  const key = `at-audit:${response.definition.id}@${response.definition.version}:${response.school}:${response.wave}`;
+  void storage.set(key, JSON.stringify({ format: 1, response, view, pending: {} }));
+  return storage;
 }
