@@ -304,6 +304,52 @@ describe('<at-action-plan>', () => {
     });
   });
 
+  it('evidence and review notes are added to an action, validated', async () => {
+    const plan = generatePlan(audit, baseline, { seed: 5, today: TODAY });
+    const el = await make({ plan });
+    const action = plan.actions[0]!;
+    const events: AtPlanChangeEvent[] = [];
+    el.addEventListener('at-plan-change', (e) => events.push(e));
+    const form = `notes-${action.id}`;
+    await setField(el, `${form}-evidence-note`, 'Lunchtime rota signed by the team');
+    await setField(el, `${form}-evidence-url`, 'ftp://files.example/rota');
+    await submit(el, `${form}-evidence-note`);
+    expect(events.length).to.equal(0);
+    expect(text($(el, `#${form}-evidence-url-error`))).to.equal(
+      'Error: Enter a link that starts with https://, mailto: or tel:, or a path on your site',
+    );
+    await setField(el, `${form}-evidence-url`, '/files/rota.pdf');
+    await submit(el, `${form}-evidence-note`);
+    expect(events.length).to.equal(1);
+    expect(events[0]!.plan.actions[0]!.evidence.at(-1)).to.deep.equal({
+      note: 'Lunchtime rota signed by the team',
+      url: '/files/rota.pdf',
+    });
+    await setField(el, `${form}-review-notes`, 'On track after the spring review.');
+    [...root(el).querySelectorAll<HTMLButtonElement>('button')]
+      .find((b) => text(b) === 'Save review notes')!
+      .click();
+    await el.updateComplete;
+    expect(events.length).to.equal(2);
+    expect(events[1]!.plan.actions[0]!.reviewNotes).to.equal('On track after the spring review.');
+  });
+
+  it('W8 the default storage is sessionStorage, never localStorage', async () => {
+    localStorage.clear();
+    const el = await fixture<AtActionPlan>(
+      html`<at-action-plan
+        .definition=${audit}
+        .baseline=${baseline}
+        school=${SCHOOL}
+        today=${TODAY}
+      ></at-action-plan>`,
+    );
+    await waitUntil(() => $(el, 'h2'));
+    await setField(el, 'objective-title', 'Typed');
+    expect(sessionStorage.getItem(el.storageKey)).to.be.a('string');
+    expect(localStorage.length).to.equal(0);
+  });
+
   describe('invalid input', () => {
     it('an invalid definition shows a clear message and logs the exact path', async () => {
       const logged: string[] = [];

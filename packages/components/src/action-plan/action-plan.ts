@@ -32,7 +32,7 @@ import {
   type OutcomeComparison,
   type PlanProgress,
 } from '@all-together/scoring';
-import { localisedText, round1 } from '../audit/audit.js';
+import { localisedText, round1, uuid } from '../audit/localised.js';
 import { AtElement } from '../shared/at-element.js';
 import { AtEvent } from '../shared/events.js';
 import type { TranslationKey } from '../shared/i18n.js';
@@ -141,15 +141,6 @@ const StoredDraft = z.object({
   plan: ActionPlan,
   typed: z.record(z.string(), z.record(z.string(), z.string())).default({}),
 });
-
-function uuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 function report(what: string, problems: readonly Problem[]): void {
   console.error(

@@ -130,7 +130,7 @@ export interface AuditStrings {
   readonly auditSummaryCountsCaption: string;
   readonly auditSummaryRating: string;
   readonly auditSummaryStatements: string;
-  /** Statements rated Don't know. `{list}`. */
+  /** Heading of the statements rated Don't know, each a link back to its page. */
   readonly auditSummaryDontKnow: string;
   /** End audit: how statements moved. */
   readonly auditSummaryDirections: string;
@@ -230,7 +230,7 @@ export interface AuditStringParams {
   readonly auditSummaryCountsCaption: None;
   readonly auditSummaryRating: None;
   readonly auditSummaryStatements: None;
-  readonly auditSummaryDontKnow: { readonly list: string };
+  readonly auditSummaryDontKnow: None;
   readonly auditSummaryDirections: {
     readonly improved: number;
     readonly same: number;
@@ -342,7 +342,7 @@ export const auditStrings: AuditStrings = {
   auditSummaryCountsCaption: 'Ratings given',
   auditSummaryRating: 'Rating',
   auditSummaryStatements: 'Statements',
-  auditSummaryDontKnow: 'Find out about: {list}',
+  auditSummaryDontKnow: 'You answered Don’t know to these: find out, then rate them',
   auditSummaryDirections:
     'Since the baseline: {improved} improved, {same} the same, {worse} worse, {notComparable} cannot be compared.',
   auditComplete: 'Complete the audit',

@@ -3,6 +3,7 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { AuditResponse, statementsOf, type Rating } from '@all-together/model';
 import { agreementGaps, compareAudits, scoreAudit } from '@all-together/scoring';
+import { registerTranslation } from '../shared/i18n.js';
 import { memoryStorage, type DraftStorage } from '../shared/storage.js';
 import {
   audit,
@@ -10,7 +11,8 @@ import {
   generatePerception,
   SCHOOL,
 } from '../test-helpers/audit-data.js';
-import { AtAudit, AtAuditChangeEvent, AtAuditCompleteEvent, round1 } from './audit.js';
+import { AtAudit, AtAuditChangeEvent, AtAuditCompleteEvent } from './audit.js';
+import { round1 } from './localised.js';
 import './at-audit.js';
 
 const root = (el: AtAudit) => el.shadowRoot!;
@@ -449,6 +451,55 @@ describe('<at-audit>', () => {
       } finally {
         console.error = original;
       }
+    });
+  });
+
+  describe('content and language', () => {
+    it('W1 a definition with a javascript: resource link is refused with its path', async () => {
+      const logged: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+      try {
+        const hostile = structuredClone(audit) as unknown as {
+          areas: { statements: { guidance: { resources: { url: string }[] } }[] }[];
+        };
+        hostile.areas[0]!.statements[0]!.guidance.resources[0]!.url = 'javascript:alert(1)';
+        const el = await make({ definition: hostile });
+        expect(text($(el, '.problem h2'))).to.equal('This audit cannot be shown');
+        expect(logged.join('\n')).to.contain('areas.0.statements.0.guidance.resources.0.url');
+        expect(root(el).querySelector('a[href^="javascript"]')).to.equal(null);
+      } finally {
+        console.error = original;
+      }
+    });
+
+    it('UI strings come from the translation table of the nearest lang', async () => {
+      registerTranslation('cy', { auditLevelFullyMet: 'Wedi’i fodloni’n llawn' });
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="cy">
+          <at-audit .definition=${audit} school=${SCHOOL} .storage=${memoryStorage()}></at-audit>
+        </div>`,
+      );
+      const el = wrapper.querySelector('at-audit')!;
+      await waitUntil(() => $(el, '#page-heading'));
+      await openStatement(el, '1.1');
+      expect(text(radio(el, 'fully-met').labels![0]!)).to.equal('Wedi’i fodloni’n llawn');
+      // A string the Welsh table lacks falls back to English; the statement text to the definition's default locale.
+      expect(text(radio(el, 'partially-met').labels![0]!)).to.equal('Partially met');
+      expect(heading(el)).to.contain(statementsOf(audit)[0]!.text['en-GB']);
+    });
+
+    it('the summary links each Don’t know statement back to its page', async () => {
+      const response = generateAuditResponse(audit, { seed: 11, wave: 'baseline' });
+      const el = await make({ response });
+      await click(el, 'Check your ratings and see the scores');
+      const expected = scoreAudit(audit, response).dontKnow;
+      const links = $$(el, '#dont-know button');
+      expect(links.map((b) => text(b).split(' ')[0])).to.deep.equal(expected);
+      expect(expected.length, 'the seed gives a Don’t know').to.be.greaterThan(0);
+      links[0]!.click();
+      await el.updateComplete;
+      expect(heading(el).startsWith(`${expected[0]} `)).to.equal(true);
     });
   });
 

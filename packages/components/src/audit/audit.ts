@@ -31,6 +31,7 @@ import { AtElement } from '../shared/at-element.js';
 import { AtEvent } from '../shared/events.js';
 import type { TranslationKey } from '../shared/i18n.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
+import { localisedText, round1, uuid } from './localised.js';
 import { styles } from './audit.styles.js';
 
 /**
@@ -139,32 +140,8 @@ const STAKEHOLDER_KEYS: Readonly<Record<Audience, TranslationKey>> = {
   'cpd-delegate': 'auditStakeholderCpdDelegate',
 };
 
-/**
- * Text from a definition in the element's language: the exact tag, else the same language, else the
- * definition's default locale, else the first text given.
- */
-export function localisedText(text: LocalisedText, lang: string, fallback: string): string {
-  if (lang && text[lang] !== undefined) return text[lang];
-  const language = lang.split('-')[0]?.toLowerCase();
-  const sameLanguage = Object.keys(text).find((k) => k.split('-')[0]!.toLowerCase() === language);
-  if (sameLanguage) return text[sameLanguage]!;
-  return text[fallback] ?? Object.values(text)[0] ?? '';
-}
-
 /** A percentage for display: one decimal place, rounded down so 59.96% never reads as 60%. */
 const floor1 = (x: number) => Math.floor(x * 10) / 10;
-/** A score for display: one decimal place, rounded half away from zero. */
-export const round1 = (x: number) => Math.sign(x) * (Math.round(Math.abs(x) * 10) / 10);
-
-/** A random UUID (W10: `crypto.randomUUID`, with a `getRandomValues` fallback). */
-function uuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 /** Reports the exact problems with an input on the console (never a value a user typed). */
 function report(what: string, problems: readonly Problem[]): void {
@@ -1061,9 +1038,21 @@ export class AtAudit extends AtElement {
       </table>
       ${
         scores.dontKnow.length > 0
-          ? html`<p>
-              ${this.localize.term('auditSummaryDontKnow', { list: scores.dontKnow.join(', ') })}
-            </p>`
+          ? html`<h3 class="heading-s">${this.localize.term('auditSummaryDontKnow', {})}</h3>
+              <ul class="dont-know" id="dont-know">
+                ${scores.dontKnow.map((id) => {
+                  const found = this.statement(id);
+                  return html`<li>
+                    <button
+                      type="button"
+                      class="link"
+                      @click=${() => this.go({ page: 'statement', id })}
+                    >
+                      ${id} ${found ? this.text(found.statement.text) : ''}
+                    </button>
+                  </li>`;
+                })}
+              </ul>`
           : nothing
       }
       ${
