@@ -367,6 +367,24 @@ describe('<at-action-plan>', () => {
       }
     });
 
+    it('invalid award inputs: a notice, the rest of the award still shown, the path on the console', async () => {
+      const logged: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+      try {
+        const el = await make({ baseline, auditResponse: end });
+        el.pupilOutcomes = [
+          { group: 'all', baseline: { count: 30, base: 20 }, end: { count: 1, base: 20 } },
+        ];
+        await el.updateComplete;
+        expect(text($(el, '[part~=award] .notice'))).to.contain('could not be read');
+        expect(logged.join('\n')).to.contain('0.baseline.count');
+        expect($$(el, '[part~=criterion]').length).to.be.greaterThan(0);
+      } finally {
+        console.error = original;
+      }
+    });
+
     it('an invalid plan shows a clear message and logs the exact path', async () => {
       const logged: string[] = [];
       const original = console.error;

@@ -257,6 +257,21 @@ export class AtActionPlan extends AtElement {
       'auditResponse',
     ];
     if (inputs.some((k) => changed.has(k as keyof AtActionPlan))) this.parseInputs(changed);
+    const awardInputs = [
+      'draft',
+      'definition',
+      'baseline',
+      'auditResponse',
+      'baselineQuestionnaire',
+      'endQuestionnaire',
+      'pupilOutcomes',
+      'wellbeing',
+      'awardRules',
+    ];
+    // Parsed and computed here, not in render(), so a bad input is reported once, not per render.
+    if (awardInputs.some((k) => changed.has(k as keyof AtActionPlan))) {
+      this.award = this.draft && this.parsedDefinition ? this.awardFor(this.draft) : undefined;
+    }
   }
 
   private optional(name: 'auditResponse' | 'baseline'): AuditResponse | undefined {
@@ -810,7 +825,6 @@ export class AtActionPlan extends AtElement {
     const plan = this.draft;
     if (!this.parsedDefinition || !plan) return html`<div part="base" class="base"></div>`;
     const progress = planProgress(plan, { today: this.today });
-    this.award = this.awardFor(plan);
     return html`<div part="base" class="base">
       <h2 class="heading-l">${this.localize.term('actionPlanHeading', {})}</h2>
       ${this.renderProgress(progress)} ${this.renderPriorities(plan, progress)}

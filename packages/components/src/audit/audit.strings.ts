@@ -20,6 +20,8 @@ export interface AuditStrings {
   readonly auditInvalidSetup: string;
   /** Body when `response` or `baseline` is not a valid audit response. */
   readonly auditInvalidResponse: string;
+  /** Notice when the baseline audit is not valid (the audit is still shown, without it). */
+  readonly auditInvalidBaseline: string;
   /** Notice when the perception summaries are not valid (the audit is still shown). */
   readonly auditInvalidPerception: string;
   /** Caption above the title, baseline wave. */
@@ -144,6 +146,7 @@ export interface AuditStringParams {
   readonly auditInvalidDefinition: None;
   readonly auditInvalidSetup: None;
   readonly auditInvalidResponse: None;
+  readonly auditInvalidBaseline: None;
   readonly auditInvalidPerception: None;
   readonly auditWaveBaseline: None;
   readonly auditWaveEnd: None;
@@ -250,6 +253,8 @@ export const auditStrings: AuditStrings = {
     'This page is not set up fully: it needs the school and who is completing the audit. Please tell whoever set up this page.',
   auditInvalidResponse:
     'The saved audit given to this page could not be read, so it cannot be shown. Please tell whoever set up this page.',
+  auditInvalidBaseline:
+    'The baseline audit could not be read, so baseline ratings and changes are not shown.',
   auditInvalidPerception:
     'The views of staff, pupils, parents and governors could not be read, so they are not shown.',
   auditWaveBaseline: 'Baseline audit',

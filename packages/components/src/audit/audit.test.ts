@@ -262,6 +262,41 @@ describe('<at-audit>', () => {
       expect(heading(el).startsWith('1.1 ')).to.equal(true);
     });
 
+    it('A11 keyboard only: rate, then Tab to Save and continue and press Enter', async () => {
+      const el = await make();
+      const events: AtAuditChangeEvent[] = [];
+      el.addEventListener('at-audit-change', (e) => events.push(e));
+      $<HTMLButtonElement>(el, '.task button')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      for (const id of ['1.1', '1.2', '1.3']) {
+        expect(heading(el).startsWith(`${id} `)).to.equal(true);
+        expect(focused(el)).to.equal('page-heading');
+        await sendKeys({ press: 'Tab' });
+        await sendKeys({ press: 'Space' });
+        for (let i = 0; i < 30 && text(root(el).activeElement) !== 'Save and continue'; i++) {
+          await sendKeys({ press: 'Tab' });
+        }
+        expect(text(root(el).activeElement)).to.equal('Save and continue');
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+      }
+      expect(events.map((e) => Object.keys(e.response.ratings).length)).to.deep.equal([1, 2, 3]);
+      expect(heading(el).startsWith('1.4 ')).to.equal(true);
+    });
+
+    it('A3 radios and buttons are at least 44 by 44 pixels', async () => {
+      const el = await make();
+      await openStatement(el, '1.1');
+      for (const input of $$<HTMLInputElement>(el, 'input[type=radio]')) {
+        const box = input.getBoundingClientRect();
+        expect(Math.min(box.width, box.height), input.id).to.be.at.least(44);
+      }
+      for (const button of $$<HTMLButtonElement>(el, '.actions button')) {
+        expect(button.getBoundingClientRect().height, text(button)).to.be.at.least(44);
+      }
+    });
+
     it('A1 Tab still reaches the radios after an evidence error', async () => {
       const el = await make();
       await openStatement(el, '1.1');
@@ -431,6 +466,25 @@ describe('<at-audit>', () => {
         expect($(el, '.problem')!.getAttribute('role')).to.equal('alert');
         expect(logged.join('\n')).to.contain('areas.1.statements.2.id');
         await expect(el).to.be.accessible();
+      } finally {
+        console.error = original;
+      }
+    });
+
+    it('an invalid baseline: a notice, the end audit still works, the path on the console', async () => {
+      const logged: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+      try {
+        const baseline = {
+          ...generateAuditResponse(audit, { seed: 11, wave: 'baseline' }),
+          school: '12',
+        };
+        const el = await make({ wave: 'end', baseline: baseline as AuditResponse });
+        expect(text($(el, '.notice'))).to.contain('baseline audit could not be read');
+        expect(logged.join('\n')).to.contain('school');
+        await openStatement(el, '1.1');
+        expect($(el, '[part~=baseline]')).to.equal(null);
       } finally {
         console.error = original;
       }

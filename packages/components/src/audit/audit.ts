@@ -221,6 +221,7 @@ export class AtAudit extends AtElement {
   private parsedPerception: PerceptionAgreement[] | undefined;
   private problem: 'definition' | 'setup' | 'response' | undefined;
   private perceptionInvalid = false;
+  private baselineInvalid = false;
   private restoreRun = 0;
   private focusAfterRender: 'heading' | 'errors' | string | undefined;
 
@@ -236,10 +237,14 @@ export class AtAudit extends AtElement {
     if (inputs.some((k) => changed.has(k as keyof AtAudit))) this.parseInputs();
     if (changed.has('baseline')) {
       this.parsedBaseline = undefined;
+      this.baselineInvalid = false;
       if (this.baseline !== undefined && this.baseline !== null) {
         const result = AuditResponse.safeParse(this.baseline);
         if (result.success) this.parsedBaseline = result.data;
-        else report('baseline', fromZodError(result.error));
+        else {
+          this.baselineInvalid = true;
+          report('baseline', fromZodError(result.error));
+        }
       }
     }
     if (changed.has('perception')) {
@@ -540,6 +545,11 @@ export class AtAudit extends AtElement {
       <p class="caption">
         ${this.localize.term(this.wave === 'end' ? 'auditWaveEnd' : 'auditWaveBaseline', {})}
       </p>
+      ${
+        this.baselineInvalid
+          ? html`<p class="notice">${this.localize.term('auditInvalidBaseline', {})}</p>`
+          : nothing
+      }
       ${
         this.perceptionInvalid
           ? html`<p class="notice">${this.localize.term('auditInvalidPerception', {})}</p>`

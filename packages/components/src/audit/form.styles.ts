@@ -109,9 +109,9 @@ export const formStyles = css`
   }
   .option__input {
     grid-row: 1 / span 2;
-    inline-size: 2.5rem;
-    block-size: 2.5rem;
-    margin: 0.125rem;
+    inline-size: 2.75rem;
+    block-size: 2.75rem;
+    margin: 0;
     accent-color: var(--at-color-text, #0b0c0c);
     cursor: pointer;
   }
