@@ -27,6 +27,7 @@ type PlainKeys =
   | 'actionPlanPrioritiesHeading'
   | 'actionPlanPrioritiesIntro'
   | 'actionPlanPrioritiesNone'
+  | 'actionPlanPrioritiesSeed'
   | 'actionPlanPriorityStatement'
   | 'actionPlanPriorityRating'
   | 'actionPlanPriorityObjective'
@@ -241,6 +242,7 @@ export const actionPlanStrings: ActionPlanStrings = {
     'Statements rated Not yet met come first, then Partially met; statements about groups bullied more often come first within each.',
   actionPlanPrioritiesNone:
     'There are no priorities yet. They come from the audit: complete it to see where to start.',
+  actionPlanPrioritiesSeed: 'Add priorities from the audit',
   actionPlanPriorityStatement: 'Statement',
   actionPlanPriorityRating: 'Audit rating',
   actionPlanPriorityObjective: 'Objective',

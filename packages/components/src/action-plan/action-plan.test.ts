@@ -99,6 +99,20 @@ describe('<at-action-plan>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an existing plan without priorities can be seeded from the audit on request', async () => {
+    const plan = { ...generatePlan(audit, baseline, { seed: 5, today: TODAY }), priorities: [] };
+    const el = await make({ plan, baseline });
+    const events: AtPlanChangeEvent[] = [];
+    el.addEventListener('at-plan-change', (e) => events.push(e));
+    [...root(el).querySelectorAll<HTMLButtonElement>('button')]
+      .find((b) => text(b) === 'Add priorities from the audit')!
+      .click();
+    await el.updateComplete;
+    expect(events.length).to.equal(1);
+    expect(events[0]!.plan.priorities).to.deep.equal(priorities(audit, baseline, { limit: 10 }));
+    expect($$(el, '#priorities tbody tr').length).to.equal(events[0]!.plan.priorities.length);
+  });
+
   it('shows progress and overdue actions as planProgress computes them on `today`', async () => {
     const plan = generatePlan(audit, baseline, { seed: 5, today: TODAY });
     const el = await make({ plan, baseline });

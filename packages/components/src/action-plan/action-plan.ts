@@ -719,6 +719,17 @@ export class AtActionPlan extends AtElement {
     if (this.change((p) => ({ ...p, reviews: [...p.reviews, result.data] }))) this.clear(form);
   }
 
+  /** Seeds an existing plan that has no priorities from the audit (the user asked). */
+  private seedPriorities(): void {
+    const audit = this.seedAudit;
+    if (!audit || !this.parsedDefinition) return;
+    const seeded = priorities(this.parsedDefinition, audit, {
+      limit: Math.max(0, Math.floor(this.priorityLimit || 0)),
+    });
+    this.change((p) => ({ ...p, priorities: seeded }));
+    this.focusAfterRender = '#priorities-heading';
+  }
+
   private startObjectiveFor(statement: string): void {
     this.typed = {
       ...this.typed,
@@ -908,12 +919,18 @@ export class AtActionPlan extends AtElement {
   private renderPriorities(plan: ActionPlan, progress: PlanProgress) {
     const uncovered = new Set(progress.prioritiesWithoutObjective);
     return html`<section part="priorities" class="section" aria-labelledby="priorities-heading">
-      <h3 id="priorities-heading" class="heading-m">
+      <h3 id="priorities-heading" class="heading-m" tabindex="-1">
         ${this.localize.term('actionPlanPrioritiesHeading', {})}
       </h3>
       ${
         plan.priorities.length === 0
-          ? html`<p>${this.localize.term('actionPlanPrioritiesNone', {})}</p>`
+          ? this.seedAudit
+            ? html`<p>
+                <button type="button" part="button" class="button" @click=${this.seedPriorities}>
+                  ${this.localize.term('actionPlanPrioritiesSeed', {})}
+                </button>
+              </p>`
+            : html`<p>${this.localize.term('actionPlanPrioritiesNone', {})}</p>`
           : html`<p class="hint">${this.localize.term('actionPlanPrioritiesIntro', {})}</p>
               <table class="table" id="priorities">
                 <thead>
