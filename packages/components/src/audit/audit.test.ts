@@ -452,6 +452,24 @@ describe('<at-audit>', () => {
   });
 
   describe('invalid input', () => {
+    it('before a definition is given it waits quietly, then renders when it arrives', async () => {
+      const logged: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+      try {
+        const el = await fixture<AtAudit>(
+          html`<at-audit school=${SCHOOL} .storage=${memoryStorage()}></at-audit>`,
+        );
+        expect(text($(el, '[part~=base]'))).to.equal('');
+        expect(logged.length).to.equal(0);
+        el.definition = audit;
+        await waitUntil(() => $(el, '#page-heading'));
+        expect($$(el, '.task').length).to.equal(6);
+      } finally {
+        console.error = original;
+      }
+    });
+
     it('an invalid definition shows a clear message and logs the exact path', async () => {
       const logged: string[] = [];
       const original = console.error;

@@ -263,6 +263,11 @@ export class AtAudit extends AtElement {
 
   private parseInputs(): void {
     this.problem = undefined;
+    // Not given yet (a host sets properties after creating the element): wait, quietly.
+    if (this.definition === undefined) {
+      this.parsedDefinition = undefined;
+      return;
+    }
     const definition = AuditDefinition.safeParse(this.definition);
     if (!definition.success) {
       this.parsedDefinition = undefined;
