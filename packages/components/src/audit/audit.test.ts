@@ -561,6 +561,28 @@ describe('<at-audit>', () => {
       expect(heading(el)).to.contain(statementsOf(audit)[0]!.text['en-GB']);
     });
 
+    it('an invalid lang never breaks the summary', async () => {
+      const baseline = generateAuditResponse(audit, { seed: 11, wave: 'baseline' });
+      const response = generateAuditResponse(audit, { seed: 12, wave: 'end' });
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="not a tag!">
+          <at-audit
+            .definition=${audit}
+            school=${SCHOOL}
+            wave="end"
+            .baseline=${baseline}
+            .response=${response}
+            .storage=${memoryStorage()}
+          ></at-audit>
+        </div>`,
+      );
+      const el = wrapper.querySelector('at-audit')!;
+      await waitUntil(() => $(el, '#page-heading'));
+      await click(el, 'Check your ratings and see the scores');
+      expect($$(el, '#area-scores [data-change]').length).to.equal(7);
+      expect(heading(el)).to.equal('Check your ratings');
+    });
+
     it('the summary links each Don’t know statement back to its page', async () => {
       const response = generateAuditResponse(audit, { seed: 11, wave: 'baseline' });
       const el = await make({ response });

@@ -31,7 +31,7 @@ import { AtElement } from '../shared/at-element.js';
 import { AtEvent } from '../shared/events.js';
 import type { TranslationKey } from '../shared/i18n.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
-import { localisedText, round1, uuid } from './localised.js';
+import { localisedText, round1, signed, uuid } from './localised.js';
 import { styles } from './audit.styles.js';
 
 /**
@@ -956,12 +956,7 @@ export class AtAudit extends AtElement {
         : this.localize.term('auditPercent', { value: round1(x) });
     const changeText = (x: number | null) => {
       if (x === null) return this.localize.term('auditNoScore', {});
-      const r = round1(x);
-      const shown = new Intl.NumberFormat(this.localize.lang || 'en-GB', {
-        signDisplay: 'exceptZero',
-        maximumFractionDigits: 1,
-      }).format(r);
-      return this.localize.term('auditChange', { value: shown });
+      return this.localize.term('auditChange', { value: signed(this.localize.lang, round1(x)) });
     };
     const counts: readonly [string, number][] = [
       [this.localize.term('auditLevelFullyMet', {}), scores.counts['fully-met']],

@@ -33,3 +33,16 @@ export function uuid(): string {
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/**
+ * A number with its sign (+41.7, −3, 0) in the given language, at most one decimal place. An
+ * invalid or empty language tag falls back to en-GB rather than throwing in render.
+ */
+export function signed(lang: string, x: number): string {
+  const options: Intl.NumberFormatOptions = { signDisplay: 'exceptZero', maximumFractionDigits: 1 };
+  try {
+    return new Intl.NumberFormat(lang || 'en-GB', options).format(x);
+  } catch {
+    return new Intl.NumberFormat('en-GB', options).format(x);
+  }
+}
