@@ -17,6 +17,8 @@ export {
   type QuestionnaireView,
 } from './questionnaire/questionnaire.events.js';
 export { outboxKey } from './questionnaire/outbox.js';
+export { AtAudit, AtAuditChangeEvent, AtAuditCompleteEvent } from './audit/audit.js';
+export { AtActionPlan, AtPlanChangeEvent } from './action-plan/action-plan.js';
 
 export { AtElement } from './shared/at-element.js';
 export { defineElement } from './shared/define.js';
