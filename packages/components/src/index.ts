@@ -7,6 +7,20 @@
  * @module
  */
 export { AtProgress } from './progress/progress.js';
+export {
+  AtBreakdownChangeEvent,
+  AtResults,
+  RESULTS_DIMENSIONS,
+  RESULTS_ROLES,
+  RESULTS_SCOPES,
+  RESULTS_VIEWS,
+  csvCell,
+  type CpdConfidenceItem,
+  type ResultsDimension,
+  type ResultsRole,
+  type ResultsScope,
+  type ResultsView,
+} from './results/results.js';
 
 export { AtElement } from './shared/at-element.js';
 export { defineElement } from './shared/define.js';
