@@ -153,6 +153,9 @@ export class AtResults extends AtElement {
   private model: ViewModel | undefined;
   private invalid = false;
   private builtFor = '';
+  /** Built views by breakdown, for the current inputs; cleared whenever any other input changes. */
+  private readonly cache = new Map<string, ViewModel>();
+  private generation = 0;
 
   /** The UI string function, bound to this element's language. */
   private readonly term: Term = (key, params) => this.localize.term(key, params);
@@ -165,14 +168,51 @@ export class AtResults extends AtElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const lang = this.localize.lang;
-    const dataChanged = [...changed.keys()].some((k) => k !== 'openTables');
-    if (!dataChanged && this.model && this.builtFor === lang) return;
-    this.builtFor = lang;
-    this.model = this.build(lang);
+    const keys = [...changed.keys()].map(String);
+    const inputsChanged =
+      keys.some((k) => k !== 'openTables' && k !== 'dimension') || this.builtFor !== lang;
+    if (inputsChanged) {
+      this.cache.clear();
+      this.generation++;
+      this.builtFor = lang;
+    } else if (!keys.includes('dimension') && this.model) return;
+    const cached = this.cache.get(this.dimension);
+    if (cached) {
+      this.model = cached;
+      this.invalid = false;
+      return;
+    }
+    this.model = this.build(lang, this.dimension, true);
+    if (this.model) this.cache.set(this.dimension, this.model);
   }
 
-  private build(lang: string): ViewModel | undefined {
-    this.invalid = false;
+  protected override updated(): void {
+    // Prepare the other breakdowns while the browser is idle, so a switch is one render.
+    if (!this.model?.dimensionSwitch || this.cache.size >= RESULTS_DIMENSIONS.length) return;
+    const generation = this.generation;
+    const lang = this.builtFor;
+    const idle = (fn: () => void) =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(fn, { timeout: 500 })
+        : setTimeout(fn, 50);
+    const next = () => {
+      if (generation !== this.generation) return;
+      const d = RESULTS_DIMENSIONS.find((x) => !this.cache.has(x));
+      if (!d) return;
+      const model = this.build(lang, d, false);
+      if (!model) return;
+      this.cache.set(d, model);
+      idle(next);
+    };
+    idle(next);
+  }
+
+  private build(
+    lang: string,
+    wanted: ResultsDimension = this.dimension,
+    report = true,
+  ): ViewModel | undefined {
+    if (report) this.invalid = false;
     const problems: string[] = [];
     for (const name of ['summary', 'baseline', 'comparator'] as const) {
       const v = this[name];
@@ -189,9 +229,7 @@ export class AtResults extends AtElement {
       problems.push(
         `scope: expected one of ${RESULTS_SCOPES.join(', ')}, got "${String(this.scope)}"`,
       );
-    const dimension = (RESULTS_DIMENSIONS as readonly string[]).includes(this.dimension)
-      ? this.dimension
-      : 'sen';
+    const dimension = (RESULTS_DIMENSIONS as readonly string[]).includes(wanted) ? wanted : 'sen';
     if (problems.length === 0) {
       try {
         return buildView({
@@ -214,6 +252,7 @@ export class AtResults extends AtElement {
         problems.push(`${this.view}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+    if (!report) return undefined;
     this.invalid = true;
     console.error(`<at-results> could not show its data:\n${problems.join('\n')}`);
     return undefined;
