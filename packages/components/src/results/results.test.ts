@@ -12,6 +12,7 @@ import {
 } from '@all-together/scoring';
 import { translate } from '../shared/i18n.js';
 import './at-results.js';
+import * as stories from './results.stories.js';
 import { csvCell, type AtResults } from './results.js';
 import { RESULTS_DIMENSIONS, RESULTS_VIEWS, type ResultsScope } from './results.model.js';
 import {
@@ -105,6 +106,17 @@ describe('<at-results>', () => {
           expect(root(el).querySelector('h2')!.textContent!.trim().length).to.be.greaterThan(0);
         });
       }
+    }
+  });
+
+  describe('A11 every story is accessible', () => {
+    for (const [name, story] of Object.entries(stories)) {
+      if (typeof story !== 'object' || !('render' in story)) continue;
+      it(name, async () => {
+        const host = await fixture<HTMLDivElement>(html`<div>${story.render()}</div>`);
+        for (const el of host.querySelectorAll('at-results')) await el.updateComplete;
+        await expect(host).to.be.accessible();
+      });
     }
   });
 

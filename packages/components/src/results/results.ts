@@ -318,7 +318,7 @@ export class AtResults extends AtElement {
         class="table-wrap"
         id=${wrapId}
         ?hidden=${!open}
-        role="region"
+        role="group"
         aria-label=${table.caption}
         tabindex="0"
       >
@@ -440,12 +440,12 @@ export class AtResults extends AtElement {
       ${model.charts.map((c) => this.renderChart(c))}
       ${
         model.notes.length
-          ? html`<aside part="notes" class="notes" aria-labelledby="notes-title">
+          ? html`<div part="notes" class="notes">
               <h3 id="notes-title">${this.term('resultsNotesHeading', {})}</h3>
               <ul>
                 ${model.notes.map((n) => html`<li>${n}</li>`)}
               </ul>
-            </aside>`
+            </div>`
           : nothing
       }
       ${
