@@ -3,7 +3,7 @@
  * Horizontal bars on a 0–100 scale, one row per group with its label above, up to three series
  * told apart by colour **and** pattern **and** a legend, intervals as whiskers, hidden figures as a
  * hatched placeholder with their GSS symbol (never 0 or an empty bar). Right-to-left mirrors the
- * geometry by computation, so text is never mirrored.
+ * geometry by computation (text is never mirrored; it keeps the inherited direction).
  *
  * @module
  */
@@ -59,7 +59,8 @@ export function barChart(spec: ChartSpec): SVGTemplateResult {
   const { id, rtl } = spec;
   // Mirror x positions for right-to-left; text anchors are swapped rather than mirrored.
   const X = (x: number) => (rtl ? W - x : x);
-  const anchor = (a: 'start' | 'end') => (rtl ? (a === 'start' ? 'end' : 'start') : a);
+  // The SVG inherits the element's direction, so "start" is already the right-hand end in RTL.
+  const anchor = (a: 'start' | 'end') => a;
   const scale = (v: number) => X0 + ((X1 - X0) * Math.max(0, Math.min(100, v))) / 100;
   const rect = (x: number, w: number) => (rtl ? W - x - w : x);
 

@@ -275,6 +275,18 @@ export function groupLabel(t: Term, key: string): string {
   return k ? t(k as 'resultsGroupAll', {}) : key;
 }
 
+/** The name of a breakdown, as the switch shows it. */
+export function dimensionName(t: Term, d: ResultsDimension): string {
+  const keys: Record<ResultsDimension, TranslationKey> = {
+    all: 'resultsDimensionAll',
+    sex: 'resultsDimensionSex',
+    sen: 'resultsDimensionSen',
+    fsm: 'resultsDimensionFsm',
+    yearGroup: 'resultsDimensionYearGroup',
+  };
+  return t(keys[d] as 'resultsDimensionAll', {});
+}
+
 /** Sentence phrase of a group ("pupils with SEND"). */
 function groupPeople(t: Term, key: string): string {
   const year = /^Y(\d+)$/.exec(key);
@@ -581,6 +593,10 @@ export function buildView(input: ModelInput): ViewModel {
 
   const words = indicatorWords(input, input.indicator);
   const dimension = input.dimension;
+  const chartTitle =
+    dimension === 'all'
+      ? words.title
+      : t('resultsChartBy', { title: words.title, by: dimensionName(t, dimension) });
 
   if (view === 'breakdown') {
     const p = publishBreakdown(summary, input.indicator, dimension, options);
@@ -607,10 +623,10 @@ export function buildView(input: ModelInput): ViewModel {
     if (countsRounded) notes.rounded = true;
     const chart: ChartModel = {
       id: 'breakdown',
-      title: words.title,
+      title: chartTitle,
       summary: rangeSummary(
         t,
-        words.title,
+        chartTitle,
         chartCells
           .filter((c) => c.key !== 'all' || dimension === 'all')
           .map((c) => ({
@@ -621,7 +637,7 @@ export function buildView(input: ModelInput): ViewModel {
       series: [t('resultsSeriesPercent', {})],
       axisTitle: t('resultsAxisPercent', {}),
       rows: chartCells.map((c) => ({ label: groupLabel(t, c.key), values: [bar(t, c.percent)] })),
-      table: { caption: words.title, head, rows },
+      table: { caption: chartTitle, head, rows },
       lines: [],
     };
     return finish({ charts: [chart], dimensionSwitch: true });
@@ -687,9 +703,9 @@ export function buildView(input: ModelInput): ViewModel {
     if (countsRounded) notes.rounded = true;
     const chart: ChartModel = {
       id: 'change',
-      title: words.title,
+      title: chartTitle,
       summary: t('resultsSummaryChange', {
-        title: words.title,
+        title: chartTitle,
         count: compared.length,
         improved: compared.filter((g) => g.direction === 'improved').length,
         worse: compared.filter((g) => g.direction === 'worse').length,
@@ -704,7 +720,7 @@ export function buildView(input: ModelInput): ViewModel {
         ],
       })),
       table: {
-        caption: words.title,
+        caption: chartTitle,
         head,
         rows: order.map((g) => ({
           header: groupLabel(t, g.key),
@@ -798,9 +814,9 @@ export function buildView(input: ModelInput): ViewModel {
     if (countsRounded) notes.rounded = true;
     const chart: ChartModel = {
       id: 'comparison',
-      title: words.title,
+      title: chartTitle,
       summary: t('resultsSummaryCompare', {
-        title: words.title,
+        title: chartTitle,
         count: compared.length,
         better: compared.filter((g) => g.rag === 'green').length,
         worse: compared.filter((g) => g.rag === 'amber' || g.rag === 'red').length,
@@ -813,7 +829,7 @@ export function buildView(input: ModelInput): ViewModel {
         badge: { rag: g.rag, text: ragText(g.rag, g.significant !== null) },
       })),
       table: {
-        caption: words.title,
+        caption: chartTitle,
         head: [
           t('resultsColGroup', {}),
           `${mine}: ${t('resultsColPupils', {})}`,

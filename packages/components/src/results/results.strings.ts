@@ -58,6 +58,8 @@ export interface ResultsStrings {
   readonly resultsCardAtStart: string;
   /** The breakdown switch. */
   readonly resultsBreakdownLegend: string;
+  /** A chart's title with its breakdown: "Frequently bullied, by SEND". */
+  readonly resultsChartBy: string;
   readonly resultsDimensionAll: string;
   readonly resultsDimensionSex: string;
   readonly resultsDimensionSen: string;
@@ -213,6 +215,7 @@ export interface ResultsStringParams {
   readonly resultsCardWellbeingMean: { readonly mean: string };
   readonly resultsCardAtStart: { readonly percent: string };
   readonly resultsBreakdownLegend: None;
+  readonly resultsChartBy: { readonly title: string; readonly by: string };
   readonly resultsDimensionAll: None;
   readonly resultsDimensionSex: None;
   readonly resultsDimensionSen: None;
@@ -426,8 +429,9 @@ export const resultsStrings: ResultsStrings = {
   resultsCardWellbeingMean: 'Average emotional difficulties score {mean} (lower is better)',
   resultsCardAtStart: 'At the start: {percent}',
   resultsBreakdownLegend: 'Show figures by',
+  resultsChartBy: '{title}, by {by}',
   resultsDimensionAll: 'All pupils',
-  resultsDimensionSex: 'Gender',
+  resultsDimensionSex: 'Boys and girls',
   resultsDimensionSen: 'SEND',
   resultsDimensionFsm: 'Free school meals',
   resultsDimensionYearGroup: 'Year group',

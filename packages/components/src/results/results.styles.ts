@@ -296,7 +296,8 @@ export const styles = css`
 
   @media print {
     .toggle,
-    .csv {
+    .csv,
+    .switch {
       display: none;
     }
 

@@ -352,7 +352,7 @@ describe('<at-results>', () => {
       expect(svg.getAttribute('role')).to.equal('img');
       const summary = root(el).getElementById(svg.getAttribute('aria-labelledby')!)!;
       expect(summary.textContent!.trim()).to.match(
-        /^Frequently bullied: \d+ groups? can be compared/,
+        /^Frequently bullied, by SEND: \d+ groups? can be compared/,
       );
       expect(summary.tagName).to.equal('P');
     });
@@ -437,7 +437,9 @@ describe('<at-results>', () => {
       await el.updateComplete;
       expect(button.getAttribute('aria-expanded')).to.equal('true');
       expect(wrap.hidden).to.equal(false);
-      expect(button.textContent!.trim()).to.equal('Hide the data table: Frequently bullied');
+      expect(button.textContent!.trim()).to.equal(
+        'Hide the data table: Frequently bullied, by SEND',
+      );
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
       expect(button.getAttribute('aria-expanded')).to.equal('false');
@@ -448,7 +450,9 @@ describe('<at-results>', () => {
       const el = await make('change', 'trust');
       await openTables(el);
       const table = root(el).querySelector('table')!;
-      expect(table.querySelector('caption')!.textContent!.trim()).to.equal('Frequently bullied');
+      expect(table.querySelector('caption')!.textContent!.trim()).to.equal(
+        'Frequently bullied, by SEND',
+      );
       expect(table.querySelectorAll('thead th[scope="col"]').length).to.equal(9);
       expect(table.querySelectorAll('tbody th[scope="row"]').length).to.equal(
         table.querySelectorAll('tbody tr').length,
@@ -593,7 +597,11 @@ describe('<at-results>', () => {
       const x = Number(bar.getAttribute('x'));
       const w = Number(bar.getAttribute('width'));
       expect(x + w).to.be.closeTo(720 - 12, 0.5);
-      expect(root(el).querySelector('svg text.label')!.getAttribute('text-anchor')).to.equal('end');
+      // Labels end at the right-hand edge, where the bars start.
+      const label = root(el).querySelector<SVGTextElement>('svg text.label')!.getBBox();
+      expect(label.x + label.width).to.be.closeTo(720 - 12, 1);
+      const value = root(el).querySelector<SVGTextElement>('svg text.value')!.getBBox();
+      expect(value.x + value.width).to.be.at.most(x + 0.5);
       await expect(el).to.be.accessible();
     });
 
@@ -606,7 +614,7 @@ describe('<at-results>', () => {
       )!;
       const text = [...print.cssRules].map((r) => r.cssText).join('\n');
       expect(text).to.match(/\.table-wrap\[hidden\] \{ display: block; \}/);
-      expect(text).to.match(/\.toggle, \.csv \{ display: none; \}/);
+      expect(text).to.match(/\.toggle, \.csv, \.switch \{ display: none; \}/);
       expect(text).to.include('break-inside: avoid');
     });
 

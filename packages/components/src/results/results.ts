@@ -16,6 +16,7 @@ import {
   RESULTS_SCOPES,
   RESULTS_VIEWS,
   buildView,
+  dimensionName,
   type ChartModel,
   type CpdConfidenceItem,
   type ResultsDimension,
@@ -371,13 +372,6 @@ export class AtResults extends AtElement {
   }
 
   private renderSwitch(): TemplateResult {
-    const names: Record<ResultsDimension, string> = {
-      all: this.term('resultsDimensionAll', {}),
-      sex: this.term('resultsDimensionSex', {}),
-      sen: this.term('resultsDimensionSen', {}),
-      fsm: this.term('resultsDimensionFsm', {}),
-      yearGroup: this.term('resultsDimensionYearGroup', {}),
-    };
     return html`<fieldset part="switch" class="switch">
       <legend>${this.term('resultsBreakdownLegend', {})}</legend>
       ${RESULTS_DIMENSIONS.map(
@@ -389,7 +383,7 @@ export class AtResults extends AtElement {
               value=${d}
               .checked=${this.dimension === d}
               @change=${this.onDimension}
-            />${names[d]}</label
+            />${dimensionName(this.term, d)}</label
           >`,
       )}
     </fieldset>`;
