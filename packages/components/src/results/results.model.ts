@@ -170,12 +170,17 @@ class Notes {
     const symbol = s.symbol;
     const k = control.minCellSize;
     const text = {
-      total: () => t('resultsNoteTotal', { symbol, k }),
-      base: () => t('resultsNoteBase', { symbol, k }),
+      total: () => t('resultsNoteTotal', { symbol, count: k }),
+      base: () => t('resultsNoteBase', { symbol, count: k }),
       complementary: () => t('resultsNoteComplementary', { symbol }),
       'small-base': () =>
-        t('resultsNoteSmallBase', { symbol, minBase: control.minBaseForPercentage }),
-      'rounds-to-zero': () => t('resultsNoteRoundsToZero', { symbol }),
+        t('resultsNoteSmallBase', { symbol, count: control.minBaseForPercentage }),
+      'rounds-to-zero': () =>
+        t('resultsNoteRoundsToZero', {
+          symbol,
+          half: Math.ceil(control.roundTo / 2),
+          roundTo: control.roundTo,
+        }),
       'no-pupils': () => t('resultsNoteNoPupils', { symbol }),
     }[s.reason]();
     this.seen.set(key, text);

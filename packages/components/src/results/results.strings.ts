@@ -145,10 +145,10 @@ export interface ResultsStrings {
   readonly resultsCsvFileName: string;
   /** Notes about hidden figures; `{k}` and `{minBase}` are the disclosure thresholds. */
   readonly resultsNotesHeading: string;
-  readonly resultsNoteTotal: string;
-  readonly resultsNoteBase: string;
+  readonly resultsNoteTotal: PluralMessage;
+  readonly resultsNoteBase: PluralMessage;
   readonly resultsNoteComplementary: string;
-  readonly resultsNoteSmallBase: string;
+  readonly resultsNoteSmallBase: PluralMessage;
   readonly resultsNoteRoundsToZero: string;
   readonly resultsNoteNoPupils: string;
   readonly resultsNoteComparator: string;
@@ -294,11 +294,15 @@ export interface ResultsStringParams {
   readonly resultsDownloadCsv: None;
   readonly resultsCsvFileName: { readonly view: string };
   readonly resultsNotesHeading: None;
-  readonly resultsNoteTotal: { readonly symbol: string; readonly k: number };
-  readonly resultsNoteBase: { readonly symbol: string; readonly k: number };
+  readonly resultsNoteTotal: { readonly symbol: string; readonly count: number };
+  readonly resultsNoteBase: { readonly symbol: string; readonly count: number };
   readonly resultsNoteComplementary: { readonly symbol: string };
-  readonly resultsNoteSmallBase: { readonly symbol: string; readonly minBase: number };
-  readonly resultsNoteRoundsToZero: { readonly symbol: string };
+  readonly resultsNoteSmallBase: { readonly symbol: string; readonly count: number };
+  readonly resultsNoteRoundsToZero: {
+    readonly symbol: string;
+    readonly half: number;
+    readonly roundTo: number;
+  };
   readonly resultsNoteNoPupils: { readonly symbol: string };
   readonly resultsNoteComparator: { readonly symbol: string; readonly schools: number };
   readonly resultsNoteRounded: { readonly roundTo: number };
@@ -509,15 +513,24 @@ export const resultsStrings: ResultsStrings = {
   resultsDownloadCsv: 'Download these figures (CSV)',
   resultsCsvFileName: 'all-together-results-{view}.csv',
   resultsNotesHeading: 'About hidden figures',
-  resultsNoteTotal:
-    '{symbol} Fewer than {k} pupils in all — every figure is hidden to protect privacy',
-  resultsNoteBase: '{symbol} Fewer than {k} pupils — hidden to protect privacy',
+  // The same words as scoring's suppressionNote (a test keeps them equal), so they can be translated.
+  resultsNoteTotal: {
+    one: '{symbol} Fewer than {count} pupil in all — every figure is hidden to protect privacy',
+    other: '{symbol} Fewer than {count} pupils in all — every figure is hidden to protect privacy',
+  },
+  resultsNoteBase: {
+    one: '{symbol} Fewer than {count} pupil — hidden to protect privacy',
+    other: '{symbol} Fewer than {count} pupils — hidden to protect privacy',
+  },
   resultsNoteComplementary:
     '{symbol} Hidden so that a small group cannot be worked out from the total',
-  resultsNoteSmallBase:
-    '{symbol} Fewer than {minBase} pupils — too few to show a number or percentage safely',
+  resultsNoteSmallBase: {
+    one: '{symbol} Fewer than {count} pupil — too few to show how many, a percentage or an average safely',
+    other:
+      '{symbol} Fewer than {count} pupils — too few to show how many, a percentage or an average safely',
+  },
   resultsNoteRoundsToZero:
-    '{symbol} More than 0 but fewer than 3 — figures shared outside the school are rounded',
+    '{symbol} More than 0 but fewer than {half} — figures shared outside the school are rounded to the nearest {roundTo}',
   resultsNoteNoPupils: '{symbol} No pupils in this group',
   resultsNoteComparator:
     '{symbol} The area figure is not shown: it needs at least {schools} schools and enough pupils outside this one',

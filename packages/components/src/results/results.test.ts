@@ -7,6 +7,7 @@ import {
   publishBreakdown,
   publishChange,
   publishComparison,
+  suppressionNote,
   type PupilSummary,
   type Shown,
 } from '@all-together/scoring';
@@ -381,6 +382,49 @@ describe('<at-results>', () => {
       expect(line).to.equal(
         `${word} pupils said they were frequently bullied at the end (${t2}%) than at the start (${t1}%); ${sig}`,
       );
+    });
+
+    it('D9 the hidden-figure notes say what scoring says, thresholds from the control', () => {
+      for (const control of [
+        DEFAULT_DISCLOSURE_CONTROL,
+        { ...DEFAULT_DISCLOSURE_CONTROL, minCellSize: 1, minBaseForPercentage: 12, roundTo: 10 },
+      ]) {
+        const k = control.minCellSize;
+        const cases: [string, string][] = [
+          [
+            translate('en-GB', 'resultsNoteTotal', { symbol: '[c]', count: k }),
+            suppressionNote('total', control),
+          ],
+          [
+            translate('en-GB', 'resultsNoteBase', { symbol: '[c]', count: k }),
+            suppressionNote('base', control),
+          ],
+          [
+            translate('en-GB', 'resultsNoteComplementary', { symbol: '[c]' }),
+            suppressionNote('complementary', control),
+          ],
+          [
+            translate('en-GB', 'resultsNoteSmallBase', {
+              symbol: '[c]',
+              count: control.minBaseForPercentage,
+            }),
+            suppressionNote('small-base', control),
+          ],
+          [
+            translate('en-GB', 'resultsNoteRoundsToZero', {
+              symbol: '[c]',
+              half: Math.ceil(control.roundTo / 2),
+              roundTo: control.roundTo,
+            }),
+            suppressionNote('rounds-to-zero', control),
+          ],
+          [
+            translate('en-GB', 'resultsNoteNoPupils', { symbol: '[c]' }),
+            suppressionNote('no-pupils', control),
+          ],
+        ];
+        for (const [ours, theirs] of cases) expect(ours).to.equal(`[c] ${theirs}`);
+      }
     });
 
     it('plural messages: points and pupils', () => {
