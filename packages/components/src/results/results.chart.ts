@@ -31,17 +31,16 @@ export interface ChartSpec {
   readonly axisTitle: string;
   readonly summaryId: string;
   readonly rtl: boolean;
+  /** The drawing's width in CSS pixels (the element's width, 300–720), so text stays 14px. */
+  readonly width: number;
 }
 
-const W = 720;
 const X0 = 12;
-const X1 = 540;
 const BAR_H = 20;
 const LINE_H = 18;
-const WRAP = 64;
 
-/** Splits a label into lines of at most `WRAP` characters, at spaces. */
-export function wrapLabel(text: string, max = WRAP): string[] {
+/** Splits a label into lines of at most `max` characters, at spaces. */
+export function wrapLabel(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
@@ -57,6 +56,11 @@ export function wrapLabel(text: string, max = WRAP): string[] {
 /** The chart as an SVG whose accessible name is the summary sentence (`aria-labelledby`). */
 export function barChart(spec: ChartSpec): SVGTemplateResult {
   const { id, rtl } = spec;
+  const W = Math.max(300, Math.min(720, Math.round(spec.width)));
+  // Room after the longest bar for its value text ("Rest of the area: 100%").
+  const X1 = W - (W < 500 ? 150 : 180);
+  const wrap = Math.floor((W - 24) / 8.2);
+  const narrow = W < 560;
   // Mirror x positions for right-to-left; text anchors are swapped rather than mirrored.
   const X = (x: number) => (rtl ? W - x : x);
   // The SVG inherits the element's direction, so "start" is already the right-hand end in RTL.
@@ -69,30 +73,39 @@ export function barChart(spec: ChartSpec): SVGTemplateResult {
   if (spec.series.length > 1) {
     let lx = X0;
     spec.series.forEach((name, i) => {
+      const itemWidth = 40 + name.length * 8;
+      if (lx > X0 && lx + itemWidth > W) {
+        lx = X0;
+        y += 24;
+      }
       parts.push(svg`<rect class="bar s${i}" x=${rect(lx, 16)} y=${y} width="16" height="16"></rect>
         ${i > 0 ? svg`<rect fill="url(#${id}-p${i})" x=${rect(lx, 16)} y=${y} width="16" height="16"></rect>` : null}
         <text class="legend" x=${X(lx + 22)} y=${y + 13} text-anchor=${anchor('start')}>${name}</text>`);
-      lx += 40 + name.length * 8;
+      lx += itemWidth;
     });
     y += 32;
   }
   // Gridlines run beside the bars only, so they never cross a label.
   const blocks: [number, number][] = [];
   for (const row of spec.rows) {
-    const lines = wrapLabel(row.label);
+    const lines = wrapLabel(row.label, wrap);
     lines.forEach((line, i) => {
       parts.push(
         svg`<text class="label" x=${X(X0)} y=${y + 14 + i * LINE_H} text-anchor=${anchor('start')}>${line}</text>`,
       );
     });
-    if (row.badge) {
-      const w = row.badge.text.length * 7.6 + 16;
-      parts.push(svg`<g class="badge rag-${row.badge.rag ?? 'none'}">
-        <rect x=${rect(W - 8 - w, w)} y=${y} width=${w} height="20" rx="3"></rect>
-        <text x=${X(W - 8 - w / 2)} y=${y + 14} text-anchor="middle">${row.badge.text}</text>
-      </g>`);
-    }
     y += lines.length * LINE_H + 6;
+    if (row.badge) {
+      // Wide: at the end of the label's line. Narrow: on its own line under the label.
+      const w = row.badge.text.length * 7.6 + 16;
+      const bx = narrow ? X0 : W - 8 - w;
+      const by = narrow ? y - 2 : y - lines.length * LINE_H - 6;
+      parts.push(svg`<g class="badge rag-${row.badge.rag ?? 'none'}">
+        <rect x=${rect(bx, w)} y=${by} width=${w} height="20" rx="3"></rect>
+        <text x=${X(bx + w / 2)} y=${by + 14} text-anchor="middle">${row.badge.text}</text>
+      </g>`);
+      if (narrow) y += 24;
+    }
     const blockTop = y - 3;
     row.values.forEach((v, i) => {
       const cy = y + BAR_H / 2;
@@ -144,7 +157,7 @@ export function barChart(spec: ChartSpec): SVGTemplateResult {
       <text class="tick" x=${X(scale(t))} y=${bottom + 18} text-anchor="middle">${t}%</text>`,
   );
   const height = bottom + 48;
-  return svg`<svg class="chart" part="chart" viewBox="0 0 ${W} ${height}" width="100%"
+  return svg`<svg class="chart" part="chart" viewBox="0 0 ${W} ${height}" width=${W}
       role="img" aria-labelledby=${spec.summaryId} focusable="false">
     <defs>
       <pattern id="${id}-p1" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -159,6 +172,6 @@ export function barChart(spec: ChartSpec): SVGTemplateResult {
     </defs>
     ${ticks}
     ${parts}
-    <text class="axis-title" x=${X((X0 + X1) / 2)} y=${bottom + 40} text-anchor="middle">${spec.axisTitle}</text>
+    <text class="axis-title" x=${X(X0)} y=${bottom + 40} text-anchor=${anchor('start')}>${spec.axisTitle}</text>
   </svg>`;
 }

@@ -598,10 +598,16 @@ export function buildView(input: ModelInput): ViewModel {
 
   const words = indicatorWords(input, input.indicator);
   const dimension = input.dimension;
+  const titleBy: Record<Exclude<ResultsDimension, 'all'>, TranslationKey> = {
+    sex: 'resultsTitleBySex',
+    sen: 'resultsTitleBySen',
+    fsm: 'resultsTitleByFsm',
+    yearGroup: 'resultsTitleByYearGroup',
+  };
   const chartTitle =
     dimension === 'all'
       ? words.title
-      : t('resultsChartBy', { title: words.title, by: dimensionName(t, dimension) });
+      : t(titleBy[dimension] as 'resultsTitleBySen', { title: words.title });
 
   if (view === 'breakdown') {
     const p = publishBreakdown(summary, input.indicator, dimension, options);

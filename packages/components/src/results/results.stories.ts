@@ -9,7 +9,9 @@ import { RESULTS_VIEWS, type ResultsScope, type ResultsView } from './results.mo
 import {
   labelDefinitions,
   resultsFixture,
+  standoutFixture,
   type ResultsFixture,
+  type StandoutFixture,
 } from './test-helpers/results-fixtures.js';
 
 /** The story shape used here (a subset of Storybook's `StoryObj`, so no Storybook types are needed). */
@@ -105,6 +107,37 @@ export const TrustComparison: Story = {
   name: 'Trust: compared with the rest of the LA',
   render: () => results('comparison', 'trust', data, 'sex'),
 };
+const better = standoutFixture('better');
+const worse = standoutFixture('worse');
+function standout(view: ResultsView, f: StandoutFixture, dimension = 'sen'): TemplateResult {
+  return html`<at-results
+    view=${view}
+    scope="school"
+    dimension=${dimension}
+    .summary=${f.school.end}
+    .baseline=${f.school.baseline}
+    .comparator=${f.la.end}
+    .definitions=${definitions}
+  ></at-results>`;
+}
+
+export const ComparisonBetter: Story = {
+  name: 'School doing better than the rest of its LA (green, significant)',
+  render: () => standout('comparison', better),
+};
+export const ComparisonWorse: Story = {
+  name: 'School doing worse than the rest of its LA (amber or red, significant)',
+  render: () => standout('comparison', worse, 'fsm'),
+};
+export const SignificantImprovement: Story = {
+  name: 'School with a significant improvement',
+  render: () => standout('change', better),
+};
+export const HeadlineWithChange: Story = {
+  name: 'School headline with a significant change',
+  render: () => standout('headline', better),
+};
+
 export const Types: Story = { name: 'Types of bullying', render: () => results('types', 'la') };
 export const Feelings: Story = {
   name: 'Feelings about school',

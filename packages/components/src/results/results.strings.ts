@@ -59,7 +59,10 @@ export interface ResultsStrings {
   /** The breakdown switch. */
   readonly resultsBreakdownLegend: string;
   /** A chart's title with its breakdown: "Frequently bullied, by SEND". */
-  readonly resultsChartBy: string;
+  readonly resultsTitleBySex: string;
+  readonly resultsTitleBySen: string;
+  readonly resultsTitleByFsm: string;
+  readonly resultsTitleByYearGroup: string;
   readonly resultsDimensionAll: string;
   readonly resultsDimensionSex: string;
   readonly resultsDimensionSen: string;
@@ -215,7 +218,10 @@ export interface ResultsStringParams {
   readonly resultsCardWellbeingMean: { readonly mean: string };
   readonly resultsCardAtStart: { readonly percent: string };
   readonly resultsBreakdownLegend: None;
-  readonly resultsChartBy: { readonly title: string; readonly by: string };
+  readonly resultsTitleBySex: { readonly title: string };
+  readonly resultsTitleBySen: { readonly title: string };
+  readonly resultsTitleByFsm: { readonly title: string };
+  readonly resultsTitleByYearGroup: { readonly title: string };
   readonly resultsDimensionAll: None;
   readonly resultsDimensionSex: None;
   readonly resultsDimensionSen: None;
@@ -433,7 +439,10 @@ export const resultsStrings: ResultsStrings = {
   resultsCardWellbeingMean: 'Average emotional difficulties score {mean} (lower is better)',
   resultsCardAtStart: 'At the start: {percent}',
   resultsBreakdownLegend: 'Show figures by',
-  resultsChartBy: '{title}, by {by}',
+  resultsTitleBySex: '{title}: boys and girls',
+  resultsTitleBySen: '{title}, by SEND',
+  resultsTitleByFsm: '{title}, by free school meals',
+  resultsTitleByYearGroup: '{title}, by year group',
   resultsDimensionAll: 'All pupils',
   resultsDimensionSex: 'Boys and girls',
   resultsDimensionSen: 'SEND',

@@ -122,7 +122,7 @@ export const styles = css`
   }
 
   .chart {
-    max-inline-size: 48rem;
+    max-inline-size: 100%;
     block-size: auto;
     display: block;
   }

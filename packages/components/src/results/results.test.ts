@@ -20,6 +20,7 @@ import {
   labelDefinitions,
   pupilDefinitions,
   resultsFixture,
+  standoutFixture,
   type ResultsFixture,
 } from './test-helpers/results-fixtures.js';
 
@@ -427,6 +428,83 @@ describe('<at-results>', () => {
       }
     });
 
+    it('D6 colour only where significant, always with words: a school better and one worse than its LA', async () => {
+      for (const kind of ['better', 'worse'] as const) {
+        const f = standoutFixture(kind);
+        const el = await fixture<AtResults>(
+          html`<at-results
+            view="comparison"
+            dimension="all"
+            .summary=${f.school.end}
+            .comparator=${f.la.end}
+          ></at-results>`,
+        );
+        const g = publishComparison(f.school.end, f.la.end, 'victimisation.frequent', 'all', {
+          viewer: 'school',
+          comparatorViewer: 'trust',
+        }).groups[0]!;
+        expect(g.significant, kind).to.equal(true);
+        expect(g.rag === 'green', kind).to.equal(kind === 'better');
+        const badge = root(el).querySelector('.badge')!;
+        expect(badge.getAttribute('class')).to.include(`rag-${g.rag}`);
+        expect(badge.textContent!.trim()).to.match(kind === 'better' ? /^✓ Better/ : /^!+ Worse/);
+        const school = (g.school.percent as { value: number }).value;
+        const area = (g.comparator.percent as { value: number }).value;
+        expect(root(el).querySelector('.lines li')!.textContent!.trim()).to.equal(
+          `${school}% of pupils here said they were frequently bullied, against ${area}% in the rest of the area: significantly ${kind}.`,
+        );
+        await expect(el).to.be.accessible();
+      }
+    });
+
+    it('D7 a significant change is worded as significant, for every group both waves show', async () => {
+      const f = standoutFixture('better');
+      const el = await fixture<AtResults>(
+        html`<at-results
+          view="change"
+          dimension="sen"
+          .summary=${f.school.end}
+          .baseline=${f.school.baseline}
+        ></at-results>`,
+      );
+      const c = publishChange(f.school.baseline, f.school.end, 'victimisation.frequent', 'sen', {
+        viewer: 'school',
+      });
+      const shown = c.groups.filter((g) => 'value' in g.change);
+      const lines = [...root(el).querySelectorAll('.lines li')].map((li) => li.textContent!.trim());
+      expect(lines.length).to.equal(shown.length);
+      expect(c.groups.some((g) => g.significant)).to.equal(true);
+      const people: Record<string, string> = {
+        all: 'pupils',
+        E: 'pupils with an EHC plan',
+        K: 'pupils on SEN support',
+        'any-sen': 'pupils with SEND',
+        N: 'pupils with no SEND',
+        unknown: 'pupils whose details are not recorded',
+        'prefer-not-to-say': 'pupils who preferred not to say',
+      };
+      for (const g of shown) {
+        const t1 = (g.time1.percent as { value: number }).value;
+        const t2 = (g.time2.percent as { value: number }).value;
+        const word = t2 < t1 ? 'Fewer' : 'More';
+        const sig = g.significant
+          ? 'this change is statistically significant.'
+          : 'this change is not statistically significant, so it may be chance.';
+        expect(lines, g.key).to.include(
+          `${word} ${people[g.key]} said they were frequently bullied at the end (${t2}%) than at the start (${t1}%); ${sig}`,
+        );
+      }
+      const table = tableRows(el);
+      for (const g of shown)
+        expect(table.map((r) => r[8])).to.include(
+          g.direction === 'improved'
+            ? 'Significantly better'
+            : g.direction === 'worse'
+              ? 'Significantly worse'
+              : 'No significant change',
+        );
+    });
+
     it('plural messages: points and pupils', () => {
       expect(translate('en-GB', 'resultsPoints', { sign: '+', count: 1 })).to.equal('+1 point');
       expect(translate('en-GB', 'resultsPoints', { sign: '\u2212', count: 3 })).to.equal(
@@ -640,10 +718,11 @@ describe('<at-results>', () => {
       const bar = root(el).querySelector<SVGRectElement>('svg rect.bar.s0')!;
       const x = Number(bar.getAttribute('x'));
       const w = Number(bar.getAttribute('width'));
-      expect(x + w).to.be.closeTo(720 - 12, 0.5);
+      const width = Number(root(el).querySelector('svg')!.getAttribute('viewBox')!.split(' ')[2]);
+      expect(x + w).to.be.closeTo(width - 12, 0.5);
       // Labels end at the right-hand edge, where the bars start.
       const label = root(el).querySelector<SVGTextElement>('svg text.label')!.getBBox();
-      expect(label.x + label.width).to.be.closeTo(720 - 12, 1);
+      expect(label.x + label.width).to.be.closeTo(width - 12, 1);
       const value = root(el).querySelector<SVGTextElement>('svg text.value')!.getBBox();
       expect(value.x + value.width).to.be.at.most(x + 0.5);
       await expect(el).to.be.accessible();

@@ -151,6 +151,34 @@ export class AtResults extends AtElement {
 
   @state() private openTables = new Set<string>();
 
+  /** The width charts are drawn at, from the element's own width (40px steps). */
+  @state() private chartWidth = 720;
+
+  private resizeObserver: ResizeObserver | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver(([entry]) => {
+      const width = Math.max(
+        300,
+        Math.min(720, Math.floor((entry?.contentRect.width ?? 720) / 40) * 40),
+      );
+      // Next frame, outside the observer's callback: a re-render that changes the page's size
+      // (a scrollbar appearing) must not loop inside one ResizeObserver delivery.
+      if (width !== this.chartWidth)
+        requestAnimationFrame(() => {
+          if (this.isConnected) this.chartWidth = width;
+        });
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+
   private model: ViewModel | undefined;
   private invalid = false;
   private builtFor = '';
@@ -171,7 +199,8 @@ export class AtResults extends AtElement {
     const lang = this.localize.lang;
     const keys = [...changed.keys()].map(String);
     const inputsChanged =
-      keys.some((k) => k !== 'openTables' && k !== 'dimension') || this.builtFor !== lang;
+      keys.some((k) => k !== 'openTables' && k !== 'dimension' && k !== 'chartWidth') ||
+      this.builtFor !== lang;
     if (inputsChanged) {
       this.cache.clear();
       this.generation++;
@@ -359,6 +388,7 @@ export class AtResults extends AtElement {
         axisTitle: chart.axisTitle,
         summaryId,
         rtl: this.matches(':dir(rtl)'),
+        width: this.chartWidth,
       })}
       ${
         chart.lines.length

@@ -55,6 +55,17 @@ export interface ResultsFixture {
 export function resultsFixture(
   options: Partial<Omit<CohortOptions, 'definitions'>> = {},
 ): ResultsFixture {
+  // Summaries are never changed by their users, so one build per set of options is shared.
+  return cached(`results:${JSON.stringify(options)}`, () => buildResultsFixture(options));
+}
+
+const built = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  if (!built.has(key)) built.set(key, make());
+  return built.get(key) as T;
+}
+
+function buildResultsFixture(options: Partial<Omit<CohortOptions, 'definitions'>>): ResultsFixture {
   const [ks1, ks2, secondary] = pupilDefinitions();
   const definitions = pupilDefinitions();
   const cohort = generateCohort({
@@ -126,4 +137,69 @@ export function syntheticCpd(seed: number, delegates = [64, 60, 41] as const): C
       followUp: count(delegates[2], Math.min(0.9, p + 0.3)),
     };
   });
+}
+
+/** A school that stands out from its LA, and the LA (that school plus 8 ordinary ones). */
+export interface StandoutFixture {
+  readonly school: Waves;
+  readonly la: Waves;
+}
+
+/**
+ * One large seeded school with its own rates (lower or higher frequent victimisation, and its own
+ * change by Time 2), inside an LA of 8 ordinary seeded schools: for stories and tests of
+ * significant comparisons and changes. Figures still come from the cohort generator and scoring.
+ */
+export function standoutFixture(
+  kind: 'better' | 'worse',
+  seed = kind === 'better' ? 11 : 13,
+): StandoutFixture {
+  return cached(`standout:${kind}:${seed}`, () => buildStandout(kind, seed));
+}
+
+function buildStandout(kind: 'better' | 'worse', seed: number): StandoutFixture {
+  const [ks1, ks2, secondary] = pupilDefinitions();
+  const definitions = pupilDefinitions();
+  const cohortDefinitions = { 'pupil-ks1': ks1, 'pupil-ks2': ks2!, 'pupil-secondary': secondary! };
+  const school = generateCohort({
+    seed,
+    schools: 1,
+    pupilsPerSchool: [600, 700],
+    secondaryShare: 1,
+    definitions: cohortDefinitions,
+    rates:
+      kind === 'better'
+        ? { frequentVictimisation: { all: 0.14, send: 0.2, fsm: 0.18 }, time2Change: 0.6 }
+        : { frequentVictimisation: { all: 0.33, send: 0.42, fsm: 0.4 }, time2Change: 1.2 },
+  });
+  const others = generateCohort({
+    seed: seed + 1,
+    schools: 8,
+    pupilsPerSchool: [200, 400],
+    definitions: cohortDefinitions,
+  });
+  const schools = [...school.schools, ...others.schools];
+  const summaries = (
+    responses: typeof school.responses,
+    wave: 'baseline' | 'end',
+    urns: string[],
+  ) =>
+    urns.map((urn) =>
+      summarise(
+        responses.filter((r) => r.wave === wave && r.school === urn),
+        { wave, definitions, schools },
+      ),
+    );
+  const urn = school.schools[0]!.urn;
+  const otherUrns = others.schools.map((s) => s.urn);
+  const waves = (wave: 'baseline' | 'end') => {
+    const mine = summaries(school.responses, wave, [urn])[0]!;
+    return { mine, la: mergeSummaries([mine, ...summaries(others.responses, wave, otherUrns)]) };
+  };
+  const b = waves('baseline');
+  const e = waves('end');
+  return {
+    school: { baseline: b.mine, end: e.mine },
+    la: { baseline: b.la, end: e.la },
+  };
 }
