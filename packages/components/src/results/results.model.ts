@@ -24,6 +24,7 @@ import {
   type Dimension,
   type Proportion,
   type PublishedCell,
+  type PublishedChange,
   type PupilSummary,
   type RagRating,
   type Shown,
@@ -541,15 +542,18 @@ export function buildView(input: ModelInput): ViewModel {
       const details: string[] = [];
       if ('value' in p.base) details.push(t('resultsCardBase', { count: p.base.value }));
       const cells = [shownText(p.base, String), shownText(p.percent, P)];
+      let changed: string | undefined;
       if (input.baseline) {
         const c = publishChange(input.baseline, summary, key, 'all', options).groups[0]!;
+        changed = changeLine(t, c, words.phrase);
         notes.add(c.time1.percent);
         cells.push(shownText(c.time1.percent, P), significance(t, c.direction));
         if ('value' in c.time1.percent)
           details.push(t('resultsCardAtStart', { percent: P(c.time1.percent.value) }));
         if (c.direction) details.push(significance(t, c.direction));
       }
-      if ('value' in p.percent)
+      if (changed) lines.push(changed);
+      else if ('value' in p.percent)
         lines.push(
           t('resultsLineHeadline', {
             percent: p.percent.value,
@@ -675,27 +679,8 @@ export function buildView(input: ModelInput): ViewModel {
     }
     const lines: string[] = [];
     for (const g of order) {
-      if (!('value' in g.change) || !('value' in g.time1.percent) || !('value' in g.time2.percent))
-        continue;
-      const params = {
-        group: groupPeople(t, g.key),
-        phrase: words.phrase,
-        start: g.time1.percent.value,
-        end: g.time2.percent.value,
-      };
-      const sentence =
-        g.time2.percent.value < g.time1.percent.value
-          ? t('resultsLineFewer', params)
-          : g.time2.percent.value > g.time1.percent.value
-            ? t('resultsLineMore', params)
-            : t('resultsLineSame', params);
-      const sig =
-        g.time2.percent.value === g.time1.percent.value
-          ? '.'
-          : g.significant
-            ? t('resultsLineSignificant', {})
-            : t('resultsLineNotSignificant', {});
-      lines.push(sentence + sig);
+      const line = changeLine(t, g, words.phrase);
+      if (line) lines.push(line);
     }
     const compared = order.filter((g) => g.direction !== null && g.direction !== 'not-comparable');
     const head = [
@@ -925,6 +910,25 @@ export function buildView(input: ModelInput): ViewModel {
 function points(t: Term, value: number): string {
   const sign = value > 0 ? '+' : value < 0 ? '\u2212' : '';
   return t('resultsPoints', { sign, count: Math.abs(value) });
+}
+
+/**
+ * "Fewer pupils with SEND said they … at the end (24%) than at the start (31%); this change is
+ * statistically significant." Only for a group whose change scoring shows (D7), so a sentence never
+ * states a hidden figure; `undefined` otherwise.
+ */
+function changeLine(t: Term, g: PublishedChange, phrase: string): string | undefined {
+  if (!('value' in g.change) || !('value' in g.time1.percent) || !('value' in g.time2.percent))
+    return undefined;
+  const start = g.time1.percent.value;
+  const end = g.time2.percent.value;
+  const params = { group: groupPeople(t, g.key), phrase, start, end };
+  if (end === start) return t('resultsLineSame', params) + '.';
+  const sentence = end < start ? t('resultsLineFewer', params) : t('resultsLineMore', params);
+  return (
+    sentence +
+    (g.significant ? t('resultsLineSignificant', {}) : t('resultsLineNotSignificant', {}))
+  );
 }
 
 /** Words for a change's direction (never colour alone). */

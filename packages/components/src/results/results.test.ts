@@ -494,6 +494,19 @@ describe('<at-results>', () => {
           `${word} ${people[g.key]} said they were frequently bullied at the end (${t2}%) than at the start (${t1}%); ${sig}`,
         );
       }
+      // The headline view words the same change the same way.
+      el.view = 'headline';
+      await el.updateComplete;
+      const all = c.groups[0]!;
+      const headline = [...root(el).querySelectorAll('.lines li')].map((li) =>
+        li.textContent!.trim(),
+      );
+      expect(headline[0]).to.equal(
+        lines.find((l) => l.startsWith(`Fewer pupils said`) || l.startsWith('More pupils said')),
+      );
+      expect(headline[0]).to.include(`(${(all.time2.percent as { value: number }).value}%)`);
+      el.view = 'change';
+      await el.updateComplete;
       const table = tableRows(el);
       for (const g of shown)
         expect(table.map((r) => r[8])).to.include(
