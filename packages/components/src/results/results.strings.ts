@@ -521,7 +521,7 @@ export const resultsStrings: ResultsStrings = {
   resultsHideTable: 'Hide the data table: {title}',
   resultsDownloadCsv: 'Download these figures (CSV)',
   resultsCsvFileName: 'all-together-results-{view}.csv',
-  resultsNotesHeading: 'About hidden figures',
+  resultsNotesHeading: 'About these figures',
   // The same words as scoring's suppressionNote (a test keeps them equal), so they can be translated.
   resultsNoteTotal: {
     one: '{symbol} Fewer than {count} pupil in all — every figure is hidden to protect privacy',
