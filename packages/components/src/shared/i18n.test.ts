@@ -72,9 +72,9 @@ describe('i18n', () => {
     it('en-GB is the default and complete', () => {
       expect(defaultLang).to.equal('en-GB');
       for (const [key, value] of Object.entries(enGB)) {
-        // A message is a non-empty string, or a PluralMessage whose forms are non-empty strings.
-        const forms = typeof value === 'string' ? [value] : Object.values(value as object);
-        expect(typeof value === 'string' || 'other' in (value as object), key).to.equal(true);
+        // A message is a string or a PluralMessage; either way its text must not be empty.
+        const forms: unknown[] = typeof value === 'string' ? [value] : Object.values(value);
+        expect(typeof value === 'string' || typeof value.other === 'string', key).to.equal(true);
         for (const form of forms) expect(form, key).to.be.a('string').and.not.equal('');
       }
     });
