@@ -11,7 +11,7 @@ import {
   type PupilSummary,
   type Shown,
 } from '@all-together/scoring';
-import { translate } from '../shared/i18n.js';
+import { registerTranslation, translate } from '../shared/i18n.js';
 import './at-results.js';
 import * as stories from './results.stories.js';
 import { csvCell, type AtResults } from './results.js';
@@ -516,6 +516,54 @@ describe('<at-results>', () => {
               ? 'Significantly worse'
               : 'No significant change',
         );
+    });
+
+    it('interpretation lines are translatable: placeholders reorder, numbers use the language', async () => {
+      registerTranslation('pl', {
+        resultsLineFewer: 'Mniej: {group} ({start}% → {end}%) {phrase}',
+        resultsLineSignificant: ' — zmiana istotna.',
+        resultsLineNotSignificant: ' — zmiana nieistotna.',
+        resultsCardBase: {
+          one: '{count} uczeń',
+          few: '{count} uczniów (few)',
+          many: '{count} uczniów (many)',
+          other: '{count} ucznia',
+        },
+      });
+      const f = standoutFixture('better');
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="pl">
+          <at-results
+            view="headline"
+            .summary=${f.school.end}
+            .baseline=${f.school.baseline}
+          ></at-results>
+        </div>`,
+      );
+      const el = wrapper.querySelector('at-results')!;
+      await el.updateComplete;
+      const c = publishChange(f.school.baseline, f.school.end, 'victimisation.frequent', 'all', {
+        viewer: 'school',
+      }).groups[0]!;
+      const t1 = (c.time1.percent as { value: number }).value;
+      const t2 = (c.time2.percent as { value: number }).value;
+      expect(root(el).querySelector('.lines li')!.textContent!.trim()).to.equal(
+        `Mniej: pupils (${t1}% → ${t2}%) were frequently bullied — zmiana istotna.`,
+      );
+      const base = (
+        publishBreakdown(f.school.end, 'victimisation.frequent', 'all', { viewer: 'school' }).total
+          .base as { value: number }
+      ).value;
+      const form = new Intl.PluralRules('pl').select(base);
+      const expected = {
+        one: 'uczeń',
+        few: 'uczniów (few)',
+        many: 'uczniów (many)',
+        other: 'ucznia',
+      }[form as 'one'];
+      expect(root(el).querySelector('.card__detail')!.textContent!.trim()).to.equal(
+        `${base} ${expected}`,
+      );
     });
 
     it('plural messages: points and pupils', () => {
