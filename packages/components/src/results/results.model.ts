@@ -496,14 +496,19 @@ export function buildView(input: ModelInput): ViewModel {
     for (const r of rows)
       if (r.values.some((v) => !v))
         notes.addText('[x]|no-score', t('resultsNoteNotCollected', { symbol: '[x]' }));
-    const first = rows[0]!;
+    // Compares the published before and after figures only (never raw counts).
+    const pairs = rows.flatMap((r) => {
+      const [b, a] = r.values;
+      return b && a && 'value' in b && 'value' in a ? [[b.value, a.value] as const] : [];
+    });
     const chart: ChartModel = {
       id: 'cpd',
       title,
       summary: t('resultsSummaryCpd', {
-        title: first.label,
-        before: text(first.values[0]),
-        after: text(first.values[1]),
+        title,
+        count: pairs.length,
+        rose: pairs.filter(([b, a]) => a > b).length,
+        fell: pairs.filter(([b, a]) => a < b).length,
       }),
       series,
       axisTitle: t('resultsAxisStaffPercent', {}),
@@ -540,6 +545,8 @@ export function buildView(input: ModelInput): ViewModel {
       const p = publishBreakdown(summary, key, 'all', options).total;
       [p.base, p.percent].forEach((s) => notes.add(s));
       const details: string[] = [];
+      if ('symbol' in p.percent)
+        details.push(t('resultsHiddenLabel', { symbol: p.percent.symbol }));
       if ('value' in p.base) details.push(t('resultsCardBase', { count: p.base.value }));
       const cells = [shownText(p.base, String), shownText(p.percent, P)];
       let changed: string | undefined;

@@ -175,7 +175,7 @@ export interface ResultsStrings {
   readonly resultsSummaryChange: PluralMessage;
   readonly resultsSummaryCompare: PluralMessage;
   readonly resultsSummaryAudit: string;
-  readonly resultsSummaryCpd: string;
+  readonly resultsSummaryCpd: PluralMessage;
   readonly resultsAuditStatements: PluralMessage;
   readonly resultsHiddenLabel: string;
 }
@@ -384,8 +384,9 @@ export interface ResultsStringParams {
   readonly resultsSummaryAudit: { readonly start: string; readonly end: string };
   readonly resultsSummaryCpd: {
     readonly title: string;
-    readonly before: string;
-    readonly after: string;
+    readonly count: number;
+    readonly rose: number;
+    readonly fell: number;
   };
   readonly resultsAuditStatements: {
     readonly count: number;
@@ -576,8 +577,11 @@ export const resultsStrings: ResultsStrings = {
       '{title}: {count} groups can be compared; {better} significantly better and {worse} significantly worse than the rest of the area.',
   },
   resultsSummaryAudit: 'Overall audit score: {start} at the start, {end} at the end.',
-  resultsSummaryCpd:
-    '{before} of staff felt confident before the training and {after} straight after (“{title}”).',
+  resultsSummaryCpd: {
+    one: '{title}: of {count} statement shown before and straight after the training, confidence rose for {rose} and fell for {fell}.',
+    other:
+      '{title}: of {count} statements shown before and straight after the training, confidence rose for {rose} and fell for {fell}.',
+  },
   resultsAuditStatements: {
     one: '{count} statement compared: {improved} improved, {worse} got worse.',
     other: '{count} statements compared: {improved} improved, {worse} got worse.',

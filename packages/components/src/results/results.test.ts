@@ -7,6 +7,7 @@ import {
   publishBreakdown,
   publishChange,
   publishComparison,
+  publishProportion,
   suppressionNote,
   type PupilSummary,
   type Shown,
@@ -223,6 +224,54 @@ describe('<at-results>', () => {
       }
       // Labels come from the definitions' option labels, not the keys.
       expect(rows.some((r) => r[0]!.startsWith('types.'))).to.equal(false);
+    });
+  });
+
+  describe('audit and training confidence', () => {
+    it('audit table equals compareAudits per area, rounded to whole percentages', async () => {
+      const el = await make('audit');
+      const rows = tableRows(el);
+      const pc = (v: number | null) => (v === null ? '[z]' : `${Math.round(v)}%`);
+      expect(rows[0]!.slice(0, 3)).to.deep.equal([
+        'Overall',
+        pc(data.audit.overall.baseline),
+        pc(data.audit.overall.end),
+      ]);
+      data.audit.areas.forEach((a, i) => {
+        expect(rows[i + 1]![0]).to.match(new RegExp(`^Area ${a.area}: `));
+        expect(rows[i + 1]!.slice(1, 3)).to.deep.equal([pc(a.baseline), pc(a.end)]);
+      });
+    });
+
+    it('D1 CPD table equals publishProportion for each timepoint; a small group is hidden', async () => {
+      const cpd = [
+        ...data.cpd,
+        {
+          item: 'extra',
+          label: 'A small course',
+          before: { count: 3, base: 7 },
+          after: { count: 6, base: 14 },
+        },
+      ];
+      const el = await make('cpd', 'school', { cpd });
+      const rows = tableRows(el);
+      cpd.forEach((c, i) => {
+        const expected = [c.before, c.after, c.followUp].map((p) => {
+          if (!p) return '[x]';
+          const s = publishProportion(
+            p,
+            { shown: true },
+            DEFAULT_DISCLOSURE_CONTROL,
+            'school',
+          ).percent;
+          return 'value' in s ? `${Math.round(s.value)}%` : s.symbol;
+        });
+        expect(rows[i]!.slice(1)).to.deep.equal(expected);
+      });
+      expect(rows.at(-1)!.slice(1)).to.deep.equal(['[c]', '[c]', '[x]']);
+      const text = corpus(el).join('\n') + el.toCsv();
+      expect(text.split(/\s+|,/).includes('43%')).to.equal(false); // 3 of 7, hidden
+      expect(root(el).querySelector('.notes')!.textContent).to.include('Not collected yet');
     });
   });
 
