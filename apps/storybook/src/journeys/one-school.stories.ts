@@ -7,9 +7,12 @@ import { memoryStorage } from '@all-together/components';
 import '@all-together/components/at-audit.js';
 import '@all-together/components/at-action-plan.js';
 import '@all-together/components/at-questionnaire.js';
+import '@all-together/components/at-results.js';
 import {
   actionPlan,
+  areaSummaryOf,
   audit,
+  auditComparison,
   auditPriorities,
   auditResponses,
   auditScores,
@@ -17,7 +20,9 @@ import {
   COHORT_SEED,
   questionnaire,
   responsesOf,
+  resultDefinitions,
   school,
+  summaryOf,
 } from './one-school.data.js';
 
 const meta = {
@@ -37,6 +42,7 @@ const meta = {
         'at-page',
         'at-submit',
         'at-exit',
+        'at-breakdown-change',
       ],
     },
   },
@@ -115,6 +121,37 @@ export const Questionnaire: Story = {
       school=${school.urn}
       wave="baseline"
     ></at-questionnaire>
+  `,
+};
+
+/** Step 4: the school's results at Time 2, with disclosure control, against the rest of the area. */
+export const Results: Story = {
+  name: '4. Results',
+  render: () => html`
+    <at-results
+      .summary=${summaryOf('end')}
+      .baseline=${summaryOf('baseline')}
+      .comparator=${areaSummaryOf('end')}
+      .audit=${auditComparison}
+      .definitions=${resultDefinitions}
+      scope="school"
+      view="headline"
+    ></at-results>
+  `,
+};
+
+/** Step 4b: the change since Time 1, by SEN status. */
+export const ResultsChange: Story = {
+  name: '4b. Results: change since Time 1',
+  render: () => html`
+    <at-results
+      .summary=${summaryOf('end')}
+      .baseline=${summaryOf('baseline')}
+      .definitions=${resultDefinitions}
+      scope="school"
+      view="change"
+      dimension="sen"
+    ></at-results>
   `,
 };
 
