@@ -13,6 +13,8 @@
 // condition or the decorator settings broke), or requests anything outside the served Storybook
 // (P10: the SDK makes no network call the host did not configure).
 //
+// First, a self-check: axe must find a known violation on a small page, or the run fails.
+//
 // Writes test-results/storybook-axe.json ({ runner, passed, failed }, read by
 // scripts/summarise-tests.mjs), prints one "N passed, N failed" line, exits non-zero on any failure
 // and when nothing was tested. Run `pnpm build` first (turbo does: test depends on build).
@@ -171,6 +173,25 @@ async function axe(page, context, options) {
     { context, options },
   );
   return describeViolations(violations);
+}
+
+/**
+ * Runs the injected axe over a page with one known violation (an image without a text
+ * alternative) and returns the problems: none when axe reports exactly that violation.
+ */
+async function selfCheck(context) {
+  const page = await context.newPage();
+  try {
+    await page.setContent(
+      '<!doctype html><html lang="en"><title>t</title><main><img src="data:,"></main></html>',
+    );
+    const violations = await axe(page, AXE_CONTEXT, AXE_OPTIONS);
+    return violations.some((line) => line.includes('image-alt'))
+      ? []
+      : ['    axe did not report the missing alt text: the run cannot be trusted'];
+  } finally {
+    await page.close();
+  }
 }
 
 /**
@@ -335,6 +356,14 @@ async function main() {
   let failed = 0;
   try {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    // The run must be able to fail: axe, as injected here, has to find a known violation first.
+    const canary = await selfCheck(context);
+    if (canary.length === 0) {
+      passed++;
+    } else {
+      failed++;
+      console.log(`✗ A11 axe self-check: a known violation is found\n${canary.join('\n')}`);
+    }
     const queue = [...checked];
     const workers = Math.max(1, Number(process.env.AXE_WORKERS) || 2);
     await Promise.all(
