@@ -29,7 +29,12 @@ import { styles } from './questionnaire.styles.js';
 /** The model's runtime (zod and the rules), loaded on demand: see `validation.ts`. */
 type Model = typeof import('./validation.js');
 let model: Promise<Model> | undefined;
-const loadModel = () => (model ??= import('./validation.js'));
+// zod's eval probe is switched off first: a strict CSP would report it (W3, see no-eval.ts).
+const loadModel = () =>
+  (model ??= import('./no-eval.js').then((m) => {
+    m.zodWithoutEval();
+    return import('./validation.js');
+  }));
 
 const problem = (path: (string | number)[], message: string): Problem => ({
   path,

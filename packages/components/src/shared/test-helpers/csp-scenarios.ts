@@ -1,0 +1,303 @@
+/**
+ * What the strict-CSP test (reliability.md W3) renders: one scenario per element family, each
+ * walking the element through every state it has. `csp-page.ts` runs them inside a page served
+ * with the W3 policy as a header; `../csp.test.ts` reads the names and the results.
+ *
+ * **To cover another element** (`<at-audit>`, `<at-action-plan>`, `<at-results>`): import its
+ * registration file below and append a scenario that renders it into `root`, drives it through
+ * its states (click buttons, set properties) and returns the names of the states it reached.
+ * The test fails on any `securitypolicyviolation` event and when a scenario reports no state.
+ *
+ * Runs in a page whose policy has no `connect-src`: a scenario that needs `fetch` (a `src`, an
+ * endpoint) stubs `window.fetch` in that page, since what is under test is rendering, not the
+ * network; a host page adds its own `connect-src` for those URLs.
+ *
+ * @module
+ */
+import { html, render } from 'lit';
+import type { Item, QuestionnaireDefinition } from '@all-together/model';
+import '../../progress/at-progress.js';
+import '../../questionnaire/at-questionnaire.js';
+import type { AtProgress } from '../../progress/progress.js';
+import type { AtQuestionnaire } from '../../questionnaire/questionnaire.js';
+import { memoryStorage } from '../storage.js';
+import {
+  $,
+  $$,
+  answerPage,
+  button,
+  press,
+  screen,
+  text,
+} from '../../questionnaire/test-helpers/drive.js';
+
+/**
+ * What a scenario gets besides its root. Definitions come from the test page as JSON text and are
+ * parsed here: `@all-together/questionnaires` imports its definitions as JSON modules, which a
+ * browser fetches under `connect-src` (blocked by this policy); bundlers inline them.
+ */
+export interface CspContext {
+  /** A shipped definition (questionnaire or audit) by id, parsed in this page. */
+  definition(id: string): unknown;
+  /** The package's `complete` fixture answers of a questionnaire (every follow-up opened). */
+  answers(id: string): Record<string, string | string[]>;
+}
+
+/** One element family walked through its states. */
+export interface CspScenario {
+  /** Shown in the test's name. */
+  readonly name: string;
+  /** Renders into `root` and walks every state; resolves to the states it reached, in order. */
+  readonly run: (root: HTMLElement, context: CspContext) => Promise<string[]>;
+}
+
+let getQuestionnaire: (id: string) => QuestionnaireDefinition;
+let fixtureAnswers: (id: string) => Record<string, string | string[]> = () => ({});
+
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
+// ---- <at-progress> ------------------------------------------------------------------------------
+
+async function progressStates(root: HTMLElement): Promise<string[]> {
+  const states: string[] = [];
+  render(html`<at-progress current="3" total="12"></at-progress>`, root);
+  const el = root.querySelector<AtProgress>('at-progress')!;
+  const label = () => text(el.shadowRoot!.querySelector('.label'));
+  const step = async (name: string) => {
+    await el.updateComplete;
+    await nextFrame();
+    states.push(`${name}: ${label() || '(nothing)'}`);
+  };
+  await step('attributes');
+  el.current = 12;
+  await step('last');
+  el.label = 'Section 2 of 5';
+  el.current = 2;
+  el.total = 5;
+  await step('label');
+  el.label = '';
+  el.total = 0;
+  await step('no total');
+  el.total = 7;
+  el.current = 99;
+  await step('clamped');
+  el.setAttribute('dir', 'rtl');
+  await step('rtl');
+  return states;
+}
+
+// ---- <at-questionnaire> -------------------------------------------------------------------------
+
+const SCHOOL = '900001';
+
+/** Renders a questionnaire with a memory store, read-aloud off and Exit kept on the page. */
+async function questionnaire(
+  root: HTMLElement,
+  definition: unknown,
+  o: { mode?: 'question' | 'section'; endpoint?: string; src?: string; wait?: boolean } = {},
+): Promise<AtQuestionnaire> {
+  render(html``, root); // a fresh element each time
+  render(
+    html`<at-questionnaire
+      .definition=${definition}
+      src=${o.src ?? ''}
+      school=${SCHOOL}
+      wave="baseline"
+      endpoint=${o.endpoint ?? ''}
+      page-mode=${o.mode ?? 'question'}
+      auto-read="false"
+      .storage=${memoryStorage()}
+      @at-exit=${(e: Event) => e.preventDefault()}
+    ></at-questionnaire>`,
+    root,
+  );
+  const el = root.querySelector<AtQuestionnaire>('at-questionnaire')!;
+  // `updateComplete` waits for a `src` to load: not when the point is to see it loading.
+  if (o.wait === false) await nextFrame();
+  else await el.updateComplete;
+  return el;
+}
+
+/** Answers the page from the fixture, then anything left: the first option, or a sentence. */
+async function answerAll(el: AtQuestionnaire, answers: Record<string, string | string[]>) {
+  await answerPage(el, answers);
+  for (const fieldset of $$(el, 'fieldset')) {
+    const first = fieldset.querySelector('input');
+    if (first && !fieldset.querySelector('input:checked')) first.click();
+  }
+  for (const area of $$<HTMLTextAreaElement>(el, 'textarea').filter((a) => !a.value)) {
+    area.value = 'It was fine.';
+    area.dispatchEvent(new Event('input'));
+    area.dispatchEvent(new Event('change'));
+  }
+  await el.updateComplete;
+}
+
+/** The item types on the page shown. */
+function typesShown(el: AtQuestionnaire, d: QuestionnaireDefinition): string[] {
+  const items = new Map<string, Item>(d.sections.flatMap((s) => s.items.map((i) => [i.id, i])));
+  const ids = new Set([
+    ...$$<HTMLInputElement>(el, 'input').map((i) => i.name),
+    ...$$(el, 'textarea').map((t) => t.id.replace(/^q-/, '').replace(/-0$/, '')),
+  ]);
+  return [...ids].map((id) => items.get(id)?.type ?? 'unknown');
+}
+
+/** Walks a definition from start to the confirmation page, answering everything. */
+async function walk(root: HTMLElement, id: string, mode: 'question' | 'section' = 'question') {
+  const d = getQuestionnaire(id);
+  const el = await questionnaire(root, d, { mode });
+  const states = [`${id}: ${screen(el)}`];
+  // Getting help, opened.
+  $<HTMLDetailsElement>(el, 'details')!.open = true;
+  await nextFrame();
+  // The element's styles apply (constructable stylesheets, allowed by style-src 'self').
+  const start = getComputedStyle(button(el, 'Start now')!).backgroundColor;
+  states.push(`${id}: Start button background ${start}`);
+  await press(el, 'Start now');
+  for (let n = 0; n < 100 && screen(el) === 'question'; n++) {
+    await answerAll(el, fixtureAnswers(id));
+    await nextFrame();
+    for (const type of typesShown(el, d)) states.push(`${id}: question ${type}`);
+    await press(el, 'Continue');
+  }
+  states.push(`${id}: ${screen(el)}`);
+  await press(el, 'Send my answers');
+  await nextFrame();
+  states.push(`${id}: ${screen(el)} (${text($(el, '.panel [role="status"]'))})`);
+  return states;
+}
+
+/** Replaces `fetch` in this page for the length of `body`. */
+async function withFetch<T>(fake: typeof fetch, body: () => Promise<T>): Promise<T> {
+  const real = window.fetch;
+  window.fetch = fake;
+  try {
+    return await body();
+  } finally {
+    window.fetch = real;
+  }
+}
+
+/** Every page of a definition, one question per page. */
+const walkThrough =
+  (id: string, answers: Record<string, string> = {}) =>
+  (root: HTMLElement, context: CspContext): Promise<string[]> => {
+    getQuestionnaire = (d) => context.definition(d) as QuestionnaireDefinition;
+    fixtureAnswers = (d) => ({ ...context.answers(d), ...answers });
+    return walk(root, id);
+  };
+
+async function sectionMode(root: HTMLElement, context: CspContext): Promise<string[]> {
+  getQuestionnaire = (d) => context.definition(d) as QuestionnaireDefinition;
+  fixtureAnswers = (d) => context.answers(d);
+  return (await walk(root, 'pupil-ks2', 'section')).map((s) => `section mode ${s}`);
+}
+
+async function questionnaireStates(root: HTMLElement, context: CspContext): Promise<string[]> {
+  getQuestionnaire = (id) => context.definition(id) as QuestionnaireDefinition;
+  const states: string[] = [];
+
+  // Errors: a required question left empty, free text over its limit.
+  const required = structuredClone(getQuestionnaire('pupil-ks2')) as QuestionnaireDefinition;
+  (required.sections[0]!.items[0] as { required: boolean }).required = true;
+  let el = await questionnaire(root, required);
+  await press(el, 'Start now');
+  await press(el, 'Continue');
+  await nextFrame();
+  if ($(el, '.error-summary')) states.push(`error summary: ${text($(el, '.error-summary a'))}`);
+  el = await questionnaire(root, getQuestionnaire('pupil-secondary'));
+  await press(el, 'Start now');
+  while (screen(el) === 'question' && !$(el, 'textarea')) await press(el, 'Skip this question');
+  const area = $<HTMLTextAreaElement>(el, 'textarea')!;
+  area.value = 'x'.repeat(5000);
+  area.dispatchEvent(new Event('input'));
+  await press(el, 'Continue');
+  await nextFrame();
+  if ($(el, '.count.over') && $(el, '.error-summary')) states.push('error: too long');
+
+  // Exit this page (kept on the page by the test), the declined page.
+  await press(el, 'Exit this page');
+  states.push(`after exit: ${screen(el)}`);
+  await press(el, "I don't want to take part");
+  states.push(screen(el));
+
+  // Read aloud on a device that cannot speak: the note in the status region.
+  el = await questionnaire(root, getQuestionnaire('pupil-ks2'));
+  await press(el, 'Start now');
+  const speech = Object.getOwnPropertyDescriptor(window, 'speechSynthesis');
+  Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+  try {
+    await press(el, 'Read aloud');
+    for (let n = 0; n < 50 && !text($(el, '.note')); n++) await nextFrame();
+    if (text($(el, '.note'))) states.push(`note: ${text($(el, '.note'))}`);
+  } finally {
+    if (speech) Object.defineProperty(window, 'speechSynthesis', speech);
+    else delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+  }
+
+  // An invalid definition; a `src` still loading.
+  const errors = console.error;
+  console.error = () => undefined; // the path-precise log is tested elsewhere
+  try {
+    el = await questionnaire(root, { kind: 'questionnaire', id: '<img src=x onerror=alert(1)>' });
+    if ($(el, '.invalid')) states.push('invalid definition');
+  } finally {
+    console.error = errors;
+  }
+  await withFetch(
+    () => new Promise<Response>(() => undefined),
+    async () => {
+      el = await questionnaire(root, undefined, { src: '/definition.json', wait: false });
+      await nextFrame();
+      states.push(`loading: ${text($(el, '[role="status"]'))}`);
+    },
+  );
+
+  // The confirmation page in every sending state (the endpoint's replies stubbed).
+  const replies: [string, () => Promise<Response>][] = [
+    ['sent', () => Promise.resolve(new Response('{}', { status: 201 }))],
+    ['queued', () => Promise.reject(new TypeError('Failed to fetch'))],
+    ['rejected', () => Promise.resolve(new Response('{}', { status: 422 }))],
+  ];
+  for (const [name, reply] of replies) {
+    await withFetch(reply, async () => {
+      el = await questionnaire(root, getQuestionnaire('perception-staff'), {
+        endpoint: '/api/responses',
+      });
+      await press(el, 'Start now');
+      while (screen(el) === 'question') await press(el, 'Skip this question');
+      await press(el, 'Send my answers');
+      const wanted = {
+        sent: 'have been sent',
+        queued: 'back online',
+        rejected: 'could not be sent',
+      };
+      for (let n = 0; n < 100 && !text($(el, '.panel')).includes(wanted[name as 'sent']); n++)
+        await nextFrame();
+      if (text($(el, '.panel')).includes(wanted[name as 'sent'])) states.push(`done: ${name}`);
+      el.remove(); // stops the outbox's retries
+    });
+  }
+  if (button(el, 'Start now')) states.push('unexpected start page');
+  return states;
+}
+
+/** Every scenario, in order. Append new elements here. */
+export const cspScenarios: readonly CspScenario[] = [
+  { name: '<at-progress>', run: progressStates },
+  // Every input type: KS1 (faces, frequency, single, multi), secondary (agreement, free text),
+  // the CPD confidence form (yes/no); section-per-page mode; then every other state.
+  { name: '<at-questionnaire> pupil-ks1, every page', run: walkThrough('pupil-ks1') },
+  { name: '<at-questionnaire> pupil-secondary, every page', run: walkThrough('pupil-secondary') },
+  {
+    // "after" the training opens its follow-ups, among them the yes/no question.
+    name: '<at-questionnaire> cpd-confidence, every page',
+    run: walkThrough('cpd-confidence', { timepoint: 'after' }),
+  },
+  { name: '<at-questionnaire> section per page', run: sectionMode },
+  {
+    name: '<at-questionnaire> errors, exit, declined, read-aloud, invalid, loading, sending',
+    run: questionnaireStates,
+  },
+];
