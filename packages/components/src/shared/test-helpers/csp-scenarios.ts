@@ -18,6 +18,7 @@ import { html, render } from 'lit';
 import type { Item, QuestionnaireDefinition } from '@all-together/model';
 import '../../progress/at-progress.js';
 import '../../questionnaire/at-questionnaire.js';
+import '../../audit/at-audit.js';
 import type { AtProgress } from '../../progress/progress.js';
 import type { AtQuestionnaire } from '../../questionnaire/questionnaire.js';
 import { memoryStorage } from '../storage.js';
@@ -283,6 +284,42 @@ async function questionnaireStates(root: HTMLElement, context: CspContext): Prom
   return states;
 }
 
+// ---- <at-audit> (a first smoke scenario: overview, one statement rated, an error; not every state) --
+
+async function auditStates(root: HTMLElement, context: CspContext): Promise<string[]> {
+  const states: string[] = [];
+  render(html``, root);
+  render(
+    html`<at-audit
+      .definition=${context.definition('all-together-audit')}
+      school=${SCHOOL}
+      wave="baseline"
+      .storage=${memoryStorage()}
+    ></at-audit>`,
+    root,
+  );
+  const el = root.querySelector('at-audit') as HTMLElement & { updateComplete: Promise<unknown> };
+  const shadow = el.shadowRoot!;
+  const heading = () => text(shadow.querySelector('#page-heading'));
+  for (let n = 0; n < 100 && !heading(); n++) await nextFrame();
+  states.push(`overview: ${heading()}`);
+  shadow.querySelector<HTMLButtonElement>('[aria-describedby^="area-1-hint"]')?.click();
+  await el.updateComplete;
+  await nextFrame();
+  states.push(`statement: ${heading()}`);
+  shadow.querySelector('details')?.setAttribute('open', '');
+  shadow.querySelector<HTMLInputElement>('input[type="radio"]')?.click();
+  await el.updateComplete;
+  const save = [...shadow.querySelectorAll('button')].find((b) => text(b) === 'Save and continue');
+  save?.click();
+  await el.updateComplete;
+  await nextFrame();
+  states.push(
+    `after save: ${heading()}${shadow.querySelector('.error-summary') ? ' (error)' : ''}`,
+  );
+  return states;
+}
+
 /** Every scenario, in order. Append new elements here. */
 export const cspScenarios: readonly CspScenario[] = [
   { name: '<at-progress>', run: progressStates },
@@ -300,4 +337,5 @@ export const cspScenarios: readonly CspScenario[] = [
     name: '<at-questionnaire> errors, exit, declined, read-aloud, invalid, loading, sending',
     run: questionnaireStates,
   },
+  { name: '<at-audit> smoke: overview, a statement, save', run: auditStates },
 ];
