@@ -24,6 +24,7 @@ export interface CspRun {
 export interface CspData {
   definitions: Record<string, string>;
   answers: Record<string, string>;
+  extra: Record<string, string>;
 }
 
 /** The harness the parent page calls. */
@@ -40,6 +41,8 @@ export interface CspHarness {
   policies(): string[];
   /** Why the scenarios could not be loaded, or `''`. */
   loadError: string;
+  /** Violations raised while the page and its modules loaded, before any scenario ran. */
+  loadViolations: Violation[];
 }
 
 const violations: Violation[] = [];
@@ -93,6 +96,7 @@ const harness: CspHarness = {
     const context = {
       definition: (id: string) => parse(data.definitions, id),
       answers: (id: string) => parse(data.answers, id) as Record<string, string | string[]>,
+      extra: (name: string) => parse(data.extra, name),
     };
     const root = document.createElement('main');
     document.body.append(root);
@@ -100,6 +104,7 @@ const harness: CspHarness = {
     let states: string[] = [];
     let error = '';
     try {
+      await scenario.load();
       states = await scenario.run(root, context);
     } catch (e) {
       error = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
@@ -125,7 +130,11 @@ const harness: CspHarness = {
   },
   policies: () => [...created],
   loadError,
+  loadViolations: [],
 };
+// Reports arrive asynchronously: collect those of the loading phase a moment later.
+await settle();
+harness.loadViolations = [...violations];
 
 (window as { atCsp?: CspHarness }).atCsp = harness;
 document.documentElement.dataset['ready'] = 'true';
