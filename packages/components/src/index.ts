@@ -19,6 +19,7 @@ export {
 export { outboxKey } from './questionnaire/outbox.js';
 export { AtAudit, AtAuditChangeEvent, AtAuditCompleteEvent } from './audit/audit.js';
 export { AtActionPlan, AtPlanChangeEvent } from './action-plan/action-plan.js';
+export { measuresFrom, MeasureOptions, type MeasureOption } from './action-plan/measures.js';
 
 export { AtElement } from './shared/at-element.js';
 export { defineElement } from './shared/define.js';
