@@ -33,6 +33,7 @@ export {
   type ResultsScope,
   type ResultsView,
 } from './results/results.js';
+export { measuresFrom, MeasureOptions, type MeasureOption } from './action-plan/measures.js';
 
 export { AtElement } from './shared/at-element.js';
 export { defineElement } from './shared/define.js';
