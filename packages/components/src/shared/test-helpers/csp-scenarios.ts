@@ -416,7 +416,6 @@ export const cspScenarios: readonly CspScenario[] = [
     name: '<at-audit> smoke: overview, a statement, save',
     load: () => import('../../audit/at-audit.js'),
     run: auditStates,
-    known: [ZOD_EVAL_PROBE],
   },
   {
     name: '<at-results> every view (school scope)',
