@@ -199,7 +199,10 @@ export class AtResults extends AtElement {
   /** Built views by breakdown, for the current inputs; cleared whenever any other input changes. */
   private readonly cache = new Map<string, ViewModel>();
   private generation = 0;
-  /** The comparator without this school or trust, computed once per inputs for every breakdown. */
+  /**
+   * The comparator without this school or trust, computed once per pair of summaries (by identity)
+   * for every breakdown and indicator of the comparison view.
+   */
   private rest: { for: [PupilSummary, PupilSummary]; value: PupilSummary } | undefined;
 
   /** `subtractSummary(comparator, summary)` for the comparison view, once per pair of inputs. */
@@ -235,7 +238,6 @@ export class AtResults extends AtElement {
       this.builtFor !== lang;
     if (inputsChanged) {
       this.cache.clear();
-      this.rest = undefined;
       this.generation++;
       this.builtFor = lang;
     } else if (!keys.includes('dimension') && this.model) return;
