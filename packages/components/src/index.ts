@@ -27,7 +27,6 @@ export {
   RESULTS_SCOPES,
   RESULTS_VIEWS,
   csvCell,
-  type CpdConfidenceItem,
   type ResultsDimension,
   type ResultsRole,
   type ResultsScope,
