@@ -55,6 +55,18 @@ describe('publishBreakdown (D1, D2, D4, D9)', () => {
     assert.ok(p.notes.some((n) => /hidden/i.test(n)));
   });
 
+  it('D9: a percentage hidden beside a shown base of 16 says "fewer than 20" (small-base), never "fewer than 10 in all"', () => {
+    const rs = Array.from({ length: 16 }, (_, i) => pupil('N', i < 3));
+    const s = summarise(rs, { wave: 'baseline', definitions: [ks2] });
+    const p = publishBreakdown(s, 'victimisation.frequent', 'all', { viewer: 'school' });
+    assert.deepEqual(
+      [value(p.total.base), value(p.total.count), value(p.total.percent)],
+      [16, '[c]', '[c]'],
+    );
+    assert.ok('reason' in p.total.percent && p.total.percent.reason === 'small-base');
+    assert.deepEqual(p.notes, [suppressionNote('small-base')]);
+  });
+
   it('D1: a cohort of 9 is all [c]', () => {
     const s = summarise(
       Array.from({ length: 9 }, () => pupil('N', true)),

@@ -71,6 +71,19 @@ function both(a: Visibility, b: Visibility): Visibility {
   return a.shown ? b : a;
 }
 
+/**
+ * A value (count, percentage, mean) hidden by the stricter pattern while its base is shown: the
+ * reason is `small-base` ("fewer than 20 … too few to show a percentage"), not `base` or `total`,
+ * whose notes name k and would contradict the base printed beside them.
+ */
+function smallBase(value: Shown<number>, base: Shown<number>): Shown<number> {
+  return 'value' in base &&
+    'symbol' in value &&
+    (value.reason === 'base' || value.reason === 'total')
+    ? { symbol: value.symbol, reason: 'small-base' }
+    : value;
+}
+
 const roundShown = (s: Shown<number>, digits = 0): Shown<number> =>
   'value' in s ? { value: Number(s.value.toFixed(digits)) } : s;
 
@@ -123,15 +136,21 @@ export function publishBreakdown(
     const countVisibility = isTotal ? counts.total : counts.groups[key]!;
     const { base } = publishProportion(p, baseVisibility, control, viewer);
     const { count, percent } = publishProportion(p, countVisibility, countControl, viewer);
-    return { key, base, count, percent: roundShown(percent) };
+    return {
+      key,
+      base,
+      count: smallBase(count, base),
+      percent: smallBase(roundShown(percent), base),
+    };
   };
   const total = cell('all', b.total, true);
-  const missing = publishProportion(
+  const missingCount = publishProportion(
     { count: b.total.missing, base: b.total.missing + b.total.base },
     counts.total,
     countControl,
     viewer,
   ).count;
+  const missing = smallBase(missingCount, total.base);
   const groups = dimension === 'all' ? [] : b.groups.map((g) => cell(g.key, g.value));
   const derived = b.derived.map((d) => cell(d.key, d.value));
   const all = [total, ...groups, ...derived];
@@ -206,12 +225,21 @@ export function publishScore(
     const bands = Object.fromEntries(
       Object.entries(v.bands).map(([band, count]) => [
         band,
-        roundShown(
-          publishProportion({ count, base: v.n }, valueVisibility, countControl, viewer).percent,
+        smallBase(
+          roundShown(
+            publishProportion({ count, base: v.n }, valueVisibility, countControl, viewer).percent,
+          ),
+          n,
         ),
       ]),
     );
-    return { key, n, mean: roundShown(mean, 1), sd: roundShown(sd, 1), bands };
+    return {
+      key,
+      n,
+      mean: smallBase(roundShown(mean, 1), n),
+      sd: smallBase(roundShown(sd, 1), n),
+      bands,
+    };
   };
   const total = cell('all', s.total, true);
   const groups = dimension === 'all' ? [] : s.groups.map((g) => cell(g.key, g.value));
