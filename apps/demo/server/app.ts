@@ -179,6 +179,21 @@ export function createApp(options: AppOptions) {
   const submissions = new SubmissionStore(db);
   const codeThrottle = new FailureThrottle(options.codeFailuresPerMinute ?? 10, 60_000, now);
   const loginThrottle = new FailureThrottle(5, 15 * 60_000, now);
+  // Pupil sessions and rounds are read on every submission: a short in-memory cache in front of the
+  // database (sessions stay in the database, so any replica can serve any pupil; a deleted session
+  // can outlive its deletion on another replica by at most CACHE_MS).
+  const CACHE_MS = 30_000;
+  const pupilCache = new Map<string, { at: number; value: PupilSession | null }>();
+  const roundCache = new Map<string, { at: number; value: RoundRow | undefined }>();
+  const cachedRound = async (urn: string, id: string) => {
+    const key = `${urn}\u0000${id}`;
+    const hit = roundCache.get(key);
+    if (hit && now() - hit.at < CACHE_MS) return hit.value;
+    const value = await getRound(db, urn, id);
+    roundCache.set(key, { at: now(), value });
+    if (roundCache.size > 10_000) roundCache.clear();
+    return value;
+  };
 
   const isSecure = (c: C) =>
     options.secureCookies ??
@@ -293,7 +308,10 @@ export function createApp(options: AppOptions) {
       }
     }
     const pupilId = getCookie(c, cookieName(c, 'at_pupil'));
-    if (pupilId) {
+    const cachedPupil = pupilId ? pupilCache.get(sha256(pupilId)) : undefined;
+    if (cachedPupil && now() - cachedPupil.at < CACHE_MS) {
+      if (cachedPupil.value) c.set('pupil', cachedPupil.value);
+    } else if (pupilId) {
       const idHash = sha256(pupilId);
       const r = await db.query<{
         csrf_token: string;
@@ -308,16 +326,20 @@ export function createApp(options: AppOptions) {
         [idHash, now()],
       );
       const row = r.rows[0];
-      if (row)
-        c.set('pupil', {
-          kind: 'pupil',
-          idHash,
-          csrf: row.csrf_token,
-          schoolUrn: row.school_urn,
-          roundId: row.round_id,
-          definitionId: row.definition_id,
-          definitionVersion: row.definition_version,
-        });
+      const value: PupilSession | null = row
+        ? {
+            kind: 'pupil',
+            idHash,
+            csrf: row.csrf_token,
+            schoolUrn: row.school_urn,
+            roundId: row.round_id,
+            definitionId: row.definition_id,
+            definitionVersion: row.definition_version,
+          }
+        : null;
+      if (value) c.set('pupil', value);
+      pupilCache.set(idHash, { at: now(), value });
+      if (pupilCache.size > 50_000) pupilCache.clear();
     }
     await next();
   });
@@ -683,13 +705,32 @@ export function createApp(options: AppOptions) {
     }
     const t = today(new Date(now()));
     if (t < row.opens_on) throw new HttpError(403, 'This questionnaire has not started yet.');
+    const codeRow = (
+      await db.query<{ definition_id: string; definition_version: string }>(
+        'SELECT definition_id, definition_version FROM class_codes WHERE code_hash = $1',
+        [sha256(normal)],
+      )
+    ).rows[0]!;
     if (t > row.closes_on) throw new HttpError(410, 'This questionnaire has finished.');
     const id = randomToken();
+    const csrf = randomToken();
     await db.query(
       `INSERT INTO sessions (id_hash, kind, school_urn, round_id, code_hash, csrf_token, expires_at)
        VALUES ($1, 'pupil', $2, $3, $4, $5, to_timestamp($6 / 1000.0))`,
-      [sha256(id), row.school_urn, row.round_id, sha256(normal), randomToken(), now() + PUPIL_SESSION_MS],
+      [sha256(id), row.school_urn, row.round_id, sha256(normal), csrf, now() + PUPIL_SESSION_MS],
     );
+    pupilCache.set(sha256(id), {
+      at: now(),
+      value: {
+        kind: 'pupil',
+        idHash: sha256(id),
+        csrf,
+        schoolUrn: row.school_urn,
+        roundId: row.round_id,
+        definitionId: codeRow.definition_id,
+        definitionVersion: codeRow.definition_version,
+      },
+    });
     setCookie(c, cookieName(c, 'at_pupil'), id, {
       path: '/',
       httpOnly: true,
@@ -712,7 +753,7 @@ export function createApp(options: AppOptions) {
     const p = pupil!;
     const input = await jsonBody(c);
     const def = definitionFor(p.definitionId, p.definitionVersion);
-    const round = await getRound(db, p.schoolUrn, p.roundId);
+    const round = await cachedRound(p.schoolUrn, p.roundId);
     if (!def || !round) throw new HttpError(410, 'This questionnaire is no longer available.');
     const checked = validateResponse(def, input);
     if (!checked.ok) throw invalid(checked.problems, 422);
@@ -752,7 +793,10 @@ export function createApp(options: AppOptions) {
   });
 
   register('POST', '/api/pupil/exit', 'public', async (c, { pupil }) => {
-    if (pupil) await db.query('DELETE FROM sessions WHERE id_hash = $1', [pupil.idHash]);
+    if (pupil) {
+      pupilCache.delete(pupil.idHash);
+      await db.query('DELETE FROM sessions WHERE id_hash = $1', [pupil.idHash]);
+    }
     deleteCookie(c, cookieName(c, 'at_pupil'), { path: '/', secure: isSecure(c) });
     c.header('Clear-Site-Data', '"cache", "storage"');
     return c.json({ ok: true });

@@ -3,7 +3,8 @@
  * under apps/demo/.data) and a real PostgreSQL through `DATABASE_URL` (node-postgres). Plain SQL with
  * numbered parameters only (reliability.md S5); the same migrations run on both.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -51,28 +52,30 @@ export async function openDb(options: OpenOptions): Promise<Db> {
 
 // ─────────────────────────────────────────── PGlite ───────────────────────────────────────────
 
-function fsyncWal(dataDir: string): void {
+async function fsyncWal(dataDir: string): Promise<void> {
   // PGlite's Node filesystem writes through to the host files, but nothing promises they reached
   // the disk: fsync the write-ahead log segments written in the last minute, and their directory.
+  // Asynchronously (libuv's thread pool), so the event loop keeps taking requests meanwhile and the
+  // next group commit gathers them.
   const wal = join(dataDir, 'pg_wal');
   if (!existsSync(wal)) return;
   const now = Date.now();
-  for (const name of readdirSync(wal)) {
-    if (!/^[0-9A-F]{24}$/.test(name)) continue;
+  const names = (await readdir(wal)).filter((n) => /^[0-9A-F]{24}$/.test(n));
+  for (const name of names) {
     const path = join(wal, name);
-    if (now - statSync(path).mtimeMs > 60_000) continue;
-    const fd = openSync(path, 'r+');
+    if (now - (await stat(path)).mtimeMs > 60_000) continue;
+    const fh = await open(path, 'r+');
     try {
-      fsyncSync(fd);
+      await fh.sync();
     } finally {
-      closeSync(fd);
+      await fh.close();
     }
   }
-  const dir = openSync(wal, 'r');
+  const dir = await open(wal, 'r');
   try {
-    fsyncSync(dir);
+    await dir.sync();
   } finally {
-    closeSync(dir);
+    await dir.close();
   }
 }
 
@@ -107,7 +110,7 @@ async function openPglite(dataDir: string): Promise<Db> {
     async durable() {
       const p = await current();
       await p.syncToFs();
-      if (onDisk) fsyncWal(dataDir);
+      if (onDisk) await fsyncWal(dataDir);
     },
     async restart() {
       const old = pgl;

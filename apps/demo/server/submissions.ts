@@ -49,6 +49,41 @@ async function insertOne(q: Queryable, s: Submission): Promise<Outcome> {
   return row && row.body_hash === s.bodyHash && row.school_urn === s.schoolUrn ? 'replayed' : 'conflict';
 }
 
+/** One multi-row insert for a batch; ids that were already there are then checked in one query. */
+async function insertMany(q: Queryable, subs: Submission[]): Promise<Outcome[]> {
+  const params: unknown[] = [];
+  const values = subs.map((s) => {
+    const at = params.length;
+    params.push(s.id, s.schoolUrn, s.roundId, s.wave, s.definitionId, s.definitionVersion, s.bodyHash, JSON.stringify(s.body), s.submittedOn);
+    return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8}::jsonb, $${at + 9})`;
+  });
+  const inserted = await q.query<{ id: string }>(
+    `INSERT INTO responses (id, school_urn, round_id, wave, definition_id, definition_version, body_hash, body, submitted_on)
+     VALUES ${values.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id::text AS id`,
+    params,
+  );
+  const created = new Set(inserted.rows.map((r) => r.id));
+  const rest = [...new Set(subs.map((s) => s.id).filter((id) => !created.has(id)))];
+  const existing = new Map<string, { body_hash: string; school_urn: string }>();
+  if (rest.length) {
+    const r = await q.query<{ id: string; body_hash: string; school_urn: string }>(
+      'SELECT id::text AS id, body_hash, school_urn FROM responses WHERE id = ANY($1::uuid[])',
+      [rest],
+    );
+    for (const row of r.rows) existing.set(row.id, row);
+  }
+  // The same id twice in one batch: the first is created, the later ones are replays or conflicts.
+  const first = new Map<string, Submission>();
+  return subs.map((s) => {
+    if (created.has(s.id) && !first.has(s.id)) {
+      first.set(s.id, s);
+      return 'created';
+    }
+    const row = existing.get(s.id) ?? (first.has(s.id) ? { body_hash: first.get(s.id)!.bodyHash, school_urn: first.get(s.id)!.schoolUrn } : undefined);
+    return row && row.body_hash === s.bodyHash && row.school_urn === s.schoolUrn ? 'replayed' : 'conflict';
+  });
+}
+
 interface Pending {
   submission: Submission;
   resolve: (o: Outcome) => void;
@@ -80,13 +115,12 @@ export class SubmissionStore {
     this.flushing = true;
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, 200);
+        // PGlite answers through microtasks only: yield to the event loop once so that requests
+        // already on their sockets join this batch (group commit) instead of waiting behind it.
+        await new Promise((resolve) => setImmediate(resolve));
+        const batch = this.queue.splice(0, 250);
         try {
-          const outcomes = await this.db.transaction(async (tx) => {
-            const out: Outcome[] = [];
-            for (const p of batch) out.push(await insertOne(tx, p.submission));
-            return out;
-          });
+          const outcomes = await this.db.transaction((tx) => insertMany(tx, batch.map((p) => p.submission)));
           await this.db.durable();
           batch.forEach((p, i) => p.resolve(outcomes[i]!));
         } catch (e) {

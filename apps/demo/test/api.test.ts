@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from '../server/security.js';
 import { DEMO_ADMIN, DEMO_CODE, LIVE_ROUND, leadEmail } from '../server/seed.js';
 import { Client, sampleResponse, startServer, type TestServer } from './helpers.js';
 
-const backends = ['pglite', ...(process.env.DATABASE_URL ? ['pg'] : [])] as const;
+const backends: ('pglite' | 'pg')[] = ['pglite', ...(process.env.DATABASE_URL ? (['pg'] as const) : [])];
 
 for (const backend of backends) {
   describe(`demo API on ${backend}`, () => {

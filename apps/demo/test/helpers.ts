@@ -44,7 +44,7 @@ export async function freshPg(url: string): Promise<{ url: string; drop: () => P
 }
 
 export async function startServer(
-  options: Partial<AppOptions> & { backend?: 'pglite' | 'pg'; schools?: number } = {},
+  options: Partial<AppOptions> & { backend?: 'pglite' | 'pg'; schools?: number; dataDir?: string } = {},
 ): Promise<TestServer> {
   let db: Db;
   let drop = async () => {};
@@ -53,7 +53,7 @@ export async function startServer(
     db = await openDb({ databaseUrl: fresh.url });
     drop = fresh.drop;
   } else {
-    db = await openDb({ dataDir: 'memory://' });
+    db = await openDb({ dataDir: options.dataDir ?? 'memory://' });
   }
   await migrate(db);
   const seeded = await seed(db, { schools: options.schools ?? 4 });
@@ -62,7 +62,7 @@ export async function startServer(
   const server = serve({ fetch: demo.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
-  const url = `http://localhost:${port}`;
+  const url = `http://127.0.0.1:${port}`;
   return {
     url,
     origin: url,
