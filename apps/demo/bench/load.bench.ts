@@ -98,6 +98,7 @@ async function fault(s: TestServer, restart: () => Promise<void>) {
   let recoveredAt = 0;
   let retries = 0;
   let restarting: Promise<void> | undefined;
+  const watch = process.env.BENCH_DEBUG ? setInterval(() => console.error(`sent ${sent.size} acked ${acked.size} retries ${retries}`), 1000) : undefined;
   await pool(pupils, 32, async (p) => {
     sent.add(p.body.id);
     for (let attempt = 0; attempt < 30; attempt++) {
@@ -121,6 +122,7 @@ async function fault(s: TestServer, restart: () => Promise<void>) {
     }
   });
   await restarting;
+  clearInterval(watch);
   const ids = [...sent];
   const storedRows = (await s.db.query<{ id: string }>('SELECT id::text AS id FROM responses WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => r.id);
   const stored = new Set(storedRows);
@@ -147,6 +149,7 @@ for (const backend of ['pglite', ...(process.env.DATABASE_URL ? ['pg'] : [])] as
   const s = await startServer({ backend, dataDir: dir, log: () => {}, codeFailuresPerMinute: 1000 });
   try {
     for (const mode of [{ inFlight: IN_FLIGHT }, { rate: RATE }]) {
+      console.error(`bench: ${backend} lesson ${JSON.stringify(mode)}`);
       const l = await lesson(s, mode);
       rows.push({ database: backend === 'pglite' ? 'PGlite (on disk)' : 'PostgreSQL', pupils: PUPILS, load: 'inFlight' in mode ? `burst, ${mode.inFlight} in flight` : `paced, ${mode.rate}/s offered`, 'submissions/s': fmt(l.rate, 0), 'p50 ms': fmt(l.p50), 'p95 ms': fmt(l.p95), 'p99 ms': fmt(l.p99), 'max ms': fmt(l.max), 'not 201': l.failed, 'rows stored': l.stored });
     }
@@ -157,6 +160,7 @@ for (const backend of ['pglite', ...(process.env.DATABASE_URL ? ['pg'] : [])] as
             await s.db.restart();
           }
         : () => s.db.restart();
+    console.error(`bench: ${backend} restart run`);
     const f = await fault(s, restart);
     faults.push({ database: backend === 'pglite' ? 'PGlite (on disk)' : `PostgreSQL${process.env.BENCH_PG_RESTART ? ' (pg_ctl restart)' : ' (pool reconnect)'}`, sent: f.sent, acknowledged: f.acked, stored: f.stored, 'acknowledged lost': f.lost, duplicates: f.duplicates, 'stored not sent': f.stray, retries: f.retries, 'recovery s': fmt(f.recovery, 2) });
   } finally {

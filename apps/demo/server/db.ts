@@ -170,6 +170,10 @@ async function openPg(url: string): Promise<Db> {
     },
     async transaction(fn) {
       const client = await pool.connect();
+      // A server restart while the client is checked out emits 'error' on it: the query then fails
+      // (and the caller answers 503); without a listener the process would crash.
+      const onError = () => {};
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const out = await fn(wrap(client));
@@ -179,14 +183,17 @@ async function openPg(url: string): Promise<Db> {
         await client.query('ROLLBACK').catch(() => {});
         throw e;
       } finally {
+        client.off('error', onError);
         client.release();
       }
     },
     async durable() {},
     async restart() {
+      // New requests use a new pool; the old one drains (requests queued on it still get a client,
+      // fail on the dead connection and are answered 503) and is closed a little later.
       const old = pool;
       pool = make();
-      await old.end().catch(() => {});
+      setTimeout(() => void old.end().catch(() => {}), 10_000).unref();
     },
     async close() {
       await pool.end();

@@ -2,8 +2,9 @@
  * Idempotent, durable submission (reliability.md S13, S14). The primary key is the response id made
  * on the pupil's device: `INSERT … ON CONFLICT DO NOTHING`, so a retry or a double click stores one
  * row; a replay with the same answers is acknowledged again, the same id with other answers is a
- * conflict. Nothing is acknowledged before it is durable: on PGlite, submissions arriving together
- * are committed in one transaction (group commit) followed by one explicit sync, then all answered.
+ * conflict. Nothing is acknowledged before it is durable: submissions arriving together are
+ * committed in one transaction (group commit), followed on PGlite by an explicit sync, then all
+ * answered; PostgreSQL's commit is itself durable (synchronous_commit = on).
  */
 import type { Db, Queryable } from './db.js';
 
@@ -99,13 +100,11 @@ export class SubmissionStore {
   constructor(private readonly db: Db) {}
 
   async submit(s: Submission): Promise<Outcome> {
-    const outcome =
-      this.db.kind === 'pglite'
-        ? await new Promise<Outcome>((resolve, reject) => {
-            this.queue.push({ submission: s, resolve, reject });
-            void this.flush();
-          })
-        : await this.db.transaction((tx) => insertOne(tx, s));
+    // Both backends: one transaction and one sync for every submission waiting (group commit).
+    const outcome = await new Promise<Outcome>((resolve, reject) => {
+      this.queue.push({ submission: s, resolve, reject });
+      void this.flush();
+    });
     this.acknowledged++;
     return outcome;
   }
