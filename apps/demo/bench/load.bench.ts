@@ -23,7 +23,8 @@ const PUPILS = Number(process.env.BENCH_PUPILS ?? 1000);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 64);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function pool<T>(items: T[], limit: number, fn: (item: T, i: number) => Promise<void>) {
@@ -43,7 +44,13 @@ async function classOf(s: TestServer, n: number) {
   const lead = new Client(s.url);
   await lead.login('lead1@north-star.example');
   const def = s.seeded.schools[0]!.phase === 'secondary' ? 'pupil-secondary' : 'pupil-ks2';
-  const code = String((await lead.request('POST', `/api/schools/${urn}/rounds/${LIVE_ROUND}/codes`, { classLabel: `bench-${Date.now()}` })).json.code);
+  const code = String(
+    (
+      await lead.request('POST', `/api/schools/${urn}/rounds/${LIVE_ROUND}/codes`, {
+        classLabel: `bench-${Date.now()}`,
+      })
+    ).json.code,
+  );
   const pupils: { client: Client; body: ReturnType<typeof sampleResponse> }[] = [];
   await pool(Array.from({ length: n }), 16, async () => {
     const client = new Client(s.url);
@@ -52,7 +59,9 @@ async function classOf(s: TestServer, n: number) {
     pupils.push({
       client,
       body: sampleResponse(def, urn, LIVE_ROUND, 'baseline', {
-        'bullied-face-to-face': ['not-at-all', 'once-or-twice', 'two-or-three-times-a-month'][pupils.length % 3]!,
+        'bullied-face-to-face': ['not-at-all', 'once-or-twice', 'two-or-three-times-a-month'][
+          pupils.length % 3
+        ]!,
         'feel-safe': 'agree',
       }),
     });
@@ -68,7 +77,9 @@ async function lesson(s: TestServer, mode: { inFlight: number } | { rate: number
   const t0 = performance.now();
   const one = async (p: (typeof pupils)[number]) => {
     const t = performance.now();
-    const r = await p.client.request('POST', '/api/pupil/responses', p.body, { 'idempotency-key': p.body.id });
+    const r = await p.client.request('POST', '/api/pupil/responses', p.body, {
+      'idempotency-key': p.body.id,
+    });
     latencies.push(performance.now() - t);
     if (r.status !== 201) failed++;
   };
@@ -86,8 +97,23 @@ async function lesson(s: TestServer, mode: { inFlight: number } | { rate: number
   const seconds = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   const ids = pupils.map((p) => p.body.id);
-  const stored = Number((await s.db.query<{ n: string }>('SELECT count(*) AS n FROM responses WHERE id = ANY($1::uuid[])', [ids])).rows[0]!.n);
-  return { rate: pupils.length / seconds, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), max: latencies[latencies.length - 1]!, failed, stored };
+  const stored = Number(
+    (
+      await s.db.query<{ n: string }>(
+        'SELECT count(*) AS n FROM responses WHERE id = ANY($1::uuid[])',
+        [ids],
+      )
+    ).rows[0]!.n,
+  );
+  return {
+    rate: pupils.length / seconds,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+    max: latencies[latencies.length - 1]!,
+    failed,
+    stored,
+  };
 }
 
 async function fault(s: TestServer, restart: () => Promise<void>) {
@@ -98,7 +124,12 @@ async function fault(s: TestServer, restart: () => Promise<void>) {
   let recoveredAt = 0;
   let retries = 0;
   let restarting: Promise<void> | undefined;
-  const watch = process.env.BENCH_DEBUG ? setInterval(() => console.error(`sent ${sent.size} acked ${acked.size} retries ${retries}`), 1000) : undefined;
+  const watch = process.env.BENCH_DEBUG
+    ? setInterval(
+        () => console.error(`sent ${sent.size} acked ${acked.size} retries ${retries}`),
+        1000,
+      )
+    : undefined;
   await pool(pupils, 32, async (p) => {
     sent.add(p.body.id);
     for (let attempt = 0; attempt < 30; attempt++) {
@@ -107,7 +138,9 @@ async function fault(s: TestServer, restart: () => Promise<void>) {
         restarting = restart();
       }
       try {
-        const r = await p.client.request('POST', '/api/pupil/responses', p.body, { 'idempotency-key': p.body.id });
+        const r = await p.client.request('POST', '/api/pupil/responses', p.body, {
+          'idempotency-key': p.body.id,
+        });
         if (r.status === 201) {
           acked.add(p.body.id);
           if (restartedAt && !recoveredAt && restarting) recoveredAt = performance.now();
@@ -124,7 +157,12 @@ async function fault(s: TestServer, restart: () => Promise<void>) {
   await restarting;
   clearInterval(watch);
   const ids = [...sent];
-  const storedRows = (await s.db.query<{ id: string }>('SELECT id::text AS id FROM responses WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => r.id);
+  const storedRows = (
+    await s.db.query<{ id: string }>(
+      'SELECT id::text AS id FROM responses WHERE id = ANY($1::uuid[])',
+      [ids],
+    )
+  ).rows.map((r) => r.id);
   const stored = new Set(storedRows);
   const lost = [...acked].filter((id) => !stored.has(id)).length;
   const stray = storedRows.filter((id) => !sent.has(id)).length;
@@ -144,14 +182,35 @@ const rows: Record<string, string | number>[] = [];
 const faults: Record<string, string | number>[] = [];
 const fmt = (x: number, d = 1) => (Number.isFinite(x) ? Number(x.toFixed(d)) : 'n/a');
 
-for (const backend of ['pglite', ...(process.env.DATABASE_URL ? ['pg'] : [])] as ('pglite' | 'pg')[]) {
+for (const backend of ['pglite', ...(process.env.DATABASE_URL ? ['pg'] : [])] as (
+  'pglite' | 'pg'
+)[]) {
   const dir = backend === 'pglite' ? mkdtempSync(join(tmpdir(), 'at-bench-')) : undefined;
-  const s = await startServer({ backend, dataDir: dir, log: () => {}, codeFailuresPerMinute: 1000 });
+  const s = await startServer({
+    backend,
+    dataDir: dir,
+    log: () => {},
+    codeFailuresPerMinute: 1000,
+  });
   try {
     for (const mode of [{ inFlight: IN_FLIGHT }, { rate: RATE }]) {
       console.error(`bench: ${backend} lesson ${JSON.stringify(mode)}`);
       const l = await lesson(s, mode);
-      rows.push({ database: backend === 'pglite' ? 'PGlite (on disk)' : 'PostgreSQL', pupils: PUPILS, load: 'inFlight' in mode ? `burst, ${mode.inFlight} in flight` : `paced, ${mode.rate}/s offered`, 'submissions/s': fmt(l.rate, 0), 'p50 ms': fmt(l.p50), 'p95 ms': fmt(l.p95), 'p99 ms': fmt(l.p99), 'max ms': fmt(l.max), 'not 201': l.failed, 'rows stored': l.stored });
+      rows.push({
+        database: backend === 'pglite' ? 'PGlite (on disk)' : 'PostgreSQL',
+        pupils: PUPILS,
+        load:
+          'inFlight' in mode
+            ? `burst, ${mode.inFlight} in flight`
+            : `paced, ${mode.rate}/s offered`,
+        'submissions/s': fmt(l.rate, 0),
+        'p50 ms': fmt(l.p50),
+        'p95 ms': fmt(l.p95),
+        'p99 ms': fmt(l.p99),
+        'max ms': fmt(l.max),
+        'not 201': l.failed,
+        'rows stored': l.stored,
+      });
     }
     const restart =
       backend === 'pg' && process.env.BENCH_PG_RESTART
@@ -162,15 +221,33 @@ for (const backend of ['pglite', ...(process.env.DATABASE_URL ? ['pg'] : [])] as
         : () => s.db.restart();
     console.error(`bench: ${backend} restart run`);
     const f = await fault(s, restart);
-    faults.push({ database: backend === 'pglite' ? 'PGlite (on disk)' : `PostgreSQL${process.env.BENCH_PG_RESTART ? ' (pg_ctl restart)' : ' (pool reconnect)'}`, sent: f.sent, acknowledged: f.acked, stored: f.stored, 'acknowledged lost': f.lost, duplicates: f.duplicates, 'stored not sent': f.stray, retries: f.retries, 'recovery s': fmt(f.recovery, 2) });
+    faults.push({
+      database:
+        backend === 'pglite'
+          ? 'PGlite (on disk)'
+          : `PostgreSQL${process.env.BENCH_PG_RESTART ? ' (pg_ctl restart)' : ' (pool reconnect)'}`,
+      sent: f.sent,
+      acknowledged: f.acked,
+      stored: f.stored,
+      'acknowledged lost': f.lost,
+      duplicates: f.duplicates,
+      'stored not sent': f.stray,
+      retries: f.retries,
+      'recovery s': fmt(f.recovery, 2),
+    });
   } finally {
     await s.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 
-console.log('\nA lesson: 1,000 pupils submit (target ≥ 500 submissions/s, p99 < 100 ms on 2 cores; printed, not asserted)');
+console.log(
+  '\nA lesson: 1,000 pupils submit (target ≥ 500 submissions/s, p99 < 100 ms on 2 cores; printed, not asserted)',
+);
 console.table(rows);
-console.log('\nA database restart in the middle of 1,000 submissions (acknowledged ⊆ stored ⊆ sent, none twice)');
+console.log(
+  '\nA database restart in the middle of 1,000 submissions (acknowledged ⊆ stored ⊆ sent, none twice)',
+);
 console.table(faults);
-if (!process.env.DATABASE_URL) console.log('PostgreSQL: set DATABASE_URL to measure it too (.ci/run does).');
+if (!process.env.DATABASE_URL)
+  console.log('PostgreSQL: set DATABASE_URL to measure it too (.ci/run does).');

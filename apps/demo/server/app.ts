@@ -40,7 +40,6 @@ import {
   definitionFor,
   getRound,
   getSchool,
-  latestRound,
   listRounds,
   publishTables,
   pupilDefinitions,
@@ -218,7 +217,9 @@ export function createApp(options: AppOptions) {
   app.use('*', async (c, next) => {
     const start = performance.now();
     await next();
-    log(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms`);
+    log(
+      `${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms`,
+    );
   });
 
   app.onError((err, c) => {
@@ -231,8 +232,12 @@ export function createApp(options: AppOptions) {
     }
     const message = (err as Error)?.message ?? '';
     const unavailable =
-      /terminat|ECONNREFUSED|ECONNRESET|Connection terminated|closed|not open|shutting down|starting up/i.test(message);
-    log(`error ${c.req.method} ${new URL(c.req.url).pathname}: ${(err as Error)?.name ?? 'Error'}${unavailable ? ' (database unavailable)' : ''}`);
+      /terminat|ECONNREFUSED|ECONNRESET|Connection terminated|closed|not open|shutting down|starting up/i.test(
+        message,
+      );
+    log(
+      `error ${c.req.method} ${new URL(c.req.url).pathname}: ${(err as Error)?.name ?? 'Error'}${unavailable ? ' (database unavailable)' : ''}`,
+    );
     if (unavailable) {
       c.header('Retry-After', '1');
       return c.json({ error: 'The service is busy. Please try again in a moment.' }, 503);
@@ -302,7 +307,10 @@ export function createApp(options: AppOptions) {
           name: row.display_name,
         });
         if (t - row.last_seen_ms > 60_000)
-          await db.query('UPDATE sessions SET last_seen_at = to_timestamp($2 / 1000.0) WHERE id_hash = $1', [idHash, t]);
+          await db.query(
+            'UPDATE sessions SET last_seen_at = to_timestamp($2 / 1000.0) WHERE id_hash = $1',
+            [idHash, t],
+          );
       } else if (row) {
         await db.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
       }
@@ -353,7 +361,8 @@ export function createApp(options: AppOptions) {
       throw new HttpError(403, 'Requests from other sites are refused.');
     const origin = c.req.header('origin');
     const expected = options.publicOrigin ?? new URL(c.req.url).origin;
-    if (origin && origin !== expected) throw new HttpError(403, 'Requests from other sites are refused.');
+    if (origin && origin !== expected)
+      throw new HttpError(403, 'Requests from other sites are refused.');
     const staff = c.get('staff');
     const token = c.req.header('x-csrf-token');
     const path = new URL(c.req.url).pathname;
@@ -372,7 +381,10 @@ export function createApp(options: AppOptions) {
     method: RouteInfo['method'],
     path: string,
     access: Access,
-    handler: (c: C, who: { staff?: StaffSession; pupil?: PupilSession; school?: SchoolRow }) => Promise<Response>,
+    handler: (
+      c: C,
+      who: { staff?: StaffSession; pupil?: PupilSession; school?: SchoolRow },
+    ) => Promise<Response>,
   ) => {
     const schoolScoped = path.includes(':urn');
     routes.push({ method, path, access, schoolScoped });
@@ -456,12 +468,23 @@ export function createApp(options: AppOptions) {
       maxAge: STAFF_ABSOLUTE_MS / 1000,
     });
     const me = (
-      await db.query<{ role: Role; school_urn: string | null; display_name: string; trust_id: string }>(
-        'SELECT role, school_urn, display_name, trust_id FROM users WHERE id = $1',
-        [user.id],
-      )
+      await db.query<{
+        role: Role;
+        school_urn: string | null;
+        display_name: string;
+        trust_id: string;
+      }>('SELECT role, school_urn, display_name, trust_id FROM users WHERE id = $1', [user.id])
     ).rows[0]!;
-    return c.json({ user: { email, name: me.display_name, role: me.role, school: me.school_urn, trust: me.trust_id }, csrf });
+    return c.json({
+      user: {
+        email,
+        name: me.display_name,
+        role: me.role,
+        school: me.school_urn,
+        trust: me.trust_id,
+      },
+      csrf,
+    });
   });
 
   register('POST', '/api/logout', 'staff', async (c, { staff }) => {
@@ -475,7 +498,9 @@ export function createApp(options: AppOptions) {
     const s = staff!;
     const school = s.schoolUrn ? await getSchool(db, s.schoolUrn) : undefined;
     const schools =
-      s.role === 'trust-admin' ? (await trustSchools(db, s.trustId)).map((x) => ({ urn: x.urn, name: x.name })) : [];
+      s.role === 'trust-admin'
+        ? (await trustSchools(db, s.trustId)).map((x) => ({ urn: x.urn, name: x.name }))
+        : [];
     return c.json({
       user: { email: s.email, name: s.name, role: s.role, school: s.schoolUrn, trust: s.trustId },
       school: school ? { urn: school.urn, name: school.name, phase: school.phase } : null,
@@ -487,7 +512,11 @@ export function createApp(options: AppOptions) {
   // ── school lead: rounds and codes ──
   register('GET', '/api/schools/:urn/rounds', 'school-lead', async (c, { school }) => {
     const rounds = await listRounds(db, school!.urn);
-    const counts = await db.query<{ round_id: string; responses: string | number; codes: string | number }>(
+    const counts = await db.query<{
+      round_id: string;
+      responses: string | number;
+      codes: string | number;
+    }>(
       `SELECT r.id AS round_id,
               (SELECT count(*) FROM responses x WHERE x.school_urn = r.school_urn AND x.round_id = r.id) AS responses,
               (SELECT count(*) FROM class_codes k WHERE k.school_urn = r.school_urn AND k.round_id = r.id) AS codes
@@ -498,7 +527,11 @@ export function createApp(options: AppOptions) {
     const t = today();
     return c.json({
       school: { urn: school!.urn, name: school!.name, phase: school!.phase },
-      definitions: pupilDefinitions().map((d) => ({ id: d.id, version: d.version, title: d.title })),
+      definitions: pupilDefinitions().map((d) => ({
+        id: d.id,
+        version: d.version,
+        title: d.title,
+      })),
       rounds: rounds.map((r) => ({
         id: r.id,
         wave: r.wave,
@@ -525,30 +558,53 @@ export function createApp(options: AppOptions) {
        ON CONFLICT DO NOTHING RETURNING id`,
       [school!.urn, round.id, round.wave, round.opensOn, round.closesOn],
     );
-    if (r.rows.length === 0) throw invalid([problem(['id'], `There is already a round "${round.id}".`)], 409);
+    if (r.rows.length === 0)
+      throw invalid([problem(['id'], `There is already a round "${round.id}".`)], 409);
     await db.durable();
-    return c.json({ round: { id: round.id, wave: round.wave, opensOn: round.opensOn, closesOn: round.closesOn } }, 201);
+    return c.json(
+      {
+        round: { id: round.id, wave: round.wave, opensOn: round.opensOn, closesOn: round.closesOn },
+      },
+      201,
+    );
   });
 
   const NewCode = z.strictObject({
-    classLabel: z.string().trim().min(1, 'Name the class, for example "5B".').max(40, 'A class name is at most 40 characters.')
-      .regex(/^[\p{L}\p{N} ._'-]+$/u, 'Use letters, digits, spaces and . _ \' - only.'),
+    classLabel: z
+      .string()
+      .trim()
+      .min(1, 'Name the class, for example "5B".')
+      .max(40, 'A class name is at most 40 characters.')
+      .regex(/^[\p{L}\p{N} ._'-]+$/u, "Use letters, digits, spaces and . _ ' - only."),
     definition: z.enum(PUPIL_DEFINITIONS).optional(),
   });
-  register('POST', '/api/schools/:urn/rounds/:round/codes', 'school-lead', async (c, { school }) => {
-    const round = await roundOf(school!, c);
-    const body = parse(NewCode, await jsonBody(c));
-    const defId = body.definition ?? (school!.phase === 'secondary' ? 'pupil-secondary' : 'pupil-ks2');
-    const def = pupilDefinitions().find((d) => d.id === defId)!;
-    const code = newClassCode();
-    await db.query(
-      `INSERT INTO class_codes (code_hash, school_urn, round_id, class_label, definition_id, definition_version)
+  register(
+    'POST',
+    '/api/schools/:urn/rounds/:round/codes',
+    'school-lead',
+    async (c, { school }) => {
+      const round = await roundOf(school!, c);
+      const body = parse(NewCode, await jsonBody(c));
+      const defId =
+        body.definition ?? (school!.phase === 'secondary' ? 'pupil-secondary' : 'pupil-ks2');
+      const def = pupilDefinitions().find((d) => d.id === defId)!;
+      const code = newClassCode();
+      await db.query(
+        `INSERT INTO class_codes (code_hash, school_urn, round_id, class_label, definition_id, definition_version)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [sha256(code), school!.urn, round.id, body.classLabel, def.id, def.version],
-    );
-    await db.durable();
-    return c.json({ code: formatCode(code), classLabel: body.classLabel, definition: { id: def.id, version: def.version } }, 201);
-  });
+        [sha256(code), school!.urn, round.id, body.classLabel, def.id, def.version],
+      );
+      await db.durable();
+      return c.json(
+        {
+          code: formatCode(code),
+          classLabel: body.classLabel,
+          definition: { id: def.id, version: def.version },
+        },
+        201,
+      );
+    },
+  );
 
   register('GET', '/api/schools/:urn/rounds/:round/codes', 'school-lead', async (c, { school }) => {
     const round = await roundOf(school!, c);
@@ -558,28 +614,41 @@ export function createApp(options: AppOptions) {
       [school!.urn, round.id],
     );
     // Codes are stored hashed: the lead sees a code once, when it is issued.
-    return c.json({ codes: r.rows.map((x) => ({ classLabel: x.class_label, definition: x.definition_id })) });
+    return c.json({
+      codes: r.rows.map((x) => ({ classLabel: x.class_label, definition: x.definition_id })),
+    });
   });
 
   // ── school lead: results ──
-  register('GET', '/api/schools/:urn/rounds/:round/results', 'school-lead', async (c, { school, staff }) => {
-    const round = await roundOf(school!, c);
-    const summary = await roundSummary(db, school!, round);
-    const trust = await trustSummary(db, staff!.trustId, round.wave);
-    const allowed = comparatorCheck(summary, trust.summary);
-    const baseRound = round.wave === 'end' ? await baselineBefore(db, school!.urn, round) : undefined;
-    const baseline = baseRound ? await roundSummary(db, school!, baseRound) : null;
-    return c.json({
-      school: { urn: school!.urn, name: school!.name },
-      round: { id: round.id, wave: round.wave, opensOn: round.opens_on, closesOn: round.closes_on },
-      respondents: summary.respondents.all,
-      summary,
-      baseline,
-      comparator: allowed.allowed ? trust.summary : null,
-      comparatorNote: allowed.reason,
-      published: publishTables(summary, 'school'),
-    });
-  });
+  register(
+    'GET',
+    '/api/schools/:urn/rounds/:round/results',
+    'school-lead',
+    async (c, { school, staff }) => {
+      const round = await roundOf(school!, c);
+      const summary = await roundSummary(db, school!, round);
+      const trust = await trustSummary(db, staff!.trustId, round.wave);
+      const allowed = comparatorCheck(summary, trust.summary);
+      const baseRound =
+        round.wave === 'end' ? await baselineBefore(db, school!.urn, round) : undefined;
+      const baseline = baseRound ? await roundSummary(db, school!, baseRound) : null;
+      return c.json({
+        school: { urn: school!.urn, name: school!.name },
+        round: {
+          id: round.id,
+          wave: round.wave,
+          opensOn: round.opens_on,
+          closesOn: round.closes_on,
+        },
+        respondents: summary.respondents.all,
+        summary,
+        baseline,
+        comparator: allowed.allowed ? trust.summary : null,
+        comparatorNote: allowed.reason,
+        published: publishTables(summary, 'school'),
+      });
+    },
+  );
 
   // ── school lead: audit and action plan ──
   register('GET', '/api/schools/:urn/rounds/:round/audit', 'school-lead', async (c, { school }) => {
@@ -588,24 +657,38 @@ export function createApp(options: AppOptions) {
       'SELECT body FROM audits WHERE school_urn = $1 AND round_id = $2',
       [school!.urn, round.id],
     );
-    const baseRound = round.wave === 'end' ? await baselineBefore(db, school!.urn, round) : undefined;
+    const baseRound =
+      round.wave === 'end' ? await baselineBefore(db, school!.urn, round) : undefined;
     const base = baseRound
-      ? (await db.query<{ body: unknown }>('SELECT body FROM audits WHERE school_urn = $1 AND round_id = $2', [school!.urn, baseRound.id])).rows[0]?.body ?? null
+      ? ((
+          await db.query<{ body: unknown }>(
+            'SELECT body FROM audits WHERE school_urn = $1 AND round_id = $2',
+            [school!.urn, baseRound.id],
+          )
+        ).rows[0]?.body ?? null)
       : null;
-    return c.json({ definition: audit(), response: doc.rows[0]?.body ?? null, baseline: base, wave: round.wave });
+    return c.json({
+      definition: audit(),
+      response: doc.rows[0]?.body ?? null,
+      baseline: base,
+      wave: round.wave,
+    });
   });
 
   register('PUT', '/api/schools/:urn/rounds/:round/audit', 'school-lead', async (c, { school }) => {
     const round = await roundOf(school!, c);
     const response = parse(AuditResponse, await jsonBody(c));
-    if (response.school !== school!.urn) throw invalid([problem(['school'], 'This audit belongs to another school.')]);
-    if (response.wave !== round.wave) throw invalid([problem(['wave'], `This round is the ${round.wave} round.`)]);
+    if (response.school !== school!.urn)
+      throw invalid([problem(['school'], 'This audit belongs to another school.')]);
+    if (response.wave !== round.wave)
+      throw invalid([problem(['wave'], `This round is the ${round.wave} round.`)]);
     const def = audit();
     if (response.definition.id !== def.id || response.definition.version !== def.version)
       throw invalid([problem(['definition'], `Use ${def.id} ${def.version}.`)]);
     const known = new Set(def.areas.flatMap((a) => a.statements.map((s) => s.id as string)));
     const unknown = Object.keys(response.ratings).filter((k) => !known.has(k));
-    if (unknown.length) throw invalid(unknown.map((k) => problem(['ratings', k], `There is no statement ${k}.`)));
+    if (unknown.length)
+      throw invalid(unknown.map((k) => problem(['ratings', k], `There is no statement ${k}.`)));
     const body = { ...response, round: round.id };
     await db.query(
       `INSERT INTO audits (school_urn, round_id, body) VALUES ($1, $2, $3::jsonb)
@@ -623,7 +706,10 @@ export function createApp(options: AppOptions) {
       [school!.urn, round.id],
     );
     const auditDoc = (
-      await db.query<{ body: unknown }>('SELECT body FROM audits WHERE school_urn = $1 AND round_id = $2', [school!.urn, round.id])
+      await db.query<{ body: unknown }>(
+        'SELECT body FROM audits WHERE school_urn = $1 AND round_id = $2',
+        [school!.urn, round.id],
+      )
     ).rows[0]?.body;
     const parsedAudit = auditDoc ? AuditResponse.safeParse(auditDoc) : undefined;
     return c.json({
@@ -635,7 +721,8 @@ export function createApp(options: AppOptions) {
   register('PUT', '/api/schools/:urn/rounds/:round/plan', 'school-lead', async (c, { school }) => {
     const round = await roundOf(school!, c);
     const plan = parse(ActionPlan, await jsonBody(c));
-    if (plan.school !== school!.urn) throw invalid([problem(['school'], 'This plan belongs to another school.')]);
+    if (plan.school !== school!.urn)
+      throw invalid([problem(['school'], 'This plan belongs to another school.')]);
     await db.query(
       `INSERT INTO action_plans (school_urn, round_id, body) VALUES ($1, $2, $3::jsonb)
        ON CONFLICT (school_urn, round_id) DO UPDATE SET body = EXCLUDED.body, updated_at = now()`,
@@ -657,14 +744,20 @@ export function createApp(options: AppOptions) {
     const schools = await trustSchools(db, staff!.trustId);
     return c.json({
       wave: wave.data,
-      trust: { id: staff!.trustId, schools: perSchool.length, published: publishTables(summary, 'trust') },
+      trust: {
+        id: staff!.trustId,
+        schools: perSchool.length,
+        published: publishTables(summary, 'trust'),
+      },
       schools: schools.map((s) => {
         const p = perSchool.find((x) => x.school.urn === s.urn);
         return {
           urn: s.urn,
           name: s.name,
           phase: s.phase,
-          published: p ? publishTables(p.summary, 'trust').filter((t) => t.dimension === 'all') : [],
+          published: p
+            ? publishTables(p.summary, 'trust').filter((t) => t.dimension === 'all')
+            : [],
         };
       }),
     });
@@ -673,19 +766,29 @@ export function createApp(options: AppOptions) {
   register('GET', '/api/trust/export.csv', 'trust-admin', async (c, { staff }) => {
     const csv = await trustCsv(db, staff!.trustId);
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${staff!.trustId}-suppressed-aggregates.csv"`);
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="${staff!.trustId}-suppressed-aggregates.csv"`,
+    );
     return c.body(csv);
   });
 
   // ── pupils: code entry (S6), questionnaire, submission (S2, S4, S13, S14) ──
-  const StartBody = z.strictObject({ code: z.string().max(40, 'A class code is 8 letters and digits.') });
+  const StartBody = z.strictObject({
+    code: z.string().max(40, 'A class code is 8 letters and digits.'),
+  });
   register('POST', '/api/pupil/start', 'public', async (c) => {
     const { code } = parse(StartBody, await jsonBody(c));
     const key = clientKey(c);
     const normal = normaliseCode(code);
     const row = /^[A-Z0-9]{8}$/.test(normal)
       ? (
-          await db.query<{ school_urn: string; round_id: string; opens_on: string; closes_on: string }>(
+          await db.query<{
+            school_urn: string;
+            round_id: string;
+            opens_on: string;
+            closes_on: string;
+          }>(
             `SELECT k.school_urn, k.round_id, r.opens_on::text AS opens_on, r.closes_on::text AS closes_on
                FROM class_codes k JOIN rounds r ON r.school_urn = k.school_urn AND r.id = k.round_id
               WHERE k.code_hash = $1`,
@@ -698,9 +801,14 @@ export function createApp(options: AppOptions) {
       const wait = codeThrottle.retryAfter(key);
       codeThrottle.fail(key);
       if (wait > 0)
-        throw new HttpError(429, 'Too many codes that did not work. Please wait a minute and ask your teacher.', undefined, {
-          'Retry-After': String(wait),
-        });
+        throw new HttpError(
+          429,
+          'Too many codes that did not work. Please wait a minute and ask your teacher.',
+          undefined,
+          {
+            'Retry-After': String(wait),
+          },
+        );
       throw new HttpError(404, 'That code did not work. Check it with your teacher.');
     }
     const t = today(new Date(now()));
@@ -746,7 +854,13 @@ export function createApp(options: AppOptions) {
     const round = await getRound(db, p.schoolUrn, p.roundId);
     const def = definitionFor(p.definitionId, p.definitionVersion);
     if (!round || !def) throw new HttpError(410, 'This questionnaire is no longer available.');
-    return c.json({ definition: def, school: p.schoolUrn, round: round.id, wave: round.wave, endpoint: '/api/pupil/responses' });
+    return c.json({
+      definition: def,
+      school: p.schoolUrn,
+      round: round.id,
+      wave: round.wave,
+      endpoint: '/api/pupil/responses',
+    });
   });
 
   register('POST', '/api/pupil/responses', 'pupil', async (c, { pupil }) => {
@@ -760,10 +874,12 @@ export function createApp(options: AppOptions) {
     const response = checked.value;
     // S2: school and round come from the code's session, never from the payload.
     const problems: Problem[] = [];
-    if (response.school !== p.schoolUrn) problems.push(problem(['school'], 'This is not the school of your class code.'));
+    if (response.school !== p.schoolUrn)
+      problems.push(problem(['school'], 'This is not the school of your class code.'));
     if (response.round !== undefined && response.round !== round.id)
       problems.push(problem(['round'], 'This is not the round of your class code.'));
-    if (response.wave !== round.wave) problems.push(problem(['wave'], `This round is the ${round.wave} round.`));
+    if (response.wave !== round.wave)
+      problems.push(problem(['wave'], `This round is the ${round.wave} round.`));
     const key = c.req.header('idempotency-key');
     if (key !== undefined && key !== response.id)
       problems.push(problem(['id'], 'The Idempotency-Key header and the response id differ.'));
@@ -773,8 +889,10 @@ export function createApp(options: AppOptions) {
     const stored: QuestionnaireResponse = {
       ...response,
       round: round.id as QuestionnaireResponse['round'],
-      startedAt: `${response.startedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['startedAt'],
-      submittedAt: `${response.submittedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['submittedAt'],
+      startedAt:
+        `${response.startedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['startedAt'],
+      submittedAt:
+        `${response.submittedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['submittedAt'],
     };
     const outcome = await submissions.submit({
       id: response.id,
@@ -788,8 +906,14 @@ export function createApp(options: AppOptions) {
       submittedOn: day,
     });
     if (outcome === 'conflict')
-      throw invalid([problem(['id'], 'This response id was already used for different answers.')], 422);
-    return c.json({ id: response.id, status: outcome === 'created' ? 'stored' : 'already-stored' }, 201);
+      throw invalid(
+        [problem(['id'], 'This response id was already used for different answers.')],
+        422,
+      );
+    return c.json(
+      { id: response.id, status: outcome === 'created' ? 'stored' : 'already-stored' },
+      201,
+    );
   });
 
   register('POST', '/api/pupil/exit', 'public', async (c, { pupil }) => {

@@ -12,7 +12,9 @@ try {
   console.log(`migrate (${db.kind}): ${applied.length ? applied.join(', ') : 'nothing to apply'}`);
   if (command === 'seed') {
     const r = await seed(db);
-    console.log(`seed: ${r.schools.length} schools, ${r.responses} responses, ${(r.ms / 1000).toFixed(1)} s`);
+    console.log(
+      `seed: ${r.schools.length} schools, ${r.responses} responses, ${(r.ms / 1000).toFixed(1)} s`,
+    );
   } else if (command !== 'migrate') {
     console.error('usage: cli.ts migrate|seed');
     process.exitCode = 2;

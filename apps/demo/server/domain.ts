@@ -68,7 +68,11 @@ const ROUND_COLUMNS = `school_urn, id, wave, opens_on::text AS opens_on, closes_
 
 export const today = (now = new Date()): string => now.toISOString().slice(0, 10);
 
-export async function getRound(db: Queryable, urn: string, id: string): Promise<RoundRow | undefined> {
+export async function getRound(
+  db: Queryable,
+  urn: string,
+  id: string,
+): Promise<RoundRow | undefined> {
   const r = await db.query<RoundRow>(
     `SELECT ${ROUND_COLUMNS} FROM rounds WHERE school_urn = $1 AND id = $2`,
     [urn, id],
@@ -86,7 +90,11 @@ export async function listRounds(db: Queryable, urn: string): Promise<RoundRow[]
 }
 
 /** The school's latest round of a wave that has opened. */
-export async function latestRound(db: Queryable, urn: string, wave: Wave): Promise<RoundRow | undefined> {
+export async function latestRound(
+  db: Queryable,
+  urn: string,
+  wave: Wave,
+): Promise<RoundRow | undefined> {
   const r = await db.query<RoundRow>(
     `SELECT ${ROUND_COLUMNS} FROM rounds WHERE school_urn = $1 AND wave = $2 AND opens_on <= $3
      ORDER BY opens_on DESC, id DESC LIMIT 1`,
@@ -96,7 +104,11 @@ export async function latestRound(db: Queryable, urn: string, wave: Wave): Promi
 }
 
 /** The school's latest baseline round that opened before the given (end) round. */
-export async function baselineBefore(db: Queryable, urn: string, end: RoundRow): Promise<RoundRow | undefined> {
+export async function baselineBefore(
+  db: Queryable,
+  urn: string,
+  end: RoundRow,
+): Promise<RoundRow | undefined> {
   const r = await db.query<RoundRow>(
     `SELECT ${ROUND_COLUMNS} FROM rounds WHERE school_urn = $1 AND wave = 'baseline' AND opens_on < $2
      ORDER BY opens_on DESC, id DESC LIMIT 1`,
@@ -144,8 +156,7 @@ export async function roundSummary(
     )
   ).rows[0];
   const fresh =
-    snap &&
-    (snap.final ? snap.responses === count : !closed && count - snap.responses < k);
+    snap && (snap.final ? snap.responses === count : !closed && count - snap.responses < k);
   if (fresh) return snap.summary;
 
   const rows = (
@@ -239,20 +250,47 @@ const shown = (x: { value: number } | { symbol: string }): string | number =>
 /** The trust's published aggregates, both waves, trust total and each school, viewer `trust`. */
 export async function trustCsv(db: Queryable, trustId: string): Promise<string> {
   const lines = [
-    ['scope', 'urn', 'school', 'wave', 'indicator', 'breakdown', 'group', 'base', 'count', 'percent'].join(','),
+    [
+      'scope',
+      'urn',
+      'school',
+      'wave',
+      'indicator',
+      'breakdown',
+      'group',
+      'base',
+      'count',
+      'percent',
+    ].join(','),
   ];
   for (const wave of ['baseline', 'end'] as const) {
     const { summary, perSchool } = await trustSummary(db, trustId, wave);
     const scopes = [
       { scope: 'trust', urn: '', name: `All schools (${perSchool.length})`, summary },
-      ...perSchool.map((p) => ({ scope: 'school', urn: p.school.urn, name: p.school.name, summary: p.summary })),
+      ...perSchool.map((p) => ({
+        scope: 'school',
+        urn: p.school.urn,
+        name: p.school.name,
+        summary: p.summary,
+      })),
     ];
     for (const s of scopes) {
       for (const t of publishTables(s.summary, 'trust')) {
         const cells = [{ ...t.total, key: 'all' }, ...t.groups, ...t.derived];
         for (const cell of t.dimension === 'all' ? [cells[0]!] : cells.slice(1)) {
           lines.push(
-            [s.scope, s.urn, s.name, wave, t.indicator, t.dimension, cell.key, shown(cell.base), shown(cell.count), shown(cell.percent)]
+            [
+              s.scope,
+              s.urn,
+              s.name,
+              wave,
+              t.indicator,
+              t.dimension,
+              cell.key,
+              shown(cell.base),
+              shown(cell.count),
+              shown(cell.percent),
+            ]
               .map(csvCell)
               .join(','),
           );
@@ -265,7 +303,12 @@ export async function trustCsv(db: Queryable, trustId: string): Promise<string> 
 
 // ─────────────────────────────────────────── award ───────────────────────────────────────────
 
-async function docOf<T>(db: Queryable, table: 'audits' | 'action_plans', urn: string, round?: RoundRow) {
+async function docOf<T>(
+  db: Queryable,
+  table: 'audits' | 'action_plans',
+  urn: string,
+  round?: RoundRow,
+) {
   if (!round) return undefined;
   const r = await db.query<{ body: T }>(
     `SELECT body FROM ${table} WHERE school_urn = $1 AND round_id = $2`,
@@ -279,13 +322,18 @@ function outcomes(base: PupilSummary, end: PupilSummary): OutcomeComparison[] {
   if (!base.binary[key] || !end.binary[key]) return [];
   const pick = (s: PupilSummary, group: OutcomeComparison['group']) => {
     if (group === 'all') return breakdown(s, key, 'all').total;
-    if (group === 'send') return breakdown(s, key, 'sen').derived.find((d) => d.key === 'any-sen')!.value;
+    if (group === 'send')
+      return breakdown(s, key, 'sen').derived.find((d) => d.key === 'any-sen')!.value;
     return breakdown(s, key, 'fsm').groups.find((g) => g.key === 'yes')!.value;
   };
   return (['all', 'send', 'fsm'] as const).map((group) => {
     const b = pick(base, group);
     const e = pick(end, group);
-    return { group, baseline: { count: b.count, base: b.base }, end: { count: e.count, base: e.base } };
+    return {
+      group,
+      baseline: { count: b.count, base: b.base },
+      end: { count: e.count, base: e.base },
+    };
   });
 }
 

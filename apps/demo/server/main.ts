@@ -10,17 +10,23 @@ import { formatCode } from './security.js';
 const config = loadConfig();
 const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrate(db);
-console.log(`database: ${db.kind} (${db.where})${applied.length ? `, migrations applied: ${applied.join(', ')}` : ', schema up to date'}`);
+console.log(
+  `database: ${db.kind} (${db.where})${applied.length ? `, migrations applied: ${applied.join(', ')}` : ', schema up to date'}`,
+);
 
 let sample: Awaited<ReturnType<typeof seed>> | undefined;
 if (config.demo) {
   // S12: sample logins only with the demo flag, and only on a loopback address.
   if (!isLoopback(config.host)) {
-    console.error('DEMO=1 seeds sample logins with a published password: refusing on a non-loopback HOST.');
+    console.error(
+      'DEMO=1 seeds sample logins with a published password: refusing on a non-loopback HOST.',
+    );
     process.exit(1);
   }
   sample = await seed(db);
-  console.log(`seed: sample trust ready (${sample.schools.length} schools, ${sample.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`);
+  console.log(
+    `seed: sample trust ready (${sample.schools.length} schools, ${sample.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`,
+  );
 }
 
 const { app } = createApp({
@@ -43,8 +49,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     console.log('Sample logins — DEMO ONLY, synthetic data, never use these passwords for real:');
     console.log(`  trust administrator  ${DEMO_ADMIN.padEnd(30)} password: ${DEMO_PASSWORD}`);
     for (const s of sample.schools.slice(0, 8))
-      console.log(`  school lead          ${s.lead.padEnd(30)} password: ${DEMO_PASSWORD}   (${s.name})`);
-    console.log(`  pupil                ${url}/pupil  class code: ${formatCode(DEMO_CODE)}   (${sample.schools[0]!.name})`);
+      console.log(
+        `  school lead          ${s.lead.padEnd(30)} password: ${DEMO_PASSWORD}   (${s.name})`,
+      );
+    console.log(
+      `  pupil                ${url}/pupil  class code: ${formatCode(DEMO_CODE)}   (${sample.schools[0]!.name})`,
+    );
   }
   console.log('');
   console.log('Stop with Ctrl+C.');

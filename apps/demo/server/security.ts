@@ -11,9 +11,16 @@ export function scryptParams(): { logN: number; r: number; p: number } {
   return { logN: Number.isInteger(logN) && logN >= 10 && logN <= 20 ? logN : 17, r: 8, p: 1 };
 }
 
-function scryptAsync(password: string, salt: Buffer, keylen: number, o: ScryptOptions): Promise<Buffer> {
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  o: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, keylen, o, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize('NFC'), salt, keylen, o, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
@@ -35,7 +42,10 @@ export async function hashPassword(password: string): Promise<string> {
 /** A dummy hash, verified against when the account does not exist, so timing tells nothing. */
 let dummy: Promise<string> | undefined;
 
-export async function verifyPassword(password: string, stored: string | undefined): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string | undefined,
+): Promise<boolean> {
   const encoded = stored ?? (await (dummy ??= hashPassword('not-a-real-password')));
   const [scheme, logN, r, p, salt, hash] = encoded.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
@@ -50,9 +60,26 @@ export async function verifyPassword(password: string, stored: string | undefine
 }
 
 const COMMON = new Set([
-  'password', 'password1', 'password123', '12345678', '123456789', '1234567890', 'qwertyuiop',
-  'iloveyou', 'letmein1', 'football', 'welcome1', 'sunshine', 'princess', 'baseball', 'trustno1',
-  'passw0rd', 'superman', 'qwerty123', 'abc12345', 'changeme',
+  'password',
+  'password1',
+  'password123',
+  '12345678',
+  '123456789',
+  '1234567890',
+  'qwertyuiop',
+  'iloveyou',
+  'letmein1',
+  'football',
+  'welcome1',
+  'sunshine',
+  'princess',
+  'baseball',
+  'trustno1',
+  'passw0rd',
+  'superman',
+  'qwerty123',
+  'abc12345',
+  'changeme',
 ]);
 
 /** S7: at least 8 characters, at most 1,000, not a common password; no composition rules. */

@@ -37,7 +37,13 @@ function auditFixture(name: string): Record<string, unknown> {
   return (JSON.parse(readFileSync(file, 'utf8')) as { response: Record<string, unknown> }).response;
 }
 
-async function insertMany(q: Queryable, table: string, columns: string[], rows: unknown[][], casts: Record<string, string> = {}) {
+async function insertMany(
+  q: Queryable,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+  casts: Record<string, string> = {},
+) {
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200);
     const params: unknown[] = [];
@@ -50,11 +56,17 @@ async function insertMany(q: Queryable, table: string, columns: string[], rows: 
           })
           .join(', ')})`,
     );
-    await q.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`, params);
+    await q.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`,
+      params,
+    );
   }
 }
 
-export async function seed(db: Db, options: { schools?: number; seed?: number } = {}): Promise<SeedResult> {
+export async function seed(
+  db: Db,
+  options: { schools?: number; seed?: number } = {},
+): Promise<SeedResult> {
   const started = performance.now();
   const cohort = generateCohort({
     seed: options.seed ?? 2026,
@@ -72,14 +84,19 @@ export async function seed(db: Db, options: { schools?: number; seed?: number } 
   });
   const existing = await db.query<{ email: string }>('SELECT email FROM users');
   const have = new Set(existing.rows.map((r) => r.email));
-  const needed = [DEMO_ADMIN, ...cohort.schools.map((_, i) => leadEmail(i))].filter((e) => !have.has(e));
+  const needed = [DEMO_ADMIN, ...cohort.schools.map((_, i) => leadEmail(i))].filter(
+    (e) => !have.has(e),
+  );
   // Hash once and reuse for every demo account: one scrypt call, with its own random salt.
   const hash = needed.length ? await hashPassword(DEMO_PASSWORD) : '';
   const t = today();
   const in4Weeks = new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10);
 
   await db.transaction(async (tx) => {
-    await tx.query('INSERT INTO trusts (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [DEMO_TRUST.id, DEMO_TRUST.name]);
+    await tx.query('INSERT INTO trusts (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      DEMO_TRUST.id,
+      DEMO_TRUST.name,
+    ]);
     await insertMany(
       tx,
       'schools',
@@ -88,12 +105,33 @@ export async function seed(db: Db, options: { schools?: number; seed?: number } 
     );
     const users: unknown[][] = [];
     if (!have.has(DEMO_ADMIN))
-      users.push([randomUUID(), DEMO_ADMIN, 'Trust administrator (demo)', 'trust-admin', DEMO_TRUST.id, null, hash]);
+      users.push([
+        randomUUID(),
+        DEMO_ADMIN,
+        'Trust administrator (demo)',
+        'trust-admin',
+        DEMO_TRUST.id,
+        null,
+        hash,
+      ]);
     cohort.schools.forEach((s, i) => {
       if (!have.has(leadEmail(i)))
-        users.push([randomUUID(), leadEmail(i), `Lead, ${s.name}`, 'school-lead', DEMO_TRUST.id, s.urn, hash]);
+        users.push([
+          randomUUID(),
+          leadEmail(i),
+          `Lead, ${s.name}`,
+          'school-lead',
+          DEMO_TRUST.id,
+          s.urn,
+          hash,
+        ]);
     });
-    await insertMany(tx, 'users', ['id', 'email', 'display_name', 'role', 'trust_id', 'school_urn', 'password_hash'], users);
+    await insertMany(
+      tx,
+      'users',
+      ['id', 'email', 'display_name', 'role', 'trust_id', 'school_urn', 'password_hash'],
+      users,
+    );
     const rounds: unknown[][] = [];
     for (const s of cohort.schools) {
       rounds.push([s.urn, BASELINE_ROUND, 'baseline', '2025-10-06', '2025-11-02']);
@@ -108,14 +146,35 @@ export async function seed(db: Db, options: { schools?: number; seed?: number } 
         ...r,
         round: round as QuestionnaireResponse['round'],
         startedAt: `${r.startedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['startedAt'],
-        submittedAt: `${r.submittedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['submittedAt'],
+        submittedAt:
+          `${r.submittedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['submittedAt'],
       };
-      return [r.id, r.school, round, r.wave, r.definition.id, r.definition.version, sha256(canonicalJson(body)), JSON.stringify(body), r.submittedAt.slice(0, 10)];
+      return [
+        r.id,
+        r.school,
+        round,
+        r.wave,
+        r.definition.id,
+        r.definition.version,
+        sha256(canonicalJson(body)),
+        JSON.stringify(body),
+        r.submittedAt.slice(0, 10),
+      ];
     });
     await insertMany(
       tx,
       'responses',
-      ['id', 'school_urn', 'round_id', 'wave', 'definition_id', 'definition_version', 'body_hash', 'body', 'submitted_on'],
+      [
+        'id',
+        'school_urn',
+        'round_id',
+        'wave',
+        'definition_id',
+        'definition_version',
+        'body_hash',
+        'body',
+        'submitted_on',
+      ],
       rows,
       { body: '::jsonb' },
     );
@@ -127,15 +186,17 @@ export async function seed(db: Db, options: { schools?: number; seed?: number } 
         [END_ROUND, 'complete-end'],
       ] as const) {
         const body = { ...auditFixture(fixture), school: s.urn, round };
-        await tx.query('INSERT INTO audits (school_urn, round_id, body) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING', [s.urn, round, JSON.stringify(body)]);
+        await tx.query(
+          'INSERT INTO audits (school_urn, round_id, body) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING',
+          [s.urn, round, JSON.stringify(body)],
+        );
       }
     }
     const first = cohort.schools[0]!;
-    await tx.query('INSERT INTO action_plans (school_urn, round_id, body) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING', [
-      first.urn,
-      BASELINE_ROUND,
-      JSON.stringify(samplePlan(first.urn)),
-    ]);
+    await tx.query(
+      'INSERT INTO action_plans (school_urn, round_id, body) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING',
+      [first.urn, BASELINE_ROUND, JSON.stringify(samplePlan(first.urn))],
+    );
     const live = getQuestionnaire(first.phase === 'secondary' ? 'pupil-secondary' : 'pupil-ks2');
     await tx.query(
       `INSERT INTO class_codes (code_hash, school_urn, round_id, class_label, definition_id, definition_version)
@@ -145,7 +206,12 @@ export async function seed(db: Db, options: { schools?: number; seed?: number } 
   });
   await db.durable();
   return {
-    schools: cohort.schools.map((s, i) => ({ urn: s.urn, name: s.name, phase: s.phase, lead: leadEmail(i) })),
+    schools: cohort.schools.map((s, i) => ({
+      urn: s.urn,
+      name: s.name,
+      phase: s.phase,
+      lead: leadEmail(i),
+    })),
     created: needed.length > 0,
     responses: cohort.responses.length,
     ms: performance.now() - started,
@@ -155,8 +221,24 @@ export async function seed(db: Db, options: { schools?: number; seed?: number } 
 /** A small, complete action plan (ids fixed so the seed stays idempotent). */
 function samplePlan(urn: string) {
   const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-  const action = (n: number, objective: string, description: string, ownerRole: string, status: string, deadline: string) => ({
-    id: id(n), objective, description, ownerRole, startDate: '2025-11-10', deadline, status, resources: '', evidence: [], reviewNotes: '',
+  const action = (
+    n: number,
+    objective: string,
+    description: string,
+    ownerRole: string,
+    status: string,
+    deadline: string,
+  ) => ({
+    id: id(n),
+    objective,
+    description,
+    ownerRole,
+    startDate: '2025-11-10',
+    deadline,
+    status,
+    resources: '',
+    evidence: [],
+    reviewNotes: '',
   });
   return {
     id: id(1),
@@ -173,16 +255,46 @@ function samplePlan(urn: string) {
         success: {
           specific: 'Every class has a visual reporting guide and a named trusted adult.',
           measurable: 'Fewer pupils with SEND frequently bullied at Time 2 than Time 1.',
-          achievable: '', relevant: '', timeBound: '2026-06-30',
+          achievable: '',
+          relevant: '',
+          timeBound: '2026-06-30',
         },
       },
     ],
     actions: [
-      action(3, id(2), 'Make a visual guide to reporting with the pupil council', 'pupil-council', 'done', '2026-01-31'),
-      action(4, id(2), 'Train lunchtime staff to notice and record bullying', 'lunchtime-staff', 'done', '2026-02-28'),
-      action(5, id(2), 'Review the behaviour policy with parents of pupils with SEND', 'sendco', 'in-progress', '2026-05-31'),
+      action(
+        3,
+        id(2),
+        'Make a visual guide to reporting with the pupil council',
+        'pupil-council',
+        'done',
+        '2026-01-31',
+      ),
+      action(
+        4,
+        id(2),
+        'Train lunchtime staff to notice and record bullying',
+        'lunchtime-staff',
+        'done',
+        '2026-02-28',
+      ),
+      action(
+        5,
+        id(2),
+        'Review the behaviour policy with parents of pupils with SEND',
+        'sendco',
+        'in-progress',
+        '2026-05-31',
+      ),
     ],
-    reviews: [{ id: id(6), date: '2026-03-20', reviewerRole: 'headteacher', summary: 'Guide in every class; training done.' }],
+    reviews: [
+      {
+        id: id(6),
+        date: '2026-03-20',
+        reviewerRole: 'headteacher',
+        summary: 'Guide in every class; training done.',
+      },
+    ],
     updatedAt: '2026-03-20T15:00:00Z',
   };
 }

@@ -39,7 +39,17 @@ async function insertOne(q: Queryable, s: Submission): Promise<Outcome> {
     `INSERT INTO responses (id, school_urn, round_id, wave, definition_id, definition_version, body_hash, body, submitted_on)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [s.id, s.schoolUrn, s.roundId, s.wave, s.definitionId, s.definitionVersion, s.bodyHash, JSON.stringify(s.body), s.submittedOn],
+    [
+      s.id,
+      s.schoolUrn,
+      s.roundId,
+      s.wave,
+      s.definitionId,
+      s.definitionVersion,
+      s.bodyHash,
+      JSON.stringify(s.body),
+      s.submittedOn,
+    ],
   );
   if (r.rows.length > 0) return 'created';
   const existing = await q.query<{ body_hash: string; school_urn: string }>(
@@ -47,7 +57,9 @@ async function insertOne(q: Queryable, s: Submission): Promise<Outcome> {
     [s.id],
   );
   const row = existing.rows[0];
-  return row && row.body_hash === s.bodyHash && row.school_urn === s.schoolUrn ? 'replayed' : 'conflict';
+  return row && row.body_hash === s.bodyHash && row.school_urn === s.schoolUrn
+    ? 'replayed'
+    : 'conflict';
 }
 
 /** One multi-row insert for a batch; ids that were already there are then checked in one query. */
@@ -55,7 +67,17 @@ async function insertMany(q: Queryable, subs: Submission[]): Promise<Outcome[]> 
   const params: unknown[] = [];
   const values = subs.map((s) => {
     const at = params.length;
-    params.push(s.id, s.schoolUrn, s.roundId, s.wave, s.definitionId, s.definitionVersion, s.bodyHash, JSON.stringify(s.body), s.submittedOn);
+    params.push(
+      s.id,
+      s.schoolUrn,
+      s.roundId,
+      s.wave,
+      s.definitionId,
+      s.definitionVersion,
+      s.bodyHash,
+      JSON.stringify(s.body),
+      s.submittedOn,
+    );
     return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8}::jsonb, $${at + 9})`;
   });
   const inserted = await q.query<{ id: string }>(
@@ -80,8 +102,14 @@ async function insertMany(q: Queryable, subs: Submission[]): Promise<Outcome[]> 
       first.set(s.id, s);
       return 'created';
     }
-    const row = existing.get(s.id) ?? (first.has(s.id) ? { body_hash: first.get(s.id)!.bodyHash, school_urn: first.get(s.id)!.schoolUrn } : undefined);
-    return row && row.body_hash === s.bodyHash && row.school_urn === s.schoolUrn ? 'replayed' : 'conflict';
+    const row =
+      existing.get(s.id) ??
+      (first.has(s.id)
+        ? { body_hash: first.get(s.id)!.bodyHash, school_urn: first.get(s.id)!.schoolUrn }
+        : undefined);
+    return row && row.body_hash === s.bodyHash && row.school_urn === s.schoolUrn
+      ? 'replayed'
+      : 'conflict';
   });
 }
 
@@ -119,7 +147,12 @@ export class SubmissionStore {
         await new Promise((resolve) => setImmediate(resolve));
         const batch = this.queue.splice(0, 250);
         try {
-          const outcomes = await this.db.transaction((tx) => insertMany(tx, batch.map((p) => p.submission)));
+          const outcomes = await this.db.transaction((tx) =>
+            insertMany(
+              tx,
+              batch.map((p) => p.submission),
+            ),
+          );
           await this.db.durable();
           batch.forEach((p, i) => p.resolve(outcomes[i]!));
         } catch (e) {

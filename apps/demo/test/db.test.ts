@@ -25,12 +25,22 @@ if (process.env.DATABASE_URL) {
     open: async () => {
       const fresh = await freshPg(process.env.DATABASE_URL!);
       const db = await openDb({ databaseUrl: fresh.url });
-      return { db, done: async () => { await db.close(); await fresh.drop(); } };
+      return {
+        db,
+        done: async () => {
+          await db.close();
+          await fresh.drop();
+        },
+      };
     },
   });
 }
 if (!process.env.DATABASE_URL) {
-  it('PostgreSQL pass: set DATABASE_URL to run these tests on a real PostgreSQL', { skip: 'DATABASE_URL not set' }, () => {});
+  it(
+    'PostgreSQL pass: set DATABASE_URL to run these tests on a real PostgreSQL',
+    { skip: 'DATABASE_URL not set' },
+    () => {},
+  );
 }
 
 for (const backend of backends) {
@@ -41,9 +51,22 @@ for (const backend of backends) {
         const all = listMigrations().map((m) => m.id);
         assert.deepEqual(await migrate(db), all);
         assert.deepEqual(await migrate(db), []);
-        const rows = (await db.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id')).rows.map((r) => r.id);
+        const rows = (
+          await db.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id')
+        ).rows.map((r) => r.id);
         assert.deepEqual(rows, all);
-        for (const table of ['trusts', 'schools', 'users', 'sessions', 'rounds', 'class_codes', 'responses', 'audits', 'action_plans', 'summary_snapshots']) {
+        for (const table of [
+          'trusts',
+          'schools',
+          'users',
+          'sessions',
+          'rounds',
+          'class_codes',
+          'responses',
+          'audits',
+          'action_plans',
+          'summary_snapshots',
+        ]) {
           const r = await db.query(`SELECT count(*) FROM ${table}`);
           assert.equal(r.rows.length, 1, table);
         }
@@ -68,14 +91,25 @@ for (const backend of backends) {
         await migrate(db);
         await db.query("INSERT INTO trusts VALUES ('t', 'T')");
         await db.query("INSERT INTO schools VALUES ('100001', 't', 'S', 'primary', '999')");
-        await db.query("INSERT INTO rounds (school_urn, id, wave, opens_on, closes_on) VALUES ('100001', 'r', 'baseline', '2026-01-01', '2026-02-01')");
+        await db.query(
+          "INSERT INTO rounds (school_urn, id, wave, opens_on, closes_on) VALUES ('100001', 'r', 'baseline', '2026-01-01', '2026-02-01')",
+        );
         const store = new SubmissionStore(db);
         const sub = (id: string, hash: string) => ({
-          id, schoolUrn: '100001', roundId: 'r', wave: 'baseline', definitionId: 'pupil-ks2', definitionVersion: '1.0.0',
-          bodyHash: hash, body: { id, hash }, submittedOn: '2026-01-10',
+          id,
+          schoolUrn: '100001',
+          roundId: 'r',
+          wave: 'baseline',
+          definitionId: 'pupil-ks2',
+          definitionVersion: '1.0.0',
+          bodyHash: hash,
+          body: { id, hash },
+          submittedOn: '2026-01-10',
         });
         const ids = Array.from({ length: 40 }, () => randomUUID());
-        const outcomes = await Promise.all(ids.flatMap((id) => [store.submit(sub(id, 'h')), store.submit(sub(id, 'h'))]));
+        const outcomes = await Promise.all(
+          ids.flatMap((id) => [store.submit(sub(id, 'h')), store.submit(sub(id, 'h'))]),
+        );
         assert.equal(outcomes.filter((o) => o === 'created').length, 40);
         assert.equal(outcomes.filter((o) => o === 'replayed').length, 40);
         assert.equal(await store.submit(sub(ids[0]!, 'other')), 'conflict');
@@ -96,18 +130,33 @@ describe('S14 PGlite on disk', () => {
       await migrate(db);
       await db.query("INSERT INTO trusts VALUES ('t', 'T')");
       await db.query("INSERT INTO schools VALUES ('100001', 't', 'S', 'primary', '999')");
-      await db.query("INSERT INTO rounds (school_urn, id, wave, opens_on, closes_on) VALUES ('100001', 'r', 'baseline', '2026-01-01', '2026-02-01')");
+      await db.query(
+        "INSERT INTO rounds (school_urn, id, wave, opens_on, closes_on) VALUES ('100001', 'r', 'baseline', '2026-01-01', '2026-02-01')",
+      );
       const store = new SubmissionStore(db);
       const id = randomUUID();
       assert.equal(
-        await store.submit({ id, schoolUrn: '100001', roundId: 'r', wave: 'baseline', definitionId: 'd', definitionVersion: '1.0.0', bodyHash: 'h', body: {}, submittedOn: '2026-01-10' }),
+        await store.submit({
+          id,
+          schoolUrn: '100001',
+          roundId: 'r',
+          wave: 'baseline',
+          definitionId: 'd',
+          definitionVersion: '1.0.0',
+          bodyHash: 'h',
+          body: {},
+          submittedOn: '2026-01-10',
+        }),
         'created',
       );
       await db.restart();
       assert.equal((await db.query('SELECT 1 FROM responses WHERE id = $1', [id])).rows.length, 1);
       await db.close();
       const again = await openDb({ dataDir: dir });
-      assert.equal((await again.query('SELECT 1 FROM responses WHERE id = $1', [id])).rows.length, 1);
+      assert.equal(
+        (await again.query('SELECT 1 FROM responses WHERE id = $1', [id])).rows.length,
+        1,
+      );
       await again.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

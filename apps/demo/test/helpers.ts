@@ -44,7 +44,11 @@ export async function freshPg(url: string): Promise<{ url: string; drop: () => P
 }
 
 export async function startServer(
-  options: Partial<AppOptions> & { backend?: 'pglite' | 'pg'; schools?: number; dataDir?: string } = {},
+  options: Partial<AppOptions> & {
+    backend?: 'pglite' | 'pg';
+    schools?: number;
+    dataDir?: string;
+  } = {},
 ): Promise<TestServer> {
   let db: Db;
   let drop = async () => {};
@@ -90,7 +94,11 @@ export class Client {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<{ status: number; json: Record<string, unknown>; text: string; headers: Headers }> {
-    const h: Record<string, string> = { origin: this.base, 'sec-fetch-site': 'same-origin', ...headers };
+    const h: Record<string, string> = {
+      origin: this.base,
+      'sec-fetch-site': 'same-origin',
+      ...headers,
+    };
     if (body !== undefined && !('content-type' in h)) h['content-type'] = 'application/json';
     if (this.csrf && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.csrf;
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -32,14 +32,25 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const data = (await res.json().catch(() => ({}))) as { error?: string; problems?: Problem[] };
   if (!res.ok) {
     // The exact problem for developers; the page shows the plain words.
-    if (data.problems?.length) console.error(data.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-    throw new ApiError(res.status, data.error ?? `The request failed (${res.status}).`, data.problems ?? []);
+    if (data.problems?.length)
+      console.error(data.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    throw new ApiError(
+      res.status,
+      data.error ?? `The request failed (${res.status}).`,
+      data.problems ?? [],
+    );
   }
   return data as T;
 }
 
 export interface Me {
-  user: { email: string; name: string; role: 'trust-admin' | 'school-lead'; school: string | null; trust: string };
+  user: {
+    email: string;
+    name: string;
+    role: 'trust-admin' | 'school-lead';
+    school: string | null;
+    trust: string;
+  };
   school: { urn: string; name: string; phase: string } | null;
   schools: { urn: string; name: string }[];
   csrf: string;

@@ -50,13 +50,21 @@ function loginPage(error?: unknown): TemplateResult {
   };
   return html`<h1>Sign in</h1>
     ${error ? errorView(error) : ''}
-    <p>For school leads and trust administrators. Pupils do not need an account:
-      <a href="/pupil">answer the questionnaire with a class code</a>.</p>
+    <p>
+      For school leads and trust administrators. Pupils do not need an account:
+      <a href="/pupil">answer the questionnaire with a class code</a>.
+    </p>
     <form @submit=${submit} novalidate>
       <label for="email">E-mail address</label>
       <input id="email" name="email" type="email" autocomplete="username" required />
       <label for="password">Password</label>
-      <input id="password" name="password" type="password" autocomplete="current-password" required />
+      <input
+        id="password"
+        name="password"
+        type="password"
+        autocomplete="current-password"
+        required
+      />
       <div><button type="submit">Sign in</button></div>
     </form>`;
 }
@@ -78,9 +86,14 @@ export async function route(): Promise<void> {
       return;
     }
     if (path === '/') return navigate(me.user.role === 'trust-admin' ? '/trust' : '/school', true);
-    if (path.startsWith('/school') && me.user.role === 'school-lead') return await schoolPage(me, path);
+    if (path.startsWith('/school') && me.user.role === 'school-lead')
+      return await schoolPage(me, path);
     if (path.startsWith('/trust') && me.user.role === 'trust-admin') return await trustPage(me);
-    show(html`<h1>Page not found</h1><p><a href="/">Go to your dashboard</a></p>`, 'Not found');
+    show(
+      html`<h1>Page not found</h1>
+        <p><a href="/">Go to your dashboard</a></p>`,
+      'Not found',
+    );
   } catch (e) {
     show(errorView(e), 'Problem');
   }

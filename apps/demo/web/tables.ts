@@ -46,7 +46,8 @@ const GROUP_NAMES: Record<string, string> = {
 
 export const indicatorName = (k: string): string => INDICATOR_NAMES[k] ?? k;
 export const groupName = (k: string): string => GROUP_NAMES[k] ?? k;
-export const show = (s: Shown, suffix = ''): string => ('value' in s ? `${s.value}${suffix}` : s.symbol);
+export const show = (s: Shown, suffix = ''): string =>
+  'value' in s ? `${s.value}${suffix}` : s.symbol;
 
 export function publishedTable(t: Published, caption?: string): TemplateResult {
   const rows = t.dimension === 'all' ? [{ ...t.total, key: 'all' }] : [...t.groups, ...t.derived];
@@ -64,12 +65,13 @@ export function publishedTable(t: Published, caption?: string): TemplateResult {
       </thead>
       <tbody>
         ${rows.map(
-          (c) => html`<tr>
-            <th scope="row">${groupName(c.key)}</th>
-            <td class="num">${show(c.base)}</td>
-            <td class="num">${show(c.count)}</td>
-            <td class="num">${show(c.percent, '%')}</td>
-          </tr>`,
+          (c) =>
+            html`<tr>
+              <th scope="row">${groupName(c.key)}</th>
+              <td class="num">${show(c.base)}</td>
+              <td class="num">${show(c.count)}</td>
+              <td class="num">${show(c.percent, '%')}</td>
+            </tr>`,
         )}
       </tbody>
     </table>

@@ -29,15 +29,18 @@ document.addEventListener('click', (event) => {
 window.addEventListener('popstate', () => void router());
 
 export function errorView(e: unknown): TemplateResult {
-  const message = e instanceof ApiError ? e.message : 'Something went wrong. Please reload the page.';
+  const message =
+    e instanceof ApiError ? e.message : 'Something went wrong. Please reload the page.';
   if (!(e instanceof ApiError)) console.error(e);
   return html`<div class="error-summary" role="alert" tabindex="-1">
     <h2>There is a problem</h2>
     <p>${message}</p>
-    ${e instanceof ApiError && e.problems.length
-      ? html`<ul>
-          ${e.problems.map((p) => html`<li>${p.path}: ${p.message}</li>`)}
-        </ul>`
-      : ''}
+    ${
+      e instanceof ApiError && e.problems.length
+        ? html`<ul>
+            ${e.problems.map((p) => html`<li>${p.path}: ${p.message}</li>`)}
+          </ul>`
+        : ''
+    }
   </div>`;
 }

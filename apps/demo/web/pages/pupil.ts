@@ -17,8 +17,10 @@ interface Questionnaire {
 
 const help = html`<div class="help">
   <h2>If you need help</h2>
-  <p>Talk to an adult you trust at school or at home. You can call Childline free on
-    <a href="tel:08001111">0800 1111</a>.</p>
+  <p>
+    Talk to an adult you trust at school or at home. You can call Childline free on
+    <a href="tel:08001111">0800 1111</a>.
+  </p>
 </div>`;
 
 async function exit(): Promise<void> {
@@ -47,8 +49,16 @@ function codeForm(error?: unknown): TemplateResult {
     <form @submit=${submit} novalidate>
       <label for="code">Class code</label>
       <p class="hint" id="code-hint">8 letters and numbers, for example KXTR-4HQM</p>
-      <input id="code" name="code" class="code" autocomplete="off" autocapitalize="characters"
-        spellcheck="false" aria-describedby="code-hint" .value=${fromLink} />
+      <input
+        id="code"
+        name="code"
+        class="code"
+        autocomplete="off"
+        autocapitalize="characters"
+        spellcheck="false"
+        aria-describedby="code-hint"
+        .value=${fromLink}
+      />
       <div><button type="submit">Start</button></div>
     </form>
     ${help}`;
@@ -85,7 +95,9 @@ async function questionnaire(): Promise<void> {
         @at-submit=${submitted}
         @at-exit=${exit}
       ></at-questionnaire>
-      <p><button type="button" class="secondary" @click=${exit}>Exit and clear my answers</button></p>`,
+      <p>
+        <button type="button" class="secondary" @click=${exit}>Exit and clear my answers</button>
+      </p>`,
     'Questionnaire',
   );
 }

@@ -30,7 +30,12 @@ interface Award {
 }
 
 const WAVE = { baseline: 'Time 1 (baseline)', end: 'Time 2 (end)' } as const;
-const LEVEL: Record<string, string> = { participation: 'Participation', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' };
+const LEVEL: Record<string, string> = {
+  participation: 'Participation',
+  bronze: 'Bronze',
+  silver: 'Silver',
+  gold: 'Gold',
+};
 
 export async function schoolPage(me: Me, path: string): Promise<void> {
   const urn = me.user.school!;
@@ -66,14 +71,20 @@ async function dashboard(base: string, notice?: TemplateResult): Promise<void> {
     event.preventDefault();
     const f = new FormData(event.target as HTMLFormElement);
     try {
-      const r = await api<{ code: string; classLabel: string }>('POST', `${base}/rounds/${round.id}/codes`, {
-        classLabel: String(f.get('classLabel') ?? ''),
-        definition: String(f.get('definition') ?? '') || undefined,
-      });
+      const r = await api<{ code: string; classLabel: string }>(
+        'POST',
+        `${base}/rounds/${round.id}/codes`,
+        {
+          classLabel: String(f.get('classLabel') ?? ''),
+          definition: String(f.get('definition') ?? '') || undefined,
+        },
+      );
       await dashboard(
         base,
         html`<div class="status" role="status">
-          <p>Class code for ${r.classLabel} (${round.id}). Write it down now: it is shown only once.</p>
+          <p>
+            Class code for ${r.classLabel} (${round.id}). Write it down now: it is shown only once.
+          </p>
           <p class="code-issued" data-testid="issued-code">${r.code}</p>
           <p>Pupils go to <strong>${location.origin}/pupil</strong> and type the code.</p>
         </div>`,
@@ -87,47 +98,60 @@ async function dashboard(base: string, notice?: TemplateResult): Promise<void> {
       ${notice ?? nothing}
       <h2>Rounds</h2>
       <table>
-        <caption class="visually-hidden">Your school's rounds</caption>
+        <caption class="visually-hidden">
+          Your school's rounds
+        </caption>
         <thead>
-          <tr><th scope="col">Round</th><th scope="col">Wave</th><th scope="col">Dates</th>
-            <th scope="col" class="num">Responses</th><th scope="col">Pages</th></tr>
+          <tr>
+            <th scope="col">Round</th>
+            <th scope="col">Wave</th>
+            <th scope="col">Dates</th>
+            <th scope="col" class="num">Responses</th>
+            <th scope="col">Pages</th>
+          </tr>
         </thead>
         <tbody>
           ${data.rounds.map(
-            (r) => html`<tr>
-              <th scope="row">${r.id} ${r.open ? html`<span class="tag open">open</span>` : nothing}</th>
-              <td>${WAVE[r.wave]}</td>
-              <td>${r.opensOn} to ${r.closesOn}</td>
-              <td class="num">${r.responses}</td>
-              <td class="row-actions">
-                <a href="/school/results/${r.id}">Results</a>
-                <a href="/school/audit/${r.id}">Audit</a>
-                <a href="/school/plan/${r.id}">Action plan</a>
-              </td>
-            </tr>`,
+            (r) =>
+              html`<tr>
+                <th scope="row">
+                  ${r.id} ${r.open ? html`<span class="tag open">open</span>` : nothing}
+                </th>
+                <td>${WAVE[r.wave]}</td>
+                <td>${r.opensOn} to ${r.closesOn}</td>
+                <td class="num">${r.responses}</td>
+                <td class="row-actions">
+                  <a href="/school/results/${r.id}">Results</a>
+                  <a href="/school/audit/${r.id}">Audit</a>
+                  <a href="/school/plan/${r.id}">Action plan</a>
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>
       ${data.rounds
         .filter((r) => r.open)
         .map(
-          (r) => html`<form @submit=${issue(r)} class="card" novalidate>
-            <h3>Class codes for ${r.id}</h3>
-            <p>${r.codes} issued. Each class gets its own code; pupils need no account.</p>
-            <label for="class-${r.id}">Class</label>
-            <input id="class-${r.id}" name="classLabel" maxlength="40" />
-            <label for="def-${r.id}">Questionnaire</label>
-            <select id="def-${r.id}" name="definition">
-              <option value="">Default for this school</option>
-              ${data.definitions.map((d) => html`<option value=${d.id}>${d.id} ${d.version}</option>`)}
-            </select>
-            <div><button type="submit">Issue a class code</button></div>
-          </form>`,
+          (r) =>
+            html`<form @submit=${issue(r)} class="card" novalidate>
+              <h3>Class codes for ${r.id}</h3>
+              <p>${r.codes} issued. Each class gets its own code; pupils need no account.</p>
+              <label for="class-${r.id}">Class</label>
+              <input id="class-${r.id}" name="classLabel" maxlength="40" />
+              <label for="def-${r.id}">Questionnaire</label>
+              <select id="def-${r.id}" name="definition">
+                <option value="">Default for this school</option>
+                ${data.definitions.map((d) => html`<option value=${d.id}>${d.id} ${d.version}</option>`)}
+              </select>
+              <div><button type="submit">Issue a class code</button></div>
+            </form>`,
         )}
       <h2>Start a round</h2>
       <form @submit=${createRound} novalidate>
         <label for="round-id">Round name</label>
-        <p class="hint" id="round-id-hint">Lower-case letters, digits and dashes, for example 2026-27-end</p>
+        <p class="hint" id="round-id-hint">
+          Lower-case letters, digits and dashes, for example 2026-27-end
+        </p>
         <input id="round-id" name="id" aria-describedby="round-id-hint" />
         <label for="round-wave">Wave</label>
         <select id="round-wave" name="wave">
@@ -141,8 +165,11 @@ async function dashboard(base: string, notice?: TemplateResult): Promise<void> {
         <div><button type="submit">Create round</button></div>
       </form>
       <h2>Award recommendation</h2>
-      <p>Recommended for moderation: <strong>${LEVEL[award.recommendation.level] ?? award.recommendation.level}</strong>
-        (baseline ${award.rounds.baseline ?? 'none'}, end ${award.rounds.end ?? 'none'}).</p>
+      <p>
+        Recommended for moderation:
+        <strong>${LEVEL[award.recommendation.level] ?? award.recommendation.level}</strong>
+        (baseline ${award.rounds.baseline ?? 'none'}, end ${award.rounds.end ?? 'none'}).
+      </p>
       <details>
         <summary>What is still to do</summary>
         <ul>
@@ -177,8 +204,10 @@ async function results(base: string, round: string): Promise<void> {
   show(
     html`<p><a href="/school">Back to your school</a></p>
       <h1>Results: ${r.round.id}</h1>
-      <p>${WAVE[r.round.wave]}. ${r.respondents} pupils answered. Compared with the trust:
-        ${r.comparatorNote}</p>
+      <p>
+        ${WAVE[r.round.wave]}. ${r.respondents} pupils answered. Compared with the trust:
+        ${r.comparatorNote}
+      </p>
       ${element}
       <h2>${customElements.get('at-results') ? 'The figures as tables' : 'Headline figures'}</h2>
       ${r.published.filter((t) => t.dimension === 'all' || t.dimension === 'sen').map((t) => publishedTable(t))}`,
@@ -208,48 +237,76 @@ async function auditPage(base: string, urn: string, round: string): Promise<void
       html`<p><a href="/school">Back to your school</a></p>
         <h1>Audit: ${round}</h1>
         ${notice}
-        ${customElements.get('at-audit')
-          ? html`<at-audit
-              .definition=${a.definition}
-              .response=${a.response ?? undefined}
-              .baseline=${a.baseline ?? undefined}
-              wave=${a.wave}
-              school=${urn}
-              @at-audit-change=${save}
-              @at-audit-complete=${save}
-            ></at-audit>`
-          : auditFallback(a.definition as AuditDef, a.response as AuditResp | null)}`,
+        ${
+          customElements.get('at-audit')
+            ? html`<at-audit
+                .definition=${a.definition}
+                .response=${a.response ?? undefined}
+                .baseline=${a.baseline ?? undefined}
+                wave=${a.wave}
+                school=${urn}
+                @at-audit-change=${save}
+                @at-audit-complete=${save}
+              ></at-audit>`
+            : auditFallback(a.definition as AuditDef, a.response as AuditResp | null)
+        }`,
       'Audit',
     );
   draw();
 }
 
-interface AuditDef { areas: { number?: number; title: Record<string, string>; statements: { id: string; text: Record<string, string> }[] }[] }
-interface AuditResp { ratings: Record<string, string> }
-const RATING: Record<string, string> = { 'fully-met': 'Fully met', 'partially-met': 'Partially met', 'not-yet-met': 'Not yet met', 'dont-know': "Don't know" };
+interface AuditDef {
+  areas: {
+    number?: number;
+    title: Record<string, string>;
+    statements: { id: string; text: Record<string, string> }[];
+  }[];
+}
+interface AuditResp {
+  ratings: Record<string, string>;
+}
+const RATING: Record<string, string> = {
+  'fully-met': 'Fully met',
+  'partially-met': 'Partially met',
+  'not-yet-met': 'Not yet met',
+  'dont-know': "Don't know",
+};
 
 function auditFallback(def: AuditDef, response: AuditResp | null): TemplateResult {
   const text = (t: Record<string, string>) => t['en-GB'] ?? Object.values(t)[0] ?? '';
-  return html`<p>The audit editor is not available in this portal yet; the current ratings are shown.</p>
+  return html`<p>
+      The audit editor is not available in this portal yet; the current ratings are shown.
+    </p>
     ${def.areas.map(
-      (area) => html`<table>
-        <caption>${text(area.title)}</caption>
-        <thead><tr><th scope="col">Statement</th><th scope="col">Rating</th></tr></thead>
-        <tbody>
-          ${area.statements.map(
-            (s) => html`<tr><th scope="row">${s.id} ${text(s.text)}</th>
-              <td>${RATING[response?.ratings[s.id] ?? ''] ?? 'Not rated'}</td></tr>`,
-          )}
-        </tbody>
-      </table>`,
+      (area) =>
+        html`<table>
+          <caption>
+            ${text(area.title)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Statement</th>
+              <th scope="col">Rating</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${area.statements.map(
+              (s) =>
+                html`<tr>
+                  <th scope="row">${s.id} ${text(s.text)}</th>
+                  <td>${RATING[response?.ratings[s.id] ?? ''] ?? 'Not rated'}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`,
     )}`;
 }
 
 async function planPage(base: string, urn: string, round: string): Promise<void> {
-  const p = await api<{ plan: PlanDoc | null; priorities: { statement: string; rating: string }[] }>(
-    'GET',
-    `${base}/rounds/${encodeURIComponent(round)}/plan`,
-  );
+  const p = await api<{
+    plan: PlanDoc | null;
+    priorities: { statement: string; rating: string }[];
+  }>('GET', `${base}/rounds/${encodeURIComponent(round)}/plan`);
   let notice: TemplateResult | typeof nothing = nothing;
   const plan: PlanDoc = p.plan ?? {
     id: crypto.randomUUID(),
@@ -276,9 +333,11 @@ async function planPage(base: string, urn: string, round: string): Promise<void>
       html`<p><a href="/school">Back to your school</a></p>
         <h1>Action plan: ${round}</h1>
         ${notice}
-        ${customElements.get('at-action-plan')
-          ? html`<at-action-plan .plan=${plan} @at-plan-change=${save}></at-action-plan>`
-          : planFallback(plan)}`,
+        ${
+          customElements.get('at-action-plan')
+            ? html`<at-action-plan .plan=${plan} @at-plan-change=${save}></at-action-plan>`
+            : planFallback(plan)
+        }`,
       'Action plan',
     );
   draw();
@@ -289,7 +348,14 @@ interface PlanDoc {
   school: string;
   priorities: { statement: string; rating: string }[];
   objectives: { id: string; title: string }[];
-  actions: { id: string; objective: string; description: string; ownerRole: string; deadline: string; status: string }[];
+  actions: {
+    id: string;
+    objective: string;
+    description: string;
+    ownerRole: string;
+    deadline: string;
+    status: string;
+  }[];
   reviews: unknown[];
   updatedAt: string;
 }
@@ -297,16 +363,29 @@ interface PlanDoc {
 function planFallback(plan: PlanDoc): TemplateResult {
   return html`<p>The plan editor is not available in this portal yet; the current plan is shown.</p>
     <h2>Priorities from the audit</h2>
-    <ul>${plan.priorities.map((p) => html`<li>${p.statement}: ${RATING[p.rating] ?? p.rating}</li>`)}</ul>
+    <ul>
+      ${plan.priorities.map((p) => html`<li>${p.statement}: ${RATING[p.rating] ?? p.rating}</li>`)}
+    </ul>
     <h2>Actions</h2>
     <table>
-      <thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Deadline</th><th scope="col">Status</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Action</th>
+          <th scope="col">Owner</th>
+          <th scope="col">Deadline</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
       <tbody>
         ${plan.actions.map(
-          (a) => html`<tr><th scope="row">${a.description}</th><td>${a.ownerRole}</td><td>${a.deadline}</td><td>${a.status}</td></tr>`,
+          (a) =>
+            html`<tr>
+              <th scope="row">${a.description}</th>
+              <td>${a.ownerRole}</td>
+              <td>${a.deadline}</td>
+              <td>${a.status}</td>
+            </tr>`,
         )}
       </tbody>
     </table>`;
 }
-
-

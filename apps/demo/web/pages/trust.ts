@@ -16,16 +16,23 @@ export async function trustPage(_me: Me): Promise<void> {
   const headline = o.trust.published.filter((t) => t.dimension === 'all').map((t) => t.indicator);
   show(
     html`<h1>Your trust</h1>
-      <p>${o.trust.schools} schools with results at ${wave === 'end' ? 'Time 2 (end)' : 'Time 1 (baseline)'}.
-        Figures are rounded to the nearest 5 and small groups are hidden to protect pupils.</p>
       <p>
-        <a href="/trust?wave=baseline" aria-current=${wave === 'baseline' ? 'page' : 'false'}>Time 1</a> ·
-        <a href="/trust?wave=end" aria-current=${wave === 'end' ? 'page' : 'false'}>Time 2</a> ·
+        ${o.trust.schools} schools with results at
+        ${wave === 'end' ? 'Time 2 (end)' : 'Time 1 (baseline)'}. Figures are rounded to the nearest
+        5 and small groups are hidden to protect pupils.
+      </p>
+      <p>
+        <a href="/trust?wave=baseline" aria-current=${wave === 'baseline' ? 'page' : 'false'}
+          >Time 1</a
+        >
+        · <a href="/trust?wave=end" aria-current=${wave === 'end' ? 'page' : 'false'}>Time 2</a> ·
         <a href="/api/trust/export.csv" download>Download the figures (CSV)</a>
       </p>
       <h2>Schools</h2>
       <table>
-        <caption>Per cent of pupils, by school</caption>
+        <caption>
+          Per cent of pupils, by school
+        </caption>
         <thead>
           <tr>
             <th scope="col">School</th>
@@ -34,13 +41,14 @@ export async function trustPage(_me: Me): Promise<void> {
         </thead>
         <tbody>
           ${o.schools.map(
-            (s) => html`<tr>
-              <th scope="row">${s.name}</th>
-              ${headline.map((k) => {
-                const t = s.published.find((p) => p.indicator === k);
-                return html`<td class="num">${t ? showCell(t.total.percent, '%') : '[x]'}</td>`;
-              })}
-            </tr>`,
+            (s) =>
+              html`<tr>
+                <th scope="row">${s.name}</th>
+                ${headline.map((k) => {
+                  const t = s.published.find((p) => p.indicator === k);
+                  return html`<td class="num">${t ? showCell(t.total.percent, '%') : '[x]'}</td>`;
+                })}
+              </tr>`,
           )}
         </tbody>
       </table>
