@@ -7,15 +7,21 @@ export const setRouter = (r: () => Promise<void>): void => {
   router = r;
 };
 
+let first = true;
 export function show(view: TemplateResult, title: string): void {
   document.title = `${title} — All Together portal`;
-  render(view, document.getElementById('main')!);
+  const main = document.getElementById('main')!;
+  // The static "Loading…" is not Lit's: clear it once, then Lit updates in place.
+  if (first) main.replaceChildren();
+  first = false;
+  render(view, main);
 }
 
 export function navigate(path: string, replace = false): void {
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
-  void router();
+  // After a page change, focus moves to the main content, as a full page load would.
+  void router().then(() => document.getElementById('main')?.focus({ preventScroll: false }));
 }
 
 // Internal links go through the router.
