@@ -7,6 +7,18 @@
  * @module
  */
 export { AtProgress } from './progress/progress.js';
+export { AtQuestionnaire, DEFAULT_EXIT_URL } from './questionnaire/questionnaire.js';
+export {
+  AtAnswerEvent,
+  AtExitEvent,
+  AtPageEvent,
+  AtStartEvent,
+  AtSubmitEvent,
+  type QuestionnaireView,
+} from './questionnaire/questionnaire.events.js';
+export { outboxKey } from './questionnaire/outbox.js';
+export { AtAudit, AtAuditChangeEvent, AtAuditCompleteEvent } from './audit/audit.js';
+export { AtActionPlan, AtPlanChangeEvent } from './action-plan/action-plan.js';
 
 export { AtElement } from './shared/at-element.js';
 export { defineElement } from './shared/define.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Rating, VulnerableGroup } from './audit.js';
 import { DefinitionId, IsoDate, IsoDateTime, RecordId, StatementId, Urn } from './ids.js';
 import { PlainText, SafeUrl } from './text.js';

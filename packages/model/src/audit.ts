@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkLocales, type Path } from './checks.js';
 import { DefinitionId, ItemId, SemVer, StatementId } from './ids.js';
 import { Link, LocaleCode, LocalisedText } from './text.js';

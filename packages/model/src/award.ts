@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The outcomes of the programme, lowest first. */
 export const AwardLevel = z.enum(['participation', 'bronze', 'silver', 'gold']);

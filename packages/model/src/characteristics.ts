@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Pupil characteristics (domain.md §7). Each field is optional (asked only where a deployment needs

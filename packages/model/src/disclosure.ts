@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Who is looking. Rounding and some thresholds apply outside the school's own view (domain.md §7).

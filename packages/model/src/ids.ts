@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Branded identifiers. A brand makes a school URN and a trust id different types even though both are

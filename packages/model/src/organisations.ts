@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalAuthorityCode, TrustId, Urn } from './ids.js';
 import { PlainText } from './text.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PupilCharacteristics } from './characteristics.js';
 import { CollectionMode, Wave } from './round.js';
 import { Rating } from './audit.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A BCP 47 locale code such as `en-GB` or `cy-GB`. Pseudo-locales used in tests (`en-XA`) fit the

@@ -1,18 +1,188 @@
 /**
  * UI strings of `<at-questionnaire>`: the keys, their parameters, and the British English text.
- * `shared/i18n.ts` merges every element's strings into one typed table. Prefix keys with
- * `questionnaire` so they cannot clash with another element's.
+ * `shared/i18n.ts` merges every element's strings into one typed table. Question text is not here:
+ * it lives, localised, in the questionnaire definition.
  *
  * @module
  */
+import type { PluralMessage } from '../shared/i18n.js';
+
+type None = Record<string, never>;
 
 /** The UI strings of `<at-questionnaire>`. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled as the element lands
-export interface QuestionnaireStrings {}
+export interface QuestionnaireStrings {
+  /** Shown while a definition given by `src` is loading. */
+  readonly questionnaireLoading: string;
+  /** Heading shown when the definition (or the element's set-up) is not valid. */
+  readonly questionnaireInvalidTitle: string;
+  /** Body shown when the definition is not valid: kind, non-technical. */
+  readonly questionnaireInvalidBody: string;
+  /** Start page: heading above the definition of bullying. */
+  readonly questionnaireBullyingHeading: string;
+  /** Start page: how long it takes. Placeholder `{count}` (minutes). */
+  readonly questionnaireMinutes: PluralMessage;
+  /** Start page: heading above who sees the answers. */
+  readonly questionnairePrivacyHeading: string;
+  /** Start page: that it is anonymous (pupils' answers carry no name). */
+  readonly questionnaireAnonymous: string;
+  /** The button that starts the questionnaire. */
+  readonly questionnaireStart: string;
+  /** The button to decline, as prominent as Start (P5, P6). */
+  readonly questionnaireDecline: string;
+  /** Heading after declining. */
+  readonly questionnaireDeclinedTitle: string;
+  /** Body after declining: nothing was stored. */
+  readonly questionnaireDeclinedBody: string;
+  /** The Back button. */
+  readonly questionnaireBack: string;
+  /** The Continue button. */
+  readonly questionnaireContinue: string;
+  /** The Skip button, as prominent as Continue (P5). */
+  readonly questionnaireSkip: string;
+  /** The read-aloud button. */
+  readonly questionnaireReadAloud: string;
+  /** Shown when the device cannot speak (A9). */
+  readonly questionnaireReadAloudUnavailable: string;
+  /** The Exit this page button. */
+  readonly questionnaireExit: string;
+  /** Hint for the keyboard shortcut of Exit this page. */
+  readonly questionnaireExitHint: string;
+  /** Error summary title (A2). */
+  readonly questionnaireErrorTitle: string;
+  /** Visually hidden prefix of an inline error. */
+  readonly questionnaireErrorPrefix: string;
+  /** A required choice question was not answered. */
+  readonly questionnaireErrorChoose: string;
+  /** A required text question was not answered. */
+  readonly questionnaireErrorText: string;
+  /** Free text over its limit. Placeholder `{count}`. */
+  readonly questionnaireErrorTooLong: PluralMessage;
+  /** Too few options chosen. Placeholder `{count}`. */
+  readonly questionnaireErrorMin: PluralMessage;
+  /** Too many options chosen. Placeholder `{count}`. */
+  readonly questionnaireErrorMax: PluralMessage;
+  /** Character count: characters left. Placeholder `{count}`. */
+  readonly questionnaireCharsLeft: PluralMessage;
+  /** Character count: characters over the limit. Placeholder `{count}`. */
+  readonly questionnaireCharsOver: PluralMessage;
+  /** Check answers page heading. */
+  readonly questionnaireCheckTitle: string;
+  /** Shown for a question left unanswered. */
+  readonly questionnaireNotAnswered: string;
+  /** The Change link on the check answers page. */
+  readonly questionnaireChange: string;
+  /** Visually hidden end of the Change link. Placeholder `{question}`. */
+  readonly questionnaireChangeHidden: string;
+  /** The button that submits. */
+  readonly questionnaireSubmit: string;
+  /** Confirmation page heading. */
+  readonly questionnaireDoneTitle: string;
+  /** Status: the answers reached the school's service. */
+  readonly questionnaireSent: string;
+  /** Status: sending. */
+  readonly questionnaireSending: string;
+  /** Status: kept on this device until the device is online again (A7). */
+  readonly questionnaireQueued: string;
+  /** Status: handed to the page (no endpoint configured). */
+  readonly questionnaireSaved: string;
+  /** Status: the service refused the answers. */
+  readonly questionnaireRejected: string;
+  /** Shown when the response could not be built (a set-up problem). */
+  readonly questionnaireSubmitFailed: string;
+  /** Help heading on the confirmation page and in Get help. */
+  readonly questionnaireHelpTitle: string;
+  /** Always-present signpost (confirmation page). */
+  readonly questionnaireHelpAdult: string;
+  /** Childline phone link text. */
+  readonly questionnaireChildlinePhone: string;
+  /** Childline phone link target. */
+  readonly questionnaireChildlinePhoneUrl: string;
+  /** Childline web link text. */
+  readonly questionnaireChildlineWeb: string;
+  /** Childline web link target. */
+  readonly questionnaireChildlineWebUrl: string;
+  /** The answer-saved status after each answer (A7). */
+  readonly questionnaireDraftSaved: string;
+}
 
-/** The parameters each `<at-questionnaire>` string takes (`Record<string, never>` for none). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled as the element lands
-export interface QuestionnaireStringParams {}
+/** The parameters each `<at-questionnaire>` string takes. */
+export type QuestionnaireStringParams = {
+  readonly [
+    K in Exclude<keyof QuestionnaireStrings, 'questionnaireChangeHidden'>
+  ]: QuestionnaireStrings[K] extends PluralMessage ? { readonly count: number } : None;
+} & {
+  readonly questionnaireChangeHidden: { readonly question: string };
+};
 
 /** British English. */
-export const questionnaireStrings: QuestionnaireStrings = {};
+export const questionnaireStrings: QuestionnaireStrings = {
+  questionnaireLoading: 'Loading the questions…',
+  questionnaireInvalidTitle: 'Sorry, these questions cannot be shown',
+  questionnaireInvalidBody:
+    'Something is wrong with how this page was set up. It is not your fault. Please tell your teacher or the person who sent you here.',
+  questionnaireBullyingHeading: 'What is bullying?',
+  questionnaireMinutes: {
+    one: 'It takes about {count} minute.',
+    other: 'It takes about {count} minutes.',
+  },
+  questionnairePrivacyHeading: 'Who sees your answers',
+  questionnaireAnonymous: 'You do not give your name. Your answers are anonymous.',
+  questionnaireStart: 'Start now',
+  questionnaireDecline: "I don't want to take part",
+  questionnaireDeclinedTitle: 'That is fine',
+  questionnaireDeclinedBody: 'You do not have to take part. Nothing has been saved.',
+  questionnaireBack: 'Back',
+  questionnaireContinue: 'Continue',
+  questionnaireSkip: 'Skip this question',
+  questionnaireReadAloud: 'Read aloud',
+  questionnaireReadAloudUnavailable: "Read aloud isn't available on this device.",
+  questionnaireExit: 'Exit this page',
+  questionnaireExitHint: 'Or press the Shift key 3 times.',
+  questionnaireErrorTitle: 'There is a problem',
+  questionnaireErrorPrefix: 'Error:',
+  questionnaireErrorChoose: 'Choose an answer',
+  questionnaireErrorText: 'Write an answer',
+  questionnaireErrorTooLong: {
+    one: 'Your answer must be {count} character or fewer',
+    other: 'Your answer must be {count} characters or fewer',
+  },
+  questionnaireErrorMin: {
+    one: 'Choose at least {count} answer',
+    other: 'Choose at least {count} answers',
+  },
+  questionnaireErrorMax: {
+    one: 'Choose no more than {count} answer',
+    other: 'Choose no more than {count} answers',
+  },
+  questionnaireCharsLeft: {
+    one: 'You have {count} character left',
+    other: 'You have {count} characters left',
+  },
+  questionnaireCharsOver: {
+    one: 'You have {count} character too many',
+    other: 'You have {count} characters too many',
+  },
+  questionnaireCheckTitle: 'Check your answers',
+  questionnaireNotAnswered: 'Not answered',
+  questionnaireChange: 'Change',
+  questionnaireChangeHidden: 'your answer to: {question}',
+  questionnaireSubmit: 'Send my answers',
+  questionnaireDoneTitle: 'Thank you',
+  questionnaireSent: 'Your answers have been sent.',
+  questionnaireSending: 'Sending your answers…',
+  questionnaireQueued:
+    'Your answers are saved on this device. They will be sent when you are back online.',
+  questionnaireSaved: 'Your answers have been saved.',
+  questionnaireRejected:
+    'Your answers could not be sent. They are kept on this device. Please tell your teacher.',
+  questionnaireSubmitFailed:
+    'Sorry, your answers could not be sent because of a problem with this page. Your answers are still here. Please tell your teacher.',
+  questionnaireHelpTitle: 'Getting help',
+  questionnaireHelpAdult:
+    'If anything is worrying you, tell an adult you trust. You can also talk to Childline for free.',
+  questionnaireChildlinePhone: 'Call Childline on 0800 1111',
+  questionnaireChildlinePhoneUrl: 'tel:08001111',
+  questionnaireChildlineWeb: 'childline.org.uk',
+  questionnaireChildlineWebUrl: 'https://www.childline.org.uk/',
+  questionnaireDraftSaved: 'Answer saved',
+};

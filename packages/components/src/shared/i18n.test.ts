@@ -72,7 +72,10 @@ describe('i18n', () => {
     it('en-GB is the default and complete', () => {
       expect(defaultLang).to.equal('en-GB');
       for (const [key, value] of Object.entries(enGB)) {
-        expect(value, key).to.be.a('string').and.not.equal('');
+        // A message is a string or a PluralMessage; either way its text must not be empty.
+        const forms: unknown[] = typeof value === 'string' ? [value] : Object.values(value);
+        expect(typeof value === 'string' || typeof value.other === 'string', key).to.equal(true);
+        for (const form of forms) expect(form, key).to.be.a('string').and.not.equal('');
       }
     });
 

@@ -1,0 +1,99 @@
+/**
+ * Stories of `<at-action-plan>`, built from package data: the shipped audit definition, audits and
+ * a plan generated from seeds, and pupil figures from the seeded synthetic cohort summarised by
+ * `@all-together/scoring` (see `test-helpers/audit-data.ts`). No hand-typed figures.
+ */
+import { html } from 'lit';
+import { memoryStorage } from '../shared/storage.js';
+import {
+  audit,
+  generateAuditResponse,
+  generatePlan,
+  generatePupilInputs,
+  SCHOOL,
+} from '../test-helpers/audit-data.js';
+import './at-action-plan.js';
+
+const TODAY = '2027-03-15';
+const baseline = generateAuditResponse(audit, { seed: 31, wave: 'baseline' });
+const end = generateAuditResponse(audit, { seed: 32, wave: 'end', evidencePerArea: 2 });
+const plan = generatePlan(audit, baseline, { seed: 5, today: TODAY });
+const pupils = generatePupilInputs(41);
+
+const meta = {
+  title: 'Elements/at-action-plan',
+  component: 'at-action-plan',
+  parameters: { a11y: { test: 'error' } },
+};
+export default meta;
+
+/** No audit and no plan yet. */
+export const Empty = {
+  render: () =>
+    html`<at-action-plan
+      .definition=${audit}
+      school=${SCHOOL}
+      today=${TODAY}
+      .storage=${memoryStorage()}
+    ></at-action-plan>`,
+};
+
+/** A new plan seeded with priorities from the baseline audit's weakest statements. */
+export const Seeded = {
+  render: () =>
+    html`<at-action-plan
+      .definition=${audit}
+      .baseline=${baseline}
+      school=${SCHOOL}
+      today=${TODAY}
+      .storage=${memoryStorage()}
+    ></at-action-plan>`,
+};
+
+/** A plan under way, with overdue actions, and the award-readiness panel after the end audit. */
+export const OverdueAndAward = {
+  render: () =>
+    html`<at-action-plan
+      .definition=${audit}
+      .plan=${plan}
+      .baseline=${baseline}
+      .auditResponse=${end}
+      .baselineQuestionnaire=${pupils.baselineQuestionnaire}
+      .endQuestionnaire=${pupils.endQuestionnaire}
+      .pupilOutcomes=${pupils.pupilOutcomes}
+      school=${SCHOOL}
+      today=${TODAY}
+      .storage=${memoryStorage()}
+    ></at-action-plan>`,
+};
+
+/** An invalid plan: a clear message on screen, the exact path in the console. */
+export const InvalidPlan = {
+  render: () =>
+    html`<at-action-plan
+      .definition=${audit}
+      .plan=${{ ...plan, school: 'not a URN' }}
+      school=${SCHOOL}
+      today=${TODAY}
+      .storage=${memoryStorage()}
+    ></at-action-plan>`,
+};
+
+/** Right to left. */
+export const RightToLeft = {
+  render: () =>
+    html`<div dir="rtl">
+      <at-action-plan
+        .definition=${audit}
+        .plan=${plan}
+        .baseline=${baseline}
+        .auditResponse=${end}
+        .baselineQuestionnaire=${pupils.baselineQuestionnaire}
+        .endQuestionnaire=${pupils.endQuestionnaire}
+        .pupilOutcomes=${pupils.pupilOutcomes}
+        school=${SCHOOL}
+        today=${TODAY}
+        .storage=${memoryStorage()}
+      ></at-action-plan>
+    </div>`,
+};

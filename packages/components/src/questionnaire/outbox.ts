@@ -1,0 +1,178 @@
+/**
+ * The offline outbox: submitted responses wait here, in the host's draft storage, until the
+ * endpoint has accepted them (reliability.md S13, S15). One flight at a time; retries with capped
+ * exponential backoff and jitter on network errors, 5xx, 408 and 429; a 4xx refusal stops
+ * retrying but keeps the answers. Each response is sent with `Idempotency-Key: <id>`, is stored
+ * once, and is never sent again after the endpoint accepted it.
+ *
+ * @module
+ */
+import type { DraftStorage } from '../shared/storage.js';
+
+/** Where a response stands. */
+export type SendState = 'sending' | 'sent' | 'queued' | 'rejected';
+
+interface Entry {
+  id: string;
+  body: string;
+  /** HTTP status of a refusal (4xx): not retried automatically. */
+  rejected?: number;
+}
+
+interface Stored {
+  pending: Entry[];
+  /** Ids the endpoint accepted (ids only, never answers), so a replay is never queued again. */
+  sent: string[];
+}
+
+const MAX_SENT = 100;
+const MAX_ATTEMPTS = 6;
+
+/** The storage key of the outbox for an endpoint. */
+export function outboxKey(endpoint: string): string {
+  return `at-questionnaire/outbox/${endpoint}`;
+}
+
+async function read(storage: DraftStorage, key: string): Promise<Stored> {
+  try {
+    const parsed = JSON.parse((await storage.get(key)) ?? 'null') as Partial<Stored> | null;
+    return {
+      pending: Array.isArray(parsed?.pending) ? parsed.pending : [],
+      sent: Array.isArray(parsed?.sent) ? parsed.sent : [],
+    };
+  } catch {
+    return { pending: [], sent: [] };
+  }
+}
+
+/** An outbox for one endpoint over one storage adapter. */
+export class Outbox {
+  private flight: Promise<void> | undefined;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private attempts = 0;
+  private readonly key: string;
+
+  constructor(
+    private readonly storage: DraftStorage,
+    private readonly endpoint: string,
+    /** Told how each response stands. */
+    private readonly report: (id: string, state: SendState) => void,
+    /** Base delay of the backoff, in milliseconds. */
+    private readonly baseDelay = 1000,
+  ) {
+    this.key = outboxKey(endpoint);
+  }
+
+  /** Entries the storage refused to keep: still sent from memory while the page stays open. */
+  private readonly volatile: Entry[] = [];
+
+  /** Queues a response (once per id; never one the endpoint already accepted) and sends. */
+  async add(id: string, body: string): Promise<void> {
+    const stored = await this.read();
+    if (stored.sent.includes(id)) return this.report(id, 'sent');
+    if (!stored.pending.some((e) => e.id === id)) {
+      stored.pending.push({ id, body });
+      if (!(await this.write(stored))) this.volatile.push({ id, body });
+    }
+    return this.flush();
+  }
+
+  private async read(): Promise<Stored> {
+    const stored = await read(this.storage, this.key);
+    for (const e of this.volatile) {
+      if (!stored.pending.some((p) => p.id === e.id)) stored.pending.push(e);
+    }
+    return stored;
+  }
+
+  /** Writes the outbox; `false` when the host's storage refused it. */
+  private async write(stored: Stored): Promise<boolean> {
+    try {
+      await this.storage.set(this.key, JSON.stringify(stored));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Sends what is waiting. Single flight: a call during a flight runs once more after it, so a
+   * reconnect racing a retry never sends an id twice at once.
+   */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.flight) {
+      this.again = true;
+      return this.flight;
+    }
+    this.flight = this.run().finally(() => {
+      this.flight = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.flush();
+      }
+    });
+    return this.flight;
+  }
+
+  /** Stops pending retries (the element left the page). */
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private async run(): Promise<void> {
+    const { pending } = await this.read();
+    let retry = false;
+    for (const entry of pending) {
+      if (entry.rejected) {
+        this.report(entry.id, 'rejected');
+        continue;
+      }
+      if (globalThis.navigator?.onLine === false) {
+        this.report(entry.id, 'queued');
+        continue;
+      }
+      this.report(entry.id, 'sending');
+      let status = 0;
+      try {
+        const res = await fetch(this.endpoint, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': entry.id },
+          body: entry.body,
+          credentials: 'same-origin',
+          keepalive: true,
+        });
+        status = res.status;
+      } catch {
+        status = 0; // network error: offline, DNS, CORS
+      }
+      const now = await this.read();
+      if (status >= 200 && status < 300) {
+        now.pending = now.pending.filter((e) => e.id !== entry.id);
+        now.sent = [...now.sent.filter((s) => s !== entry.id), entry.id].slice(-MAX_SENT);
+        const v = this.volatile.findIndex((e) => e.id === entry.id);
+        if (v >= 0) this.volatile.splice(v, 1);
+        await this.write(now);
+        this.attempts = 0;
+        this.report(entry.id, 'sent');
+      } else if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+        now.pending = now.pending.map((e) => (e.id === entry.id ? { ...e, rejected: status } : e));
+        for (const e of this.volatile) if (e.id === entry.id) e.rejected = status;
+        await this.write(now);
+        this.report(entry.id, 'rejected');
+      } else {
+        this.report(entry.id, 'queued');
+        retry = true;
+      }
+    }
+    if (retry && this.attempts < MAX_ATTEMPTS) {
+      // Capped exponential backoff with full jitter; `online` or the next load tries again too.
+      const delay =
+        Math.min(30_000, this.baseDelay * 2 ** this.attempts++) * (0.5 + Math.random() / 2);
+      this.timer = setTimeout(() => void this.flush(), delay);
+    }
+  }
+}
