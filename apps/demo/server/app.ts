@@ -712,9 +712,18 @@ export function createApp(options: AppOptions) {
       )
     ).rows[0]?.body;
     const parsedAudit = auditDoc ? AuditResponse.safeParse(auditDoc) : undefined;
+    // What <at-action-plan> needs for its award-readiness panel: the same inputs the award uses.
+    const award = await schoolAward(db, school!);
     return c.json({
       plan: doc.rows[0]?.body ?? null,
       priorities: parsedAudit?.success ? priorities(audit(), parsedAudit.data) : [],
+      definition: audit(),
+      baseline: award.audits.baseline,
+      audit: (parsedAudit?.success ? parsedAudit.data : null) ?? award.audits.end,
+      baselineQuestionnaire: award.input.baselineQuestionnaire,
+      endQuestionnaire: award.input.endQuestionnaire,
+      pupilOutcomes: award.input.pupilOutcomes,
+      today: today(new Date(now())),
     });
   });
 
@@ -733,7 +742,8 @@ export function createApp(options: AppOptions) {
   });
 
   register('GET', '/api/schools/:urn/award', 'school-lead', async (c, { school }) => {
-    return c.json(await schoolAward(db, school!));
+    const { rounds, recommendation } = await schoolAward(db, school!);
+    return c.json({ rounds, recommendation });
   });
 
   // ── trust admin: suppressed aggregates only ──

@@ -373,5 +373,7 @@ export async function schoolAward(db: Queryable, school: SchoolRow) {
   return {
     rounds: { baseline: baseRound?.id ?? null, end: endRound?.id ?? null },
     recommendation: recommendAward(input),
+    audits: { baseline: baseAudit ?? null, end: endAudit ?? null },
+    input,
   };
 }

@@ -1,5 +1,7 @@
 /**
- * The SDK's elements, registered through the components package's public exports only. An element
- * that has not been released yet is simply absent: its page falls back to server-published tables.
+ * The SDK's elements, registered through the components package's public exports only. A page whose
+ * element is not registered falls back to the server's published tables.
  */
-export {};
+import '@all-together/components/at-questionnaire.js';
+import '@all-together/components/at-audit.js';
+import '@all-together/components/at-action-plan.js';

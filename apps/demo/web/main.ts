@@ -2,6 +2,7 @@
  * The portal's front end: a tiny router over four areas (sign-in, pupil, school lead, trust). Every
  * page renders text through Lit templates (no markup from data, strict CSP and Trusted Types).
  */
+import './zod-config.js';
 import { html, render, type TemplateResult } from 'lit';
 import { api, currentUser, setCsrf, type Me } from './api.js';
 import { errorView, navigate, setRouter, show } from './ui.js';

@@ -75,29 +75,29 @@ async function questionnaire(): Promise<void> {
     );
     return;
   }
-  const submitted = () => {
-    show(
-      html`<h1>Thank you</h1>
-        <div class="status" role="status">Your answers have been sent.</div>
-        <p>Nobody at school will see your answers.</p>
-        ${help}
-        <button type="button" @click=${exit}>Finish</button>`,
-      'Thank you',
-    );
+  // Exit this page: the element clears the draft and the outbox and leaves for a neutral page; the
+  // pupil's session ends too (keepalive: the request survives the navigation).
+  const exiting = () => {
+    void fetch('/api/pupil/exit', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      keepalive: true,
+      credentials: 'same-origin',
+    }).catch(() => {});
   };
+  // The element POSTs to the endpoint itself (Idempotency-Key, retries, offline outbox) and shows
+  // its own confirmation with help; the page only hosts it.
   show(
     html`<at-questionnaire
-        .definition=${q.definition}
-        school=${q.school}
-        wave=${q.wave}
-        round=${q.round}
-        endpoint=${q.endpoint}
-        @at-submit=${submitted}
-        @at-exit=${exit}
-      ></at-questionnaire>
-      <p>
-        <button type="button" class="secondary" @click=${exit}>Exit and clear my answers</button>
-      </p>`,
+      .definition=${q.definition}
+      school=${q.school}
+      wave=${q.wave}
+      round=${q.round}
+      endpoint=${q.endpoint}
+      lang="en-GB"
+      @at-exit=${exiting}
+    ></at-questionnaire>`,
     'Questionnaire',
   );
 }

@@ -3,6 +3,11 @@
  * published tables), the audit (<at-audit>), the action plan (<at-action-plan>) and the award.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type {
+  AtAuditChangeEvent,
+  AtAuditCompleteEvent,
+  AtPlanChangeEvent,
+} from '@all-together/components';
 import { api, type Me } from '../api.js';
 import { publishedTable, type Published } from '../tables.js';
 import { errorView, show } from '../ui.js';
@@ -221,12 +226,14 @@ async function auditPage(base: string, urn: string, round: string): Promise<void
     `${base}/rounds/${encodeURIComponent(round)}/audit`,
   );
   let notice: TemplateResult | typeof nothing = nothing;
-  const save = async (event: Event) => {
-    const detail = (event as CustomEvent<{ response?: unknown }>).detail;
-    const response = detail?.response ?? (event.target as { response?: unknown }).response;
+  // Each change is saved as it happens; the element says "Saved" itself, so only a failure is shown.
+  const save = async (event: AtAuditChangeEvent | AtAuditCompleteEvent) => {
     try {
-      await api('PUT', `${base}/rounds/${encodeURIComponent(round)}/audit`, response);
-      notice = html`<div class="status" role="status">Audit saved.</div>`;
+      await api('PUT', `${base}/rounds/${encodeURIComponent(round)}/audit`, event.response);
+      notice =
+        event.type === 'at-audit-complete'
+          ? html`<div class="status" role="status">Audit completed and saved.</div>`
+          : nothing;
     } catch (e) {
       notice = errorView(e);
     }
@@ -302,27 +309,25 @@ function auditFallback(def: AuditDef, response: AuditResp | null): TemplateResul
     )}`;
 }
 
+interface PlanData {
+  plan: PlanDoc | null;
+  priorities: { statement: string; rating: string }[];
+  definition: unknown;
+  baseline: unknown;
+  audit: unknown;
+  baselineQuestionnaire: { respondents: number } | null;
+  endQuestionnaire: { respondents: number } | null;
+  pupilOutcomes: unknown[];
+  today: string;
+}
+
 async function planPage(base: string, urn: string, round: string): Promise<void> {
-  const p = await api<{
-    plan: PlanDoc | null;
-    priorities: { statement: string; rating: string }[];
-  }>('GET', `${base}/rounds/${encodeURIComponent(round)}/plan`);
+  const p = await api<PlanData>('GET', `${base}/rounds/${encodeURIComponent(round)}/plan`);
   let notice: TemplateResult | typeof nothing = nothing;
-  const plan: PlanDoc = p.plan ?? {
-    id: crypto.randomUUID(),
-    school: urn,
-    priorities: p.priorities,
-    objectives: [],
-    actions: [],
-    reviews: [],
-    updatedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-  };
-  const save = async (event: Event) => {
-    const detail = (event as CustomEvent<{ plan?: unknown }>).detail;
-    const next = detail?.plan ?? (event.target as { plan?: unknown }).plan;
+  const save = async (event: AtPlanChangeEvent) => {
     try {
-      await api('PUT', `${base}/rounds/${encodeURIComponent(round)}/plan`, next);
-      notice = html`<div class="status" role="status">Plan saved.</div>`;
+      await api('PUT', `${base}/rounds/${encodeURIComponent(round)}/plan`, event.plan);
+      notice = nothing;
     } catch (e) {
       notice = errorView(e);
     }
@@ -335,8 +340,21 @@ async function planPage(base: string, urn: string, round: string): Promise<void>
         ${notice}
         ${
           customElements.get('at-action-plan')
-            ? html`<at-action-plan .plan=${plan} @at-plan-change=${save}></at-action-plan>`
-            : planFallback(plan)
+            ? html`<at-action-plan
+                .definition=${p.definition}
+                .plan=${p.plan ?? undefined}
+                .baseline=${p.baseline ?? undefined}
+                .auditResponse=${p.audit ?? undefined}
+                .baselineQuestionnaire=${p.baselineQuestionnaire}
+                .endQuestionnaire=${p.endQuestionnaire}
+                .pupilOutcomes=${p.pupilOutcomes}
+                school=${urn}
+                today=${p.today}
+                @at-plan-change=${save}
+              ></at-action-plan>`
+            : p.plan
+              ? planFallback(p.plan)
+              : html`<p>No plan yet.</p>`
         }`,
       'Action plan',
     );
