@@ -25,7 +25,7 @@ function componentsCommands() {
           .filter((file) => file.endsWith('.ts'))
           .filter(
             (file) =>
-              !/\.(test|test-d|stories)\.ts$/.test(file) && !file.includes('/test-helpers/'),
+              !/\.(test|test-d|stories|bench)\.ts$/.test(file) && !file.includes('/test-helpers/'),
           )
           .sort()
           .map((path) => ({ path, source: readFileSync(here(`./${path}`), 'utf8') }));

@@ -19,6 +19,20 @@ export {
 export { outboxKey } from './questionnaire/outbox.js';
 export { AtAudit, AtAuditChangeEvent, AtAuditCompleteEvent } from './audit/audit.js';
 export { AtActionPlan, AtPlanChangeEvent } from './action-plan/action-plan.js';
+export {
+  AtBreakdownChangeEvent,
+  AtResults,
+  RESULTS_DIMENSIONS,
+  RESULTS_ROLES,
+  RESULTS_SCOPES,
+  RESULTS_VIEWS,
+  csvCell,
+  type CpdConfidenceItem,
+  type ResultsDimension,
+  type ResultsRole,
+  type ResultsScope,
+  type ResultsView,
+} from './results/results.js';
 
 export { AtElement } from './shared/at-element.js';
 export { defineElement } from './shared/define.js';

@@ -3,16 +3,588 @@
  * `shared/i18n.ts` merges every element's strings into one typed table. Prefix keys with
  * `results` so they cannot clash with another element's.
  *
+ * Sentences that state a figure take it as a placeholder, so a translation can reorder them; counts
+ * go through plural messages.
+ *
  * @module
  */
+import type { PluralMessage } from '../shared/i18n.js';
+
+type None = Record<string, never>;
 
 /** The UI strings of `<at-results>`. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled as the element lands
-export interface ResultsStrings {}
+export interface ResultsStrings {
+  /** Heading of each view. */
+  readonly resultsViewHeadline: string;
+  readonly resultsViewBreakdown: string;
+  readonly resultsViewChange: string;
+  readonly resultsViewComparison: string;
+  readonly resultsViewTypes: string;
+  readonly resultsViewFeelings: string;
+  readonly resultsViewAudit: string;
+  readonly resultsViewCpd: string;
+  /** Who the figures are for: `{scope}` is one of the scope names below. */
+  readonly resultsScopeLine: string;
+  readonly resultsScopeSchool: string;
+  readonly resultsScopeTrust: string;
+  readonly resultsScopeLa: string;
+  /** A view without the data it needs. */
+  readonly resultsEmptySummary: string;
+  readonly resultsEmptyChange: string;
+  readonly resultsEmptyComparison: string;
+  readonly resultsEmptyTypes: string;
+  readonly resultsEmptyFeelings: string;
+  readonly resultsEmptyAudit: string;
+  readonly resultsEmptyCpd: string;
+  readonly resultsEmptyScope: string;
+  /** Invalid input, shown kindly; the exact problem goes to the console. */
+  readonly resultsInvalid: string;
+  /** Indicator names (chart titles, cards). */
+  readonly resultsIndicatorVictimisation: string;
+  readonly resultsIndicatorOnline: string;
+  readonly resultsIndicatorBullyingOthers: string;
+  readonly resultsIndicatorFeelSafe: string;
+  readonly resultsIndicatorWellbeing: string;
+  /** Indicator phrases for sentences: "… said they {phrase}". */
+  readonly resultsPhraseVictimisation: string;
+  readonly resultsPhraseOnline: string;
+  readonly resultsPhraseBullyingOthers: string;
+  readonly resultsPhraseFeelSafe: string;
+  readonly resultsPhraseGeneric: string;
+  /** Card details. */
+  readonly resultsCardBase: PluralMessage;
+  readonly resultsCardWellbeing: string;
+  readonly resultsCardWellbeingMean: string;
+  readonly resultsCardAtStart: string;
+  /** The breakdown switch. */
+  readonly resultsBreakdownLegend: string;
+  /** A chart's title with its breakdown: "Frequently bullied, by SEND". */
+  readonly resultsTitleBySex: string;
+  readonly resultsTitleBySen: string;
+  readonly resultsTitleByFsm: string;
+  readonly resultsTitleByYearGroup: string;
+  readonly resultsDimensionAll: string;
+  readonly resultsDimensionSex: string;
+  readonly resultsDimensionSen: string;
+  readonly resultsDimensionFsm: string;
+  readonly resultsDimensionYearGroup: string;
+  /** Group names for tables and axes. */
+  readonly resultsGroupAll: string;
+  readonly resultsGroupFemale: string;
+  readonly resultsGroupMale: string;
+  readonly resultsGroupUnknown: string;
+  readonly resultsGroupPreferNotToSay: string;
+  readonly resultsGroupSenE: string;
+  readonly resultsGroupSenK: string;
+  readonly resultsGroupSenN: string;
+  readonly resultsGroupAnySen: string;
+  readonly resultsGroupFsmYes: string;
+  readonly resultsGroupFsmNo: string;
+  readonly resultsGroupReception: string;
+  readonly resultsGroupYear: string;
+  /** Group phrases for sentences ("Fewer {group} said …"). */
+  readonly resultsPeopleAll: string;
+  readonly resultsPeopleFemale: string;
+  readonly resultsPeopleMale: string;
+  readonly resultsPeopleUnknown: string;
+  readonly resultsPeoplePreferNotToSay: string;
+  readonly resultsPeopleSenE: string;
+  readonly resultsPeopleSenK: string;
+  readonly resultsPeopleSenN: string;
+  readonly resultsPeopleAnySen: string;
+  readonly resultsPeopleFsmYes: string;
+  readonly resultsPeopleFsmNo: string;
+  readonly resultsPeopleReception: string;
+  readonly resultsPeopleYear: string;
+  /** Series and axes. */
+  readonly resultsSeriesStart: string;
+  readonly resultsSeriesEnd: string;
+  readonly resultsSeriesSchool: string;
+  readonly resultsSeriesTrust: string;
+  readonly resultsSeriesArea: string;
+  readonly resultsSeriesBefore: string;
+  readonly resultsSeriesAfter: string;
+  readonly resultsSeriesFollowUp: string;
+  readonly resultsSeriesPercent: string;
+  readonly resultsAxisPercent: string;
+  readonly resultsAxisAuditPercent: string;
+  readonly resultsPercent: string;
+  readonly resultsPoints: PluralMessage;
+  readonly resultsColDifference: string;
+  readonly resultsNoteNotCompared: string;
+  readonly resultsAxisStaffPercent: string;
+  readonly resultsNotCompared: string;
+  readonly resultsInterval: string;
+  readonly resultsAuditArea: string;
+  readonly resultsAuditOverall: string;
+  /** Table headings. */
+  readonly resultsColGroup: string;
+  readonly resultsColPupils: string;
+  readonly resultsColCount: string;
+  readonly resultsColPercent: string;
+  readonly resultsColInterval: string;
+  readonly resultsColChange: string;
+  readonly resultsColSignificance: string;
+  readonly resultsColComparison: string;
+  readonly resultsColMissing: string;
+  readonly resultsColItem: string;
+  readonly resultsColMean: string;
+  readonly resultsColArea: string;
+  readonly resultsColIndicator: string;
+  /** Significance and comparison words (always words or symbols, never colour alone). */
+  readonly resultsSignificant: string;
+  readonly resultsNotSignificant: string;
+  readonly resultsImproved: string;
+  readonly resultsWorse: string;
+  readonly resultsNoChange: string;
+  readonly resultsRagGreen: string;
+  readonly resultsRagAmber: string;
+  readonly resultsRagRed: string;
+  readonly resultsRagNone: string;
+  /** The data table toggle and CSV. */
+  readonly resultsShowTable: string;
+  readonly resultsHideTable: string;
+  readonly resultsDownloadCsv: string;
+  readonly resultsCsvFileName: string;
+  /** Notes about hidden figures; `{k}` and `{minBase}` are the disclosure thresholds. */
+  readonly resultsNotesHeading: string;
+  readonly resultsNoteTotal: PluralMessage;
+  readonly resultsNoteBase: PluralMessage;
+  readonly resultsNoteComplementary: string;
+  readonly resultsNoteSmallBase: PluralMessage;
+  readonly resultsNoteRoundsToZero: string;
+  readonly resultsNoteNoPupils: string;
+  readonly resultsNoteComparator: string;
+  readonly resultsNoteRounded: string;
+  readonly resultsNoteNoScore: string;
+  readonly resultsNoteNotCollected: string;
+  /** Interpretation sentences. */
+  readonly resultsLineFewer: string;
+  readonly resultsLineMore: string;
+  readonly resultsLineSame: string;
+  readonly resultsLineSignificant: string;
+  readonly resultsLineNotSignificant: string;
+  readonly resultsLineCompareBetter: string;
+  readonly resultsLineCompareWorse: string;
+  readonly resultsLineCompareSimilar: string;
+  readonly resultsLineHeadline: string;
+  /** One-sentence chart summaries. */
+  readonly resultsSummaryRange: string;
+  readonly resultsSummaryOne: string;
+  readonly resultsSummaryNone: string;
+  readonly resultsSummaryChange: PluralMessage;
+  readonly resultsSummaryCompare: PluralMessage;
+  readonly resultsSummaryAudit: string;
+  readonly resultsSummaryCpd: PluralMessage;
+  readonly resultsAuditStatements: PluralMessage;
+  readonly resultsHiddenLabel: string;
+}
 
-/** The parameters each `<at-results>` string takes (`Record<string, never>` for none). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled as the element lands
-export interface ResultsStringParams {}
+/** The parameters each `<at-results>` string takes. */
+export interface ResultsStringParams {
+  readonly resultsViewHeadline: None;
+  readonly resultsViewBreakdown: None;
+  readonly resultsViewChange: None;
+  readonly resultsViewComparison: None;
+  readonly resultsViewTypes: None;
+  readonly resultsViewFeelings: None;
+  readonly resultsViewAudit: None;
+  readonly resultsViewCpd: None;
+  readonly resultsScopeLine: { readonly scope: string };
+  readonly resultsScopeSchool: None;
+  readonly resultsScopeTrust: None;
+  readonly resultsScopeLa: None;
+  readonly resultsEmptySummary: None;
+  readonly resultsEmptyChange: None;
+  readonly resultsEmptyComparison: None;
+  readonly resultsEmptyTypes: None;
+  readonly resultsEmptyFeelings: None;
+  readonly resultsEmptyAudit: None;
+  readonly resultsEmptyCpd: None;
+  readonly resultsEmptyScope: None;
+  readonly resultsInvalid: None;
+  readonly resultsIndicatorVictimisation: None;
+  readonly resultsIndicatorOnline: None;
+  readonly resultsIndicatorBullyingOthers: None;
+  readonly resultsIndicatorFeelSafe: None;
+  readonly resultsIndicatorWellbeing: None;
+  readonly resultsPhraseVictimisation: None;
+  readonly resultsPhraseOnline: None;
+  readonly resultsPhraseBullyingOthers: None;
+  readonly resultsPhraseFeelSafe: None;
+  readonly resultsPhraseGeneric: { readonly label: string };
+  readonly resultsCardBase: { readonly count: number };
+  readonly resultsCardWellbeing: None;
+  readonly resultsCardWellbeingMean: { readonly mean: string };
+  readonly resultsCardAtStart: { readonly percent: string };
+  readonly resultsBreakdownLegend: None;
+  readonly resultsTitleBySex: { readonly title: string };
+  readonly resultsTitleBySen: { readonly title: string };
+  readonly resultsTitleByFsm: { readonly title: string };
+  readonly resultsTitleByYearGroup: { readonly title: string };
+  readonly resultsDimensionAll: None;
+  readonly resultsDimensionSex: None;
+  readonly resultsDimensionSen: None;
+  readonly resultsDimensionFsm: None;
+  readonly resultsDimensionYearGroup: None;
+  readonly resultsGroupAll: None;
+  readonly resultsGroupFemale: None;
+  readonly resultsGroupMale: None;
+  readonly resultsGroupUnknown: None;
+  readonly resultsGroupPreferNotToSay: None;
+  readonly resultsGroupSenE: None;
+  readonly resultsGroupSenK: None;
+  readonly resultsGroupSenN: None;
+  readonly resultsGroupAnySen: None;
+  readonly resultsGroupFsmYes: None;
+  readonly resultsGroupFsmNo: None;
+  readonly resultsGroupReception: None;
+  readonly resultsGroupYear: { readonly year: string };
+  readonly resultsPeopleAll: None;
+  readonly resultsPeopleFemale: None;
+  readonly resultsPeopleMale: None;
+  readonly resultsPeopleUnknown: None;
+  readonly resultsPeoplePreferNotToSay: None;
+  readonly resultsPeopleSenE: None;
+  readonly resultsPeopleSenK: None;
+  readonly resultsPeopleSenN: None;
+  readonly resultsPeopleAnySen: None;
+  readonly resultsPeopleFsmYes: None;
+  readonly resultsPeopleFsmNo: None;
+  readonly resultsPeopleReception: None;
+  readonly resultsPeopleYear: { readonly year: string };
+  readonly resultsSeriesStart: None;
+  readonly resultsSeriesEnd: None;
+  readonly resultsSeriesSchool: None;
+  readonly resultsSeriesTrust: None;
+  readonly resultsSeriesArea: None;
+  readonly resultsSeriesBefore: None;
+  readonly resultsSeriesAfter: None;
+  readonly resultsSeriesFollowUp: None;
+  readonly resultsSeriesPercent: None;
+  readonly resultsAxisPercent: None;
+  readonly resultsAxisAuditPercent: None;
+  readonly resultsPercent: { readonly value: number };
+  readonly resultsPoints: { readonly sign: string; readonly count: number };
+  readonly resultsColDifference: None;
+  readonly resultsNoteNotCompared: { readonly symbol: string };
+  readonly resultsAxisStaffPercent: None;
+  readonly resultsNotCompared: { readonly symbol: string };
+  readonly resultsInterval: { readonly lower: number; readonly upper: number };
+  readonly resultsAuditArea: { readonly area: number; readonly title: string };
+  readonly resultsAuditOverall: None;
+  readonly resultsColGroup: None;
+  readonly resultsColPupils: None;
+  readonly resultsColCount: None;
+  readonly resultsColPercent: None;
+  readonly resultsColInterval: None;
+  readonly resultsColChange: None;
+  readonly resultsColSignificance: None;
+  readonly resultsColComparison: None;
+  readonly resultsColMissing: None;
+  readonly resultsColItem: None;
+  readonly resultsColMean: None;
+  readonly resultsColArea: None;
+  readonly resultsColIndicator: None;
+  readonly resultsSignificant: None;
+  readonly resultsNotSignificant: None;
+  readonly resultsImproved: None;
+  readonly resultsWorse: None;
+  readonly resultsNoChange: None;
+  readonly resultsRagGreen: None;
+  readonly resultsRagAmber: None;
+  readonly resultsRagRed: None;
+  readonly resultsRagNone: None;
+  readonly resultsShowTable: { readonly title: string };
+  readonly resultsHideTable: { readonly title: string };
+  readonly resultsDownloadCsv: None;
+  readonly resultsCsvFileName: { readonly view: string };
+  readonly resultsNotesHeading: None;
+  readonly resultsNoteTotal: { readonly symbol: string; readonly count: number };
+  readonly resultsNoteBase: { readonly symbol: string; readonly count: number };
+  readonly resultsNoteComplementary: { readonly symbol: string };
+  readonly resultsNoteSmallBase: { readonly symbol: string; readonly count: number };
+  readonly resultsNoteRoundsToZero: {
+    readonly symbol: string;
+    readonly half: number;
+    readonly roundTo: number;
+  };
+  readonly resultsNoteNoPupils: { readonly symbol: string };
+  readonly resultsNoteComparator: { readonly symbol: string; readonly schools: number };
+  readonly resultsNoteRounded: { readonly roundTo: number };
+  readonly resultsNoteNoScore: { readonly symbol: string };
+  readonly resultsNoteNotCollected: { readonly symbol: string };
+  readonly resultsLineFewer: {
+    readonly group: string;
+    readonly phrase: string;
+    readonly start: number;
+    readonly end: number;
+  };
+  readonly resultsLineMore: {
+    readonly group: string;
+    readonly phrase: string;
+    readonly start: number;
+    readonly end: number;
+  };
+  readonly resultsLineSame: {
+    readonly group: string;
+    readonly phrase: string;
+    readonly end: number;
+  };
+  readonly resultsLineSignificant: None;
+  readonly resultsLineNotSignificant: None;
+  readonly resultsLineCompareBetter: {
+    readonly group: string;
+    readonly phrase: string;
+    readonly school: number;
+    readonly area: number;
+  };
+  readonly resultsLineCompareWorse: {
+    readonly group: string;
+    readonly phrase: string;
+    readonly school: number;
+    readonly area: number;
+  };
+  readonly resultsLineCompareSimilar: {
+    readonly group: string;
+    readonly phrase: string;
+    readonly school: number;
+    readonly area: number;
+  };
+  readonly resultsLineHeadline: {
+    readonly percent: number;
+    readonly group: string;
+    readonly phrase: string;
+  };
+  readonly resultsSummaryRange: {
+    readonly title: string;
+    readonly high: string;
+    readonly highValue: number;
+    readonly low: string;
+    readonly lowValue: number;
+  };
+  readonly resultsSummaryOne: {
+    readonly title: string;
+    readonly group: string;
+    readonly value: number;
+  };
+  readonly resultsSummaryNone: { readonly title: string };
+  readonly resultsSummaryChange: {
+    readonly title: string;
+    readonly count: number;
+    readonly improved: number;
+    readonly worse: number;
+  };
+  readonly resultsSummaryCompare: {
+    readonly title: string;
+    readonly count: number;
+    readonly better: number;
+    readonly worse: number;
+  };
+  readonly resultsSummaryAudit: { readonly start: string; readonly end: string };
+  readonly resultsSummaryCpd: {
+    readonly title: string;
+    readonly count: number;
+    readonly rose: number;
+    readonly fell: number;
+  };
+  readonly resultsAuditStatements: {
+    readonly count: number;
+    readonly improved: number;
+    readonly worse: number;
+  };
+  readonly resultsHiddenLabel: { readonly symbol: string };
+}
 
 /** British English. */
-export const resultsStrings: ResultsStrings = {};
+export const resultsStrings: ResultsStrings = {
+  resultsViewHeadline: 'Headline figures',
+  resultsViewBreakdown: 'Figures by group',
+  resultsViewChange: 'Start and end of the programme',
+  resultsViewComparison: 'Compared with the rest of the area',
+  resultsViewTypes: 'Types of bullying',
+  resultsViewFeelings: 'Feelings about school',
+  resultsViewAudit: 'School audit: start and end',
+  resultsViewCpd: 'Staff training confidence',
+  resultsScopeLine: 'Results for {scope}',
+  resultsScopeSchool: 'this school',
+  resultsScopeTrust: 'this trust',
+  resultsScopeLa: 'this local authority',
+  resultsEmptySummary: 'There are no pupil results to show yet.',
+  resultsEmptyChange:
+    'There are no start-of-programme results to compare with, so no change can be shown yet.',
+  resultsEmptyComparison:
+    'There are no results for the wider area to compare with, so no comparison can be shown.',
+  resultsEmptyTypes: 'There are no answers about types of bullying to show.',
+  resultsEmptyFeelings: 'There are no answers about feelings about school to show.',
+  resultsEmptyAudit: 'There are no audit scores to show yet.',
+  resultsEmptyCpd: 'There are no training confidence results to show yet.',
+  resultsEmptyScope: 'A local authority is not compared with another area.',
+  resultsInvalid:
+    'These results could not be shown because the data given to this page is not in the expected form. Please tell whoever runs this site.',
+  resultsIndicatorVictimisation: 'Frequently bullied',
+  resultsIndicatorOnline: 'Frequently bullied online',
+  resultsIndicatorBullyingOthers: 'Frequently bullying others',
+  resultsIndicatorFeelSafe: 'Feel safe at school',
+  resultsIndicatorWellbeing: 'Wellbeing',
+  resultsPhraseVictimisation: 'were frequently bullied',
+  resultsPhraseOnline: 'were frequently bullied online',
+  resultsPhraseBullyingOthers: 'frequently bullied others',
+  resultsPhraseFeelSafe: 'feel safe at school',
+  resultsPhraseGeneric: 'answered “{label}”',
+  resultsCardBase: {
+    one: 'Based on {count} pupil’s answers',
+    other: 'Based on {count} pupils’ answers',
+  },
+  resultsCardWellbeing: 'in the expected range for emotional wellbeing',
+  resultsCardWellbeingMean: 'Average emotional difficulties score {mean} (lower is better)',
+  resultsCardAtStart: 'At the start: {percent}',
+  resultsBreakdownLegend: 'Show figures by',
+  resultsTitleBySex: '{title}: boys and girls',
+  resultsTitleBySen: '{title}, by SEND',
+  resultsTitleByFsm: '{title}, by free school meals',
+  resultsTitleByYearGroup: '{title}, by year group',
+  resultsDimensionAll: 'All pupils',
+  resultsDimensionSex: 'Boys and girls',
+  resultsDimensionSen: 'SEND',
+  resultsDimensionFsm: 'Free school meals',
+  resultsDimensionYearGroup: 'Year group',
+  resultsGroupAll: 'All pupils',
+  resultsGroupFemale: 'Girls',
+  resultsGroupMale: 'Boys',
+  resultsGroupUnknown: 'Not recorded',
+  resultsGroupPreferNotToSay: 'Preferred not to say',
+  resultsGroupSenE: 'EHC plan',
+  resultsGroupSenK: 'SEN support',
+  resultsGroupSenN: 'No SEND',
+  resultsGroupAnySen: 'Any SEND (EHC plan or SEN support)',
+  resultsGroupFsmYes: 'Free school meals',
+  resultsGroupFsmNo: 'No free school meals',
+  resultsGroupReception: 'Reception',
+  resultsGroupYear: 'Year {year}',
+  resultsPeopleAll: 'pupils',
+  resultsPeopleFemale: 'girls',
+  resultsPeopleMale: 'boys',
+  resultsPeopleUnknown: 'pupils whose details are not recorded',
+  resultsPeoplePreferNotToSay: 'pupils who preferred not to say',
+  resultsPeopleSenE: 'pupils with an EHC plan',
+  resultsPeopleSenK: 'pupils on SEN support',
+  resultsPeopleSenN: 'pupils with no SEND',
+  resultsPeopleAnySen: 'pupils with SEND',
+  resultsPeopleFsmYes: 'pupils on free school meals',
+  resultsPeopleFsmNo: 'pupils not on free school meals',
+  resultsPeopleReception: 'pupils in Reception',
+  resultsPeopleYear: 'pupils in Year {year}',
+  resultsSeriesStart: 'Start',
+  resultsSeriesEnd: 'End',
+  resultsSeriesSchool: 'This school',
+  resultsSeriesTrust: 'This trust',
+  resultsSeriesArea: 'Rest of the area',
+  resultsSeriesBefore: 'Before training',
+  resultsSeriesAfter: 'Straight after',
+  resultsSeriesFollowUp: 'Months later',
+  resultsSeriesPercent: 'Pupils',
+  resultsAxisPercent: 'Percentage of pupils who answered',
+  resultsAxisAuditPercent: 'Audit score (%)',
+  resultsPercent: '{value}%',
+  resultsPoints: { one: '{sign}{count} point', other: '{sign}{count} points' },
+  resultsColDifference: 'Difference',
+  resultsNoteNotCompared:
+    '{symbol} Not compared, because a figure on one side is hidden or the area figure cannot be shown',
+  resultsAxisStaffPercent: 'Percentage of staff who answered',
+  resultsNotCompared: '{symbol} not compared',
+  resultsInterval: '{lower}% to {upper}%',
+  resultsAuditArea: 'Area {area}: {title}',
+  resultsAuditOverall: 'Overall',
+  resultsColGroup: 'Group',
+  resultsColPupils: 'Pupils who answered',
+  resultsColCount: 'Number',
+  resultsColPercent: 'Percentage',
+  resultsColInterval: '95% confidence interval',
+  resultsColChange: 'Change',
+  resultsColSignificance: 'Is the change real?',
+  resultsColComparison: 'Compared with the rest of the area',
+  resultsColMissing: 'Preferred not to say or did not know',
+  resultsColItem: 'Statement',
+  resultsColMean: 'Average score',
+  resultsColArea: 'Area',
+  resultsColIndicator: 'Measure',
+  resultsSignificant: 'Significant change',
+  resultsNotSignificant: 'No significant change',
+  resultsImproved: 'Significantly better',
+  resultsWorse: 'Significantly worse',
+  resultsNoChange: 'No significant change',
+  resultsRagGreen: '✓ Better (significant)',
+  resultsRagAmber: '! Worse (significant)',
+  resultsRagRed: '!! Worse (strongly significant)',
+  resultsRagNone: '≈ Similar',
+  resultsShowTable: 'Show the data table: {title}',
+  resultsHideTable: 'Hide the data table: {title}',
+  resultsDownloadCsv: 'Download these figures (CSV)',
+  resultsCsvFileName: 'all-together-results-{view}.csv',
+  resultsNotesHeading: 'About these figures',
+  // The same words as scoring's suppressionNote (a test keeps them equal), so they can be translated.
+  resultsNoteTotal: {
+    one: '{symbol} Fewer than {count} pupil in all — every figure is hidden to protect privacy',
+    other: '{symbol} Fewer than {count} pupils in all — every figure is hidden to protect privacy',
+  },
+  resultsNoteBase: {
+    one: '{symbol} Fewer than {count} pupil — hidden to protect privacy',
+    other: '{symbol} Fewer than {count} pupils — hidden to protect privacy',
+  },
+  resultsNoteComplementary:
+    '{symbol} Hidden so that a small group cannot be worked out from the total',
+  resultsNoteSmallBase: {
+    one: '{symbol} Fewer than {count} pupil — too few to show how many, a percentage or an average safely',
+    other:
+      '{symbol} Fewer than {count} pupils — too few to show how many, a percentage or an average safely',
+  },
+  resultsNoteRoundsToZero:
+    '{symbol} More than 0 but fewer than {half} — figures shared outside the school are rounded to the nearest {roundTo}',
+  resultsNoteNoPupils: '{symbol} No pupils in this group',
+  resultsNoteComparator:
+    '{symbol} The area figure is not shown: it needs at least {schools} schools and enough pupils outside this one',
+  resultsNoteRounded: 'Numbers of pupils are rounded to the nearest {roundTo}.',
+  resultsNoteNoScore: '{symbol} No statement in this area was rated',
+  resultsNoteNotCollected: '{symbol} Not collected yet',
+  resultsLineFewer:
+    'Fewer {group} said they {phrase} at the end ({end}%) than at the start ({start}%)',
+  resultsLineMore:
+    'More {group} said they {phrase} at the end ({end}%) than at the start ({start}%)',
+  resultsLineSame:
+    'The same share of {group} said they {phrase} at the start and at the end ({end}%)',
+  resultsLineSignificant: '; this change is statistically significant.',
+  resultsLineNotSignificant: '; this change is not statistically significant, so it may be chance.',
+  resultsLineCompareBetter:
+    '{school}% of {group} here said they {phrase}, against {area}% in the rest of the area: significantly better.',
+  resultsLineCompareWorse:
+    '{school}% of {group} here said they {phrase}, against {area}% in the rest of the area: significantly worse.',
+  resultsLineCompareSimilar:
+    '{school}% of {group} here said they {phrase}, against {area}% in the rest of the area: not a significant difference.',
+  resultsLineHeadline: '{percent}% of {group} said they {phrase}.',
+  resultsSummaryRange:
+    '{title}: highest for {high} ({highValue}%), lowest for {low} ({lowValue}%).',
+  resultsSummaryOne: '{title}: {value}% for {group}.',
+  resultsSummaryNone: '{title}: every figure is hidden to protect privacy.',
+  resultsSummaryChange: {
+    one: '{title}: {count} group can be compared; {improved} improved significantly and {worse} got significantly worse.',
+    other:
+      '{title}: {count} groups can be compared; {improved} improved significantly and {worse} got significantly worse.',
+  },
+  resultsSummaryCompare: {
+    one: '{title}: {count} group can be compared; {better} significantly better and {worse} significantly worse than the rest of the area.',
+    other:
+      '{title}: {count} groups can be compared; {better} significantly better and {worse} significantly worse than the rest of the area.',
+  },
+  resultsSummaryAudit: 'Overall audit score: {start} at the start, {end} at the end.',
+  resultsSummaryCpd: {
+    one: '{title}: of {count} statement shown before and straight after the training, confidence rose for {rose} and fell for {fell}.',
+    other:
+      '{title}: of {count} statements shown before and straight after the training, confidence rose for {rose} and fell for {fell}.',
+  },
+  resultsAuditStatements: {
+    one: '{count} statement compared: {improved} improved, {worse} got worse.',
+    other: '{count} statements compared: {improved} improved, {worse} got worse.',
+  },
+  resultsHiddenLabel: '{symbol} hidden',
+};
