@@ -21,7 +21,7 @@ import {
   type Problem,
   type QuestionnaireResponse,
 } from '@all-together/model';
-import { priorities } from '@all-together/scoring';
+import { compareAudits, priorities } from '@all-together/scoring';
 import type { Db, Queryable } from './db.js';
 import {
   FailureThrottle,
@@ -719,7 +719,7 @@ export function createApp(options: AppOptions) {
       priorities: parsedAudit?.success ? priorities(audit(), parsedAudit.data) : [],
       definition: audit(),
       baseline: award.audits.baseline,
-      audit: (parsedAudit?.success ? parsedAudit.data : null) ?? award.audits.end,
+      audit: award.audits.end ?? (parsedAudit?.success ? parsedAudit.data : null),
       baselineQuestionnaire: award.input.baselineQuestionnaire,
       endQuestionnaire: award.input.endQuestionnaire,
       pupilOutcomes: award.input.pupilOutcomes,

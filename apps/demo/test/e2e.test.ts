@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
+  BASELINE_ROUND,
   DEMO_ADMIN,
   DEMO_CODE,
   END_ROUND,
@@ -84,12 +85,34 @@ describe(
       await page.screenshot({ path: SHOTS + 'school.png', fullPage: true });
       await page.locator(`a[href="/school/results/${END_ROUND}"]`).click();
       await page.getByRole('heading', { level: 1, name: `Results: ${END_ROUND}` }).waitFor();
-      const caption = page
-        .getByText('Bullied two or three times a month or more — All pupils')
-        .first();
-      await caption.waitFor();
+      // <at-results> renders the headline cards from the school's summary, the trust as comparator.
+      const results = page.locator('at-results');
+      await results.getByText('%').first().waitFor();
+      assert.ok((await results.locator('[part~="card"]').count()) > 0, 'headline cards');
+      assert.ok((await page.locator('details table').count()) > 0, 'server-published tables');
       await page.screenshot({ path: SHOTS + 'results.png', fullPage: true });
       await checkCsp(page, 'results');
+      await page.getByRole('link', { name: 'Compared with the trust' }).click();
+      await page.locator('at-results[view="comparison"]').getByText('%').first().waitFor();
+      await page.screenshot({ path: SHOTS + 'results-comparison.png', fullPage: true });
+      await checkCsp(page, 'results comparison');
+      await page.context().close();
+    });
+
+    it('A lead opens the audit and the action plan in their elements', async () => {
+      const page = await newPage();
+      await signIn(page, leadEmail(0));
+      await page.getByRole('heading', { level: 1, name: s.seeded.schools[0]!.name }).waitFor();
+      await page.goto(`${s.url}/school/audit/${END_ROUND}`);
+      const audit = page.locator('at-audit');
+      await audit.getByRole('heading').first().waitFor();
+      await page.screenshot({ path: SHOTS + 'audit.png', fullPage: true });
+      await checkCsp(page, 'audit');
+      await page.goto(`${s.url}/school/plan/${BASELINE_ROUND}`);
+      const plan = page.locator('at-action-plan');
+      await plan.getByRole('heading').first().waitFor();
+      await page.screenshot({ path: SHOTS + 'plan.png', fullPage: true });
+      await checkCsp(page, 'action plan');
       await page.context().close();
     });
 

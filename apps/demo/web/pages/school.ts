@@ -193,19 +193,26 @@ interface Results {
   baseline: unknown;
   comparator: unknown;
   comparatorNote: string;
+  audit: unknown;
+  definitions: unknown[];
   published: Published[];
 }
 
+const VIEWS = [
+  ['headline', 'Headlines'],
+  ['breakdown', 'By group'],
+  ['change', 'Start and end'],
+  ['comparison', 'Compared with the trust'],
+  ['types', 'Types of bullying'],
+  ['feelings', 'Feelings about school'],
+  ['audit', 'Audit'],
+] as const;
+
 async function results(base: string, round: string): Promise<void> {
   const r = await api<Results>('GET', `${base}/rounds/${encodeURIComponent(round)}/results`);
-  const element = customElements.get('at-results')
-    ? html`<at-results
-        .summary=${r.summary}
-        .comparator=${r.comparator ?? undefined}
-        .baseline=${r.baseline ?? undefined}
-        scope="school"
-      ></at-results>`
-    : nothing;
+  const wanted = new URLSearchParams(location.search).get('view');
+  const view = VIEWS.find(([v]) => v === wanted)?.[0] ?? 'headline';
+  const hasElement = Boolean(customElements.get('at-results'));
   show(
     html`<p><a href="/school">Back to your school</a></p>
       <h1>Results: ${r.round.id}</h1>
@@ -213,9 +220,35 @@ async function results(base: string, round: string): Promise<void> {
         ${WAVE[r.round.wave]}. ${r.respondents} pupils answered. Compared with the trust:
         ${r.comparatorNote}
       </p>
-      ${element}
-      <h2>${customElements.get('at-results') ? 'The figures as tables' : 'Headline figures'}</h2>
-      ${r.published.filter((t) => t.dimension === 'all' || t.dimension === 'sen').map((t) => publishedTable(t))}`,
+      ${
+        hasElement
+          ? html`<nav aria-label="Results views" class="views">
+                ${VIEWS.map(
+                  ([v, label]) =>
+                    html`<a href="?view=${v}" aria-current=${v === view ? 'page' : 'false'}
+                      >${label}</a
+                    >`,
+                )}
+              </nav>
+              <at-results
+                .summary=${r.summary}
+                .baseline=${r.baseline ?? undefined}
+                .comparator=${r.comparator ?? undefined}
+                .audit=${r.audit ?? undefined}
+                .definitions=${r.definitions}
+                scope="school"
+                viewer-role="school"
+                view=${view}
+              ></at-results>
+              <details>
+                <summary>The headline figures as the server publishes them</summary>
+                ${r.published.filter((t) => t.dimension === 'all').map((t) => publishedTable(t))}
+              </details>`
+          : html`<h2>Headline figures</h2>
+              ${r.published
+                .filter((t) => t.dimension === 'all' || t.dimension === 'sen')
+                .map((t) => publishedTable(t))}`
+      }`,
     'Results',
   );
 }
