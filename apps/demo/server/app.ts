@@ -21,7 +21,7 @@ import {
   type Problem,
   type QuestionnaireResponse,
 } from '@all-together/model';
-import { compareAudits, priorities } from '@all-together/scoring';
+import { compareAudits, mergeSummaries, priorities } from '@all-together/scoring';
 import type { Db, Queryable } from './db.js';
 import {
   FailureThrottle,
@@ -627,11 +627,30 @@ export function createApp(options: AppOptions) {
     async (c, { school, staff }) => {
       const round = await roundOf(school!, c);
       const summary = await roundSummary(db, school!, round);
+      // The comparator is the trust including the round being viewed (publishComparison compares
+      // with the rest of it), the other schools at their reporting rounds of the same wave.
       const trust = await trustSummary(db, staff!.trustId, round.wave);
-      const allowed = comparatorCheck(summary, trust.summary);
+      const comparator = mergeSummaries([
+        summary,
+        ...trust.perSchool.filter((p) => p.school.urn !== school!.urn).map((p) => p.summary),
+      ]);
+      const allowed = comparatorCheck(summary, comparator);
       const baseRound =
         round.wave === 'end' ? await baselineBefore(db, school!.urn, round) : undefined;
       const baseline = baseRound ? await roundSummary(db, school!, baseRound) : null;
+      // The audit before and after, for the element's audit view, when both are stored.
+      const auditOf = async (r?: RoundRow) => {
+        if (!r) return undefined;
+        const row = (
+          await db.query<{ body: unknown }>(
+            'SELECT body FROM audits WHERE school_urn = $1 AND round_id = $2',
+            [school!.urn, r.id],
+          )
+        ).rows[0];
+        const parsed = row ? AuditResponse.safeParse(row.body) : undefined;
+        return parsed?.success ? parsed.data : undefined;
+      };
+      const [auditStart, auditEnd] = await Promise.all([auditOf(baseRound), auditOf(round)]);
       return c.json({
         school: { urn: school!.urn, name: school!.name },
         round: {
@@ -643,8 +662,10 @@ export function createApp(options: AppOptions) {
         respondents: summary.respondents.all,
         summary,
         baseline,
-        comparator: allowed.allowed ? trust.summary : null,
+        comparator: allowed.allowed ? comparator : null,
         comparatorNote: allowed.reason,
+        audit: auditStart && auditEnd ? compareAudits(audit(), auditStart, auditEnd) : null,
+        definitions: [...pupilDefinitions(), audit()],
         published: publishTables(summary, 'school'),
       });
     },

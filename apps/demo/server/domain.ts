@@ -185,7 +185,24 @@ export async function roundSummary(
   return summary;
 }
 
-/** The trust's merged summary of one wave: each school's latest round of that wave. */
+/**
+ * The school's latest closed round of a wave (final results), or else its latest opened one: what a
+ * trust figure and a comparator use, so a round that opened today does not blank a school out.
+ */
+export async function reportingRound(
+  db: Queryable,
+  urn: string,
+  wave: Wave,
+): Promise<RoundRow | undefined> {
+  const r = await db.query<RoundRow>(
+    `SELECT ${ROUND_COLUMNS} FROM rounds WHERE school_urn = $1 AND wave = $2 AND closes_on < $3
+     ORDER BY closes_on DESC, id DESC LIMIT 1`,
+    [urn, wave, today()],
+  );
+  return r.rows[0] ?? (await latestRound(db, urn, wave));
+}
+
+/** The trust's merged summary of one wave: each school's reporting round of that wave. */
 export async function trustSummary(
   db: Queryable,
   trustId: string,
@@ -193,7 +210,7 @@ export async function trustSummary(
 ): Promise<{ summary: PupilSummary; perSchool: { school: SchoolRow; summary: PupilSummary }[] }> {
   const perSchool: { school: SchoolRow; summary: PupilSummary }[] = [];
   for (const school of await trustSchools(db, trustId)) {
-    const round = await latestRound(db, school.urn, wave);
+    const round = await reportingRound(db, school.urn, wave);
     if (!round) continue;
     perSchool.push({ school, summary: await roundSummary(db, school, round) });
   }

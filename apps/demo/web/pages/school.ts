@@ -285,6 +285,7 @@ async function auditPage(base: string, urn: string, round: string): Promise<void
                 .baseline=${a.baseline ?? undefined}
                 wave=${a.wave}
                 school=${urn}
+                respondent-role="school-lead"
                 @at-audit-change=${save}
                 @at-audit-complete=${save}
               ></at-audit>`
