@@ -99,7 +99,7 @@ describe(
       await page.context().close();
     });
 
-    it('A lead opens the audit and the action plan in their elements', async () => {
+    it('A lead opens the audit and the action plan in their elements; a rating chosen is saved to the server', async () => {
       const page = await newPage();
       await signIn(page, leadEmail(0));
       await page.getByRole('heading', { level: 1, name: s.seeded.schools[0]!.name }).waitFor();
@@ -108,6 +108,27 @@ describe(
       await audit.getByRole('heading').first().waitFor();
       await page.screenshot({ path: SHOTS + 'audit.png', fullPage: true });
       await checkCsp(page, 'audit');
+      // A rating chosen in the element is saved to the server (at-audit-change → PUT).
+      const urn = s.seeded.schools[0]!.urn;
+      const stored = async () =>
+        (
+          await s.db.query<{ body: { ratings: Record<string, string> } }>(
+            'SELECT body FROM audits WHERE school_urn = $1 AND round_id = $2',
+            [urn, END_ROUND],
+          )
+        ).rows[0]!.body.ratings['1.1'];
+      assert.equal(await stored(), 'fully-met');
+      await audit
+        .getByRole('button', { name: /School leadership/ })
+        .first()
+        .click();
+      await audit
+        .getByRole('radio', { name: /Not yet met/ })
+        .first()
+        .check();
+      for (let i = 0; i < 50 && (await stored()) === 'fully-met'; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      assert.equal(await stored(), 'not-yet-met');
       await page.goto(`${s.url}/school/plan/${BASELINE_ROUND}`);
       const plan = page.locator('at-action-plan');
       await plan.getByRole('heading').first().waitFor();

@@ -275,7 +275,11 @@ async function auditPage(base: string, urn: string, round: string): Promise<void
   const draw = () =>
     show(
       html`<p><a href="/school">Back to your school</a></p>
-        <h1>Audit: ${round}</h1>
+        ${
+          customElements.get('at-audit')
+            ? html`<p class="round-caption">Round ${round}</p>`
+            : html`<h1>Audit: ${round}</h1>`
+        }
         ${notice}
         ${
           customElements.get('at-audit')
@@ -370,7 +374,11 @@ async function planPage(base: string, urn: string, round: string): Promise<void>
   const draw = () =>
     show(
       html`<p><a href="/school">Back to your school</a></p>
-        <h1>Action plan: ${round}</h1>
+        ${
+          customElements.get('at-action-plan')
+            ? html`<p class="round-caption">Round ${round}</p>`
+            : html`<h1>Action plan: ${round}</h1>`
+        }
         ${notice}
         ${
           customElements.get('at-action-plan')
