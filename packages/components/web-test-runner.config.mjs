@@ -1,5 +1,6 @@
 // Browser tests: @web/test-runner + @open-wc/testing in Debian Chromium (toolchain.md §3).
 import { readdirSync, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -49,6 +50,114 @@ function componentsCommands() {
   };
 }
 
+/** The policy of reliability.md W3, sent as a header on the strict-CSP test page. */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html";
+
+/**
+ * Test-only routes, all under `/__at-test__/`:
+ *
+ * - `csp.html?module=/packages/…/x.ts`: a page with no inline script that loads one module, sent
+ *   with the W3 policy as a real `Content-Security-Policy` header (every directive applies, unlike
+ *   a `<meta>`). `src/shared/csp.test.ts` opens it in an iframe; wtr's own runner page, which
+ *   needs inline scripts and a WebSocket, stays outside the policy.
+ * - `src/<case>`: hostile answers for `src` loading (W4): `404`, `html`, `huge` (50 MB streamed
+ *   with no length, written with back-pressure so it is never held in memory), `huge-declared`
+ *   (a 50 MB `Content-Length`), `truncated`, `deep` (100,000 levels), `proto` (`__proto__`
+ *   keys), `stall` (headers, one byte, then nothing for 15 s). `src/huge-sent` reports how many
+ *   bytes of the last `huge` body were written before the browser hung up.
+ */
+function testRoutes() {
+  const definition = readFileSync(
+    here('../questionnaires/definitions/pupil-ks2/1.0.0.json'),
+    'utf8',
+  );
+  let hugeSent = 0;
+  const json = (ctx, status, body) => {
+    ctx.status = status;
+    ctx.type = 'application/json';
+    ctx.body = body;
+  };
+  const routes = {
+    404: (ctx) => json(ctx, 404, '{"error":"not found"}'),
+    html: (ctx) => {
+      ctx.type = 'text/html';
+      ctx.body = '<!doctype html><title>Sign in</title><h1>Please sign in</h1>';
+    },
+    huge: (ctx) => {
+      hugeSent = 0;
+      const chunk = Buffer.from(`"${'x'.repeat(64 * 1024 - 3)}",`);
+      const total = 50 * 1024 * 1024;
+      json(
+        ctx,
+        200,
+        Readable.from(
+          (function* () {
+            yield Buffer.from('[');
+            while (hugeSent < total) {
+              hugeSent += chunk.length;
+              yield chunk;
+            }
+            yield Buffer.from('""]');
+          })(),
+        ),
+      );
+    },
+    'huge-sent': (ctx) => json(ctx, 200, JSON.stringify({ bytes: hugeSent })),
+    'huge-declared': (ctx) => {
+      json(ctx, 200, Readable.from([Buffer.from('[1]')]));
+      ctx.set('Content-Length', String(50 * 1024 * 1024));
+    },
+    truncated: (ctx) => json(ctx, 200, definition.slice(0, Math.floor(definition.length / 2))),
+    deep: (ctx) =>
+      json(ctx, 200, `{"id":"deep","title":${'['.repeat(100_000)}${']'.repeat(100_000)}}`),
+    proto: (ctx) =>
+      json(
+        ctx,
+        200,
+        definition
+          .replace('{', '{"__proto__":{"polluted":"yes"},')
+          .replace(/"sections": \[\s*\{/, (m) => `${m}"__proto__":{"polluted":"yes"},`),
+      ),
+    stall: (ctx) => {
+      const body = new Readable({ read() {} });
+      body.push('{');
+      const timer = setTimeout(() => body.push(null), 15_000);
+      body.on('close', () => clearTimeout(timer));
+      json(ctx, 200, body);
+    },
+  };
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/__at-test__/')) return next();
+    const name = ctx.path.slice('/__at-test__/'.length);
+    if (name === 'csp.html') {
+      const module = String(ctx.query.module ?? '');
+      if (!/^\/packages\/[\w./-]+\.ts$/.test(module) || module.includes('..')) {
+        ctx.status = 400;
+        return;
+      }
+      ctx.type = 'text/html';
+      ctx.set('Content-Security-Policy', STRICT_CSP);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = `<!doctype html>
+<html lang="en-GB">
+  <head>
+    <meta charset="utf-8" />
+    <title>Strict CSP</title>
+    <script type="module" src="${module}"></script>
+  </head>
+  <body></body>
+</html>`;
+      return;
+    }
+    const route = name.startsWith('src/') && routes[name.slice(4)];
+    if (!route) return next();
+    ctx.set('Cache-Control', 'no-store');
+    route(ctx);
+  };
+}
+
 export default {
   rootDir: '../../', // the repo root, so workspace packages' sources can be served
   files: 'src/**/*.test.ts',
@@ -78,6 +187,7 @@ export default {
       },
     }),
   ],
+  middleware: [testRoutes()],
   plugins: [
     // The plugin reads this tsconfig raw, without `extends`: it must carry the decorator options.
     esbuildPlugin({ ts: true, tsconfig: here('./tsconfig.json'), target: 'auto' }),

@@ -27,12 +27,12 @@ export {
   RESULTS_SCOPES,
   RESULTS_VIEWS,
   csvCell,
-  type CpdConfidenceItem,
   type ResultsDimension,
   type ResultsRole,
   type ResultsScope,
   type ResultsView,
 } from './results/results.js';
+export { measuresFrom, MeasureOptions, type MeasureOption } from './action-plan/measures.js';
 
 export { AtElement } from './shared/at-element.js';
 export { defineElement } from './shared/define.js';

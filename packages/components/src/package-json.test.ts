@@ -104,12 +104,14 @@ describe('package.json', () => {
     expect(exported).to.deep.equal(['src/index.ts', ...registrations].sort());
   });
 
-  it('sideEffects lists exactly the registration files, in src and in dist', () => {
+  it('sideEffects lists exactly the registration files and the zod switch, in src and in dist', () => {
     expect(pkg.sideEffects).to.be.an('array');
     const globs = (pkg.sideEffects as readonly string[]).map(globToRegExp);
     const isSideEffect = (path: string) => globs.some((glob) => glob.test(path));
+    // zod-jitless.ts must run before the model loads (W3), so bundlers must keep its bare import.
+    const effects = [...registrations, 'src/shared/zod-jitless.ts'];
     for (const { path } of files) {
-      const registration = registrations.includes(path);
+      const registration = effects.includes(path);
       expect(isSideEffect(path), `${path} in sideEffects`).to.equal(registration);
       expect(isSideEffect(builtAs(path)), `${builtAs(path)} in sideEffects`).to.equal(registration);
     }

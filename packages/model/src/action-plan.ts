@@ -39,7 +39,17 @@ export type Priority = z.infer<typeof Priority>;
 /** A questionnaire indicator that measures an objective, for example frequent victimisation. */
 export const IndicatorMeasure = z.strictObject({
   definition: DefinitionId,
-  indicator: z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/),
+  /**
+   * A scoring indicator key as `@all-together/scoring` names it (a key of a summary's `info`), for
+   * example `victimisation.frequent`, `feelings.composite`, `scale.wellbeing` or `sen.E`.
+   */
+  indicator: z
+    .string()
+    .max(160, 'An indicator key is at most 160 characters.')
+    .regex(
+      /^[a-z][a-z0-9]*(?:[-_.][A-Za-z0-9]+)*$/,
+      'An indicator key is lower-case words joined by - _ or ., for example "victimisation.frequent".',
+    ),
   /** What the school aims for, in words ("fewer than 20% frequently bullied"). */
   target: Text(300).optional(),
 });

@@ -41,6 +41,19 @@ export const AwardRules = z.strictObject({
 });
 export type AwardRules = z.infer<typeof AwardRules>;
 
+/**
+ * A reason as a key and the values it fills in, so an interface can word it in its own language.
+ * Params are whole or rounded numbers and short strings (a comma-separated list of area numbers).
+ */
+export const AwardMessage = z.strictObject({
+  /** A stable message key, for example `outcomeHidden`. */
+  key: z
+    .string()
+    .regex(/^[a-z][A-Za-z0-9]*$/, 'A message key is camelCase, for example "overall".'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type AwardMessage = z.infer<typeof AwardMessage>;
+
 /** One criterion of a recommendation: met or not, with the figures behind it. */
 export const AwardCriterion = z.strictObject({
   /** A stable key, for example `silver.min-gain`. */
@@ -54,6 +67,12 @@ export const AwardCriterion = z.strictObject({
   required: z.union([z.number(), z.boolean(), z.null()]),
   /** A plain-English reason, for example "Overall 72%, needs at least 70%". */
   reason: z.string().min(1),
+  /**
+   * The same reason, machine-readable, for a translated interface: a stable `key` (for example
+   * `overall`) and the figures it fills in. Figures are already rounded and pass disclosure
+   * control exactly as `reason` does. Optional: older recommendations have `reason` only.
+   */
+  message: AwardMessage.optional(),
 });
 export type AwardCriterion = z.infer<typeof AwardCriterion>;
 

@@ -5,9 +5,11 @@ import {
   ActionPlan,
   AuditDefinition,
   AuditResponse,
+  AwardCriterion,
   AwardRecommendation,
   AwardRules,
   DisclosureControl,
+  IndicatorMeasure,
   LocalAuthority,
   ProgrammeRound,
   PupilCharacteristics,
@@ -388,5 +390,50 @@ describe('defaults', () => {
       'alternative-provision',
       'all-through',
     ]);
+  });
+});
+
+describe('IndicatorMeasure and AwardCriterion.message', () => {
+  it('an objective can be measured by the indicator keys scoring really uses (dots, option codes)', () => {
+    for (const indicator of [
+      'victimisation.frequent',
+      'feelings.composite',
+      'scale.wellbeing',
+      'bully-victim.frequent',
+      'sen.E',
+      'safe-places.toilets.agree',
+    ]) {
+      assert.equal(
+        IndicatorMeasure.safeParse({ definition: 'pupil-ks2', indicator }).success,
+        true,
+        indicator,
+      );
+    }
+    for (const indicator of ['', 'Victimisation', '.frequent', 'a..b', 'a.', 'a b', 'a/b']) {
+      assert.equal(
+        IndicatorMeasure.safeParse({ definition: 'pupil-ks2', indicator }).success,
+        false,
+        indicator,
+      );
+    }
+  });
+
+  it('a criterion may carry a machine-readable message; one without it stays valid', () => {
+    const base = { id: 'gold.wellbeing', level: 'gold', met: true, actual: null, required: null };
+    assert.equal(AwardCriterion.safeParse({ ...base, reason: 'x' }).success, true);
+    const withMessage = AwardCriterion.parse({
+      ...base,
+      reason: 'x',
+      message: { key: 'outcomeHiddenNotWorse', params: { group: 'send', min: 20 } },
+    });
+    assert.deepEqual(withMessage.message, {
+      key: 'outcomeHiddenNotWorse',
+      params: { group: 'send', min: 20 },
+    });
+    assert.equal(
+      AwardCriterion.safeParse({ ...base, reason: 'x', message: { key: 'Bad key', params: {} } })
+        .success,
+      false,
+    );
   });
 });

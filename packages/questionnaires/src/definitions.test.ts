@@ -307,7 +307,17 @@ describe('scoring code never names an item (style.md: behaviour is declared in d
       .join('\n');
     // Characteristic names (sex, sen, fsm, eal…) are the model's vocabulary for breakdowns; the
     // characteristic questions happen to reuse them as ids, and scoring must name them.
-    const vocabulary = new Set<string>(Characteristic.options);
+    // Likewise the roles declared in scoring (indicators and cut-off names such as `confident`) are
+    // how scoring finds items; an item id that happens to equal one is not named by scoring.
+    const vocabulary = new Set<string>([
+      ...Characteristic.options,
+      ...questionnaires().flatMap((d) =>
+        itemsOf(d).flatMap((i) => [
+          ...(i.scoring.indicator ? [i.scoring.indicator] : []),
+          ...Object.keys(i.scoring.cutoffs),
+        ]),
+      ),
+    ]);
     const ids = new Set(
       questionnaires()
         .flatMap((d) => itemsOf(d).map((i) => i.id as string))

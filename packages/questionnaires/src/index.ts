@@ -10,4 +10,5 @@ export * from './pseudo-locale.js';
 export * from './readability.js';
 export * from './random.js';
 export * from './cohort.js';
+export * from './cpd.js';
 export * from './registry.js';

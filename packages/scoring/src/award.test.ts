@@ -12,6 +12,12 @@ import {
 import { recommendAward, type AwardInput } from './award.js';
 import type { AreaScore, AuditScores, MeanStat, OutcomeComparison, Proportion } from './types.js';
 
+/** A criterion without its machine-readable message, to compare the English reason and figures. */
+function withoutMessage(c: AwardCriterion): Omit<AwardCriterion, 'message'> {
+  const { message: _message, ...rest } = c;
+  return rest;
+}
+
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 1000);
 const RANK = Object.fromEntries(AwardLevel.options.map((l, i) => [l, i])) as Record<
   AwardLevel,
@@ -190,7 +196,7 @@ describe('recommendAward: the Gold school, every criterion computed by hand', ()
   });
 
   it('eligibility: both audits, both questionnaires, 5 actions counted, evidence everywhere', () => {
-    assert.deepEqual(r.criteria.slice(0, 6), [
+    assert.deepEqual(r.criteria.slice(0, 6).map(withoutMessage), [
       {
         id: 'eligibility.baseline-audit',
         level: 'participation',
@@ -246,7 +252,7 @@ describe('recommendAward: the Gold school, every criterion computed by hand', ()
   });
 
   it('Bronze and Silver: 90% overall, lowest area 90%, gain 90 − 40 = 50, 4 ÷ (6 − 1) = 80% done', () => {
-    assert.deepEqual(r.criteria.slice(6, 11), [
+    assert.deepEqual(r.criteria.slice(6, 11).map(withoutMessage), [
       {
         id: 'bronze.min-overall',
         level: 'bronze',
@@ -304,21 +310,25 @@ describe('recommendAward: the Gold school, every criterion computed by hand', ()
     const [all, send, fsm, wellbeing] = r.criteria.slice(13);
     assert.equal(
       all!.reason,
-      'All pupils frequently victimised: 20% at the end (38 of 190) against 23% at baseline (46 of 200; 95% interval up to 29.3%), so not worse.',
+      'All pupils frequently victimised: 20% at the end against 23% at baseline (95% interval up to 29.3%), so not worse.',
     );
     assert.equal(all!.actual, 20);
     assert.ok(Math.abs((all!.required as number) - 29.3083) < 1e-4);
     assert.equal(
       send!.reason,
-      'SEND pupils frequently victimised: 26.3% at the end (10 of 38) against 30% at baseline (12 of 40; 95% interval up to 45.4%), so not worse.',
+      'SEND pupils frequently victimised: 26.3% at the end against 30% at baseline (95% interval up to 45.4%), so not worse.',
     );
     assert.ok(Math.abs((send!.required as number) - 45.43002) < 1e-4);
     assert.equal(
       fsm!.reason,
-      'FSM pupils frequently victimised: 25% at the end (8 of 32) against 30% at baseline (9 of 30; 95% interval up to 47.9%), so not worse.',
+      'FSM pupils frequently victimised: 25% at the end against 30% at baseline (95% interval up to 47.9%), so not worse.',
     );
     assert.ok(Math.abs((fsm!.required as number) - 47.87579) < 1e-4);
-    assert.deepEqual(wellbeing, {
+    assert.deepEqual(send!.message, {
+      key: 'outcomeNotWorse',
+      params: { group: 'send', end: 26.3, baseline: 30, level: 95, upper: 45.4 },
+    });
+    assert.deepEqual(withoutMessage(wellbeing!), {
       id: 'gold.wellbeing',
       level: 'gold',
       met: true,
@@ -708,7 +718,20 @@ describe('recommendAward: thresholds are met at exactly the threshold', () => {
       ],
     });
     assert.equal(r.level, 'gold');
-    assert.equal(find(r, 'gold.pupil-outcomes.send').required, 100);
+    // D4: 100% on bases of 12 and 10 would tell every SEND pupil's answer; the decision still
+    // uses the exact figures, the reason and the published figures do not.
+    const send = find(r, 'gold.pupil-outcomes.send');
+    assert.equal(send.met, true);
+    assert.equal(send.required, null);
+    assert.equal(send.actual, null);
+    assert.equal(
+      send.reason,
+      'SEND pupils frequently victimised: [c] — fewer than 20 pupils at a wave, so the figures are hidden to protect privacy. Judged on the exact figures against the 95% interval, this is not worse.',
+    );
+    assert.deepEqual(send.message, {
+      key: 'outcomeHiddenNotWorse',
+      params: { group: 'send', symbol: '[c]', min: 20, level: 95 },
+    });
   });
 });
 
@@ -720,14 +743,14 @@ describe('recommendAward: pupil groups that are not reportable', () => {
       pupilOutcomes: outcomesWith('fsm', outcome('fsm', p(3, 8), p(7, 9))),
     });
     assert.equal(r.level, 'gold');
-    assert.deepEqual(find(r, 'gold.pupil-outcomes.fsm'), {
+    assert.deepEqual(withoutMessage(find(r, 'gold.pupil-outcomes.fsm')), {
       id: 'gold.pupil-outcomes.fsm',
       level: 'gold',
       met: true,
       actual: null,
       required: null,
       reason:
-        'FSM pupils: not reportable (baseline 8 pupils, end 9; each wave needs at least 10), so this does not block Gold.',
+        'FSM pupils: not reportable (fewer than 10 pupils at a wave), so this does not block Gold.',
     });
   });
 
@@ -739,7 +762,7 @@ describe('recommendAward: pupil groups that are not reportable', () => {
     assert.equal(r.level, 'gold');
     assert.match(
       find(r, 'gold.pupil-outcomes.send').reason,
-      /not reportable \(baseline 40 pupils, end 9;/,
+      /^SEND pupils: not reportable \(fewer than 10 pupils at a wave\)/,
     );
   });
 
@@ -751,7 +774,7 @@ describe('recommendAward: pupil groups that are not reportable', () => {
     assert.equal(recommendAward(input).level, 'silver');
     const r = recommendAward(input, undefined, { minBase: 50 });
     assert.equal(r.level, 'gold');
-    assert.match(find(r, 'gold.pupil-outcomes.send').reason, /each wave needs at least 50/);
+    assert.match(find(r, 'gold.pupil-outcomes.send').reason, /fewer than 50 pupils at a wave/);
   });
 
   it('the all-pupils group can be not reportable too (a very small school)', () => {
@@ -1075,5 +1098,142 @@ describe('recommendAward: properties', () => {
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+});
+
+describe('recommendAward: reasons follow disclosure control (reliability.md D1, D4)', () => {
+  /** Every number written in a text, as it is written (1 decimal at most here). */
+  const numbers = (text: string) => [...text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+  const small = fc
+    .integer({ min: 0, max: 45 })
+    .chain((base) =>
+      fc.record({ count: fc.integer({ min: 0, max: base }), base: fc.constant(base) }),
+    );
+  const smallOutcome = fc.record({ baseline: small, end: small });
+  const smallMean = fc
+    .record({
+      n: fc.integer({ min: 0, max: 45 }),
+      m: fc.integer({ min: 0, max: 200 }),
+      sd: fc.integer({ min: 0, max: 60 }),
+    })
+    .map(({ n, m, sd }) => mean(n, m / 10, sd / 10));
+
+  it('D1/D4 property: no reason states the count of a group whose figures would be suppressed, nor its percentage', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ all: smallOutcome, send: smallOutcome, fsm: smallOutcome }),
+        fc.option(fc.record({ baseline: smallMean, end: smallMean }), { freq: 2 }),
+        fc.integer({ min: 0, max: 45 }),
+        (groups, wellbeing, respondents) => {
+          const input: AwardInput = {
+            ...gold(),
+            baselineQuestionnaire: { respondents },
+            pupilOutcomes: (['all', 'send', 'fsm'] as const).map((g) => ({
+              group: g,
+              ...groups[g],
+            })),
+            ...(wellbeing ? { wellbeing: { ...wellbeing, higherIsBetter: false } } : {}),
+          };
+          const r = recommendAward(input);
+          // The thresholds the reasons may state: minBase 10, a percentage's base 20, 95%.
+          const thresholds = new Set([10, 20, 95]);
+          for (const g of ['all', 'send', 'fsm'] as const) {
+            const { baseline, end } = groups[g];
+            const c = find(r, `gold.pupil-outcomes.${g}`);
+            // Never a count, shown or not: "3 of 22" is gone for good.
+            assert.doesNotMatch(c.reason, /\d+ of \d+/);
+            // publishProportion shows a percentage only on a base of at least 20 (D4), at both waves (D7).
+            if (baseline.base < 20 || end.base < 20) {
+              const stated = numbers(c.reason).filter((n) => !thresholds.has(n));
+              assert.deepEqual(stated, [], `${g}: ${c.reason}`);
+              for (const value of Object.values(c.message?.params ?? {})) {
+                if (typeof value === 'number') assert.ok(thresholds.has(value), `${g}: ${value}`);
+                else assert.doesNotMatch(value, /\d/);
+              }
+              assert.equal(c.actual, null);
+              assert.equal(c.required, null);
+              if (!thresholds.has(end.count)) {
+                assert.ok(!numbers(c.reason).includes(end.count));
+              }
+              if (!thresholds.has(baseline.count)) {
+                assert.ok(!numbers(c.reason).includes(baseline.count));
+              }
+            }
+          }
+          if (wellbeing && (wellbeing.baseline.n < 20 || wellbeing.end.n < 20)) {
+            const w = find(r, 'gold.wellbeing');
+            const stated = numbers(w.reason).filter((n) => !thresholds.has(n) && n !== 2);
+            assert.deepEqual(stated, [], w.reason);
+          }
+          // D1: a number of respondents below k is never written.
+          const q = find(r, 'eligibility.baseline-questionnaire');
+          if (respondents > 0 && respondents < 10) {
+            assert.deepEqual(numbers(q.reason), [10], q.reason);
+            assert.equal(q.actual, null);
+          }
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('D1: a group of 3 of 22 is stated as a percentage only (base ≥ 20), never as a count', () => {
+    const r = recommendAward({
+      ...gold(),
+      pupilOutcomes: outcomesWith('send', outcome('send', p(3, 22), p(2, 21))),
+    });
+    const send = find(r, 'gold.pupil-outcomes.send');
+    assert.doesNotMatch(send.reason, /\b(3|22|2|21)\b(?!\.)(?!%)/);
+    assert.match(send.reason, /9.5% at the end against 13.6% at baseline/);
+  });
+
+  it('D4: a group of 12 pupils (base 10–19) has its percentages hidden with [c], even at 0%', () => {
+    const r = recommendAward({
+      ...gold(),
+      pupilOutcomes: outcomesWith('fsm', outcome('fsm', p(0, 12), p(0, 15))),
+    });
+    const fsm = find(r, 'gold.pupil-outcomes.fsm');
+    assert.equal(fsm.met, true);
+    assert.match(fsm.reason, /\[c\]/);
+    assert.match(fsm.reason, /hidden to protect privacy/);
+    assert.doesNotMatch(fsm.reason, /\b0%|\b12\b|\b15\b/);
+    assert.equal(fsm.message?.key, 'outcomeHiddenNotWorse');
+  });
+
+  it('D4: the means of a wellbeing measure on fewer than 20 scores are hidden; the decision stands', () => {
+    const r = recommendAward({
+      ...gold(),
+      wellbeing: { baseline: mean(15, 5, 1), end: mean(15, 9, 1), higherIsBetter: false },
+    });
+    const w = find(r, 'gold.wellbeing');
+    assert.equal(w.met, false);
+    assert.equal(w.actual, null);
+    assert.match(w.reason, /^Wellbeing: \[c\]/);
+    assert.doesNotMatch(w.reason, /\b5\b|\b9\b|\b15\b/);
+    assert.equal(w.message?.key, 'wellbeingHiddenWorse');
+  });
+
+  it('D1: a questionnaire answered by fewer than 10 pupils says "fewer than 10", not the number', () => {
+    const r = recommendAward({ ...gold(), endQuestionnaire: { respondents: 4 } });
+    const q = find(r, 'eligibility.end-questionnaire');
+    assert.equal(q.met, true);
+    assert.equal(
+      q.reason,
+      'End questionnaire answered by fewer than 10 pupils (the number is hidden to protect privacy).',
+    );
+    assert.deepEqual(q.message, { key: 'questionnaireFew', params: { wave: 'end', min: 10 } });
+  });
+
+  it('every criterion carries a message key with the figures its reason states', () => {
+    const r = recommendAward(gold());
+    for (const c of r.criteria) assert.match(c.message?.key ?? '', /^[a-z][A-Za-z]+$/, c.id);
+    assert.deepEqual(find(r, 'silver.min-actions-done').message, {
+      key: 'actionsDone',
+      params: { done: 4, count: 5, dropped: 1, percent: 80, min: 75 },
+    });
+    assert.deepEqual(find(r, 'eligibility.evidence').message, {
+      key: 'evidenceMet',
+      params: { fewest: 1, min: 1 },
+    });
   });
 });

@@ -7,7 +7,10 @@
 import {
   AwardLevel,
   AwardRules,
+  DEFAULT_DISCLOSURE_CONTROL,
   type ActionPlan,
+  type AwardMessage,
+  type DisclosureControl,
   type AwardCriterion,
   type AwardRecommendation,
 } from '@all-together/model';
@@ -39,6 +42,15 @@ export interface RecommendAwardOptions {
   minBase?: number;
   /** Confidence level of the baseline interval and of the wellbeing test; default 0.95. */
   confidence?: number;
+  /**
+   * Disclosure control for the figures written into reasons (reliability.md D1, D4); default
+   * `DEFAULT_DISCLOSURE_CONTROL`. A reason never states a count of pupils; it states a group's
+   * percentages, interval or mean scores only where `publishProportion` / `publishMean` would show
+   * them (a base of at least `minBaseForPercentage`, 20 by default, at both waves), and otherwise
+   * says `[c]`: hidden to protect privacy. A number of respondents below `minCellSize` is written
+   * as "fewer than k". The decision (met or not) still rests on the exact figures.
+   */
+  control?: DisclosureControl;
 }
 
 const OUTCOME_GROUPS = ['all', 'send', 'fsm'] as const;
@@ -75,26 +87,42 @@ function list(items: readonly string[]): string {
 }
 
 /** A criterion's fields other than its id and level, which each builder fixes. */
-type Finding = Omit<AwardCriterion, 'id' | 'level'>;
+type Finding = Omit<AwardCriterion, 'id' | 'level'> & { message: AwardMessage };
+
+/** A reason and its machine-readable twin. */
+const says = (
+  key: string,
+  params: AwardMessage['params'],
+  reason: string,
+): { reason: string; message: AwardMessage } => ({ reason, message: { key, params } });
+
+/** A number as published in a message: rounded as in the English reason. */
+const num = (x: number, against?: number) => Number(fmt(x, against));
 
 const areaWord = (n: number) => (n === 1 ? 'area' : 'areas');
 
 function auditFinding(wave: 'baseline' | 'end', audit: AuditScores | null): Finding {
   const met = audit !== null && audit.overall !== null;
-  const reason = !audit
-    ? `No ${wave} audit yet.`
+  const said = !audit
+    ? says('auditMissing', { wave }, `No ${wave} audit yet.`)
     : audit.overall === null
-      ? `The ${wave} audit has no rated statements yet.`
-      : `${wave === 'baseline' ? 'Baseline' : 'End'} audit completed: overall ${fmt(audit.overall)}%.`;
-  return { met, actual: met, required: true, reason };
+      ? says('auditUnrated', { wave }, `The ${wave} audit has no rated statements yet.`)
+      : says(
+          'auditDone',
+          { wave, overall: num(audit.overall) },
+          `${wave === 'baseline' ? 'Baseline' : 'End'} audit completed: overall ${fmt(audit.overall)}%.`,
+        );
+  return { met, actual: met, required: true, ...said };
 }
 
 function questionnaireFinding(
   wave: 'baseline' | 'end',
   questionnaire: { respondents: number } | null,
+  control: DisclosureControl,
 ): Finding {
   if (!questionnaire) {
-    return { met: false, actual: null, required: 1, reason: `No ${wave} questionnaire yet.` };
+    const said = says('questionnaireMissing', { wave }, `No ${wave} questionnaire yet.`);
+    return { met: false, actual: null, required: 1, ...said };
   }
   const { respondents } = questionnaire;
   if (!(Number.isInteger(respondents) && respondents >= 0)) {
@@ -103,25 +131,49 @@ function questionnaireFinding(
     );
   }
   const name = `${wave === 'baseline' ? 'Baseline' : 'End'} questionnaire`;
-  const reason =
-    respondents > 0
-      ? `${name} answered by ${plural(respondents, 'pupil', 'pupils')}.`
-      : `The ${wave} questionnaire has no respondents yet.`;
-  return { met: respondents > 0, actual: respondents, required: 1, reason };
+  const k = control.minCellSize;
+  // D1: a number of respondents below k is a figure resting on fewer than k pupils.
+  const said =
+    respondents === 0
+      ? says('questionnaireEmpty', { wave }, `The ${wave} questionnaire has no respondents yet.`)
+      : respondents < k
+        ? says(
+            'questionnaireFew',
+            { wave, min: k },
+            `${name} answered by fewer than ${k} pupils (the number is hidden to protect privacy).`,
+          )
+        : says(
+            'questionnaireDone',
+            { wave, count: respondents },
+            `${name} answered by ${plural(respondents, 'pupil', 'pupils')}.`,
+          );
+  return {
+    met: respondents > 0,
+    actual: respondents >= k ? respondents : null,
+    required: 1,
+    ...said,
+  };
 }
 
 function planFinding(plan: ActionPlan | null, rules: AwardRules['eligibility']): Finding {
   const min = rules.minActions;
   const each = rules.actionsNeedOwnerAndDeadline ? ', each with an owner and a deadline' : '';
+  const needs = rules.actionsNeedOwnerAndDeadline ? 'OwnerDeadline' : '';
   if (!plan) {
     const reason = `No action plan yet; it needs at least ${min}${each}.`;
-    return { met: false, actual: null, required: min, reason };
+    return {
+      met: false,
+      actual: null,
+      required: min,
+      ...says(`planMissing${needs}`, { min }, reason),
+    };
   }
   // The plan's schema requires an owner and a deadline on every action: only dropped ones are left out.
   const { dropped, counted } = countActions(plan);
   const notCounting = dropped > 0 ? ` (not counting ${dropped} dropped)` : '';
   const reason = `Action plan has ${plural(counted, 'action', 'actions')}${notCounting}, needs at least ${min}${each}.`;
-  return { met: counted >= min, actual: counted, required: min, reason };
+  const said = says(`planActions${needs}`, { count: counted, dropped, min }, reason);
+  return { met: counted >= min, actual: counted, required: min, ...said };
 }
 
 function evidenceFinding(
@@ -132,7 +184,7 @@ function evidenceFinding(
   const pieces = plural(min, 'piece', 'pieces');
   if (!end || end.areas.length === 0) {
     const reason = `No end audit yet, so evidence cannot be counted; every area needs at least ${pieces}.`;
-    return { met: false, actual: null, required: min, reason };
+    return { met: false, actual: null, required: min, ...says('evidenceNoAudit', { min }, reason) };
   }
   const counts = end.areas.map(({ area }) => {
     const count = Object.hasOwn(evidencePerArea, String(area)) ? evidencePerArea[area]! : 0;
@@ -145,26 +197,43 @@ function evidenceFinding(
   });
   const fewest = Math.min(...counts.map((c) => c.count));
   const short = counts.filter((c) => c.count < min).map((c) => `${c.area} (${c.count})`);
-  const reason =
+  const said =
     short.length === 0
-      ? `Evidence in every area of the end audit: at least ${fewest} each, needs at least ${min}.`
-      : `Not enough evidence in ${areaWord(short.length)} ${list(short)}; every area of the end audit needs at least ${pieces}.`;
-  return { met: short.length === 0, actual: fewest, required: min, reason };
+      ? says(
+          'evidenceMet',
+          { fewest, min },
+          `Evidence in every area of the end audit: at least ${fewest} each, needs at least ${min}.`,
+        )
+      : says(
+          'evidenceShort',
+          { count: short.length, areas: short.join(', '), min },
+          `Not enough evidence in ${areaWord(short.length)} ${list(short)}; every area of the end audit needs at least ${pieces}.`,
+        );
+  return { met: short.length === 0, actual: fewest, required: min, ...said };
 }
 
 function overallFinding(end: AuditScores | null, min: number): Finding {
   const overall = end?.overall ?? null;
-  const reason =
+  const said =
     overall === null
-      ? `No end audit score yet; needs at least ${fmt(min)}% overall.`
-      : `End audit overall ${fmt(overall, min)}%, needs at least ${fmt(min)}%.`;
-  return { met: overall !== null && overall >= min, actual: overall, required: min, reason };
+      ? says(
+          'overallMissing',
+          { min: num(min) },
+          `No end audit score yet; needs at least ${fmt(min)}% overall.`,
+        )
+      : says(
+          'overall',
+          { overall: num(overall, min), min: num(min) },
+          `End audit overall ${fmt(overall, min)}%, needs at least ${fmt(min)}%.`,
+        );
+  return { met: overall !== null && overall >= min, actual: overall, required: min, ...said };
 }
 
 function areaFinding(end: AuditScores | null, min: number): Finding {
   const needs = `every area needs at least ${fmt(min)}%`;
   if (!end || end.areas.length === 0) {
-    return { met: false, actual: null, required: min, reason: `No end audit score yet; ${needs}.` };
+    const said = says('areaMissing', { min: num(min) }, `No end audit score yet; ${needs}.`);
+    return { met: false, actual: null, required: min, ...said };
   }
   const scored = end.areas.flatMap((a) =>
     a.percent === null ? [] : [{ ...a, percent: a.percent }],
@@ -189,11 +258,29 @@ function areaFinding(end: AuditScores | null, min: number): Finding {
       `${areaWord(unscored.length)} ${list(unscored)} ${unscored.length === 1 ? 'has' : 'have'} no score (nothing rated)`,
     );
   }
-  const reason =
+  const said =
     met && lowest
-      ? `Every area of the end audit is at least ${fmt(min)}%; the lowest is area ${lowest.area} at ${fmt(lowest.percent)}%.`
-      : `In the end audit, ${parts.join(', and ')}; ${needs}.`;
-  return { met, actual: lowest?.percent ?? null, required: min, reason };
+      ? says(
+          'areaMet',
+          { min: num(min), area: lowest.area, lowest: num(lowest.percent) },
+          `Every area of the end audit is at least ${fmt(min)}%; the lowest is area ${lowest.area} at ${fmt(lowest.percent)}%.`,
+        )
+      : says(
+          below.length > 0 && unscored.length > 0
+            ? 'areaBelowUnscored'
+            : below.length > 0
+              ? 'areaBelow'
+              : 'areaUnscored',
+          {
+            min: num(min),
+            below: below.map((a) => `${a.area} (${fmt(a.percent, min)}%)`).join(', '),
+            belowCount: below.length,
+            unscored: unscored.join(', '),
+            unscoredCount: unscored.length,
+          },
+          `In the end audit, ${parts.join(', and ')}; ${needs}.`,
+        );
+  return { met, actual: lowest?.percent ?? null, required: min, ...said };
 }
 
 function gainFinding(baseline: AuditScores | null, end: AuditScores | null, min: number): Finding {
@@ -201,30 +288,47 @@ function gainFinding(baseline: AuditScores | null, end: AuditScores | null, min:
   const to = end?.overall ?? null;
   if (from === null || to === null) {
     const reason = `The gain needs a scored baseline and end audit; needs at least ${fmt(min)} points.`;
-    return { met: false, actual: null, required: min, reason };
+    return {
+      met: false,
+      actual: null,
+      required: min,
+      ...says('gainMissing', { min: num(min) }, reason),
+    };
   }
   const gain = to - from;
   const shown = fmt(gain, min);
   const points = shown === '1' ? 'point' : 'points';
   const reason = `Overall gain ${shown} ${points} (${fmt(from)}% → ${fmt(to)}%), needs at least ${fmt(min)}.`;
-  return { met: gain >= min, actual: gain, required: min, reason };
+  const said = says(
+    'gain',
+    { gain: Number(shown), from: num(from), to: num(to), min: num(min) },
+    reason,
+  );
+  return { met: gain >= min, actual: gain, required: min, ...said };
 }
 
 function actionsDoneFinding(plan: ActionPlan | null, min: number): Finding {
   if (!plan) {
     const reason = `No action plan yet; needs at least ${fmt(min)}% of its actions done.`;
-    return { met: false, actual: null, required: min, reason };
+    const said = says('actionsDoneNoPlan', { min: num(min) }, reason);
+    return { met: false, actual: null, required: min, ...said };
   }
   const { done, dropped, counted, percentDone } = countActions(plan);
   if (percentDone === null) {
     const why = plan.actions.length === 0 ? 'the plan has none' : 'every action is dropped';
     const reason = `No actions to count (${why}); needs at least ${fmt(min)}% done.`;
-    return { met: false, actual: null, required: min, reason };
+    const key = plan.actions.length === 0 ? 'actionsDoneNone' : 'actionsDoneAllDropped';
+    return { met: false, actual: null, required: min, ...says(key, { min: num(min) }, reason) };
   }
   const percent = percentDone;
   const notCounting = dropped > 0 ? `, not counting ${dropped} dropped` : '';
   const reason = `${done} of ${plural(counted, 'action', 'actions')} done (${fmt(percent, min)}%${notCounting}), needs at least ${fmt(min)}%.`;
-  return { met: percent >= min, actual: percent, required: min, reason };
+  const said = says(
+    'actionsDone',
+    { done, count: counted, dropped, percent: num(percent, min), min: num(min) },
+    reason,
+  );
+  return { met: percent >= min, actual: percent, required: min, ...said };
 }
 
 function outcomeFinding(
@@ -233,16 +337,24 @@ function outcomeFinding(
   required: boolean,
   minBase: number,
   confidence: number,
+  control: DisclosureControl,
 ): Finding {
   const name = GROUP_NAMES[group];
-  const notBlocking = (reason: string): Finding => ({
+  const notBlocking = (said: ReturnType<typeof says>): Finding => ({
     met: true,
     actual: null,
     required: null,
-    reason,
+    ...said,
   });
-  if (!required)
-    return notBlocking(`${name}, frequent victimisation: not required by these award rules.`);
+  if (!required) {
+    return notBlocking(
+      says(
+        'outcomeNotRequired',
+        { group },
+        `${name}, frequent victimisation: not required by these award rules.`,
+      ),
+    );
+  }
   if (!outcome) {
     // A group's figures may be missing because the characteristic is not recorded: not reportable.
     // Without figures for all pupils, though, nothing shows that outcomes are not worse.
@@ -251,16 +363,29 @@ function outcomeFinding(
           met: false,
           actual: null,
           required: null,
-          reason:
+          ...says(
+            'outcomeAllMissing',
+            { group },
             'No frequent-victimisation figures for all pupils were given, so pupil outcomes cannot be checked.',
+          ),
         }
-      : notBlocking(`${name}: not reportable (no figures given), so this does not block Gold.`);
+      : notBlocking(
+          says(
+            'outcomeMissing',
+            { group },
+            `${name}: not reportable (no figures given), so this does not block Gold.`,
+          ),
+        );
   }
   const { baseline, end } = outcome;
   if (baseline.base < minBase || end.base < minBase) {
-    const bases = `baseline ${plural(baseline.base, 'pupil', 'pupils')}, end ${end.base}`;
+    // D1: neither base is stated; only that one of them is below the minimum.
     return notBlocking(
-      `${name}: not reportable (${bases}; each wave needs at least ${minBase}), so this does not block Gold.`,
+      says(
+        'outcomeNotReportable',
+        { group, min: minBase },
+        `${name}: not reportable (fewer than ${minBase} pupils at a wave), so this does not block Gold.`,
+      ),
     );
   }
   const c = compareWaves(baseline, end, { higherIsBetter: false, confidence });
@@ -268,12 +393,44 @@ function outcomeFinding(
   const upper = c.time1.interval!.upper;
   const atEnd = c.time2.percent!;
   const met = atEnd <= upper;
-  const endText = `${fmt(atEnd, upper)}% at the end (${end.count} of ${end.base})`;
-  const baseText = `${fmt(c.time1.percent!)}% at baseline (${baseline.count} of ${baseline.base}; ${fmt(confidence * 100)}% interval up to ${fmt(upper)}%)`;
-  const reason = met
-    ? `${name} frequently victimised: ${endText} against ${baseText}, so not worse.`
-    : `${name} frequently victimised: ${endText}, above the upper limit of ${baseText}.`;
-  return { met, actual: atEnd, required: upper, reason };
+  const level = fmt(confidence * 100);
+  // D1, D4: percentages (and the interval built on them) only where publishProportion would show
+  // them, at both waves (D7); never a count. The decision above still uses the exact figures.
+  const minShown = Math.max(control.minBaseForPercentage, control.minCellSize);
+  if (baseline.base < minShown || end.base < minShown) {
+    const verdict = met ? 'not worse' : 'worse';
+    return {
+      met,
+      actual: null,
+      required: null,
+      ...says(
+        met ? 'outcomeHiddenNotWorse' : 'outcomeHiddenWorse',
+        { group, symbol: '[c]', min: minShown, level: Number(level) },
+        `${name} frequently victimised: [c] — fewer than ${minShown} pupils at a wave, so the figures are hidden to protect privacy. Judged on the exact figures against the ${level}% interval, this is ${verdict}.`,
+      ),
+    };
+  }
+  const params = {
+    group,
+    end: num(atEnd, upper),
+    baseline: num(c.time1.percent!),
+    level: Number(level),
+    upper: num(upper),
+  };
+  const endText = `${fmt(atEnd, upper)}% at the end`;
+  const baseText = `${fmt(c.time1.percent!)}% at baseline (${level}% interval up to ${fmt(upper)}%)`;
+  const said = met
+    ? says(
+        'outcomeNotWorse',
+        params,
+        `${name} frequently victimised: ${endText} against ${baseText}, so not worse.`,
+      )
+    : says(
+        'outcomeWorse',
+        params,
+        `${name} frequently victimised: ${endText}, above the upper limit of ${baseText}.`,
+      );
+  return { met, actual: atEnd, required: upper, ...said };
 }
 
 function pValueText(p: number): string {
@@ -286,30 +443,70 @@ const WELLBEING_VERDICTS: Readonly<Record<ChangeDirection, string>> = {
   'no-significant-change': 'Wellbeing not significantly different',
   'not-comparable': 'Wellbeing not comparable',
 };
+const WELLBEING_KEYS: Readonly<Record<ChangeDirection, string>> = {
+  improved: 'wellbeingBetter',
+  worse: 'wellbeingWorse',
+  'no-significant-change': 'wellbeingSame',
+  'not-comparable': 'wellbeingNotComparable',
+};
 
 function wellbeingFinding(
   wellbeing: AwardInput['wellbeing'],
   required: boolean,
   confidence: number,
+  control: DisclosureControl,
 ): Finding {
-  const notBlocking = (reason: string): Finding => ({
+  const notBlocking = (said: ReturnType<typeof says>): Finding => ({
     met: true,
     actual: null,
     required: null,
-    reason,
+    ...said,
   });
-  if (!required) return notBlocking('Wellbeing: not required by these award rules.');
-  if (!wellbeing) return notBlocking('Wellbeing: no scores given, so not checked.');
+  if (!required) {
+    return notBlocking(
+      says('wellbeingNotRequired', {}, 'Wellbeing: not required by these award rules.'),
+    );
+  }
+  if (!wellbeing) {
+    return notBlocking(says('wellbeingMissing', {}, 'Wellbeing: no scores given, so not checked.'));
+  }
   const { higherIsBetter } = wellbeing;
   const c = compareMeans(wellbeing.baseline, wellbeing.end, { higherIsBetter, confidence });
   if (!c.test || c.time1.mean === null || c.time2.mean === null) {
     const reason =
       'Wellbeing: the mean scores cannot be tested (fewer than 2 scores at a wave, or no spread at either), so not shown to be worse.';
-    return { met: true, actual: c.difference, required: null, reason };
+    return { met: true, actual: null, required: null, ...says('wellbeingUntestable', {}, reason) };
   }
-  const figures = `mean ${fmt(c.time1.mean)} at baseline, ${fmt(c.time2.mean)} at the end (${higherIsBetter ? 'higher' : 'lower'} is better; ${pValueText(c.test.pValue)})`;
-  const reason = `${WELLBEING_VERDICTS[c.direction]}: ${figures}.`;
-  return { met: c.direction !== 'worse', actual: c.difference, required: null, reason };
+  const met = c.direction !== 'worse';
+  // D1, D4: a mean on a small base can tell every member's score (publishMean hides it).
+  const minShown = Math.max(control.minBaseForPercentage, control.minCellSize);
+  if (wellbeing.baseline.n < minShown || wellbeing.end.n < minShown) {
+    const verdict = met ? 'not significantly worse' : 'significantly worse';
+    return {
+      met,
+      actual: null,
+      required: null,
+      ...says(
+        met ? 'wellbeingHiddenNotWorse' : 'wellbeingHiddenWorse',
+        { symbol: '[c]', min: minShown },
+        `Wellbeing: [c] — fewer than ${minShown} scores at a wave, so the means are hidden to protect privacy. Judged on the exact figures, it is ${verdict}.`,
+      ),
+    };
+  }
+  const better = higherIsBetter ? 'higher' : 'lower';
+  const p = pValueText(c.test.pValue);
+  const figures = `mean ${fmt(c.time1.mean)} at baseline, ${fmt(c.time2.mean)} at the end (${better} is better; ${p})`;
+  const said = says(
+    WELLBEING_KEYS[c.direction],
+    {
+      baseline: num(c.time1.mean),
+      end: num(c.time2.mean),
+      better,
+      p: c.test.pValue < 0.001 ? '< 0.001' : `= ${rounded(c.test.pValue, 3)}`,
+    },
+    `${WELLBEING_VERDICTS[c.direction]}: ${figures}.`,
+  );
+  return { met, actual: c.difference, required: null, ...said };
 }
 
 /**
@@ -359,6 +556,7 @@ export function recommendAward(
   options: RecommendAwardOptions = {},
 ): AwardRecommendation {
   const minBase = options.minBase ?? 10;
+  const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
   const confidence = options.confidence ?? 0.95;
   if (!(Number.isInteger(minBase) && minBase >= 1)) {
     throw new RangeError(`recommendAward: minBase must be a whole number ≥ 1, got ${minBase}.`);
@@ -381,14 +579,14 @@ export function recommendAward(
     [
       'eligibility.baseline-questionnaire',
       'participation',
-      questionnaireFinding('baseline', input.baselineQuestionnaire),
+      questionnaireFinding('baseline', input.baselineQuestionnaire, control),
     ],
     ['eligibility.action-plan', 'participation', planFinding(plan, eligibility)],
     ['eligibility.end-audit', 'participation', auditFinding('end', endAudit)],
     [
       'eligibility.end-questionnaire',
       'participation',
-      questionnaireFinding('end', input.endQuestionnaire),
+      questionnaireFinding('end', input.endQuestionnaire, control),
     ],
     [
       'eligibility.evidence',
@@ -405,12 +603,19 @@ export function recommendAward(
     ...OUTCOME_GROUPS.map((group): [string, AwardLevel, Finding] => [
       `gold.pupil-outcomes.${group}`,
       'gold',
-      outcomeFinding(group, outcomes.get(group), gold.pupilOutcomesNotWorse, minBase, confidence),
+      outcomeFinding(
+        group,
+        outcomes.get(group),
+        gold.pupilOutcomesNotWorse,
+        minBase,
+        confidence,
+        control,
+      ),
     ]),
     [
       'gold.wellbeing',
       'gold',
-      wellbeingFinding(input.wellbeing, gold.wellbeingNotWorse, confidence),
+      wellbeingFinding(input.wellbeing, gold.wellbeingNotWorse, confidence, control),
     ],
   ];
   const criteria = findings.map(([id, level, f]): AwardCriterion => ({ id, level, ...f }));

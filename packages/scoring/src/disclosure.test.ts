@@ -420,6 +420,7 @@ describe('suppression notes', () => {
       'base',
       'complementary',
       'no-pupils',
+      'not-both-waves',
       'rounds-to-zero',
       'small-base',
       'total',

@@ -43,12 +43,14 @@ export type Visibility = { shown: true } | { shown: false; reason: VisibilityRea
  * Why a figure is not shown as a number. The three table reasons, plus: `small-base` a count,
  * percentage, mean or standard deviation on a base below `minBaseForPercentage` (D4); `rounds-to-zero`
  * a figure above 0 that rounds to 0 outside the school's own view (`[low]`); `no-pupils` a figure
- * about an empty group (`[z]`).
+ * about an empty group (`[z]`); `not-both-waves` a Time 1 → Time 2 change not shown because the
+ * figure is not shown at both waves (D7: `[c]` when a wave is hidden, `[z]` when a wave is empty).
  *
  * @example
  * const why: SuppressionReason = 'small-base';
  */
-export type SuppressionReason = VisibilityReason | 'small-base' | 'rounds-to-zero' | 'no-pupils';
+export type SuppressionReason =
+  VisibilityReason | 'small-base' | 'rounds-to-zero' | 'no-pupils' | 'not-both-waves';
 
 /**
  * A published figure: its value, or a GSS symbol with the reason (D9: never 0, never empty).
@@ -710,6 +712,8 @@ export const SUPPRESSION_NOTES: Readonly<
   'rounds-to-zero': (c) =>
     `More than 0 but fewer than ${Math.ceil(c.roundTo / 2)} — figures shared outside the school are rounded to the nearest ${c.roundTo}`,
   'no-pupils': () => 'No pupils in this group',
+  'not-both-waves': () =>
+    'No change shown — a change needs the figure shown at both the start and the end',
 };
 
 /**

@@ -10,4 +10,5 @@ export * from './compare.js';
 export * from './award.js';
 export * from './disclosure.js';
 export * from './publish.js';
+export * from './cpd.js';
 export type * from './types.js';

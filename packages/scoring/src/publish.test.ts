@@ -10,7 +10,10 @@ import {
   publishChange,
   publishComparison,
   publishScore,
+  mergeSummaries,
+  subtractSummary,
   summarise,
+  suppressionNote,
   type PublishedCell,
 } from './index.js';
 
@@ -199,6 +202,104 @@ describe('publishChange (D7) and publishComparison (D6)', () => {
     assert.ok(
       c.groups.some((g) => !('value' in g.change)),
       'a small school has hidden groups',
+    );
+  });
+
+  it("D7: a change hidden because a wave is hidden says so (not-both-waves, [c]); intervals keep the wave's own reason", () => {
+    const c = publishChange(
+      of('baseline', urns.slice(0, 1)),
+      of('end', urns.slice(0, 1)),
+      'victimisation.frequent',
+      'sen',
+      { viewer: 'school' },
+    );
+    const hidden = c.groups.filter((g) => !('value' in g.change));
+    assert.ok(hidden.length > 0);
+    for (const g of hidden) {
+      const privacy = [g.time1.percent, g.time2.percent].some(
+        (p) => 'symbol' in p && p.symbol === '[c]',
+      );
+      assert.deepEqual(g.change, {
+        symbol: privacy ? '[c]' : '[z]',
+        reason: 'not-both-waves',
+      });
+      for (const [cell, interval] of [
+        [g.time1, g.intervals.time1],
+        [g.time2, g.intervals.time2],
+      ] as const)
+        if (!('value' in cell.percent)) assert.deepEqual(interval, cell.percent);
+    }
+    assert.ok(c.notes.includes(suppressionNote('not-both-waves')));
+    assert.ok(
+      !c.groups.some((g) => 'reason' in g.change && g.change.reason === 'complementary'),
+      'never "worked out from the total"',
+    );
+  });
+
+  it('D7: a group empty at both waves has [z] intervals (no-pupils) and a [z] change', () => {
+    // Year groups of KS2 and secondary pupils: Reception to Year 2 and the sixth form are empty.
+    const c = publishChange(of('baseline'), of('end'), 'victimisation.frequent', 'yearGroup', {
+      viewer: 'trust',
+    });
+    const empty = c.groups.filter(
+      (g) =>
+        'value' in g.time1.base &&
+        g.time1.base.value === 0 &&
+        'value' in g.time2.base &&
+        g.time2.base.value === 0,
+    );
+    assert.ok(empty.length > 0);
+    for (const g of empty) {
+      assert.deepEqual(g.change, { symbol: '[z]', reason: 'not-both-waves' });
+      assert.deepEqual(g.intervals.time1, { symbol: '[z]', reason: 'no-pupils' });
+    }
+  });
+
+  it('publishComparison with a precomputed rest of the area gives exactly the same result', () => {
+    const school = of('baseline', urns.slice(0, 1));
+    const area = of('baseline');
+    const rest = subtractSummary(area, school);
+    for (const dimension of ['all', 'sen', 'sex'] as const)
+      assert.deepEqual(
+        publishComparison(school, area, 'victimisation.frequent', dimension, { rest }),
+        publishComparison(school, area, 'victimisation.frequent', dimension),
+      );
+    assert.throws(
+      () =>
+        publishComparison(school, area, 'victimisation.frequent', 'all', {
+          rest: subtractSummary(area, of('baseline', urns.slice(1, 2))),
+        }),
+      /not this area without this school/,
+    );
+  });
+
+  it('subtractSummary is the inverse of merging, and leaves its inputs unchanged (property)', () => {
+    const parts = urns.slice(0, 4).map((u) => of('end', [u]));
+    fc.assert(
+      fc.property(fc.subarray([0, 1, 2, 3], { minLength: 1 }), (picked) => {
+        const whole = mergeSummaries(parts);
+        const part = mergeSummaries(picked.map((i) => parts[i]!));
+        const copies = [structuredClone(whole), structuredClone(part)];
+        const rest = subtractSummary(whole, part);
+        assert.deepEqual([whole, part], copies);
+        const others = [0, 1, 2, 3].filter((i) => !picked.includes(i));
+        if (others.length > 0) {
+          const expected = mergeSummaries(others.map((i) => parts[i]!));
+          assert.deepEqual(rest.schools, expected.schools);
+          assert.deepEqual(rest.respondents, expected.respondents);
+          // Indicators only the part answered are left at 0 in the rest.
+          for (const key of Object.keys(whole.binary))
+            if (expected.binary[key])
+              assert.deepEqual(breakdown(rest, key, 'sen'), breakdown(expected, key, 'sen'), key);
+          for (const key of Object.keys(whole.binary))
+            if (!expected.binary[key]) assert.equal(rest.binary[key]!.answered.all, 0, key);
+        }
+        assert.deepEqual(
+          JSON.stringify(mergeSummaries([rest, part]).binary),
+          JSON.stringify(whole.binary),
+        );
+      }),
+      { numRuns: 15 },
     );
   });
 

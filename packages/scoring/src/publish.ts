@@ -25,8 +25,8 @@ import {
 } from './compare.js';
 import {
   breakdown,
-  mergeSummaries,
   scoreBreakdown,
+  subtractSummary,
   type Breakdown,
   type Dimension,
   type PupilSummary,
@@ -256,7 +256,14 @@ export interface PublishedChange {
   direction: ChangeDirection | null;
 }
 
-const hiddenChange = { symbol: '[c]' as const, reason: 'complementary' as const };
+/**
+ * D7: a change (and its significance) is shown only where the figure is shown at both waves. `[c]`
+ * when a wave is hidden to protect privacy; `[z]` when a wave has no pupils (nothing to compare).
+ */
+function hiddenChange(c1: PublishedCell, c2: PublishedCell): Shown<number> {
+  const privacy = [c1.percent, c2.percent].some((p) => 'symbol' in p && p.symbol !== '[z]');
+  return { symbol: privacy ? '[c]' : '[z]', reason: 'not-both-waves' };
+}
 
 /** The raw counts behind a published cell: the total, a group or a derived group. */
 function rawCell(b: Breakdown, key: string): Proportion {
@@ -267,11 +274,13 @@ function rawCell(b: Breakdown, key: string): Proportion {
 /** Every cell of a published breakdown, total first. */
 const cellsOf = (p: PublishedBreakdown): PublishedCell[] => [p.total, ...p.groups, ...p.derived];
 
+/** A wave's interval: shown where its percentage is, else hidden with the percentage's own symbol and reason. */
 function roundedInterval(
   cell: PublishedCell,
   estimate: PercentEstimate,
 ): Shown<{ lower: number; upper: number }> {
-  if (!('value' in cell.percent) || !estimate.interval) return hiddenChange;
+  if (!('value' in cell.percent)) return cell.percent;
+  if (!estimate.interval) return { symbol: '[z]', reason: 'no-pupils' };
   return {
     value: {
       lower: Math.round(estimate.interval.lower),
@@ -321,7 +330,7 @@ export function publishChange(
       change:
         both && comparison.change !== null
           ? { value: Math.round(comparison.change) }
-          : hiddenChange,
+          : hiddenChange(c1, c2),
       intervals: {
         time1: roundedInterval(c1, comparison.time1),
         time2: roundedInterval(c2, comparison.time2),
@@ -330,7 +339,22 @@ export function publishChange(
       direction: both ? comparison.direction : null,
     };
   });
-  return { indicator, dimension, groups, notes: [...new Set([...p1.notes, ...p2.notes])] };
+  const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
+  return {
+    indicator,
+    dimension,
+    groups,
+    notes: [
+      ...new Set([
+        ...p1.notes,
+        ...p2.notes,
+        ...notesFor(
+          groups.map((g) => g.change),
+          control,
+        ),
+      ]),
+    ],
+  };
 }
 
 /** One group of a school against the rest of its area. */
@@ -353,6 +377,15 @@ export interface PublishedComparison {
  * has at least k pupils (D6), and each side is published under disclosure control (the school at the
  * school's view, the comparator at `comparatorViewer`, default `trust`). Colours follow
  * `compareWithComparator`: only where the difference is significant.
+ *
+ * The rest of the area is `subtractSummary(area, school)`. When publishing many views of the same
+ * school and area (every breakdown, every indicator), compute it once and pass it as `rest`; it is
+ * checked to be of the same wave and to hold the area's schools without the school's.
+ *
+ * @example
+ * const rest = subtractSummary(la, school);
+ * for (const dimension of ['all', 'sex', 'sen'] as const)
+ *   publishComparison(school, la, 'victimisation.frequent', dimension, { rest });
  */
 export function publishComparison(
   school: PupilSummary,
@@ -363,6 +396,8 @@ export function publishComparison(
     comparatorViewer?: ViewerLevel;
     confidence?: number;
     strongConfidence?: number;
+    /** `subtractSummary(area, school)`, computed once by the caller; computed here when absent. */
+    rest?: PupilSummary;
   } = {},
 ): {
   indicator: string;
@@ -377,7 +412,15 @@ export function publishComparison(
   if (missingSchools.length > 0)
     throw new Error(`The area summary does not include school ${missingSchools.join(', ')}.`);
   const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
-  const rest = subtractSummary(area, school);
+  const rest = options.rest ?? subtractSummary(area, school);
+  if (options.rest) {
+    const expected = area.schools.filter((urn) => !school.schools.includes(urn)).sort();
+    const given = [...rest.schools].sort();
+    if (rest.wave !== area.wave || expected.join() !== given.join())
+      throw new Error(
+        'The rest of the area given is not this area without this school: pass subtractSummary(area, school).',
+      );
+  }
   const allowed = comparatorAllowed(
     { schools: rest.schools.length, restOfAreaBase: breakdown(rest, indicator, 'all').total.base },
     control,
@@ -429,13 +472,3 @@ export function publishComparison(
 }
 
 const hiddenComparator = { symbol: '[x]' as const, reason: 'complementary' as const };
-
-/** The area without one of its parts: every count of `part` taken from `whole`. */
-export function subtractSummary(whole: PupilSummary, part: PupilSummary): PupilSummary {
-  const negated: PupilSummary = JSON.parse(JSON.stringify(part), (_key, v) =>
-    typeof v === 'number' ? -v : v,
-  );
-  const merged = mergeSummaries([whole, { ...negated, schools: [], definitions: [] }]);
-  const schools = whole.schools.filter((urn) => !part.schools.includes(urn));
-  return { ...merged, schools, definitions: whole.definitions };
-}

@@ -801,12 +801,12 @@ export function emptySummary(wave: Wave): PupilSummary {
 
 // ──────────────────────────────────────── merging ────────────────────────────────────────
 
-function addInto(target: Marginal, m: Marginal | undefined): Marginal {
+function addInto(target: Marginal, m: Marginal | undefined, sign: 1 | -1 = 1): Marginal {
   if (!m) return target;
-  target.all += m.all;
+  target.all += sign * m.all;
   for (const d of DIMENSIONS) {
     const into = target[d];
-    for (const g in m[d]) into[g] = (into[g] ?? 0) + m[d][g]!;
+    for (const g in m[d]) into[g] = (into[g] ?? 0) + sign * m[d][g]!;
   }
   return target;
 }
@@ -819,11 +819,39 @@ function addInto(target: Marginal, m: Marginal | undefined): Marginal {
 export function mergeSummaries(summaries: readonly PupilSummary[]): PupilSummary {
   if (summaries.length === 0)
     throw new Error('mergeSummaries needs at least one summary (or use emptySummary(wave)).');
-  const wave = summaries[0]!.wave;
+  return addSummaries(summaries.map((summary) => ({ summary, sign: 1 as const })));
+}
+
+/**
+ * The area without one of its parts: every count of `part` taken from `whole` (the rest of an LA or
+ * MAT without one school or trust, for comparisons). Schools are `whole`'s without `part`'s;
+ * definitions are `whole`'s. One pass over the counts, nothing copied through JSON: compute it once
+ * per area and school and pass it to `publishComparison` as `rest` when publishing many views.
+ *
+ * @example
+ * const rest = subtractSummary(laSummary, schoolSummary);
+ * mergeSummaries([rest, schoolSummary]); // the LA summary again (same counts)
+ */
+export function subtractSummary(whole: PupilSummary, part: PupilSummary): PupilSummary {
+  const merged = addSummaries([
+    { summary: whole, sign: 1 },
+    { summary: part, sign: -1 },
+  ]);
+  const gone = new Set(part.schools);
+  return {
+    ...merged,
+    schools: whole.schools.filter((urn) => !gone.has(urn)).sort(),
+    definitions: [...whole.definitions].sort(),
+  };
+}
+
+/** Adds (sign 1) or takes away (sign −1) summaries of one wave, then puts the result in canonical form. */
+function addSummaries(parts: readonly { summary: PupilSummary; sign: 1 | -1 }[]): PupilSummary {
+  const wave = parts[0]!.summary.wave;
   const out = emptySummary(wave);
   const schools = new Set<string>();
   const definitions = new Set<string>();
-  for (const s of summaries) {
+  for (const { summary: s, sign } of parts) {
     if (s.wave !== wave)
       throw new Error(
         `Cannot merge a ${s.wave} summary with a ${wave} one: compare waves instead.`,
@@ -836,9 +864,11 @@ export function mergeSummaries(summaries: readonly PupilSummary[]): PupilSummary
       }
       out.info[key] = y;
     }
-    for (const urn of s.schools) schools.add(urn);
-    for (const d of s.definitions) definitions.add(d);
-    addInto(out.respondents, s.respondents);
+    if (sign === 1) {
+      for (const urn of s.schools) schools.add(urn);
+      for (const d of s.definitions) definitions.add(d);
+    }
+    addInto(out.respondents, s.respondents, sign);
     for (const key in s.binary) {
       const b = s.binary[key]!;
       const into = (out.binary[key] ??= {
@@ -846,9 +876,9 @@ export function mergeSummaries(summaries: readonly PupilSummary[]): PupilSummary
         answered: emptyMarginal(),
         missing: emptyMarginal(),
       });
-      addInto(into.yes, b.yes);
-      addInto(into.answered, b.answered);
-      addInto(into.missing, b.missing);
+      addInto(into.yes, b.yes, sign);
+      addInto(into.answered, b.answered, sign);
+      addInto(into.missing, b.missing, sign);
     }
     for (const key in s.scores) {
       const c = s.scores[key]!;
@@ -859,11 +889,12 @@ export function mergeSummaries(summaries: readonly PupilSummary[]): PupilSummary
         noScore: emptyMarginal(),
         bands: {},
       });
-      addInto(into.n, c.n);
-      addInto(into.sum, c.sum);
-      addInto(into.sumSquares, c.sumSquares);
-      addInto(into.noScore, c.noScore);
-      for (const band in c.bands) addInto((into.bands[band] ??= emptyMarginal()), c.bands[band]);
+      addInto(into.n, c.n, sign);
+      addInto(into.sum, c.sum, sign);
+      addInto(into.sumSquares, c.sumSquares, sign);
+      addInto(into.noScore, c.noScore, sign);
+      for (const band in c.bands)
+        addInto((into.bands[band] ??= emptyMarginal()), c.bands[band], sign);
     }
   }
   out.schools = [...schools];

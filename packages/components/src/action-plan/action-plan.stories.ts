@@ -4,7 +4,9 @@
  * `@all-together/scoring` (see `test-helpers/audit-data.ts`). No hand-typed figures.
  */
 import { html } from 'lit';
+import { getQuestionnaire } from '@all-together/questionnaires';
 import { memoryStorage } from '../shared/storage.js';
+import { measuresFrom } from './measures.js';
 import {
   audit,
   generateAuditResponse,
@@ -97,3 +99,43 @@ export const RightToLeft = {
       ></at-action-plan>
     </div>`,
 };
+
+/** Objectives measured by a choice of indicators from the KS2 pupil questionnaire's declared scoring. */
+export const WithMeasures = {
+  render: () =>
+    html`<at-action-plan
+      .definition=${audit}
+      .baseline=${baseline}
+      .measures=${measuresFrom(getQuestionnaire('pupil-ks2'))}
+      school=${SCHOOL}
+      today=${TODAY}
+      .storage=${memoryStorage()}
+    ></at-action-plan>`,
+};
+
+/** Opens the first action's Change (or Delete) button once the element has rendered. */
+const press = (which: 'change' | 'delete') =>
+  async function play({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+    const el = canvasElement.querySelector('at-action-plan')!;
+    await customElements.whenDefined('at-action-plan');
+    for (let i = 0; i < 50 && !el.shadowRoot?.querySelector(`[id^="${which}-action-"]`); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    el.shadowRoot?.querySelector<HTMLButtonElement>(`[id^="${which}-action-"]`)?.click();
+  };
+
+const planUnderWay = () =>
+  html`<at-action-plan
+    .definition=${audit}
+    .plan=${plan}
+    .baseline=${baseline}
+    school=${SCHOOL}
+    today=${TODAY}
+    .storage=${memoryStorage()}
+  ></at-action-plan>`;
+
+/** An action's Change form, filled in with what the action holds. */
+export const ChangingAnAction = { render: planUnderWay, play: press('change') };
+
+/** The in-page question before an action is deleted. */
+export const ConfirmingADelete = { render: planUnderWay, play: press('delete') };

@@ -110,6 +110,30 @@ export const styles = [
       margin-block-end: var(--at-space-3, 1rem);
     }
 
+    /* Change and Delete beside a record; in-page Change forms and delete questions. */
+    .record-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--at-space-3, 1rem);
+    }
+    .edit {
+      margin-block: var(--at-space-3, 1rem);
+      padding-inline-start: var(--at-space-3, 1rem);
+      border-inline-start: 0.3125rem solid var(--at-color-border, #b1b4b6);
+      white-space: normal;
+    }
+    .confirm {
+      margin-block: var(--at-space-3, 1rem);
+      padding: var(--at-space-3, 1rem);
+      border: 0.3125rem solid var(--at-color-error, #d4351c);
+      white-space: normal;
+    }
+    .button--warning {
+      color: var(--at-color-primary-text, #ffffff);
+      background-color: var(--at-color-error, #d4351c);
+      box-shadow: 0 2px 0 #55150b;
+    }
+
     @media (max-width: 40rem) {
       .summary-list > div {
         grid-template-columns: 1fr;

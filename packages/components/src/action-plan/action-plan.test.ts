@@ -12,7 +12,10 @@ import {
   generatePupilInputs,
   SCHOOL,
 } from '../test-helpers/audit-data.js';
+import { getQuestionnaire } from '@all-together/questionnaires';
+import { registerTranslation } from '../shared/i18n.js';
 import { AtActionPlan, AtPlanChangeEvent } from './action-plan.js';
+import { measuresFrom } from './measures.js';
 import './at-action-plan.js';
 
 const TODAY = '2027-03-15';
@@ -156,11 +159,23 @@ describe('<at-action-plan>', () => {
     });
     const el = await make({ plan, baseline, auditResponse: endWithEvidence, award: true });
     const pupils = generatePupilInputs(41);
+    // Evidence per area: the end audit's, plus evidence on actions (not dropped) whose objective
+    // links a statement in that area, once per action and area.
     const evidencePerArea = Object.fromEntries(
-      audit.areas.map((a) => [
-        a.number,
-        a.statements.reduce((n, s) => n + (endWithEvidence.evidence[s.id]?.length ?? 0), 0),
-      ]),
+      audit.areas.map((a) => {
+        const ids = new Set(a.statements.map((s) => s.id as string));
+        const inAudit = a.statements.reduce(
+          (n, s) => n + (endWithEvidence.evidence[s.id]?.length ?? 0),
+          0,
+        );
+        const onActions = plan.actions
+          .filter((x) => x.status !== 'dropped')
+          .filter((x) =>
+            plan.objectives.find((o) => o.id === x.objective)!.statements.some((s) => ids.has(s)),
+          )
+          .reduce((n, x) => n + x.evidence.length, 0);
+        return [a.number, inAudit + onActions];
+      }),
     );
     const expected = recommendAward({
       baselineAudit: scoreAudit(audit, baseline),
@@ -176,8 +191,18 @@ describe('<at-action-plan>', () => {
     rows.forEach((row, i) => {
       const c = expected.criteria[i]!;
       expect(text(row.querySelector('.tag')), c.id).to.equal(c.met ? 'Met' : 'Not met');
-      expect(text(row.querySelector('td:last-child'))).to.equal(c.reason);
+      // Rendered from the message key through the element's own table: no placeholder left over.
+      expect(text(row.querySelector('td:last-child')), c.id).not.to.match(/[{}]|^$/);
     });
+    const why = (id: string) => text($(el, `[data-criterion="${id}"] td:last-child`));
+    const audited = expected.criteria.find((c) => c.id === 'eligibility.baseline-audit')!;
+    expect(why('eligibility.baseline-audit')).to.equal(
+      `The baseline audit is complete: overall ${audited.message!.params['overall']}%.`,
+    );
+    const done = expected.criteria.find((c) => c.id === 'silver.min-actions-done')!.message!;
+    expect(why('silver.min-actions-done')).to.equal(
+      `${done.params['done']} of ${done.params['count']} actions done (${done.params['percent']}%; dropped actions are not counted); it needs 75% or more.`,
+    );
     const levels = {
       participation: 'A certificate of participation',
       bronze: 'Bronze',
@@ -210,7 +235,7 @@ describe('<at-action-plan>', () => {
         'Enter how it will be measured',
         'Enter a real date',
         'Enter the questionnaire in lower-case words joined by hyphens, for example pupil-ks2',
-        'Enter the indicator in lower-case words joined by hyphens, for example victimisation',
+        'Enter the indicator key in lower-case words joined by dots or hyphens, for example victimisation.frequent',
       ]);
       expect($<HTMLInputElement>(el, '#objective-measure-indicator')!.value).to.equal(
         'Victimisation.Frequent',
@@ -223,7 +248,7 @@ describe('<at-action-plan>', () => {
       await setField(el, 'objective-measurable', 'Pupil perception survey, spring term.');
       await setField(el, 'objective-time-bound', '2027-07-20');
       await setField(el, 'objective-measure-definition', 'pupil-ks2');
-      await setField(el, 'objective-measure-indicator', 'victimisation');
+      await setField(el, 'objective-measure-indicator', 'victimisation.frequent');
       await submit(el, 'objective-title');
       expect(events.length).to.equal(1);
       const plan = events[0]!.plan;
@@ -231,7 +256,7 @@ describe('<at-action-plan>', () => {
       expect(plan.objectives[0]!.statements).to.deep.equal([statement]);
       expect(plan.objectives[0]!.measure).to.deep.equal({
         definition: 'pupil-ks2',
-        indicator: 'victimisation',
+        indicator: 'victimisation.frequent',
       });
       expect(text($(el, '[part~=priorities]'))).to.contain('Has an objective');
     });
@@ -315,6 +340,364 @@ describe('<at-action-plan>', () => {
         summary: 'Spring review: two actions moved to next term.',
       });
       expect(text($(el, '#reviews li'))).to.contain('Spring review');
+    });
+  });
+
+  describe('award reasons', () => {
+    it('are translated from the criterion’s message key: a registered language is used, en-GB fills gaps', async () => {
+      registerTranslation('cy', {
+        actionPlanReasonAuditDone: 'Archwiliad {wave}: {overall}% yn gyffredinol.',
+        actionPlanReasonWaveBaseline: 'sylfaenol',
+      });
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="cy">
+          <at-action-plan
+            .definition=${audit}
+            .plan=${generatePlan(audit, baseline, { seed: 5, today: TODAY })}
+            .baseline=${baseline}
+            .auditResponse=${end}
+            .storage=${memoryStorage()}
+            school=${SCHOOL}
+            today=${TODAY}
+          ></at-action-plan>
+        </div>`,
+      );
+      const el = wrapper.querySelector<AtActionPlan>('at-action-plan')!;
+      await waitUntil(() => $(el, '[data-criterion]'), 'award rendered');
+      const overall = scoreAudit(audit, baseline).overall!;
+      expect(text($(el, '[data-criterion="eligibility.baseline-audit"] td:last-child'))).to.equal(
+        `Archwiliad sylfaenol: ${Math.round(overall * 10) / 10}% yn gyffredinol.`,
+      );
+      // Not in the Welsh table: the en-GB string, still from the key.
+      expect(text($(el, '[data-criterion="eligibility.end-audit"] td:last-child'))).to.match(
+        /^Archwiliad end: [\d.]+% yn gyffredinol\.$/,
+      );
+      expect(text($(el, '[data-criterion="eligibility.action-plan"] td:last-child'))).to.match(
+        /^The action plan has \d+ actions \(dropped actions are not counted\); it needs 3 or more, each with an owner and a deadline\.$/,
+      );
+    });
+
+    it('D1/D4 a small group’s figures never reach the panel: [c] and “hidden to protect privacy”, no counts', async () => {
+      const el = await make({ plan: generatePlan(audit, baseline, { seed: 5, today: TODAY }) });
+      el.pupilOutcomes = [
+        { group: 'all', baseline: { count: 37, base: 211 }, end: { count: 33, base: 204 } },
+        { group: 'send', baseline: { count: 3, base: 14 }, end: { count: 7, base: 13 } },
+        { group: 'fsm', baseline: { count: 2, base: 6 }, end: { count: 1, base: 7 } },
+      ];
+      await el.updateComplete;
+      const send = text($(el, '[data-criterion="gold.pupil-outcomes.send"] td:last-child'));
+      expect(send).to.contain('[c]');
+      expect(send).to.contain('hidden to protect privacy');
+      for (const n of ['3', '7', '13', '14', '21.4', '53.8']) {
+        expect(send.split(/[^\d.]+/), n).not.to.include(n);
+      }
+      const fsm = text($(el, '[data-criterion="gold.pupil-outcomes.fsm"] td:last-child'));
+      expect(fsm).to.equal(
+        'Pupils on free school meals: not reportable (fewer than 10 pupils at a wave), so this does not block Gold.',
+      );
+      const all = text($(el, '[data-criterion="gold.pupil-outcomes.all"] td:last-child'));
+      expect(all).not.to.match(/\b(37|211|33|204)\b/);
+      expect(all).to.match(/^All pupils, frequently bullied: 16.2% at the end/);
+    });
+
+    it('evidence on actions counts in the areas of their objective’s statements; dropped actions do not', async () => {
+      const noEvidence = generateAuditResponse(audit, {
+        seed: 32,
+        wave: 'end',
+        evidencePerArea: 0,
+      });
+      const firstOfEach = audit.areas.map((a) => a.statements[0]!.id);
+      const plan = ActionPlan.parse({
+        id: '00000000-0000-4000-8000-000000000001',
+        school: SCHOOL,
+        objectives: [
+          {
+            id: '00000000-0000-4000-8000-000000000002',
+            title: 'Reporting is easy everywhere',
+            statements: firstOfEach,
+            success: { specific: 'x', measurable: 'y', timeBound: '2027-07-20' },
+          },
+        ],
+        actions: [
+          {
+            id: '00000000-0000-4000-8000-000000000003',
+            objective: '00000000-0000-4000-8000-000000000002',
+            description: 'Posters in every classroom',
+            ownerRole: 'anti-bullying-lead',
+            startDate: '2027-01-04',
+            deadline: '2027-02-01',
+            status: 'done',
+            evidence: [{ note: 'Photos of the posters' }],
+          },
+        ],
+        updatedAt: '2027-03-01T09:00:00.000Z',
+      });
+      const el = await make({ plan, baseline, auditResponse: noEvidence });
+      const row = () => $(el, '[data-criterion="eligibility.evidence"]');
+      expect(text(row()!.querySelector('.tag'))).to.equal('Met');
+      expect(text(row()!.querySelector('td:last-child'))).to.contain('at least 1 in each');
+      const select = $<HTMLSelectElement>(el, `tr[data-action] select`)!;
+      select.value = 'dropped';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(text(row()!.querySelector('.tag'))).to.equal('Not met');
+    });
+  });
+
+  describe('measures', () => {
+    const ks2 = getQuestionnaire('pupil-ks2');
+    const measures = measuresFrom(ks2, {
+      labels: { 'victimisation.frequent': 'Pupils bullied often (KS2)' },
+    });
+
+    it('measuresFrom lists the indicators the definition’s declared scoring produces', () => {
+      const keys = measures.map((m) => m.indicator);
+      expect(keys).to.include('victimisation.frequent');
+      expect(measures.every((m) => m.questionnaire === 'pupil-ks2')).to.equal(true);
+      expect(measures.find((m) => m.indicator === 'victimisation.frequent')!.label).to.equal(
+        'Pupils bullied often (KS2)',
+      );
+      expect(measuresFrom(ks2, { only: ['victimisation.frequent'] }).length).to.equal(1);
+    });
+
+    it('with a list, the measure is a choice (real indicator keys with dots), saved on the objective', async () => {
+      const el = await fixture<AtActionPlan>(
+        html`<at-action-plan
+          .definition=${audit}
+          .baseline=${baseline}
+          .measures=${measures}
+          .storage=${memoryStorage()}
+          school=${SCHOOL}
+          today=${TODAY}
+        ></at-action-plan>`,
+      );
+      await waitUntil(() => $(el, 'h2'), 'rendered');
+      const events: AtPlanChangeEvent[] = [];
+      el.addEventListener('at-plan-change', (e) => events.push(e));
+      expect($(el, '#objective-measure-definition')).to.equal(null);
+      const select = $<HTMLSelectElement>(el, '#objective-measure')!;
+      expect([...select.options].map((o) => o.textContent!.trim())).to.include(
+        'Pupils bullied often (KS2)',
+      );
+      $<HTMLDetailsElement>(el, '#add-objective')!.open = true;
+      await expect(el).to.be.accessible();
+      $<HTMLInputElement>(el, '#objective-statements')!.click();
+      await setField(el, 'objective-title', 'Fewer pupils bullied often');
+      await setField(el, 'objective-specific', 'Fewer pupils say they are bullied often.');
+      await setField(el, 'objective-measurable', 'The KS2 questionnaire.');
+      await setField(el, 'objective-time-bound', '2027-07-20');
+      await setField(el, 'objective-measure', 'pupil-ks2 victimisation.frequent');
+      await setField(el, 'objective-measure-target', 'Below 15%');
+      await submit(el, 'objective-title');
+      expect(events.length).to.equal(1);
+      expect(events[0]!.plan.objectives[0]!.measure).to.deep.equal({
+        definition: 'pupil-ks2',
+        indicator: 'victimisation.frequent',
+        target: 'Below 15%',
+      });
+      expect(text($(el, '[part~=objective] .summary-list'))).to.contain(
+        'Pupils bullied often (KS2) — Below 15%',
+      );
+    });
+
+    it('without a list, free text accepts a dotted indicator key; an invalid list is reported and ignored', async () => {
+      const errors: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+      try {
+        const el = await make({ baseline });
+        el.measures = [{ questionnaire: 'Pupil KS2', indicator: 'x', label: '' }];
+        await el.updateComplete;
+        expect(errors.join('\n')).to.contain('measures');
+        expect($(el, '#objective-measure-indicator')).not.to.equal(null);
+      } finally {
+        console.error = original;
+      }
+    });
+  });
+
+  describe('change and delete (GOV.UK: Change opens the form filled in; Delete asks in the page)', () => {
+    const fullPlan = () => generatePlan(audit, baseline, { seed: 5, today: TODAY });
+
+    it('A11 keyboard: Change an objective with Enter; the form is filled in; axe passes; Save keeps its id', async () => {
+      const plan = fullPlan();
+      const el = await make({ plan, baseline });
+      const events: AtPlanChangeEvent[] = [];
+      el.addEventListener('at-plan-change', (e) => events.push(e));
+      const o = plan.objectives[0]!;
+      const change = $<HTMLButtonElement>(el, `#change-objective-${o.id}`)!;
+      expect(text(change)).to.equal(`Change the objective “${o.title}”`);
+      change.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      const form = `edit-objective-${o.id}`;
+      expect(focused(el)).to.equal(`${form}-title`);
+      expect($<HTMLInputElement>(el, `#${form}-title`)!.value).to.equal(o.title);
+      expect($<HTMLTextAreaElement>(el, `#${form}-specific`)!.value).to.equal(o.success.specific);
+      expect($<HTMLInputElement>(el, `#${form}-time-bound`)!.value).to.equal(o.success.timeBound);
+      await expect(el).to.be.accessible();
+      // An emptied title is refused like on the Add form.
+      await setField(el, `${form}-title`, '');
+      await submit(el, `${form}-title`);
+      expect(focused(el)).to.equal(`${form}-error-summary`);
+      expect(events.length).to.equal(0);
+      $<HTMLInputElement>(el, `#${form}-title`)!.focus();
+      await sendKeys({ type: 'Every pupil knows two ways to report' });
+      $<HTMLButtonElement>(el, `#${form}-title`)!
+        .closest('form')!
+        .querySelector<HTMLButtonElement>('button[type=submit]')!
+        .focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(events.length).to.equal(1);
+      const saved = events[0]!.plan;
+      expect(ActionPlan.safeParse(saved).success).to.equal(true);
+      expect(saved.objectives.length).to.equal(plan.objectives.length);
+      expect(saved.objectives[0]!.id).to.equal(o.id);
+      expect(saved.objectives[0]!.title).to.equal('Every pupil knows two ways to report');
+      expect(saved.objectives[0]!.statements).to.deep.equal(o.statements);
+      expect(focused(el)).to.equal(`objective-${o.id}`);
+      expect($(el, `#${form}-title`)).to.equal(null);
+    });
+
+    it('Cancel closes a Change form without an event and returns focus to its Change button', async () => {
+      const plan = fullPlan();
+      const el = await make({ plan });
+      const events: AtPlanChangeEvent[] = [];
+      el.addEventListener('at-plan-change', (e) => events.push(e));
+      const a = plan.actions[0]!;
+      $<HTMLButtonElement>(el, `#change-action-${a.id}`)!.click();
+      await el.updateComplete;
+      expect(focused(el)).to.equal(`edit-action-${a.id}-description`);
+      await setField(el, `edit-action-${a.id}-description`, 'Something else');
+      const cancel = [
+        ...$(el, `#edit-action-${a.id}-description`)!.closest('form')!.querySelectorAll('button'),
+      ].find((b) => text(b) === 'Cancel')!;
+      cancel.click();
+      await el.updateComplete;
+      expect(events.length).to.equal(0);
+      expect(focused(el)).to.equal(`change-action-${a.id}`);
+      expect(text($(el, `tr[data-action="${a.id}"] td`))).to.equal(a.description);
+    });
+
+    it('Change an action: a deadline before the start is refused; a valid change keeps its evidence', async () => {
+      const plan = fullPlan();
+      const a = plan.actions.find((x) => x.evidence.length > 0) ?? plan.actions[0]!;
+      const el = await make({ plan });
+      const events: AtPlanChangeEvent[] = [];
+      el.addEventListener('at-plan-change', (e) => events.push(e));
+      $<HTMLButtonElement>(el, `#change-action-${a.id}`)!.click();
+      await el.updateComplete;
+      const form = `edit-action-${a.id}`;
+      expect($<HTMLSelectElement>(el, `#${form}-owner`)!.value).to.equal(a.ownerRole);
+      expect($<HTMLSelectElement>(el, `#${form}-status`)!.value).to.equal(a.status);
+      await setField(el, `${form}-deadline`, '2000-01-01');
+      await submit(el, `${form}-description`);
+      expect($$(el, `#${form}-error-summary a`).map(text)).to.deep.equal([
+        'The deadline must be the same as or after the start date',
+      ]);
+      await expect(el).to.be.accessible();
+      await setField(el, `${form}-deadline`, '2027-07-01');
+      await setField(el, `${form}-owner`, 'governors');
+      await submit(el, `${form}-description`);
+      expect(events.length).to.equal(1);
+      const saved = events[0]!.plan.actions.find((x) => x.id === a.id)!;
+      expect(saved).to.deep.include({ deadline: '2027-07-01', ownerRole: 'governors' });
+      expect(saved.evidence).to.deep.equal(a.evidence);
+      expect(saved.reviewNotes).to.equal(a.reviewNotes);
+      expect(focused(el)).to.equal(`change-action-${a.id}`);
+    });
+
+    it('A11 keyboard: Delete an action asks in the page (axe passes); “No” keeps it, “Yes” deletes it', async () => {
+      const plan = fullPlan();
+      const a = plan.actions[0]!;
+      const el = await make({ plan });
+      const events: AtPlanChangeEvent[] = [];
+      el.addEventListener('at-plan-change', (e) => events.push(e));
+      const del = $<HTMLButtonElement>(el, `#delete-action-${a.id}`)!;
+      expect(text(del)).to.equal(`Delete the action “${a.description}”`);
+      del.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(focused(el)).to.equal('confirm-delete-title');
+      expect(text($(el, '#confirm-delete-title'))).to.equal(
+        `Delete the action “${a.description}” and its evidence?`,
+      );
+      await expect(el).to.be.accessible();
+      // Tab reaches "Yes, delete it" then "No, keep it".
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal('confirm-delete-yes');
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal('confirm-delete-no');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(events.length).to.equal(0);
+      expect($(el, '#confirm-delete')).to.equal(null);
+      expect(focused(el)).to.equal(`delete-action-${a.id}`);
+
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '#confirm-delete-yes')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(events.length).to.equal(1);
+      const saved = events[0]!.plan;
+      expect(ActionPlan.safeParse(saved).success).to.equal(true);
+      expect(saved.actions.map((x) => x.id)).not.to.include(a.id);
+      expect(saved.actions.length).to.equal(plan.actions.length - 1);
+      expect($(el, `tr[data-action="${a.id}"]`)).to.equal(null);
+      expect(focused(el)).to.equal(`objective-${a.objective}`);
+      expect(text($(el, '[role=status]'))).to.equal('Deleted');
+    });
+
+    it('deleting an objective deletes its actions too (the question says how many); focus goes to the list heading', async () => {
+      const plan = fullPlan();
+      const o = plan.objectives[0]!;
+      const own = plan.actions.filter((x) => x.objective === o.id).length;
+      const el = await make({ plan });
+      const events: AtPlanChangeEvent[] = [];
+      el.addEventListener('at-plan-change', (e) => events.push(e));
+      $<HTMLButtonElement>(el, `#delete-objective-${o.id}`)!.click();
+      await el.updateComplete;
+      expect(text($(el, '#confirm-delete'))).to.contain(
+        own === 1 ? 'Its 1 action' : `Its ${own} actions`,
+      );
+      $<HTMLButtonElement>(el, '#confirm-delete-yes')!.click();
+      await el.updateComplete;
+      const saved = events[0]!.plan;
+      expect(saved.objectives.map((x) => x.id)).not.to.include(o.id);
+      expect(saved.actions.some((x) => x.objective === o.id)).to.equal(false);
+      expect(saved.actions.length).to.equal(plan.actions.length - own);
+      expect(focused(el)).to.equal('objectives-heading');
+    });
+
+    it('a review can be changed and deleted; focus goes back to the review list', async () => {
+      const el = await make({ plan: fullPlan() });
+      const events: AtPlanChangeEvent[] = [];
+      el.addEventListener('at-plan-change', (e) => events.push(e));
+      // Log one review, then change it and delete it.
+      $<HTMLDetailsElement>(el, '[part~=reviews] details')!.open = true;
+      await setField(el, 'review-date', TODAY);
+      await setField(el, 'review-reviewer', 'governors');
+      await setField(el, 'review-summary', 'Spring review.');
+      await submit(el, 'review-summary');
+      const review = events.at(-1)!.plan.reviews.at(-1)!;
+      $<HTMLButtonElement>(el, `#change-review-${review.id}`)!.click();
+      await el.updateComplete;
+      const form = `edit-review-${review.id}`;
+      expect($<HTMLTextAreaElement>(el, `#${form}-summary`)!.value).to.equal('Spring review.');
+      await expect(el).to.be.accessible();
+      await setField(el, `${form}-summary`, 'Spring review: posters done.');
+      await submit(el, `${form}-summary`);
+      const changed = events.at(-1)!.plan.reviews.find((r) => r.id === review.id)!;
+      expect(changed.summary).to.equal('Spring review: posters done.');
+      expect(focused(el)).to.equal(`change-review-${review.id}`);
+      $<HTMLButtonElement>(el, `#delete-review-${review.id}`)!.click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '#confirm-delete-yes')!.click();
+      await el.updateComplete;
+      expect(events.at(-1)!.plan.reviews.some((r) => r.id === review.id)).to.equal(false);
+      expect(focused(el)).to.equal('reviews-heading');
     });
   });
 

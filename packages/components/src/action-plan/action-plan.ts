@@ -1,3 +1,5 @@
+// First: zod must be jitless before the model's schemas are built (W3, see zod-jitless.ts).
+import '../shared/zod-jitless.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -36,6 +38,8 @@ import { localisedText, round1, uuid } from '../audit/localised.js';
 import { AtElement } from '../shared/at-element.js';
 import { AtEvent } from '../shared/events.js';
 import type { TranslationKey } from '../shared/i18n.js';
+import type { ActionPlanReasonKey } from './action-plan.strings.js';
+import { MeasureOptions, type MeasureOption } from './measures.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
 import { styles } from './action-plan.styles.js';
 
@@ -128,8 +132,82 @@ const CRITERION_KEYS: Readonly<Record<string, TranslationKey>> = {
   'gold.wellbeing': 'actionPlanCriterionWellbeing',
 };
 
+/** The translated reason for each `message.key` of `recommendAward`. */
+const REASON_KEYS: Readonly<Record<string, ActionPlanReasonKey>> = Object.fromEntries(
+  (
+    [
+      'auditMissing',
+      'auditUnrated',
+      'auditDone',
+      'questionnaireMissing',
+      'questionnaireEmpty',
+      'questionnaireFew',
+      'questionnaireDone',
+      'planMissing',
+      'planMissingOwnerDeadline',
+      'planActions',
+      'planActionsOwnerDeadline',
+      'evidenceNoAudit',
+      'evidenceMet',
+      'evidenceShort',
+      'overallMissing',
+      'overall',
+      'areaMissing',
+      'areaMet',
+      'areaBelow',
+      'areaUnscored',
+      'areaBelowUnscored',
+      'gainMissing',
+      'gain',
+      'actionsDoneNoPlan',
+      'actionsDoneNone',
+      'actionsDoneAllDropped',
+      'actionsDone',
+      'outcomeNotRequired',
+      'outcomeAllMissing',
+      'outcomeMissing',
+      'outcomeNotReportable',
+      'outcomeHiddenNotWorse',
+      'outcomeHiddenWorse',
+      'outcomeNotWorse',
+      'outcomeWorse',
+      'wellbeingNotRequired',
+      'wellbeingMissing',
+      'wellbeingUntestable',
+      'wellbeingHiddenNotWorse',
+      'wellbeingHiddenWorse',
+      'wellbeingBetter',
+      'wellbeingWorse',
+      'wellbeingSame',
+      'wellbeingNotComparable',
+    ] as const
+  ).map((k) => [k, `actionPlanReason${k[0]!.toUpperCase()}${k.slice(1)}` as ActionPlanReasonKey]),
+);
+/** Words that reasons take as params, translated before they are filled in. */
+const REASON_WORDS: Readonly<Record<string, Readonly<Record<string, TranslationKey>>>> = {
+  wave: { baseline: 'actionPlanReasonWaveBaseline', end: 'actionPlanReasonWaveEnd' },
+  group: {
+    all: 'actionPlanReasonGroupAll',
+    send: 'actionPlanReasonGroupSend',
+    fsm: 'actionPlanReasonGroupFsm',
+  },
+  better: { higher: 'actionPlanReasonHigherBetter', lower: 'actionPlanReasonLowerBetter' },
+};
+
 /** The forms of the element, each with its own fields, values and errors. */
-type FormId = 'objective' | 'review' | `action:${string}` | `notes:${string}`;
+type FormId =
+  | 'objective'
+  | 'review'
+  | `action:${string}`
+  | `notes:${string}`
+  | `edit-objective:${string}`
+  | `edit-action:${string}`
+  | `edit-review:${string}`;
+/** A record being changed or about to be deleted. */
+interface Target {
+  readonly kind: 'objective' | 'action' | 'review';
+  readonly id: string;
+}
 type Values = Record<string, string>;
 interface FieldError {
   readonly field: string;
@@ -167,7 +245,7 @@ function localToday(): string {
  * @summary The action plan: priorities from the audit, objectives, actions, reviews and award readiness.
  * @tagname at-action-plan
  *
- * @event at-plan-change - {AtPlanChangeEvent} The user changed the plan; `event.plan` is the validated `ActionPlan`.
+ * @event at-plan-change - {AtPlanChangeEvent} The user added, changed or deleted something in the plan; `event.plan` is the validated `ActionPlan`.
  *
  * @csspart base - The wrapper.
  * @csspart progress - Progress and overdue actions.
@@ -180,6 +258,8 @@ function localToday(): string {
  * @csspart tag - A status tag (Overdue, Met, Not met).
  * @csspart error-summary - An error summary.
  * @csspart button - Buttons.
+ * @csspart edit - An open Change form of an objective, action or review.
+ * @csspart confirm - The in-page question before a deletion.
  *
  * @cssproperty --at-action-plan-max-width - The widest the content grows. Default: 60rem.
  */
@@ -213,6 +293,14 @@ export class AtActionPlan extends AtElement {
   /** The tenant's award rules (`AwardRules` input); the programme's defaults when not set. */
   @property({ attribute: false }) awardRules: unknown;
 
+  /**
+   * The questionnaire indicators an objective can be measured by: an array of
+   * `{ questionnaire, indicator, label }` (`MeasureOption`). Build it with `measuresFrom(definition)`
+   * from the questionnaire definitions the school uses. When given, the measure is a choice from
+   * this list; when not, two free-text fields (questionnaire id and indicator key).
+   */
+  @property({ attribute: false }) measures: unknown;
+
   /** The school's URN, for a new plan. */
   @property() school = '';
 
@@ -229,7 +317,12 @@ export class AtActionPlan extends AtElement {
   @state() private typed: Record<string, Values> = {};
   @state() private errors: Partial<Record<FormId, readonly FieldError[]>> = {};
   @state() private status = '';
+  /** The objective, action or review whose Change form is open. */
+  @state() private editing: Target | undefined;
+  /** The objective, action or review whose deletion is being confirmed. */
+  @state() private confirming: Target | undefined;
 
+  private parsedMeasures: MeasureOption[] | undefined;
   private parsedDefinition: AuditDefinition | undefined;
   private parsedAudit: AuditResponse | undefined;
   private parsedBaseline: AuditResponse | undefined;
@@ -247,6 +340,14 @@ export class AtActionPlan extends AtElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('auditResponse')) this.parsedAudit = this.optional('auditResponse');
     if (changed.has('baseline')) this.parsedBaseline = this.optional('baseline');
+    if (changed.has('measures')) {
+      this.parsedMeasures = undefined;
+      if (this.measures !== undefined && this.measures !== null) {
+        const measures = MeasureOptions.safeParse(this.measures);
+        if (measures.success) this.parsedMeasures = measures.data;
+        else report('measures', fromZodError(measures.error));
+      }
+    }
     const inputs = [
       'definition',
       'plan',
@@ -458,10 +559,10 @@ export class AtActionPlan extends AtElement {
     return out;
   }
 
-  private addObjective(event: Event): void {
+  private addObjective(event: Event, form: FormId = 'objective', existing?: Objective): void {
     event.preventDefault();
-    const form: FormId = 'objective';
     const v = this.values(form);
+    const list = this.parsedMeasures;
     const chosen = (v['statements'] ?? '').split(' ').filter(Boolean);
     const other = (v['other'] ?? '')
       .split(/[,\s]+/)
@@ -472,9 +573,13 @@ export class AtActionPlan extends AtElement {
     if (other.some((s) => !known.has(s))) {
       errors.push({ field: 'other', message: this.localize.term('actionPlanErrorStatements', {}) });
     }
-    const hasMeasure = Boolean(v['measure-definition'] || v['measure-indicator']);
+    // With a list, the choice is "questionnaire indicator" (neither holds a space).
+    const [chosenDefinition = '', chosenIndicator = ''] = (v['measure'] ?? '').split(' ');
+    const hasMeasure = list
+      ? Boolean(v['measure'])
+      : Boolean(v['measure-definition'] || v['measure-indicator']);
     const candidate = {
-      id: uuid(),
+      id: existing?.id ?? uuid(),
       title: (v['title'] ?? '').trim(),
       statements: [...new Set([...chosen, ...other])],
       success: {
@@ -487,8 +592,8 @@ export class AtActionPlan extends AtElement {
       ...(hasMeasure
         ? {
             measure: {
-              definition: (v['measure-definition'] ?? '').trim(),
-              indicator: (v['measure-indicator'] ?? '').trim(),
+              definition: list ? chosenDefinition : (v['measure-definition'] ?? '').trim(),
+              indicator: list ? chosenIndicator : (v['measure-indicator'] ?? '').trim(),
               ...(v['measure-target']?.trim() ? { target: v['measure-target'].trim() } : {}),
             },
           }
@@ -505,11 +610,13 @@ export class AtActionPlan extends AtElement {
                 ? 'time-bound'
                 : String(path[1])
               : path[0] === 'measure'
-                ? String(path[1]) === 'definition'
-                  ? 'measure-definition'
-                  : String(path[1]) === 'indicator'
-                    ? 'measure-indicator'
-                    : 'measure-target'
+                ? list && String(path[1]) !== 'target'
+                  ? 'measure'
+                  : String(path[1]) === 'definition'
+                    ? 'measure-definition'
+                    : String(path[1]) === 'indicator'
+                      ? 'measure-indicator'
+                      : 'measure-target'
                 : path[0] === 'statements'
                   ? chosen.length + other.length > 0
                     ? 'other'
@@ -524,6 +631,8 @@ export class AtActionPlan extends AtElement {
             'time-bound': 'actionPlanErrorDate',
             'measure-definition': 'actionPlanErrorMeasureDefinition',
             'measure-indicator': 'actionPlanErrorMeasureIndicator',
+            measure: 'actionPlanErrorMeasureChoose',
+            'measure:custom': 'actionPlanErrorMeasureChoose',
           },
           {
             title: 'actionPlanObjectiveTitle',
@@ -545,26 +654,39 @@ export class AtActionPlan extends AtElement {
       'achievable',
       'relevant',
       'time-bound',
+      'measure',
       'measure-definition',
       'measure-indicator',
       'measure-target',
     ];
     errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
     if (errors.length > 0 || !result.success) return this.fail(form, errors);
-    if (this.change((p) => ({ ...p, objectives: [...p.objectives, result.data] }))) {
+    const objective = result.data;
+    const changed = this.change((p) => ({
+      ...p,
+      objectives: existing
+        ? p.objectives.map((o) => (o.id === objective.id ? objective : o))
+        : [...p.objectives, objective],
+    }));
+    if (changed) {
       this.clear(form);
-      this.focusAfterRender = `#objective-${result.data.id}`;
+      this.editing = undefined;
+      this.focusAfterRender = `#objective-${objective.id}`;
     }
   }
 
-  private addAction(event: Event, objective: string): void {
+  private addAction(
+    event: Event,
+    objective: string,
+    form: FormId = `action:${objective}`,
+    existing?: Action,
+  ): void {
     event.preventDefault();
-    const form: FormId = `action:${objective}`;
     const v = this.values(form);
     const note = (v['evidence-note'] ?? '').trim();
     const url = (v['evidence-url'] ?? '').trim();
     const candidate = {
-      id: uuid(),
+      id: existing?.id ?? uuid(),
       objective,
       description: (v['description'] ?? '').trim(),
       ownerRole: v['owner'] ?? '',
@@ -572,8 +694,13 @@ export class AtActionPlan extends AtElement {
       deadline: v['deadline'] ?? '',
       status: v['status'] || 'not-started',
       resources: (v['resources'] ?? '').trim(),
-      evidence: note || url ? [{ note, ...(url ? { url } : {}) }] : [],
-      reviewNotes: '',
+      // A Change form leaves the evidence and review notes as they are (they have their own forms).
+      evidence: existing
+        ? existing.evidence
+        : note || url
+          ? [{ note, ...(url ? { url } : {}) }]
+          : [],
+      reviewNotes: existing?.reviewNotes ?? '',
     };
     const result = Action.safeParse(candidate);
     if (!result.success) {
@@ -618,7 +745,20 @@ export class AtActionPlan extends AtElement {
       errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
       return this.fail(form, errors);
     }
-    if (this.change((p) => ({ ...p, actions: [...p.actions, result.data] }))) this.clear(form);
+    const action = result.data;
+    const changed = this.change((p) => ({
+      ...p,
+      actions: existing
+        ? p.actions.map((a) => (a.id === action.id ? action : a))
+        : [...p.actions, action],
+    }));
+    if (changed) {
+      this.clear(form);
+      if (existing) {
+        this.editing = undefined;
+        this.focusAfterRender = `#change-action-${action.id}`;
+      }
+    }
   }
 
   private setStatus(id: string, status: string): void {
@@ -696,12 +836,11 @@ export class AtActionPlan extends AtElement {
     }
   }
 
-  private addReview(event: Event): void {
+  private addReview(event: Event, form: FormId = 'review', existing?: PlanReview): void {
     event.preventDefault();
-    const form: FormId = 'review';
     const v = this.values(form);
     const result = PlanReview.safeParse({
-      id: uuid(),
+      id: existing?.id ?? uuid(),
       date: v['date'] ?? '',
       reviewerRole: v['reviewer'] ?? '',
       summary: (v['summary'] ?? '').trim(),
@@ -721,7 +860,133 @@ export class AtActionPlan extends AtElement {
       errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
       return this.fail(form, errors);
     }
-    if (this.change((p) => ({ ...p, reviews: [...p.reviews, result.data] }))) this.clear(form);
+    const review = result.data;
+    const changed = this.change((p) => ({
+      ...p,
+      reviews: existing
+        ? p.reviews.map((r) => (r.id === review.id ? review : r))
+        : [...p.reviews, review],
+    }));
+    if (changed) {
+      this.clear(form);
+      if (existing) {
+        this.editing = undefined;
+        this.focusAfterRender = `#change-review-${review.id}`;
+      }
+    }
+  }
+
+  // ─────────────────────────────── change and delete ───────────────────────────────
+
+  /** Opens the Change form of a record, filled in with what it holds now. */
+  private startEdit(target: Target): void {
+    const plan = this.draft!;
+    const form = `edit-${target.kind}:${target.id}` as FormId;
+    let values: Values;
+    let first: string;
+    if (target.kind === 'objective') {
+      const o = plan.objectives.find((x) => x.id === target.id)!;
+      const priority = new Set(plan.priorities.map((p) => p.statement as string));
+      const measure = o.measure;
+      values = {
+        title: o.title,
+        statements: o.statements.filter((s) => priority.has(s)).join(' '),
+        other: o.statements.filter((s) => !priority.has(s)).join(', '),
+        specific: o.success.specific,
+        measurable: o.success.measurable,
+        achievable: o.success.achievable,
+        relevant: o.success.relevant,
+        'time-bound': o.success.timeBound,
+        ...(measure
+          ? {
+              measure: `${measure.definition} ${measure.indicator}`,
+              'measure-definition': measure.definition,
+              'measure-indicator': measure.indicator,
+              ...(measure.target ? { 'measure-target': measure.target } : {}),
+            }
+          : {}),
+      };
+      first = 'title';
+    } else if (target.kind === 'action') {
+      const a = plan.actions.find((x) => x.id === target.id)!;
+      values = {
+        description: a.description,
+        owner: a.ownerRole,
+        start: a.startDate,
+        deadline: a.deadline,
+        status: a.status,
+        resources: a.resources,
+      };
+      first = 'description';
+    } else {
+      const r = plan.reviews.find((x) => x.id === target.id)!;
+      values = { date: r.date, reviewer: r.reviewerRole, summary: r.summary };
+      first = 'date';
+    }
+    if (this.editing) this.clear(`edit-${this.editing.kind}:${this.editing.id}` as FormId);
+    this.typed = { ...this.typed, [form]: values };
+    this.errors = { ...this.errors, [form]: [] };
+    this.editing = target;
+    this.confirming = undefined;
+    this.focusAfterRender = `#${this.fieldId(form, first)}`;
+  }
+
+  /** Closes a Change form without saving; focus goes back to its Change button. */
+  private cancelEdit(): void {
+    const target = this.editing;
+    if (!target) return;
+    this.clear(`edit-${target.kind}:${target.id}` as FormId);
+    this.editing = undefined;
+    this.focusAfterRender = `#change-${target.kind}-${target.id}`;
+    void this.persist();
+  }
+
+  /** Asks, in the page, whether to delete a record; focus goes to the question. */
+  private askDelete(target: Target): void {
+    if (this.editing) this.clear(`edit-${this.editing.kind}:${this.editing.id}` as FormId);
+    this.editing = undefined;
+    this.confirming = target;
+    this.focusAfterRender = '#confirm-delete-title';
+  }
+
+  /** Keeps the record; focus goes back to its Delete button. */
+  private cancelDelete(): void {
+    const target = this.confirming;
+    this.confirming = undefined;
+    if (target) this.focusAfterRender = `#delete-${target.kind}-${target.id}`;
+  }
+
+  /** Deletes the record being confirmed (an objective with its actions); focus goes to its list. */
+  private confirmDelete(): void {
+    const target = this.confirming;
+    if (!target) return;
+    const { kind, id } = target;
+    const objectiveOf =
+      kind === 'action' ? this.draft?.actions.find((a) => a.id === id)?.objective : undefined;
+    const changed = this.change((p) =>
+      kind === 'objective'
+        ? {
+            ...p,
+            objectives: p.objectives.filter((o) => o.id !== id),
+            actions: p.actions.filter((a) => a.objective !== id),
+          }
+        : kind === 'action'
+          ? { ...p, actions: p.actions.filter((a) => a.id !== id) }
+          : { ...p, reviews: p.reviews.filter((r) => r.id !== id) },
+    );
+    if (!changed) return;
+    this.confirming = undefined;
+    // Forms typed for what is gone are dropped, so a reload does not bring them back.
+    const gone = (f: string) => f.endsWith(`:${id}`);
+    this.typed = Object.fromEntries(Object.entries(this.typed).filter(([f]) => !gone(f)));
+    void this.persist();
+    this.status = this.localize.term('actionPlanDeleted', {});
+    this.focusAfterRender =
+      kind === 'objective'
+        ? '#objectives-heading'
+        : kind === 'action'
+          ? `#objective-${objectiveOf}`
+          : '#reviews-heading';
   }
 
   /** Seeds an existing plan that has no priorities from the audit (the user asked). */
@@ -784,11 +1049,27 @@ export class AtActionPlan extends AtElement {
     const score = (r: AuditResponse | undefined): AuditScores | null =>
       r ? scoreAudit(definition, r) : null;
     const evidencePerArea: Record<number, number> = {};
+    const areaOf = new Map<string, number>();
     for (const area of definition.areas) {
       evidencePerArea[area.number] = area.statements.reduce(
         (n, s) => n + (endResponse?.evidence[s.id]?.length ?? 0),
         0,
       );
+      for (const s of area.statements) areaOf.set(s.id, area.number);
+    }
+    // Evidence on an action counts in every area its objective's statements are in (once per
+    // area, however many of the objective's statements that area holds); dropped actions do not.
+    const objectiveAreas = new Map(
+      plan.objectives.map((o) => [
+        o.id as string,
+        new Set(o.statements.flatMap((s) => (areaOf.has(s) ? [areaOf.get(s)!] : []))),
+      ]),
+    );
+    for (const action of plan.actions) {
+      if (action.status === 'dropped' || action.evidence.length === 0) continue;
+      for (const area of objectiveAreas.get(action.objective) ?? []) {
+        evidencePerArea[area] = (evidencePerArea[area] ?? 0) + action.evidence.length;
+      }
     }
     const rules = parse(AwardRules, this.awardRules, 'awardRules', AwardRules.parse({}));
     const wellbeing = parse(Wellbeing.optional(), this.wellbeing, 'wellbeing', undefined);
@@ -1108,6 +1389,7 @@ export class AtActionPlan extends AtElement {
     label: TranslationKey,
     options: readonly [string, string][],
     hint?: TranslationKey,
+    emptyLabel?: TranslationKey,
   ) {
     const value = this.values(form)[name] ?? '';
     return this.field(
@@ -1122,7 +1404,9 @@ export class AtActionPlan extends AtElement {
           aria-invalid=${invalid ? 'true' : 'false'}
           @change=${(e: Event) => this.type(form, name, (e.target as HTMLSelectElement).value)}
         >
-          <option value="" ?selected=${value === ''}></option>
+          <option value="" ?selected=${value === ''}>
+            ${emptyLabel ? this.localize.term(emptyLabel, {}) : nothing}
+          </option>
           ${options.map(
             ([v, text]) => html`<option value=${v} ?selected=${value === v}>${text}</option>`,
           )}
@@ -1139,7 +1423,7 @@ export class AtActionPlan extends AtElement {
       (s) => [s, this.localize.term(STATUS_KEYS[s], {})] as [string, string],
     );
     return html`<section class="section" aria-labelledby="objectives-heading">
-      <h3 id="objectives-heading" class="heading-m">
+      <h3 id="objectives-heading" class="heading-m" tabindex="-1">
         ${this.localize.term('actionPlanObjectivesHeading', {})}
       </h3>
       ${
@@ -1150,57 +1434,32 @@ export class AtActionPlan extends AtElement {
       ${plan.objectives.map((o) => {
         const actions = plan.actions.filter((a) => a.objective === o.id);
         const form: FormId = `action:${o.id}`;
+        const editing = this.editing?.kind === 'objective' && this.editing.id === o.id;
         return html`<article part="objective" class="objective" aria-labelledby="objective-${o.id}">
           <h4 id="objective-${o.id}" class="heading-s" tabindex="-1">${o.title}</h4>
-          <dl class="summary-list">
-            <div>
-              <dt>${this.localize.term('actionPlanObjectiveStatements', {})}</dt>
-              <dd>
-                ${o.statements.map((s) => html`<span class="block">${this.statementText(s)}</span>`)}
-              </dd>
-            </div>
-            <div>
-              <dt>${this.localize.term('actionPlanObjectiveSpecific', {})}</dt>
-              <dd>${o.success.specific}</dd>
-            </div>
-            <div>
-              <dt>${this.localize.term('actionPlanObjectiveMeasurable', {})}</dt>
-              <dd>${o.success.measurable}</dd>
-            </div>
-            ${
-              o.success.achievable
-                ? html`<div>
-                    <dt>${this.localize.term('actionPlanObjectiveAchievable', {})}</dt>
-                    <dd>${o.success.achievable}</dd>
-                  </div>`
-                : nothing
-            }
-            ${
-              o.success.relevant
-                ? html`<div>
-                    <dt>${this.localize.term('actionPlanObjectiveRelevant', {})}</dt>
-                    <dd>${o.success.relevant}</dd>
-                  </div>`
-                : nothing
-            }
-            <div>
-              <dt>${this.localize.term('actionPlanObjectiveTimeBound', {})}</dt>
-              <dd>${this.date(o.success.timeBound)}</dd>
-            </div>
-            ${
-              o.measure
-                ? html`<div>
-                    <dt>${this.localize.term('actionPlanObjectiveMeasure', {})}</dt>
-                    <dd>
-                      ${o.measure.definition}:
-                      ${o.measure.indicator}${
-                        o.measure.target ? html` — ${o.measure.target}` : nothing
-                      }
-                    </dd>
-                  </div>`
-                : nothing
-            }
-          </dl>
+          ${this.renderRecordButtons(
+            { kind: 'objective', id: o.id },
+            this.localize.term('actionPlanChangeObjective', { title: o.title }),
+          )}
+          ${
+            this.confirming?.kind === 'objective' && this.confirming.id === o.id
+              ? this.renderConfirm(
+                  this.localize.term('actionPlanDeleteObjective', { title: o.title }),
+                  actions.length > 0
+                    ? this.localize.term('actionPlanDeleteObjectiveActions', {
+                        count: actions.length,
+                      })
+                    : '',
+                )
+              : nothing
+          }
+          ${
+            editing
+              ? html`<div class="edit" part="edit">
+                  ${this.renderObjectiveForm(plan, `edit-objective:${o.id}`, o)}
+                </div>`
+              : this.renderObjectiveSummary(o)
+          }
           ${
             actions.length === 0
               ? html`<p>${this.localize.term('actionPlanActionsNone', {})}</p>`
@@ -1218,10 +1477,15 @@ export class AtActionPlan extends AtElement {
                         <th scope="col">${this.localize.term('actionPlanActionStart', {})}</th>
                         <th scope="col">${this.localize.term('actionPlanActionDeadline', {})}</th>
                         <th scope="col">${this.localize.term('actionPlanActionStatus', {})}</th>
+                        <th scope="col">
+                          <span class="visually-hidden"
+                            >${this.localize.term('actionPlanActionsColumn', {})}</span
+                          >
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
-                      ${actions.map((a) => this.renderAction(a, statuses))}
+                      ${actions.map((a) => this.renderAction(a, statuses, owners))}
                     </tbody>
                   </table>
                 </div>`
@@ -1257,9 +1521,68 @@ export class AtActionPlan extends AtElement {
     </section>`;
   }
 
-  private renderAction(a: Action, statuses: readonly [string, string][]) {
+  private renderObjectiveSummary(o: Objective) {
+    return html`<dl class="summary-list">
+      <div>
+        <dt>${this.localize.term('actionPlanObjectiveStatements', {})}</dt>
+        <dd>
+          ${o.statements.map((s) => html`<span class="block">${this.statementText(s)}</span>`)}
+        </dd>
+      </div>
+      <div>
+        <dt>${this.localize.term('actionPlanObjectiveSpecific', {})}</dt>
+        <dd>${o.success.specific}</dd>
+      </div>
+      <div>
+        <dt>${this.localize.term('actionPlanObjectiveMeasurable', {})}</dt>
+        <dd>${o.success.measurable}</dd>
+      </div>
+      ${
+        o.success.achievable
+          ? html`<div>
+              <dt>${this.localize.term('actionPlanObjectiveAchievable', {})}</dt>
+              <dd>${o.success.achievable}</dd>
+            </div>`
+          : nothing
+      }
+      ${
+        o.success.relevant
+          ? html`<div>
+              <dt>${this.localize.term('actionPlanObjectiveRelevant', {})}</dt>
+              <dd>${o.success.relevant}</dd>
+            </div>`
+          : nothing
+      }
+      <div>
+        <dt>${this.localize.term('actionPlanObjectiveTimeBound', {})}</dt>
+        <dd>${this.date(o.success.timeBound)}</dd>
+      </div>
+      ${
+        o.measure
+          ? html`<div>
+              <dt>${this.localize.term('actionPlanObjectiveMeasure', {})}</dt>
+              <dd>
+                ${this.measureLabel(o.measure.definition, o.measure.indicator)}${
+                  o.measure.target ? html` — ${o.measure.target}` : nothing
+                }
+              </dd>
+            </div>`
+          : nothing
+      }
+    </dl>`;
+  }
+
+  private renderAction(
+    a: Action,
+    statuses: readonly [string, string][],
+    owners: readonly [string, string][],
+  ) {
     const form: FormId = `notes:${a.id}`;
     const notes = this.values(form);
+    const target: Target = { kind: 'action', id: a.id };
+    const editing = this.editing?.kind === 'action' && this.editing.id === a.id;
+    const confirming = this.confirming?.kind === 'action' && this.confirming.id === a.id;
+    const edit: FormId = `edit-action:${a.id}`;
     return html`<tr data-action=${a.id}>
         <td>${a.description}</td>
         <td>${this.localize.term(OWNER_KEYS[a.ownerRole], {})}</td>
@@ -1283,9 +1606,39 @@ export class AtActionPlan extends AtElement {
             )}
           </select>
         </td>
+        <td>
+          ${this.renderRecordButtons(
+            target,
+            this.localize.term('actionPlanChangeAction', { description: a.description }),
+          )}
+        </td>
       </tr>
       <tr class="action-details">
-        <td colspan="5">
+        <td colspan="6">
+          ${
+            confirming
+              ? this.renderConfirm(
+                  this.localize.term('actionPlanDeleteAction', { description: a.description }),
+                  '',
+                )
+              : nothing
+          }
+          ${
+            editing
+              ? html`<div class="edit" part="edit">
+                  <form novalidate @submit=${(e: Event) => this.addAction(e, a.objective, edit, a)}>
+                    ${this.renderErrors(edit)}
+                    ${this.text(edit, 'description', 'actionPlanActionDescription', undefined, 2)}
+                    ${this.select(edit, 'owner', 'actionPlanActionOwner', owners, 'actionPlanOwnerHint')}
+                    ${this.dateField(edit, 'start', 'actionPlanActionStart')}
+                    ${this.dateField(edit, 'deadline', 'actionPlanActionDeadline')}
+                    ${this.select(edit, 'status', 'actionPlanActionStatus', statuses)}
+                    ${this.text(edit, 'resources', 'actionPlanActionResources')}
+                    ${this.renderFormButtons(undefined)}
+                  </form>
+                </div>`
+              : nothing
+          }
           <details class="details">
             <summary class="details__summary">
               <span
@@ -1346,86 +1699,193 @@ export class AtActionPlan extends AtElement {
       </tr>`;
   }
 
+  /** A measure's label from `measures`, else "questionnaire: indicator". */
+  private measureLabel(definition: string, indicator: string): string {
+    const known = this.parsedMeasures?.find(
+      (m) => m.questionnaire === definition && m.indicator === indicator,
+    );
+    return known ? known.label : `${definition}: ${indicator}`;
+  }
+
   private renderAddObjective(plan: ActionPlan) {
     const form: FormId = 'objective';
+    const open = Object.keys(this.values(form)).length > 0 || (this.errors[form] ?? []).length > 0;
+    return html`<details class="details" id="add-objective" ?open=${open}>
+      <summary class="details__summary">
+        <span>${this.localize.term('actionPlanObjectiveAdd', {})}</span>
+      </summary>
+      <div class="details__text">${this.renderObjectiveForm(plan, form)}</div>
+    </details>`;
+  }
+
+  /** The objective form: adding one (`objective`) or changing one (`edit-objective:<id>`). */
+  private renderObjectiveForm(plan: ActionPlan, form: FormId, existing?: Objective) {
     const chosen = new Set((this.values(form)['statements'] ?? '').split(' ').filter(Boolean));
     const error = (this.errors[form] ?? []).find((e) => e.field === 'statements');
-    const open = Object.keys(this.values(form)).length > 0 || (this.errors[form] ?? []).length > 0;
     const toggle = (id: string, on: boolean) => {
       const next = new Set(chosen);
       if (on) next.add(id);
       else next.delete(id);
       this.type(form, 'statements', [...next].join(' '));
     };
-    return html`<details class="details" id="add-objective" ?open=${open}>
-      <summary class="details__summary">
-        <span>${this.localize.term('actionPlanObjectiveAdd', {})}</span>
-      </summary>
-      <form class="details__text" novalidate @submit=${(e: Event) => this.addObjective(e)}>
-        ${this.renderErrors(form)} ${this.text(form, 'title', 'actionPlanObjectiveTitle')}
-        ${
-          plan.priorities.length > 0
-            ? html`<fieldset
-                class="fieldset field ${error ? 'field--error' : ''}"
-                aria-describedby=${error ? 'objective-statements-error' : nothing}
-              >
-                <legend class="label">
-                  ${this.localize.term('actionPlanObjectiveStatements', {})}
-                </legend>
-                ${
-                  error
-                    ? html`<p class="error-message" id="objective-statements-error">
-                        <span class="visually-hidden"
-                          >${this.localize.term('actionPlanErrorPrefix', {})}</span
-                        >
-                        ${error.message}
-                      </p>`
-                    : nothing
-                }
-                ${plan.priorities.map(
-                  (p, i) =>
-                    html`<div class="checkbox">
-                      <input
-                        type="checkbox"
-                        id=${i === 0 ? 'objective-statements' : `objective-statement-${p.statement}`}
-                        .checked=${live(chosen.has(p.statement))}
-                        @change=${(e: Event) =>
-                          toggle(p.statement, (e.target as HTMLInputElement).checked)}
-                      />
-                      <label
-                        for=${i === 0 ? 'objective-statements' : `objective-statement-${p.statement}`}
-                        >${this.statementText(p.statement)}</label
+    const statementsId = this.fieldId(form, 'statements');
+    const hintId = this.fieldId(form, 'measure-hint');
+    const list = this.parsedMeasures;
+    const current = this.values(form)['measure'] ?? '';
+    const options: [string, string][] = (list ?? []).map((m) => [
+      `${m.questionnaire} ${m.indicator}`,
+      m.label,
+    ]);
+    // A saved measure that the list no longer offers stays selectable, so a Change keeps it.
+    if (current && !options.some(([v]) => v === current)) {
+      const [d = '', i = ''] = current.split(' ');
+      options.push([current, this.measureLabel(d, i)]);
+    }
+    return html`<form novalidate @submit=${(e: Event) => this.addObjective(e, form, existing)}>
+      ${this.renderErrors(form)} ${this.text(form, 'title', 'actionPlanObjectiveTitle')}
+      ${
+        plan.priorities.length > 0
+          ? html`<fieldset
+              class="fieldset field ${error ? 'field--error' : ''}"
+              aria-describedby=${error ? `${statementsId}-error` : nothing}
+            >
+              <legend class="label">
+                ${this.localize.term('actionPlanObjectiveStatements', {})}
+              </legend>
+              ${
+                error
+                  ? html`<p class="error-message" id="${statementsId}-error">
+                      <span class="visually-hidden"
+                        >${this.localize.term('actionPlanErrorPrefix', {})}</span
                       >
-                    </div>`,
-                )}
-              </fieldset>`
-            : nothing
+                      ${error.message}
+                    </p>`
+                  : nothing
+              }
+              ${plan.priorities.map((p, i) => {
+                const id = i === 0 ? statementsId : `${statementsId}-${i}`;
+                return html`<div class="checkbox">
+                  <input
+                    type="checkbox"
+                    id=${id}
+                    .checked=${live(chosen.has(p.statement))}
+                    @change=${(e: Event) =>
+                      toggle(p.statement, (e.target as HTMLInputElement).checked)}
+                  />
+                  <label for=${id}>${this.statementText(p.statement)}</label>
+                </div>`;
+              })}
+            </fieldset>`
+          : nothing
+      }
+      ${this.text(
+        form,
+        'other',
+        'actionPlanObjectiveOtherStatements',
+        'actionPlanObjectiveOtherStatementsHint',
+      )}
+      ${this.text(form, 'specific', 'actionPlanObjectiveSpecific', undefined, 2)}
+      ${this.text(form, 'measurable', 'actionPlanObjectiveMeasurable', undefined, 2)}
+      ${this.text(form, 'achievable', 'actionPlanObjectiveAchievable')}
+      ${this.text(form, 'relevant', 'actionPlanObjectiveRelevant')}
+      ${this.dateField(form, 'time-bound', 'actionPlanObjectiveTimeBound')}
+      <fieldset class="fieldset" aria-describedby=${hintId}>
+        <legend class="label">${this.localize.term('actionPlanMeasureLegend', {})}</legend>
+        ${
+          list
+            ? html`<div class="hint" id=${hintId}>
+                  ${this.localize.term('actionPlanMeasureChooseHint', {})}
+                </div>
+                ${this.select(form, 'measure', 'actionPlanMeasureChoose', options, undefined, 'actionPlanMeasureNone')}`
+            : html`<div class="hint" id=${hintId}>
+                  ${this.localize.term('actionPlanMeasureHint', {})}
+                </div>
+                ${this.text(form, 'measure-definition', 'actionPlanMeasureDefinition')}
+                ${this.text(form, 'measure-indicator', 'actionPlanMeasureIndicator')}`
         }
-        ${this.text(
-          form,
-          'other',
-          'actionPlanObjectiveOtherStatements',
-          'actionPlanObjectiveOtherStatementsHint',
-        )}
-        ${this.text(form, 'specific', 'actionPlanObjectiveSpecific', undefined, 2)}
-        ${this.text(form, 'measurable', 'actionPlanObjectiveMeasurable', undefined, 2)}
-        ${this.text(form, 'achievable', 'actionPlanObjectiveAchievable')}
-        ${this.text(form, 'relevant', 'actionPlanObjectiveRelevant')}
-        ${this.dateField(form, 'time-bound', 'actionPlanObjectiveTimeBound')}
-        <fieldset class="fieldset" aria-describedby="objective-measure-hint">
-          <legend class="label">${this.localize.term('actionPlanMeasureLegend', {})}</legend>
-          <div class="hint" id="objective-measure-hint">
-            ${this.localize.term('actionPlanMeasureHint', {})}
-          </div>
-          ${this.text(form, 'measure-definition', 'actionPlanMeasureDefinition')}
-          ${this.text(form, 'measure-indicator', 'actionPlanMeasureIndicator')}
-          ${this.text(form, 'measure-target', 'actionPlanMeasureTarget')}
-        </fieldset>
-        <button type="submit" part="button" class="button">
-          ${this.localize.term('actionPlanObjectiveAdd', {})}
+        ${this.text(form, 'measure-target', 'actionPlanMeasureTarget')}
+      </fieldset>
+      ${this.renderFormButtons(existing ? undefined : 'actionPlanObjectiveAdd')}
+    </form>`;
+  }
+
+  /** Submit (Add … or Save changes) and, on a Change form, Cancel. */
+  private renderFormButtons(add: TranslationKey | undefined) {
+    return html`<div class="actions">
+      <button type="submit" part="button" class="button">
+        ${this.localize.term(add ?? 'actionPlanEditSave', {})}
+      </button>
+      ${
+        add
+          ? nothing
+          : html`<button
+              type="button"
+              part="button"
+              class="button button--secondary"
+              @click=${this.cancelEdit}
+            >
+              ${this.localize.term('actionPlanEditCancel', {})}
+            </button>`
+      }
+    </div>`;
+  }
+
+  /** Change and Delete for one record; the visually hidden text says which record. */
+  private renderRecordButtons(target: Target, which: string) {
+    return html`<div class="record-actions">
+      <button
+        type="button"
+        class="link"
+        id="change-${target.kind}-${target.id}"
+        @click=${() => this.startEdit(target)}
+      >
+        ${this.localize.term('actionPlanChange', {})}<span class="visually-hidden">${which}</span>
+      </button>
+      <button
+        type="button"
+        class="link"
+        id="delete-${target.kind}-${target.id}"
+        @click=${() => this.askDelete(target)}
+      >
+        ${this.localize.term('actionPlanDelete', {})}<span class="visually-hidden">${which}</span>
+      </button>
+    </div>`;
+  }
+
+  /** The in-page question before a deletion. */
+  private renderConfirm(question: string, detail: string) {
+    return html`<div
+      class="confirm"
+      part="confirm"
+      role="group"
+      aria-labelledby="confirm-delete-title"
+      id="confirm-delete"
+    >
+      <h5 id="confirm-delete-title" class="heading-s" tabindex="-1">${question}</h5>
+      <p>
+        ${detail ? html`${detail} ` : nothing}${this.localize.term('actionPlanDeleteCannotUndo', {})}
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          part="button"
+          class="button button--warning"
+          id="confirm-delete-yes"
+          @click=${this.confirmDelete}
+        >
+          ${this.localize.term('actionPlanDeleteConfirmYes', {})}
         </button>
-      </form>
-    </details>`;
+        <button
+          type="button"
+          part="button"
+          class="button button--secondary"
+          id="confirm-delete-no"
+          @click=${this.cancelDelete}
+        >
+          ${this.localize.term('actionPlanDeleteCancel', {})}
+        </button>
+      </div>
+    </div>`;
   }
 
   private renderReviews(plan: ActionPlan) {
@@ -1435,25 +1895,54 @@ export class AtActionPlan extends AtElement {
     );
     const reviews = [...plan.reviews].sort((a, b) => (a.date < b.date ? 1 : -1));
     return html`<section part="reviews" class="section" aria-labelledby="reviews-heading">
-      <h3 id="reviews-heading" class="heading-m">
+      <h3 id="reviews-heading" class="heading-m" tabindex="-1">
         ${this.localize.term('actionPlanReviewsHeading', {})}
       </h3>
       ${
         reviews.length === 0
           ? html`<p>${this.localize.term('actionPlanReviewsNone', {})}</p>`
           : html`<ol class="reviews" id="reviews">
-              ${reviews.map(
-                (r) =>
-                  html`<li>
-                    <strong
-                      >${this.localize.term('actionPlanReviewItem', {
-                        date: this.date(r.date),
-                        reviewer: this.localize.term(OWNER_KEYS[r.reviewerRole], {}),
-                      })}</strong
-                    >
-                    <span class="block">${r.summary}</span>
-                  </li>`,
-              )}
+              ${reviews.map((r) => {
+                const target: Target = { kind: 'review', id: r.id };
+                const edit: FormId = `edit-review:${r.id}`;
+                const editing = this.editing?.kind === 'review' && this.editing.id === r.id;
+                const confirming =
+                  this.confirming?.kind === 'review' && this.confirming.id === r.id;
+                const when = this.date(r.date);
+                return html`<li>
+                  <strong
+                    >${this.localize.term('actionPlanReviewItem', {
+                      date: when,
+                      reviewer: this.localize.term(OWNER_KEYS[r.reviewerRole], {}),
+                    })}</strong
+                  >
+                  ${
+                    editing
+                      ? html`<div class="edit" part="edit">
+                          <form novalidate @submit=${(e: Event) => this.addReview(e, edit, r)}>
+                            ${this.renderErrors(edit)}
+                            ${this.dateField(edit, 'date', 'actionPlanReviewDate')}
+                            ${this.select(edit, 'reviewer', 'actionPlanReviewer', owners)}
+                            ${this.text(edit, 'summary', 'actionPlanReviewSummary', undefined, 3)}
+                            ${this.renderFormButtons(undefined)}
+                          </form>
+                        </div>`
+                      : html`<span class="block">${r.summary}</span>`
+                  }
+                  ${this.renderRecordButtons(
+                    target,
+                    this.localize.term('actionPlanChangeReview', { date: when }),
+                  )}
+                  ${
+                    confirming
+                      ? this.renderConfirm(
+                          this.localize.term('actionPlanDeleteReview', { date: when }),
+                          '',
+                        )
+                      : nothing
+                  }
+                </li>`;
+              })}
             </ol>`
       }
       <details class="details" ?open=${(this.errors[form] ?? []).length > 0}>
@@ -1501,6 +1990,23 @@ export class AtActionPlan extends AtElement {
     </section>`;
   }
 
+  /**
+   * A criterion's reason in the element's language, from its `message` (key and params) and this
+   * element's translation table; the English `reason` when there is no message or the key is new.
+   */
+  private reason(c: AwardCriterion): string {
+    const own = <T>(table: Readonly<Record<string, T>> | undefined, k: string): T | undefined =>
+      table && Object.hasOwn(table, k) ? table[k] : undefined;
+    const key = c.message ? own(REASON_KEYS, c.message.key) : undefined;
+    if (!c.message || !key) return c.reason;
+    const params: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(c.message.params)) {
+      const word = typeof value === 'string' ? own(own(REASON_WORDS, name), value) : undefined;
+      params[name] = word ? this.localize.term(word, {}) : value;
+    }
+    return this.localize.term(key, params);
+  }
+
   private renderCriteria(level: AwardLevel, criteria: readonly AwardCriterion[]) {
     if (criteria.length === 0) return nothing;
     const title = this.localize.term(
@@ -1528,7 +2034,7 @@ export class AtActionPlan extends AtElement {
                 >${this.localize.term(c.met ? 'actionPlanAwardMet' : 'actionPlanAwardUnmet', {})}</strong
               >
             </td>
-            <td>${c.reason}</td>
+            <td>${this.reason(c)}</td>
           </tr>`;
         })}
       </tbody>

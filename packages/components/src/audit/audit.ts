@@ -1,3 +1,5 @@
+// First: zod must be jitless before the model's schemas are built (W3, see zod-jitless.ts).
+import '../shared/zod-jitless.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';

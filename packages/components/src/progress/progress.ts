@@ -61,6 +61,13 @@ export class AtProgress extends AtElement {
   /** How many questions there are. Below 1, or not a number: the element renders nothing. */
   @property({ type: Number }) total = 0;
 
+  /**
+   * Text to show instead of the translated "Question {current} of {total}", for example
+   * "Section 2 of 5" when a page holds several questions. The caller keeps it true to `current`
+   * and `total`. Empty (the default): the `progressLabel` translation.
+   */
+  @property() label = '';
+
   private shown: Position | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -84,7 +91,9 @@ export class AtProgress extends AtElement {
     const { current, total } = this.shown;
     return html`
       <div part="base" class="base">
-        <p part="label" class="label">${this.localize.term('progressLabel', { current, total })}</p>
+        <p part="label" class="label">
+          ${this.label || this.localize.term('progressLabel', { current, total })}
+        </p>
         <div part="bar" class="bar" aria-hidden="true">
           <div part="bar__fill" class="bar__fill"></div>
         </div>

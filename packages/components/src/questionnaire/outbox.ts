@@ -2,8 +2,13 @@
  * The offline outbox: submitted responses wait here, in the host's draft storage, until the
  * endpoint has accepted them (reliability.md S13, S15). One flight at a time; retries with capped
  * exponential backoff and jitter on network errors, 5xx, 408 and 429; a 4xx refusal stops
- * retrying but keeps the answers. Each response is sent with `Idempotency-Key: <id>`, is stored
- * once, and is never sent again after the endpoint accepted it.
+ * retrying but keeps the answers. Each response is sent with `Idempotency-Key: <id>` and is stored
+ * once.
+ *
+ * Shared devices (W8, decision 0006): the outbox holds only submitted-but-unsent responses. Its
+ * storage key is removed as soon as nothing is pending, and it keeps no record of sent responses
+ * on the device (not even their ids): within a page, accepted ids are remembered in memory; across
+ * loads the endpoint's idempotency (S13) makes a replay harmless.
  *
  * @module
  */
@@ -21,11 +26,8 @@ interface Entry {
 
 interface Stored {
   pending: Entry[];
-  /** Ids the endpoint accepted (ids only, never answers), so a replay is never queued again. */
-  sent: string[];
 }
 
-const MAX_SENT = 100;
 const MAX_ATTEMPTS = 6;
 
 /** The storage key of the outbox for an endpoint. */
@@ -33,15 +35,19 @@ export function outboxKey(endpoint: string): string {
   return `at-questionnaire/outbox/${endpoint}`;
 }
 
+const isEntry = (e: unknown): e is Entry =>
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as Entry).id === 'string' &&
+  typeof (e as Entry).body === 'string';
+
 async function read(storage: DraftStorage, key: string): Promise<Stored> {
   try {
     const parsed = JSON.parse((await storage.get(key)) ?? 'null') as Partial<Stored> | null;
-    return {
-      pending: Array.isArray(parsed?.pending) ? parsed.pending : [],
-      sent: Array.isArray(parsed?.sent) ? parsed.sent : [],
-    };
+    // An older outbox also kept a `sent` id list: it is dropped on the next write.
+    return { pending: Array.isArray(parsed?.pending) ? parsed.pending.filter(isEntry) : [] };
   } catch {
-    return { pending: [], sent: [] };
+    return { pending: [] };
   }
 }
 
@@ -67,10 +73,13 @@ export class Outbox {
   /** Entries the storage refused to keep: still sent from memory while the page stays open. */
   private readonly volatile: Entry[] = [];
 
+  /** Ids the endpoint accepted while this page was open (memory only, never stored). */
+  private readonly sent = new Set<string>();
+
   /** Queues a response (once per id; never one the endpoint already accepted) and sends. */
   async add(id: string, body: string): Promise<void> {
+    if (this.sent.has(id)) return this.report(id, 'sent');
     const stored = await this.read();
-    if (stored.sent.includes(id)) return this.report(id, 'sent');
     if (!stored.pending.some((e) => e.id === id)) {
       stored.pending.push({ id, body });
       if (!(await this.write(stored))) this.volatile.push({ id, body });
@@ -86,10 +95,15 @@ export class Outbox {
     return stored;
   }
 
-  /** Writes the outbox; `false` when the host's storage refused it. */
+  /**
+   * Writes the outbox; `false` when the host's storage refused it. An empty outbox removes its
+   * key, so a device keeps nothing once every response is sent (W8).
+   */
   private async write(stored: Stored): Promise<boolean> {
     try {
-      await this.storage.set(this.key, JSON.stringify(stored));
+      if (stored.pending.length) {
+        await this.storage.set(this.key, JSON.stringify({ pending: stored.pending }));
+      } else await this.storage.remove(this.key);
       return true;
     } catch {
       return false;
@@ -127,6 +141,7 @@ export class Outbox {
     const { pending } = await this.read();
     let retry = false;
     for (const entry of pending) {
+      if (this.sent.has(entry.id)) continue; // accepted; the storage refused to forget it
       if (entry.rejected) {
         this.report(entry.id, 'rejected');
         continue;
@@ -152,7 +167,7 @@ export class Outbox {
       const now = await this.read();
       if (status >= 200 && status < 300) {
         now.pending = now.pending.filter((e) => e.id !== entry.id);
-        now.sent = [...now.sent.filter((s) => s !== entry.id), entry.id].slice(-MAX_SENT);
+        this.sent.add(entry.id);
         const v = this.volatile.findIndex((e) => e.id === entry.id);
         if (v >= 0) this.volatile.splice(v, 1);
         await this.write(now);

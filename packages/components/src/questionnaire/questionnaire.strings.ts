@@ -101,6 +101,8 @@ export interface QuestionnaireStrings {
   readonly questionnaireChildlineWeb: string;
   /** Childline web link target. */
   readonly questionnaireChildlineWebUrl: string;
+  /** Progress in section-per-page mode. Placeholders `{current}`, `{total}` (sections shown). */
+  readonly questionnaireSectionProgress: string;
   /** The answer-saved status after each answer (A7). */
   readonly questionnaireDraftSaved: string;
 }
@@ -108,10 +110,14 @@ export interface QuestionnaireStrings {
 /** The parameters each `<at-questionnaire>` string takes. */
 export type QuestionnaireStringParams = {
   readonly [
-    K in Exclude<keyof QuestionnaireStrings, 'questionnaireChangeHidden'>
+    K in Exclude<
+      keyof QuestionnaireStrings,
+      'questionnaireChangeHidden' | 'questionnaireSectionProgress'
+    >
   ]: QuestionnaireStrings[K] extends PluralMessage ? { readonly count: number } : None;
 } & {
   readonly questionnaireChangeHidden: { readonly question: string };
+  readonly questionnaireSectionProgress: { readonly current: number; readonly total: number };
 };
 
 /** British English. */
@@ -184,5 +190,6 @@ export const questionnaireStrings: QuestionnaireStrings = {
   questionnaireChildlinePhoneUrl: 'tel:08001111',
   questionnaireChildlineWeb: 'childline.org.uk',
   questionnaireChildlineWebUrl: 'https://www.childline.org.uk/',
+  questionnaireSectionProgress: 'Section {current} of {total}',
   questionnaireDraftSaved: 'Answer saved',
 };

@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { getQuestionnaire, listDefinitions } from '@all-together/questionnaires';
 import { PUPIL_AUDIENCES, type QuestionnaireDefinition } from '@all-together/model';
 import { memoryStorage, type DraftStorage } from '../shared/storage.js';
+import type { AtProgress } from '../progress/progress.js';
 import { AtQuestionnaire } from './questionnaire.js';
 import type {
   AtAnswerEvent,
@@ -331,6 +332,42 @@ describe('<at-questionnaire>', function () {
       expect($$<HTMLInputElement>(el, 'input').filter((i) => i.checked).length).to.equal(1);
     });
 
+    it('A2 the page title starts with "Error: " while the error summary shows, and is restored after', async () => {
+      const before = document.title;
+      document.title = 'Your school questionnaire';
+      try {
+        const def = variant('pupil-ks2', (d) => {
+          (d.sections[0]!.items[0] as { required: boolean }).required = true;
+        });
+        const el = await make(undefined, { definition: def });
+        await press(el, 'Start now');
+        expect(document.title).to.equal('Your school questionnaire');
+        await press(el, 'Continue');
+        expect(document.title).to.equal('Error: Your school questionnaire');
+        await press(el, 'Continue'); // still wrong: said once, not twice
+        expect(document.title).to.equal('Error: Your school questionnaire');
+        $<HTMLInputElement>(el, 'input')!.click();
+        await press(el, 'Continue');
+        expect($(el, '.error-summary')).to.equal(null);
+        expect(document.title).to.equal('Your school questionnaire');
+
+        // Exit and removal restore it too (Exit clears the answers: page 1 is empty again).
+        await press(el, 'Exit this page');
+        await press(el, 'Start now');
+        await press(el, 'Continue');
+        expect(document.title).to.equal('Error: Your school questionnaire');
+        await press(el, 'Exit this page');
+        expect(document.title).to.equal('Your school questionnaire');
+        await press(el, 'Start now');
+        await press(el, 'Continue');
+        expect(document.title).to.equal('Error: Your school questionnaire');
+        el.remove();
+        expect(document.title).to.equal('Your school questionnaire');
+      } finally {
+        document.title = before;
+      }
+    });
+
     it('free text over its limit shows the character count and an error', async () => {
       const el = await make('pupil-secondary');
       await press(el, 'Start now');
@@ -429,6 +466,134 @@ describe('<at-questionnaire>', function () {
       expect($$<HTMLInputElement>(el, 'input').some((i) => i.checked)).to.equal(false);
     });
 
+    /** Every key this element family keeps in the real sessionStorage. */
+    const sessionKeys = () =>
+      Object.keys(sessionStorage).filter((k) => k.startsWith('at-questionnaire/'));
+    const ROUND = '2026-27-baseline';
+    const pupil = () =>
+      fixture<AtQuestionnaire>(
+        html`<at-questionnaire
+          .definition=${getQuestionnaire('pupil-ks2')}
+          school=${SCHOOL}
+          wave="baseline"
+          round=${ROUND}
+          endpoint="/api/responses"
+          auto-read="false"
+        ></at-questionnaire>`,
+      );
+
+    it('W8 pupil A answers 3 → Exit → pupil B in the same profile starts fresh, 0 storage keys for the round, Back shows no answer', async () => {
+      for (const k of sessionKeys()) sessionStorage.removeItem(k);
+      const fetches = stubFetch(() => false);
+      const historyBefore = history.length;
+      const urlBefore = location.href;
+      try {
+        const a = await pupil();
+        await press(a, 'Start now');
+        for (let n = 0; n < 3; n++) {
+          $$<HTMLInputElement>(a, 'input')[1]!.click();
+          await press(a, 'Continue');
+        }
+        expect(sessionKeys()).to.deep.equal([a.draftKey]);
+        expect(a.draftKey).to.include(ROUND);
+        const draft = JSON.parse(sessionStorage.getItem(a.draftKey)!) as { answers: object };
+        expect(Object.keys(draft.answers).length).to.equal(3);
+        await press(a, 'Exit this page');
+        expect(sessionKeys()).to.deep.equal([]);
+        a.remove();
+
+        // Pupil B, same browser profile and tab (sessionStorage survives location.replace).
+        const b = await pupil();
+        expect(screen(b)).to.equal('start');
+        expect(sessionKeys()).to.deep.equal([]);
+        await press(b, 'Start now');
+        const seen: string[] = [];
+        for (let n = 0; n < 3; n++) {
+          seen.push(heading(b));
+          expect($$<HTMLInputElement>(b, 'input:checked').length, `page ${n + 1}`).to.equal(0);
+          await press(b, 'Continue');
+        }
+        for (let n = 2; n >= 0; n--) {
+          await press(b, 'Back');
+          expect(heading(b)).to.equal(seen[n]);
+          expect($$<HTMLInputElement>(b, 'input:checked').length, `back to ${n + 1}`).to.equal(0);
+        }
+        // Nothing went into the URL or the session history; nothing was sent.
+        expect(location.href).to.equal(urlBefore);
+        expect(history.length).to.equal(historyBefore);
+        expect(fetches.posts.length).to.equal(0);
+        await press(b, 'Exit this page');
+        expect(sessionKeys()).to.deep.equal([]);
+      } finally {
+        fetches.restore();
+        for (const k of sessionKeys()) sessionStorage.removeItem(k);
+      }
+    });
+
+    it('W8 submit clears the draft; once sent, 0 storage keys remain (no sent-id list)', async () => {
+      for (const k of sessionKeys()) sessionStorage.removeItem(k);
+      const fetches = stubFetch(() => false);
+      try {
+        const el = await pupil();
+        await toCheck(el, await completeAnswers('pupil-ks2'));
+        expect(sessionKeys()).to.deep.equal([el.draftKey]);
+        await press(el, 'Send my answers');
+        expect(sessionStorage.getItem(el.draftKey)).to.equal(null);
+        await waitUntil(() => text($(el, '.panel')).includes('have been sent'), 'sent');
+        expect(fetches.posts.length).to.equal(1);
+        expect(sessionKeys()).to.deep.equal([]);
+      } finally {
+        fetches.restore();
+        for (const k of sessionKeys()) sessionStorage.removeItem(k);
+      }
+    });
+
+    it("W8 Exit keeps another pupil's submitted-but-unsent response (never lost), then 0 keys once it is sent", async () => {
+      for (const k of sessionKeys()) sessionStorage.removeItem(k);
+      let offline = true;
+      const fetches = stubFetch(() => (offline ? 'network' : false));
+      try {
+        const a = await pupil();
+        let idA = '';
+        a.addEventListener('at-submit', (e) => (idA = e.responseId));
+        await toCheck(a);
+        await press(a, 'Send my answers');
+        await waitUntil(() => text($(a, '.panel')).includes('back online'), 'queued');
+        a.remove();
+        expect(sessionKeys()).to.deep.equal([outboxKey('/api/responses')]);
+
+        const b = await pupil();
+        await press(b, 'Start now');
+        $<HTMLInputElement>(b, 'input')!.click();
+        await b.updateComplete;
+        expect(sessionKeys().length).to.equal(2);
+        offline = false; // Exit tries to send what waits, and the device is back online
+        await press(b, 'Exit this page');
+        expect(sessionStorage.getItem(b.draftKey)).to.equal(null);
+        await waitUntil(() => fetches.posts.some((p) => p.ok), 'A sent on Exit');
+        expect(fetches.posts.filter((p) => p.ok).map((p) => p.id)).to.deep.equal([idA]);
+        await waitUntil(() => sessionKeys().length === 0, 'outbox key removed');
+      } finally {
+        fetches.restore();
+        for (const k of sessionKeys()) sessionStorage.removeItem(k);
+      }
+    });
+
+    it('W8 an older outbox with a sent-id list loses the list on the next write', async () => {
+      const storage = memoryStorage();
+      const fetches = stubFetch(() => false);
+      try {
+        storage.set(outboxKey('/api/responses'), JSON.stringify({ pending: [], sent: ['x'] }));
+        const el = await make('pupil-ks2', { endpoint: '/api/responses', storage });
+        await toCheck(el);
+        await press(el, 'Send my answers');
+        await waitUntil(() => text($(el, '.panel')).includes('have been sent'), 'sent');
+        expect(storage.get(outboxKey('/api/responses'))).to.equal(null);
+      } finally {
+        fetches.restore();
+      }
+    });
+
     it('leaves when Shift is pressed three times', async () => {
       const storage = memoryStorage();
       const el = await make('pupil-ks2', { storage });
@@ -505,12 +670,8 @@ describe('<at-questionnaire>', function () {
         await new Promise((r) => setTimeout(r, 50));
         expect(fetches.posts.filter((p) => p.ok).length).to.equal(1);
         expect(new Set(fetches.posts.map((p) => p.key))).to.deep.equal(new Set([id]));
-        const after = JSON.parse(String(storage.get(outboxKey('/api/responses')))) as {
-          pending: unknown[];
-          sent: string[];
-        };
-        expect(after.pending.length).to.equal(0);
-        expect(after.sent).to.deep.equal([id]);
+        // W8: an empty outbox removes its key; no sent-id list stays on the device.
+        expect(storage.get(outboxKey('/api/responses'))).to.equal(null);
       } finally {
         fetches.restore();
       }
@@ -653,6 +814,105 @@ describe('<at-questionnaire>', function () {
       } finally {
         console.error = real;
       }
+    });
+  });
+
+  describe('W4 src loading is hostile input', function () {
+    this.timeout(30_000);
+
+    /** Loads `src`, waits for the kind message (or gives up), and collects console errors. */
+    async function load(src: string, timeout = 5000) {
+      const errors: string[] = [];
+      const real = console.error;
+      console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+      const t0 = performance.now();
+      try {
+        const el = await fixture<AtQuestionnaire>(
+          html`<at-questionnaire
+            src=${src}
+            school=${SCHOOL}
+            wave="baseline"
+            .storage=${memoryStorage()}
+          ></at-questionnaire>`,
+        );
+        await waitUntil(() => $(el, '[role="alert"]') !== null, `no message for ${src}`, {
+          timeout,
+        });
+        return { el, log: errors.join('\n'), ms: Math.round(performance.now() - t0) };
+      } finally {
+        console.error = real;
+      }
+    }
+
+    /** The on-screen message is kind and non-technical, and nothing reached Object.prototype. */
+    function friendlyAndClean(el: AtQuestionnaire) {
+      const shown = text($(el, '[role="alert"]'));
+      expect(shown).to.include('cannot be shown');
+      expect(shown).to.include('It is not your fault');
+      expect(/json|src|proto|mib|404|error/i.test(shown), shown).to.equal(false);
+      expect(({} as { polluted?: unknown }).polluted).to.equal(undefined);
+      expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).to.equal(false);
+      expect(button(el, 'Start now')).to.equal(undefined);
+    }
+
+    const cases: [string, string][] = [
+      ['404', 'src: Could not load /__at-test__/src/404: the server answered 404.'],
+      ['html', 'src: Could not load /__at-test__/src/html: it is not JSON (text/html).'],
+      [
+        'huge-declared',
+        'src: Could not load /__at-test__/src/huge-declared: it is larger than 1 MiB.',
+      ],
+      ['truncated', 'src: Could not load /__at-test__/src/truncated: it is not valid JSON ('],
+      [
+        'deep',
+        'src: Could not load /__at-test__/src/deep: it is nested 100001 levels deep (at most 64).',
+      ],
+    ];
+    for (const [name, logged] of cases) {
+      it(`W4 ${name}: a kind message, the exact problem in the console, no pollution, no hang`, async () => {
+        const { el, log, ms } = await load(`/__at-test__/src/${name}`);
+        expect(log).to.include(logged);
+        friendlyAndClean(el);
+        expect(ms).to.be.below(5000);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('W4 50 MB streamed without a length: reading stops at 1 MiB', async () => {
+      const { el, log, ms } = await load('/__at-test__/src/huge');
+      expect(log).to.include('src: Could not load /__at-test__/src/huge: it is larger than 1 MiB.');
+      friendlyAndClean(el);
+      const { bytes } = (await (await fetch('/__at-test__/src/huge-sent')).json()) as {
+        bytes: number;
+      };
+      console.log(
+        `W4 huge: gave up after ${ms} ms; the server wrote ${(bytes / 2 ** 20).toFixed(1)} MiB of 50`,
+      );
+      expect(bytes).to.be.below(50 * 2 ** 20);
+    });
+
+    it('W4 __proto__ keys: refused with their paths, Object.prototype untouched', async () => {
+      const { el, log } = await load('/__at-test__/src/proto');
+      expect(log).to.include('src.__proto__: the key "__proto__" is not allowed');
+      expect(log).to.include('src.sections.0.__proto__: the key "__proto__" is not allowed');
+      friendlyAndClean(el);
+    });
+
+    it('W4 a server that stalls: the 10 s timeout ends the wait with a message', async () => {
+      const { el, log, ms } = await load('/__at-test__/src/stall', 14_000);
+      expect(log).to.include(
+        'src: Could not load /__at-test__/src/stall: no answer within 10 seconds.',
+      );
+      friendlyAndClean(el);
+      expect(ms).to.be.within(9_000, 13_000);
+    });
+
+    it('W4 another origin is refused before any request', async () => {
+      const { el, log } = await load('https://example.org/definition.json');
+      expect(log).to.include(
+        "src: Could not load https://example.org/definition.json: https://example.org is not this page's origin",
+      );
+      friendlyAndClean(el);
     });
   });
 
@@ -874,6 +1134,28 @@ describe('<at-questionnaire>', function () {
       expect(heading(el)).to.equal(def.sections[0]!.title['en-GB']);
       expect($$(el, 'fieldset').length).to.equal(def.sections[0]!.items.length);
       await toCheck(el);
+    });
+
+    it('section-per-page progress says "Section N of M", not "Question N of M"', async () => {
+      const label = (el: AtQuestionnaire) =>
+        text($(el, 'at-progress')?.shadowRoot?.querySelector('.label'));
+      const el = await make('pupil-ks2', { mode: 'section' });
+      await press(el, 'Start now');
+      const labels: string[] = [];
+      while (screen(el) === 'question') {
+        await el.updateComplete;
+        await $<AtProgress>(el, 'at-progress')!.updateComplete;
+        labels.push(label(el));
+        await press(el, 'Continue');
+      }
+      const n = labels.length;
+      expect(n).to.be.greaterThan(1);
+      expect(labels).to.deep.equal(labels.map((_, i) => `Section ${i + 1} of ${n}`));
+      // One question per page keeps "Question N of M".
+      const one = await make('pupil-ks2');
+      await press(one, 'Start now');
+      await $<AtProgress>(one, 'at-progress')!.updateComplete;
+      expect(label(one)).to.match(/^Question 1 of \d+$/);
     });
 
     it('PUPIL_AUDIENCES all have a shipped definition', () => {

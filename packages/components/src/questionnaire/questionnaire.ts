@@ -29,7 +29,12 @@ import { styles } from './questionnaire.styles.js';
 /** The model's runtime (zod and the rules), loaded on demand: see `validation.ts`. */
 type Model = typeof import('./validation.js');
 let model: Promise<Model> | undefined;
-const loadModel = () => (model ??= import('./validation.js'));
+// zod's eval probe is switched off first: a strict CSP would report it (W3, see no-eval.ts).
+const loadModel = () =>
+  (model ??= import('./no-eval.js').then((m) => {
+    m.zodWithoutEval();
+    return import('./validation.js');
+  }));
 
 const problem = (path: (string | number)[], message: string): Problem => ({
   path,
@@ -65,6 +70,79 @@ export const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
 
 /** The largest definition `src` may return (reliability.md W4). */
 const MAX_SRC_BYTES = 1024 * 1024;
+
+/** The deepest nesting a definition from `src` may have (a real one is under 10 levels). */
+const MAX_SRC_DEPTH = 64;
+
+/**
+ * A response body as text, read in chunks and abandoned as soon as it passes `max` bytes, so a
+ * huge or endless body is never held in memory (W4). A declared `Content-Length` over the cap
+ * fails before any byte is read.
+ */
+async function readCapped(res: Response, max: number): Promise<string> {
+  const tooBig = () => new Error(`it is larger than ${max / 1024 / 1024} MiB`);
+  if (Number(res.headers.get('content-length') ?? 0) > max) {
+    await res.body?.cancel();
+    throw tooBig();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw tooBig();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** Keys that reach an object's prototype machinery: refused in a definition from `src`. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Paths of forbidden keys in parsed JSON (depth already capped, so recursion is safe). */
+function forbiddenKeys(value: unknown, path: (string | number)[] = [], out: Problem[] = []) {
+  if (out.length >= 10 || typeof value !== 'object' || value === null) return out;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => forbiddenKeys(v, [...path, i], out));
+    return out;
+  }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key))
+      out.push(problem([...path, key], `the key "${key}" is not allowed`));
+    else forbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out);
+  }
+  return out;
+}
+
+/** The deepest nesting of `[` and `{` in JSON text (outside strings), counted without parsing. */
+function nesting(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
 
 /** A random UUID (W10): `crypto.randomUUID`, else one built from `getRandomValues`. */
 function uuid(): string {
@@ -200,6 +278,8 @@ export class AtQuestionnaire extends AtElement {
   private readNext = false;
   private shifts: number[] = [];
   private box: Outbox | undefined;
+  /** The page title before "Error: " was put in front of it (A2), while errors show. */
+  private titleBefore: string | undefined;
 
   /** The storage key of the draft: per definition version, school, wave and round (W8). */
   get draftKey(): string {
@@ -221,6 +301,24 @@ export class AtQuestionnaire extends AtElement {
     window.removeEventListener('online', this.onOnline);
     document.removeEventListener('keydown', this.onKey, true);
     this.box?.stop();
+    this.titleErrors(false);
+  }
+
+  /**
+   * GOV.UK (A2): while the error summary shows, the page title starts with "Error: ", so a screen
+   * reader announces the problem with the title. Restored when the errors go, unless the host has
+   * changed the title meanwhile (then the host's title stays).
+   */
+  private titleErrors(show: boolean): void {
+    const prefix = `${this.term('questionnaireErrorPrefix')} `;
+    if (show && this.titleBefore === undefined) {
+      if (document.title.startsWith(prefix)) return; // already says so (another element, the host)
+      this.titleBefore = document.title;
+      document.title = `${prefix}${document.title}`;
+    } else if (!show && this.titleBefore !== undefined) {
+      if (document.title === `${prefix}${this.titleBefore}`) document.title = this.titleBefore;
+      this.titleBefore = undefined;
+    }
   }
 
   private readonly onOnline = () => {
@@ -349,19 +447,35 @@ export class AtQuestionnaire extends AtElement {
         signal: AbortSignal.timeout(10_000),
       });
       if (!res.ok) throw new Error(`the server answered ${res.status}`);
-      if (!/json/i.test(res.headers.get('content-type') ?? '')) throw new Error('it is not JSON');
-      if (Number(res.headers.get('content-length') ?? 0) > MAX_SRC_BYTES)
-        throw new Error('too big');
-      const text = await res.text();
-      if (text.length > MAX_SRC_BYTES) throw new Error('it is larger than 1 MiB');
+      const type = res.headers.get('content-type') ?? '';
+      if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
+        throw new Error(`it is not JSON (${type.split(';')[0] || 'no content type'})`);
+      }
+      const text = await readCapped(res, MAX_SRC_BYTES);
+      const depth = nesting(text);
+      if (depth > MAX_SRC_DEPTH) {
+        throw new Error(`it is nested ${depth} levels deep (at most ${MAX_SRC_DEPTH})`);
+      }
       data = JSON.parse(text);
     } catch (e) {
       if (src !== this.src) return;
       this.loading = false;
-      this.fail([problem(['src'], `Could not load ${src}: ${(e as Error).message}.`)]);
+      const why =
+        e instanceof SyntaxError
+          ? `it is not valid JSON (${e.message})`
+          : e instanceof DOMException && e.name === 'TimeoutError'
+            ? 'no answer within 10 seconds'
+            : (e as Error).message;
+      this.fail([problem(['src'], `Could not load ${src}: ${why}.`)]);
       return;
     }
     if (src !== this.src || this.definition !== undefined) return;
+    const keys = forbiddenKeys(data, ['src']);
+    if (keys.length) {
+      this.loading = false;
+      this.fail(keys);
+      return;
+    }
     this.accept(data);
     await this.parsing;
   }
@@ -639,11 +753,18 @@ export class AtQuestionnaire extends AtElement {
     if (!ok && !quiet) this.note = this.term('questionnaireReadAloudUnavailable');
   }
 
-  /** Leaves at once: clears the draft, then `location.replace(exit-url)` unless cancelled. */
+  /**
+   * Leaves at once: clears the draft, then `location.replace(exit-url)` unless cancelled. The
+   * outbox keeps only submitted responses, possibly other pupils': they are not deleted but sent
+   * now (`keepalive` outlives the page), and its key goes once they are (decision 0006, W8).
+   */
   private exit = async () => {
     stopSpeaking();
     this.clearDraft();
+    if (this.endpoint) void this.outbox().flush();
     this.reset();
+    this.errors = [];
+    this.sendState = undefined;
     this.view = 'start';
     this.pageKey = undefined;
     const url = this.exitUrl || DEFAULT_EXIT_URL;
@@ -696,6 +817,7 @@ export class AtQuestionnaire extends AtElement {
   // ---- focus and auto-read after a person's navigation ----------------------------------------
 
   protected override updated(): void {
+    this.titleErrors(this.errors.length > 0 && this.view === 'question' && !!this.parsed);
     const focus = this.focusNext;
     this.focusNext = undefined;
     if (focus) {
@@ -801,25 +923,36 @@ export class AtQuestionnaire extends AtElement {
     const first = pages.findIndex((p) => p.section === page.section) === i;
     const before = pages.slice(0, i).reduce((n, p) => n + p.items.length, 0);
     const total = pages.reduce((n, p) => n + p.items.length, 0);
-    return html`${this.backButton()}
-      <at-progress part="progress" .current=${before + 1} .total=${total}></at-progress>
-      ${this.errorSummary()}
-      ${
-        section
-          ? html`<h1 class="title" tabindex="-1" data-focus>${this.t(page.section.title)}</h1>`
-          : html`<p class="caption">${this.t(page.section.title)}</p>`
-      }
-      ${first && page.section.intro ? html`<p class="intro">${this.t(page.section.intro)}</p>` : nothing}
-      ${page.items.map((item) => this.question(item, !section))}
-      ${this.buttons(
-        html`<button part="button" class="button" @click=${() => this.next(false)}>
-          ${this.term('questionnaireContinue')}
-        </button>`,
-        html`<button part="button" class="button secondary" @click=${() => this.next(true)}>
-          ${this.term('questionnaireSkip')}
-        </button>`,
-      )}
-      ${this.helpDetails()}`;
+    // One question per page: "Question 4 of 12". A section per page: "Section 2 of 5", since a
+    // page holds several questions and "Question 4 of 12" would be untrue for most of them.
+    const progress = section
+      ? html`<at-progress
+          part="progress"
+          .current=${i + 1}
+          .total=${pages.length}
+          .label=${this.localize.term('questionnaireSectionProgress', {
+            current: i + 1,
+            total: pages.length,
+          })}
+        ></at-progress>`
+      : html`<at-progress part="progress" .current=${before + 1} .total=${total}></at-progress>`;
+    return html`${this.backButton()} ${progress} ${this.errorSummary()}
+    ${
+      section
+        ? html`<h1 class="title" tabindex="-1" data-focus>${this.t(page.section.title)}</h1>`
+        : html`<p class="caption">${this.t(page.section.title)}</p>`
+    }
+    ${first && page.section.intro ? html`<p class="intro">${this.t(page.section.intro)}</p>` : nothing}
+    ${page.items.map((item) => this.question(item, !section))}
+    ${this.buttons(
+      html`<button part="button" class="button" @click=${() => this.next(false)}>
+        ${this.term('questionnaireContinue')}
+      </button>`,
+      html`<button part="button" class="button secondary" @click=${() => this.next(true)}>
+        ${this.term('questionnaireSkip')}
+      </button>`,
+    )}
+    ${this.helpDetails()}`;
   }
 
   private errorSummary(): TemplateResult | typeof nothing {

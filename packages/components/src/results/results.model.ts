@@ -18,11 +18,11 @@ import {
   publishBreakdown,
   publishChange,
   publishComparison,
-  publishProportion,
+  publishCpd,
   publishScore,
   type AuditComparison,
+  type CpdSummary,
   type Dimension,
-  type Proportion,
   type PublishedCell,
   type PublishedChange,
   type PupilSummary,
@@ -61,21 +61,6 @@ export type ResultsRole = (typeof RESULTS_ROLES)[number];
 export const RESULTS_DIMENSIONS = ['all', 'sex', 'sen', 'fsm', 'yearGroup'] as const;
 /** A breakdown the switch offers. */
 export type ResultsDimension = (typeof RESULTS_DIMENSIONS)[number];
-
-/**
- * Training confidence for one statement of the CPD survey: how many delegates were "quite or very
- * confident" (`count`) of how many answered (`base`), before, straight after and at follow-up.
- * Figures are published through `publishProportion` under the disclosure control.
- */
-export interface CpdConfidenceItem {
-  /** The item id in the CPD definition (its text is looked up in `definitions`). */
-  readonly item: string;
-  /** A label to use when no definition is given. */
-  readonly label?: string;
-  readonly before?: Proportion;
-  readonly after?: Proportion;
-  readonly followUp?: Proportion;
-}
 
 /** The scoring viewer level for each role. */
 export const VIEWER_FOR_ROLE: Readonly<Record<ResultsRole, ViewerLevel>> = {
@@ -146,7 +131,12 @@ export interface ModelInput {
   readonly baseline?: PupilSummary;
   readonly comparator?: PupilSummary;
   readonly audit?: AuditComparison;
-  readonly cpd?: readonly CpdConfidenceItem[];
+  readonly cpd?: CpdSummary;
+  /**
+   * `subtractSummary(comparator, summary)`, computed once by the element for all breakdowns of the
+   * comparison view; computed by scoring when absent.
+   */
+  readonly rest?: PupilSummary;
   readonly control: DisclosureControl;
   readonly definitions: readonly (QuestionnaireDefinition | AuditDefinition)[];
   readonly lang: string;
@@ -183,6 +173,7 @@ class Notes {
           roundTo: control.roundTo,
         }),
       'no-pupils': () => t('resultsNoteNoPupils', { symbol }),
+      'not-both-waves': () => t('resultsNoteNotBothWaves', { symbol }),
     }[s.reason]();
     this.seen.set(key, text);
   }
@@ -464,43 +455,37 @@ export function buildView(input: ModelInput): ViewModel {
   }
 
   if (view === 'cpd') {
-    const items = input.cpd ?? [];
-    if (items.length === 0) return empty('resultsEmptyCpd');
+    const summary = input.cpd;
+    if (!summary || summary.administrations.length === 0) return empty('resultsEmptyCpd');
+    const published = publishCpd(summary, { control: input.control, viewer });
+    const [id] = published.definition.split('@');
     const def = input.definitions.find(
-      (d): d is QuestionnaireDefinition =>
-        d.kind === 'questionnaire' &&
-        d.sections.some((s) => s.items.some((i) => items.some((c) => c.item === i.id))),
+      (d): d is QuestionnaireDefinition => d.kind === 'questionnaire' && d.id === id,
     );
-    const label = (c: CpdConfidenceItem) => {
-      const item = def?.sections.flatMap((s) => s.items).find((i) => i.id === c.item);
-      return item ? localised(item.text, input.lang, def!.defaultLocale) : (c.label ?? c.item);
+    const defItems = def?.sections.flatMap((s) => s.items) ?? [];
+    const itemText = (itemId: string) => {
+      const item = defItems.find((i) => i.id === itemId);
+      return item ? localised(item.text, input.lang, def!.defaultLocale) : itemId;
     };
-    const publish = (p: Proportion | undefined): Shown<number> | undefined => {
-      if (!p) return undefined;
-      const published = publishProportion(p, { shown: true }, input.control, viewer);
-      const percent = published.percent;
-      notes.add(percent);
-      // Whole numbers before display (scoring's README: round before figures leave).
-      return 'value' in percent ? { value: Math.round(percent.value) } : percent;
-    };
-    const series = [
-      t('resultsSeriesBefore', {}),
-      t('resultsSeriesAfter', {}),
-      t('resultsSeriesFollowUp', {}),
-    ];
-    const rows = items.map((c) => ({
-      label: label(c),
-      values: [publish(c.before), publish(c.after), publish(c.followUp)],
-    }));
-    const text = (s: Shown<number> | undefined) => (s ? shownText(s, P) : '[x]');
-    for (const r of rows)
-      if (r.values.some((v) => !v))
-        notes.addText('[x]|no-score', t('resultsNoteNotCollected', { symbol: '[x]' }));
-    // Compares the published before and after figures only (never raw counts).
+    // The administrations are the options of the item that records them, labelled by the definition.
+    const adminItem = defItems.find((i) => i.id === published.administrationItem);
+    const series = published.administrations.map((key) => {
+      const option =
+        adminItem && adminItem.type !== 'free-text'
+          ? adminItem.options.find((o) => o.value === key)
+          : undefined;
+      return option ? localised(option.label, input.lang, def!.defaultLocale) : key;
+    });
+    const rows = published.items.map((item) => {
+      item.cells.forEach((c) => [c.base, c.percent].forEach((s) => notes.add(s)));
+      return { label: itemText(item.item), values: item.cells.map((c) => c.percent) };
+    });
+    // Compares the published figures of the first two administrations only (never raw counts).
     const pairs = rows.flatMap((r) => {
       const [b, a] = r.values;
       return b && a && 'value' in b && 'value' in a ? [[b.value, a.value] as const] : [];
     });
+    if (countsRounded) notes.rounded = true;
     const chart: ChartModel = {
       id: 'cpd',
       title,
@@ -512,14 +497,11 @@ export function buildView(input: ModelInput): ViewModel {
       }),
       series,
       axisTitle: t('resultsAxisStaffPercent', {}),
-      rows: rows.map((r) => ({
-        label: r.label,
-        values: r.values.map((v) => (v ? bar(t, v) : { symbol: '[x]', text: '[x]' })),
-      })),
+      rows: rows.map((r) => ({ label: r.label, values: r.values.map((v) => bar(t, v)) })),
       table: {
         caption: title,
         head: [t('resultsColItem', {}), ...series],
-        rows: rows.map((r) => ({ header: r.label, cells: r.values.map(text) })),
+        rows: rows.map((r) => ({ header: r.label, cells: r.values.map((v) => shownText(v, P)) })),
       },
       lines: [],
     };
@@ -752,6 +734,7 @@ export function buildView(input: ModelInput): ViewModel {
       control: input.control,
       viewer,
       comparatorViewer: viewer === 'school' ? 'trust' : viewer,
+      ...(input.rest ? { rest: input.rest } : {}),
     });
     if (!c.allowed.allowed)
       notes.addText(

@@ -102,9 +102,6 @@ export interface ResultsStrings {
   readonly resultsSeriesSchool: string;
   readonly resultsSeriesTrust: string;
   readonly resultsSeriesArea: string;
-  readonly resultsSeriesBefore: string;
-  readonly resultsSeriesAfter: string;
-  readonly resultsSeriesFollowUp: string;
   readonly resultsSeriesPercent: string;
   readonly resultsAxisPercent: string;
   readonly resultsAxisAuditPercent: string;
@@ -154,10 +151,10 @@ export interface ResultsStrings {
   readonly resultsNoteSmallBase: PluralMessage;
   readonly resultsNoteRoundsToZero: string;
   readonly resultsNoteNoPupils: string;
+  readonly resultsNoteNotBothWaves: string;
   readonly resultsNoteComparator: string;
   readonly resultsNoteRounded: string;
   readonly resultsNoteNoScore: string;
-  readonly resultsNoteNotCollected: string;
   /** Interpretation sentences. */
   readonly resultsLineFewer: string;
   readonly resultsLineMore: string;
@@ -258,9 +255,6 @@ export interface ResultsStringParams {
   readonly resultsSeriesSchool: None;
   readonly resultsSeriesTrust: None;
   readonly resultsSeriesArea: None;
-  readonly resultsSeriesBefore: None;
-  readonly resultsSeriesAfter: None;
-  readonly resultsSeriesFollowUp: None;
   readonly resultsSeriesPercent: None;
   readonly resultsAxisPercent: None;
   readonly resultsAxisAuditPercent: None;
@@ -310,10 +304,10 @@ export interface ResultsStringParams {
     readonly roundTo: number;
   };
   readonly resultsNoteNoPupils: { readonly symbol: string };
+  readonly resultsNoteNotBothWaves: { readonly symbol: string };
   readonly resultsNoteComparator: { readonly symbol: string; readonly schools: number };
   readonly resultsNoteRounded: { readonly roundTo: number };
   readonly resultsNoteNoScore: { readonly symbol: string };
-  readonly resultsNoteNotCollected: { readonly symbol: string };
   readonly resultsLineFewer: {
     readonly group: string;
     readonly phrase: string;
@@ -480,9 +474,6 @@ export const resultsStrings: ResultsStrings = {
   resultsSeriesSchool: 'This school',
   resultsSeriesTrust: 'This trust',
   resultsSeriesArea: 'Rest of the area',
-  resultsSeriesBefore: 'Before training',
-  resultsSeriesAfter: 'Straight after',
-  resultsSeriesFollowUp: 'Months later',
   resultsSeriesPercent: 'Pupils',
   resultsAxisPercent: 'Percentage of pupils who answered',
   resultsAxisAuditPercent: 'Audit score (%)',
@@ -542,11 +533,12 @@ export const resultsStrings: ResultsStrings = {
   resultsNoteRoundsToZero:
     '{symbol} More than 0 but fewer than {half} — figures shared outside the school are rounded to the nearest {roundTo}',
   resultsNoteNoPupils: '{symbol} No pupils in this group',
+  resultsNoteNotBothWaves:
+    '{symbol} No change shown — a change needs the figure shown at both the start and the end',
   resultsNoteComparator:
     '{symbol} The area figure is not shown: it needs at least {schools} schools and enough pupils outside this one',
   resultsNoteRounded: 'Numbers of pupils are rounded to the nearest {roundTo}.',
   resultsNoteNoScore: '{symbol} No statement in this area was rated',
-  resultsNoteNotCollected: '{symbol} Not collected yet',
   resultsLineFewer:
     'Fewer {group} said they {phrase} at the end ({end}%) than at the start ({start}%)',
   resultsLineMore:

@@ -7,11 +7,13 @@ import {
   publishBreakdown,
   publishChange,
   publishComparison,
-  publishProportion,
+  publishCpd,
   suppressionNote,
+  type CpdSummary,
   type PupilSummary,
   type Shown,
 } from '@all-together/scoring';
+import { getQuestionnaire } from '@all-together/questionnaires';
 import { registerTranslation, translate } from '../shared/i18n.js';
 import './at-results.js';
 import * as stories from './results.stories.js';
@@ -22,6 +24,7 @@ import {
   pupilDefinitions,
   resultsFixture,
   standoutFixture,
+  syntheticCpd,
   type ResultsFixture,
 } from './test-helpers/results-fixtures.js';
 
@@ -243,35 +246,69 @@ describe('<at-results>', () => {
       });
     });
 
-    it('D1 CPD table equals publishProportion for each timepoint; a small group is hidden', async () => {
-      const cpd = [
-        ...data.cpd,
-        {
-          item: 'extra',
-          label: 'A small course',
-          before: { count: 3, base: 7 },
-          after: { count: 6, base: 14 },
-        },
-      ];
-      const el = await make('cpd', 'school', { cpd });
+    it('D1 D4 CPD table equals publishCpd for every statement and administration, labelled by the definition', async () => {
+      const el = await make('cpd', 'school');
+      const published = publishCpd(data.cpd, { viewer: 'school' });
+      const cpd = getQuestionnaire('cpd-confidence');
+      const items = cpd.sections.flatMap((s) => s.items);
+      const admin = items.find((i) => i.id === published.administrationItem)!;
+      const labels = admin.type === 'free-text' ? [] : admin.options.map((o) => o.label['en-GB']);
+      const head = [...root(el).querySelectorAll('table thead th')].map((th) =>
+        th.textContent!.trim(),
+      );
+      expect(head.slice(1)).to.deep.equal(labels);
       const rows = tableRows(el);
-      cpd.forEach((c, i) => {
-        const expected = [c.before, c.after, c.followUp].map((p) => {
-          if (!p) return '[x]';
-          const s = publishProportion(
-            p,
-            { shown: true },
-            DEFAULT_DISCLOSURE_CONTROL,
-            'school',
-          ).percent;
-          return 'value' in s ? `${Math.round(s.value)}%` : s.symbol;
-        });
-        expect(rows[i]!.slice(1)).to.deep.equal(expected);
+      expect(rows.length).to.equal(published.items.length);
+      published.items.forEach((item, i) => {
+        expect(rows[i]![0]).to.equal(items.find((x) => x.id === item.item)!.text['en-GB']);
+        expect(rows[i]!.slice(1)).to.deep.equal(
+          item.cells.map((c) => ('value' in c.percent ? `${c.percent.value}%` : c.percent.symbol)),
+        );
       });
-      expect(rows.at(-1)!.slice(1)).to.deep.equal(['[c]', '[c]', '[x]']);
+      expect(
+        published.items.every((item) => item.cells.every((c) => 'value' in c.percent)),
+      ).to.equal(true);
+    });
+
+    it('D1 D4 D9 a small course: 7 before ([c]), 14 after ([c], too few for a %), none later ([z])', async () => {
+      const small = syntheticCpd(5, [7, 14, 0]);
+      const el = await make('cpd', 'trust', { cpd: small });
+      const rows = tableRows(el);
+      for (const r of rows) expect(r.slice(1)).to.deep.equal(['[c]', '[c]', '[z]']);
       const text = corpus(el).join('\n') + el.toCsv();
-      expect(text.split(/\s+|,/).includes('43%')).to.equal(false); // 3 of 7, hidden
-      expect(root(el).querySelector('.notes')!.textContent).to.include('Not collected yet');
+      // No true percentage of a hidden cell appears anywhere (nor in the chart's labels).
+      const hidden = small.administrations
+        .slice(0, 2)
+        .flatMap((a) =>
+          a.items
+            .filter((i) => i.base > 0)
+            .map((i) => `${Math.round((100 * i.confident) / i.base)}%`),
+        )
+        .filter((p) => !['0%', '25%', '50%', '75%', '100%'].includes(p));
+      expect(hidden.length).to.be.greaterThan(0);
+      for (const p of hidden) expect(text.split(/\s+|,/).includes(p), p).to.equal(false);
+      const notes = root(el).querySelector('.notes')!.textContent!;
+      expect(notes).to.include(suppressionNote('base'));
+      expect(notes).to.include(suppressionNote('small-base'));
+      expect(notes).to.include(suppressionNote('no-pupils'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('cpd of the wrong shape: a kind message on screen, the exact problem on the console', async () => {
+      const errors: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+      try {
+        const el = await make('cpd', 'school', {
+          cpd: [{ item: 'x', before: { count: 1, base: 2 } }] as unknown as CpdSummary,
+        });
+        expect(root(el).querySelector('[role="alert"]')!.textContent).to.include(
+          'could not be shown',
+        );
+      } finally {
+        console.error = original;
+      }
+      expect(errors.join('\n')).to.include('cpd: expected a CpdSummary');
     });
   });
 
@@ -472,9 +509,37 @@ describe('<at-results>', () => {
             translate('en-GB', 'resultsNoteNoPupils', { symbol: '[c]' }),
             suppressionNote('no-pupils', control),
           ],
+          [
+            translate('en-GB', 'resultsNoteNotBothWaves', { symbol: '[c]' }),
+            suppressionNote('not-both-waves', control),
+          ],
         ];
         for (const [ours, theirs] of cases) expect(ours).to.equal(`[c] ${theirs}`);
       }
+    });
+
+    it('D7 a change hidden because a wave is hidden has its own note, not "worked out from the total"', async () => {
+      const small = resultsFixture({ seed: 7, schools: 4, pupilsPerSchool: [34, 46] });
+      const el = await make('change', 'school', { dimension: 'sen' }, small);
+      const c = publishChange(
+        small.school.baseline,
+        small.school.end,
+        'victimisation.frequent',
+        'sen',
+        {
+          viewer: 'school',
+        },
+      );
+      const hidden = c.groups.filter((g) => 'symbol' in g.change);
+      expect(hidden.length).to.be.greaterThan(0);
+      for (const g of hidden)
+        expect('reason' in g.change && g.change.reason, g.key).to.equal('not-both-waves');
+      const notes = [...root(el).querySelectorAll('.notes li')].map((li) => li.textContent!.trim());
+      const symbol = (hidden[0]!.change as { symbol: string }).symbol;
+      expect(notes).to.include(`${symbol} ${suppressionNote('not-both-waves')}`);
+      // The change column shows the symbol for every hidden change.
+      const changes = tableRows(el).map((r) => r[7]);
+      expect(changes.filter((x) => x === '[c]' || x === '[z]').length).to.equal(hidden.length);
     });
 
     it('D6 colour only where significant, always with words: a school better and one worse than its LA', async () => {

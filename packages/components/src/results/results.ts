@@ -1,3 +1,5 @@
+// First: zod must be jitless before the model's schemas are built (W3, see zod-jitless.ts).
+import '../shared/zod-jitless.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
@@ -6,7 +8,12 @@ import {
   type DisclosureControl,
   type QuestionnaireDefinition,
 } from '@all-together/model';
-import type { AuditComparison, PupilSummary } from '@all-together/scoring';
+import {
+  subtractSummary,
+  type AuditComparison,
+  type CpdSummary,
+  type PupilSummary,
+} from '@all-together/scoring';
 import { AtElement } from '../shared/at-element.js';
 import { AtEvent } from '../shared/events.js';
 import { barChart } from './results.chart.js';
@@ -18,7 +25,6 @@ import {
   buildView,
   dimensionName,
   type ChartModel,
-  type CpdConfidenceItem,
   type ResultsDimension,
   type ResultsRole,
   type ResultsScope,
@@ -34,7 +40,6 @@ export {
   RESULTS_ROLES,
   RESULTS_SCOPES,
   RESULTS_VIEWS,
-  type CpdConfidenceItem,
   type ResultsDimension,
   type ResultsRole,
   type ResultsScope,
@@ -72,6 +77,13 @@ const isSummary = (v: unknown): v is PupilSummary =>
   v !== null &&
   (v as { kind?: unknown }).kind === 'pupil-summary' &&
   (v as { format?: unknown }).format === 1;
+
+const isCpdSummary = (v: unknown): v is CpdSummary =>
+  typeof v === 'object' &&
+  v !== null &&
+  (v as { kind?: unknown }).kind === 'cpd-summary' &&
+  (v as { format?: unknown }).format === 1 &&
+  Array.isArray((v as { administrations?: unknown }).administrations);
 
 /**
  * Pupil results for a school, a trust or a local authority, from the scoring package's
@@ -120,8 +132,12 @@ export class AtResults extends AtElement {
   /** Audit before and after: the result of scoring's `compareAudits(definition, baseline, end)`. */
   @property({ attribute: false }) audit: AuditComparison | undefined;
 
-  /** Training confidence per CPD item: "quite or very confident" counts before, after and at follow-up. */
-  @property({ attribute: false }) cpd: CpdConfidenceItem[] | undefined;
+  /**
+   * Training confidence: scoring's `summariseCpd(definition, responses)` (or `mergeCpdSummaries`),
+   * "quite or very confident" per statement at each administration (before, straight after, months
+   * later). Published with `publishCpd`; labels come from the CPD definition in `definitions`.
+   */
+  @property({ attribute: false }) cpd: CpdSummary | undefined;
 
   /** Definitions used for labels (option labels, item text, audit area titles), in the element's language. */
   @property({ attribute: false }) definitions: (QuestionnaireDefinition | AuditDefinition)[] = [];
@@ -185,6 +201,27 @@ export class AtResults extends AtElement {
   /** Built views by breakdown, for the current inputs; cleared whenever any other input changes. */
   private readonly cache = new Map<string, ViewModel>();
   private generation = 0;
+  /**
+   * The comparator without this school or trust, computed once per pair of summaries (by identity)
+   * for every breakdown and indicator of the comparison view.
+   */
+  private rest: { for: [PupilSummary, PupilSummary]; value: PupilSummary } | undefined;
+
+  /** `subtractSummary(comparator, summary)` for the comparison view, once per pair of inputs. */
+  private restOfArea(): PupilSummary | undefined {
+    const { summary, comparator } = this;
+    if (this.view !== 'comparison' || !isSummary(summary) || !isSummary(comparator))
+      return undefined;
+    if (this.rest?.for[0] === comparator && this.rest.for[1] === summary) return this.rest.value;
+    // Scoring refuses mismatched inputs with a clear message; let publishComparison say it.
+    if (
+      summary.wave !== comparator.wave ||
+      summary.schools.some((u) => !comparator.schools.includes(u))
+    )
+      return undefined;
+    this.rest = { for: [comparator, summary], value: subtractSummary(comparator, summary) };
+    return this.rest.value;
+  }
 
   /** The UI string function, bound to this element's language. */
   private readonly term: Term = (key, params) => this.localize.term(key, params);
@@ -244,6 +281,10 @@ export class AtResults extends AtElement {
   ): ViewModel | undefined {
     if (report) this.invalid = false;
     const problems: string[] = [];
+    if (this.cpd !== undefined && this.cpd !== null && !isCpdSummary(this.cpd))
+      problems.push(
+        'cpd: expected a CpdSummary from @all-together/scoring (kind "cpd-summary", format 1; summariseCpd)',
+      );
     for (const name of ['summary', 'baseline', 'comparator'] as const) {
       const v = this[name];
       if (v !== undefined && v !== null && !isSummary(v))
@@ -273,6 +314,7 @@ export class AtResults extends AtElement {
           comparator: this.comparator ?? undefined,
           audit: this.audit ?? undefined,
           cpd: this.cpd ?? undefined,
+          rest: this.restOfArea(),
           control: this.disclosure ?? DEFAULT_DISCLOSURE_CONTROL,
           definitions: this.definitions ?? [],
           lang,

@@ -8,6 +8,7 @@
 import type { AuditDefinition, QuestionnaireDefinition, Rating } from '@all-together/model';
 import {
   generateCohort,
+  generateCpdResponses,
   getAudit,
   getQuestionnaire,
   seededRandom,
@@ -17,10 +18,11 @@ import {
   compareAudits,
   mergeSummaries,
   summarise,
+  summariseCpd,
   type AuditComparison,
+  type CpdSummary,
   type PupilSummary,
 } from '@all-together/scoring';
-import type { CpdConfidenceItem } from '../results.model.js';
 
 /** The pupil definitions the cohort answers. */
 export const pupilDefinitions = (): QuestionnaireDefinition[] => [
@@ -48,7 +50,7 @@ export interface ResultsFixture {
   readonly trust: Waves;
   readonly la: Waves;
   readonly audit: AuditComparison;
-  readonly cpd: CpdConfidenceItem[];
+  readonly cpd: CpdSummary;
 }
 
 /** Summaries of a seeded cohort. The trust is the first half of the schools; the LA is all of them. */
@@ -114,29 +116,16 @@ export function syntheticAudit(seed: number): AuditComparison {
 }
 
 /**
- * Seeded CPD confidence counts for each item of the shipped CPD survey: how many of a group of
- * delegates said "quite" or "very confident" before, straight after and months later.
+ * A seeded CPD course summarised by scoring: the questionnaires package's CPD generator answers the
+ * shipped CPD survey (64 delegates before, 60 straight after, 41 months later by default), and
+ * `summariseCpd` counts "quite or very confident" by the definition's declared cut-off.
  */
-export function syntheticCpd(seed: number, delegates = [64, 60, 41] as const): CpdConfidenceItem[] {
-  const random = seededRandom(seed + 1);
+export function syntheticCpd(
+  seed: number,
+  delegates: readonly number[] = [64, 60, 41],
+): CpdSummary {
   const cpd = getQuestionnaire('cpd-confidence');
-  const items = cpd.sections
-    .flatMap((s) => s.items)
-    .filter((i) => i.scoring.kind === 'agreement' && i.scoring.indicator === 'cpd-confidence');
-  const count = (n: number, p: number) => {
-    let c = 0;
-    for (let i = 0; i < n; i++) if (random.chance(p)) c++;
-    return { count: c, base: n };
-  };
-  return items.map((item) => {
-    const p = 0.3 + random.next() * 0.3;
-    return {
-      item: item.id,
-      before: count(delegates[0], p),
-      after: count(delegates[1], Math.min(0.95, p + 0.4)),
-      followUp: count(delegates[2], Math.min(0.9, p + 0.3)),
-    };
-  });
+  return summariseCpd(cpd, generateCpdResponses({ seed: seed + 1, definition: cpd, delegates }));
 }
 
 /** A school that stands out from its LA, and the LA (that school plus 8 ordinary ones). */
