@@ -1,5 +1,5 @@
 /**
- * A tiny migrator: applies `migrations/NNN_name.sql` in order, each in its own transaction, and
+ * A tiny migrator: applies `migrations/NNN_name.sql` in order, in one transaction, and
  * records it in `schema_migrations`. Running it again applies nothing. The same files serve PGlite
  * and PostgreSQL.
  */
@@ -21,27 +21,29 @@ export function listMigrations(dir = DIR): Migration[] {
     .map((f) => ({ id: f.replace(/\.sql$/, ''), sql: readFileSync(dir + f, 'utf8') }));
 }
 
-/** Applies pending migrations; returns the ids applied now. */
+/**
+ * Applies pending migrations in one transaction under an advisory lock, so two servers starting at
+ * once never race (a concurrent `CREATE TABLE IF NOT EXISTS` can fail on PostgreSQL); the second
+ * waits, then finds everything applied. Returns the ids applied now.
+ */
 export async function migrate(db: Db, migrations = listMigrations()): Promise<string[]> {
-  await db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
-  const applied = new Set(
-    (await db.query<{ id: string }>('SELECT id FROM schema_migrations')).rows.map((r) => r.id),
-  );
-  const done: string[] = [];
-  for (const m of migrations) {
-    if (applied.has(m.id)) continue;
-    await db.transaction(async (tx) => {
-      // Two servers starting at once: the second waits on the lock, then finds the row and skips.
-      await tx.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');
-      const again = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [m.id]);
-      if (again.rows.length > 0) return;
+  const done = await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(72400017)');
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const applied = new Set(
+      (await tx.query<{ id: string }>('SELECT id FROM schema_migrations')).rows.map((r) => r.id),
+    );
+    const now: string[] = [];
+    for (const m of migrations) {
+      if (applied.has(m.id)) continue;
       for (const statement of splitStatements(m.sql)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (id) VALUES ($1)', [m.id]);
-      done.push(m.id);
-    });
-  }
+      now.push(m.id);
+    }
+    return now;
+  });
   await db.durable();
   return done;
 }
