@@ -41,6 +41,47 @@ const globToRegExp = (glob: string) =>
       '$',
   );
 
+/** Subpaths exported as plain files: the manifest, the theme stylesheets and package.json. */
+const PLAIN_FILES = ['./package.json', './custom-elements.json', './themes/*.css'];
+
+/** The global tokens of docs/decisions/0005-design-tokens.md: a theme sets exactly these. */
+const ADR_0005_TOKENS = [
+  '--at-font-family',
+  '--at-font-size-body',
+  '--at-font-size-small',
+  '--at-font-size-heading-l',
+  '--at-font-size-heading-m',
+  '--at-font-size-heading-s',
+  ...[
+    'text',
+    'text-secondary',
+    'background',
+    'surface',
+    'border',
+    'primary',
+    'primary-text',
+    'secondary-button',
+    'link',
+    'link-visited',
+    'focus',
+    'focus-text',
+    'error',
+    'success',
+    'warning',
+    'track',
+    'rag-green',
+    'rag-amber',
+    'rag-red',
+    'chart-1',
+    'chart-2',
+    'chart-3',
+    'chart-4',
+  ].map((name) => `--at-color-${name}`),
+  ...[1, 2, 3, 4, 5, 6].map((n) => `--at-space-${n}`),
+  '--at-radius',
+  '--at-focus-width',
+];
+
 let pkg: PackageJson;
 let files: readonly SourceFile[];
 let registrations: readonly string[];
@@ -61,8 +102,9 @@ describe('package.json', () => {
 
   it('every subpath has conditions in the order source, types, default', () => {
     for (const [subpath, target] of Object.entries(pkg.exports)) {
-      if (subpath === './package.json') {
-        expect(target).to.equal('./package.json');
+      if (PLAIN_FILES.includes(subpath)) {
+        // Files served as they are (no build, no types): the subpath names the file itself.
+        expect(target, subpath).to.equal(subpath);
         continue;
       }
       expect(target, subpath).to.be.an('object');
@@ -121,6 +163,28 @@ describe('package.json', () => {
     expect(pkg.files).to.include('dist');
     expect(pkg.files).to.include(pkg.customElements);
   });
+
+  it('publishes the themes, exported as CSS files and listed as side effects', () => {
+    expect(pkg.files).to.include('themes');
+    expect(pkg.exports['./themes/*.css']).to.equal('./themes/*.css');
+    expect(pkg.sideEffects).to.include('./themes/*.css');
+  });
+
+  for (const theme of ['default', 'govuk']) {
+    it(`themes/${theme}.css sets every global token of ADR 0005 on :root`, async () => {
+      const response = await fetch(new URL(`../themes/${theme}.css`, import.meta.url));
+      expect(response.ok, `themes/${theme}.css served`).to.equal(true);
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(await response.text());
+      const rules = [...sheet.cssRules].filter((r): r is CSSStyleRule => r instanceof CSSStyleRule);
+      expect(rules.map((r) => r.selectorText)).to.deep.equal([':root']);
+      const set = new Set([...rules[0]!.style].filter((name) => name.startsWith('--at-')));
+      const missing = ADR_0005_TOKENS.filter((token) => !set.has(token));
+      expect(missing.join(', '), `tokens missing from ${theme}.css`).to.equal('');
+      const extra = [...set].filter((token) => !ADR_0005_TOKENS.includes(token));
+      expect(extra.join(', '), `tokens outside ADR 0005 in ${theme}.css`).to.equal('');
+    });
+  }
 
   it('custom-elements.json defines every registered tag in its registration file', async () => {
     const response = await fetch(new URL('../custom-elements.json', import.meta.url));

@@ -82,7 +82,7 @@ async function press(canvas: HTMLElement, label: string): Promise<void> {
 }
 
 export default {
-  title: 'Components/Questionnaire',
+  title: 'Elements/at-questionnaire',
   component: 'at-questionnaire',
   render,
   parameters: { a11y: { test: 'error' } },
