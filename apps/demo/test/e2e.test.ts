@@ -161,8 +161,14 @@ describe(
       for (let i = 0; i < 11; i++) {
         const input = page.getByLabel('Class code');
         await input.fill(`WRONG${String(i).padStart(3, 'A')}`);
-        await input.press('Enter');
-        const alert = page.getByRole('alert');
+        // Wait for this attempt's answer, then for the message that answer shows (the previous
+        // attempt's alert may still be on screen with the same words).
+        const [response] = await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith('/api/pupil/start')),
+          input.press('Enter'),
+        ]);
+        const expected = response.status() === 429 ? /Too many codes/ : /did not work/;
+        const alert = page.getByRole('alert').filter({ hasText: expected });
         await alert.waitFor();
         messages.push((await alert.textContent()) ?? '');
       }
