@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
-# The README's first command. Until the demo portal lands (apps/demo), it sets up, builds every
-# package and prints where everything is; the demo issue turns this into "start the portal".
+# The README's first command: sets up what a fresh machine lacks, builds every package and the demo
+# portal, migrates its database (embedded PostgreSQL under apps/demo/.data, or DATABASE_URL), seeds
+# a sample trust from the synthetic cohort, and serves the portal on localhost (PORT, default 3000),
+# printing the address and the demo-only sample logins. Stop it with Ctrl+C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SKIP_BROWSER_SETUP=1 source scripts/setup.sh
 
-pnpm exec turbo run build
+pnpm exec turbo run build --output-logs=errors-only
 echo
 echo "All Together SDK — built."
 for pkg in packages/*/; do
   name=$(node -p "require('./${pkg}package.json').name")
-  files=$(find "${pkg}dist" -name '*.js' 2>/dev/null | wc -l | tr -d ' ')
-  printf '  %-32s %s (%s modules in %sdist/)\n' "$name" "${pkg}README.md" "$files" "$pkg"
+  printf '  %-32s %s\n' "$name" "${pkg}README.md"
 done
-[ -f packages/model/dist/schema/questionnaire-definition.json ] &&
-  echo "  JSON Schemas for definition authors: packages/model/dist/schema/"
-[ -f packages/components/custom-elements.json ] &&
-  echo "  Custom elements manifest:           packages/components/custom-elements.json"
+echo "  The demo portal:                 apps/demo/README.md"
 echo
-echo "The demo portal (apps/demo) and Storybook (apps/storybook) are not built yet: see their READMEs."
-echo "Run every test with: bash scripts/test.sh"
+
+cd apps/demo
+export PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
+# DEMO=1 seeds the sample trust with published demo passwords; the server refuses it off loopback (S12).
+export DEMO="${DEMO:-1}"
+exec node --import tsx server/main.ts

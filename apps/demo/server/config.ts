@@ -1,0 +1,36 @@
+/** Configuration from the environment, with the defaults a single-machine demo needs. */
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  staticDir: string;
+  publicOrigin: string | undefined;
+  frameAncestors: string | undefined;
+  trustProxy: boolean;
+  secureCookies: boolean | undefined;
+  demo: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  return {
+    port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 3000,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.PGLITE_DATA_DIR ?? here('../.data/pglite'),
+    staticDir: env.STATIC_DIR ?? here('../dist'),
+    publicOrigin: env.PUBLIC_ORIGIN || undefined,
+    frameAncestors: env.FRAME_ANCESTORS || undefined,
+    trustProxy: env.TRUST_PROXY === '1',
+    secureCookies: env.SECURE_COOKIES === undefined ? undefined : env.SECURE_COOKIES === '1',
+    demo: env.DEMO === '1',
+  };
+}
+
+export const isLoopback = (host: string): boolean =>
+  ['127.0.0.1', 'localhost', '::1'].includes(host);

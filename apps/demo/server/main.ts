@@ -1,0 +1,69 @@
+/** Starts the portal: open the database, migrate, (demo) seed, serve. */
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { isLoopback, loadConfig } from './config.js';
+import { openDb } from './db.js';
+import { migrate } from './migrate.js';
+import { DEMO_ADMIN, DEMO_CODE, DEMO_PASSWORD, seed } from './seed.js';
+import { formatCode } from './security.js';
+
+const config = loadConfig();
+const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const applied = await migrate(db);
+console.log(
+  `database: ${db.kind} (${db.where})${applied.length ? `, migrations applied: ${applied.join(', ')}` : ', schema up to date'}`,
+);
+
+let sample: Awaited<ReturnType<typeof seed>> | undefined;
+if (config.demo) {
+  // S12: sample logins only with the demo flag, and only on a loopback address.
+  if (!isLoopback(config.host)) {
+    console.error(
+      'DEMO=1 seeds sample logins with a published password: refusing on a non-loopback HOST.',
+    );
+    process.exit(1);
+  }
+  sample = await seed(db);
+  console.log(
+    `seed: sample trust ready (${sample.schools.length} schools, ${sample.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`,
+  );
+}
+
+const { app } = createApp({
+  db,
+  staticDir: config.staticDir,
+  publicOrigin: config.publicOrigin,
+  frameAncestors: config.frameAncestors,
+  trustProxy: config.trustProxy,
+  ...(config.secureCookies === undefined ? {} : { secureCookies: config.secureCookies }),
+  log: process.env.LOG_REQUESTS === '0' ? () => {} : (line) => console.log(line),
+});
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${info.port}`;
+  console.log('');
+  console.log(`All Together demo portal: ${url}`);
+  if (sample) {
+    console.log('');
+    console.log('Sample logins — DEMO ONLY, synthetic data, never use these passwords for real:');
+    console.log(`  trust administrator  ${DEMO_ADMIN.padEnd(30)} password: ${DEMO_PASSWORD}`);
+    for (const s of sample.schools.slice(0, 8))
+      console.log(
+        `  school lead          ${s.lead.padEnd(30)} password: ${DEMO_PASSWORD}   (${s.name})`,
+      );
+    console.log(
+      `  pupil                ${url}/pupil  class code: ${formatCode(DEMO_CODE)}   (${sample.schools[0]!.name})`,
+    );
+  }
+  console.log('');
+  console.log('Stop with Ctrl+C.');
+});
+
+const stop = async () => {
+  server.close();
+  await db.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,8 @@
+/**
+ * The SDK's elements, registered through the components package's public exports only. A page whose
+ * element is not registered falls back to the server's published tables.
+ */
+import '@all-together/components/at-questionnaire.js';
+import '@all-together/components/at-audit.js';
+import '@all-together/components/at-action-plan.js';
+import '@all-together/components/at-results.js';
