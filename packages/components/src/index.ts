@@ -39,7 +39,7 @@ export { defineElement } from './shared/define.js';
 export { AtEvent, type AtEventInit, type AtEventType } from './shared/events.js';
 export {
   defaultLang,
-  enGB,
+  defineDefaultStrings,
   format,
   matchLang,
   registerTranslation,
@@ -52,6 +52,7 @@ export {
   type TranslationKey,
   type TranslationParams,
 } from './shared/i18n.js';
+export { enGB } from './shared/en-gb.js';
 export { LocalizeController } from './shared/localize-controller.js';
 export {
   localDraftStorage,

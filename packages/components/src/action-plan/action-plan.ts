@@ -42,6 +42,12 @@ import type { ActionPlanReasonKey } from './action-plan.strings.js';
 import { MeasureOptions, type MeasureOption } from './measures.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
 import { styles } from './action-plan.styles.js';
+import { defineDefaultStrings } from '../shared/i18n.js';
+import { auditStrings } from '../audit/audit.strings.js';
+import { actionPlanStrings } from './action-plan.strings.js';
+
+// This element's English strings, the fallback of every language (see i18n.ts).
+defineDefaultStrings({ ...auditStrings, ...actionPlanStrings });
 
 /** Fired when the user changes the plan; `event.plan` is the whole plan, valid against `ActionPlan`. */
 export class AtPlanChangeEvent extends AtEvent {

@@ -2,6 +2,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AtElement } from '../shared/at-element.js';
 import { styles } from './progress.styles.js';
+import { defineDefaultStrings } from '../shared/i18n.js';
+import { progressStrings } from './progress.strings.js';
+
+// This element's English strings, the fallback of every language (see i18n.ts).
+defineDefaultStrings({ ...progressStrings });
 
 /** What the element shows: a position it can state truthfully. */
 interface Position {

@@ -25,6 +25,11 @@ import {
 } from './questionnaire.events.js';
 import { speak, stopSpeaking } from './speech.js';
 import { styles } from './questionnaire.styles.js';
+import { defineDefaultStrings } from '../shared/i18n.js';
+import { questionnaireStrings } from './questionnaire.strings.js';
+
+// This element's English strings, the fallback of every language (see i18n.ts).
+defineDefaultStrings({ ...questionnaireStrings });
 
 /** The model's runtime (zod and the rules), loaded on demand: see `validation.ts`. */
 type Model = typeof import('./validation.js');

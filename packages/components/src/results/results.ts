@@ -34,6 +34,11 @@ import {
   type ViewModel,
 } from './results.model.js';
 import { styles } from './results.styles.js';
+import { defineDefaultStrings } from '../shared/i18n.js';
+import { resultsStrings } from './results.strings.js';
+
+// This element's English strings, the fallback of every language (see i18n.ts).
+defineDefaultStrings({ ...resultsStrings });
 
 export {
   RESULTS_DIMENSIONS,

@@ -2,7 +2,6 @@ import { html } from 'lit';
 import { expect, fixture } from '@open-wc/testing';
 import {
   defaultLang,
-  enGB,
   format,
   matchLang,
   registerTranslation,
@@ -10,6 +9,8 @@ import {
   translate,
   type PluralMessage,
 } from './i18n.js';
+import { enGB } from './en-gb.js';
+import '../progress/progress.js'; // registers the progress strings these tests format
 
 describe('i18n', () => {
   describe('format', () => {

@@ -9,27 +9,19 @@
  * @module
  */
 
-import {
-  actionPlanStrings,
-  type ActionPlanStringParams,
-  type ActionPlanStrings,
+// Types only: each element registers its own English strings (defineDefaultStrings), so a page
+// that loads one element does not download every element's text.
+import type {
+  ActionPlanStringParams,
+  ActionPlanStrings,
 } from '../action-plan/action-plan.strings.js';
-import { auditStrings, type AuditStringParams, type AuditStrings } from '../audit/audit.strings.js';
-import {
-  progressStrings,
-  type ProgressStringParams,
-  type ProgressStrings,
-} from '../progress/progress.strings.js';
-import {
-  questionnaireStrings,
-  type QuestionnaireStringParams,
-  type QuestionnaireStrings,
+import type { AuditStringParams, AuditStrings } from '../audit/audit.strings.js';
+import type { ProgressStringParams, ProgressStrings } from '../progress/progress.strings.js';
+import type {
+  QuestionnaireStringParams,
+  QuestionnaireStrings,
 } from '../questionnaire/questionnaire.strings.js';
-import {
-  resultsStrings,
-  type ResultsStringParams,
-  type ResultsStrings,
-} from '../results/results.strings.js';
+import type { ResultsStringParams, ResultsStrings } from '../results/results.strings.js';
 
 /**
  * A message with plural forms, chosen by the `count` parameter through `Intl.PluralRules`.
@@ -64,14 +56,22 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 /** The language used when nothing better matches, and whose table is complete. */
 export const defaultLang = 'en-GB';
 
-/** The complete British English table. */
-export const enGB: Translation = {
-  ...progressStrings,
-  ...questionnaireStrings,
-  ...auditStrings,
-  ...actionPlanStrings,
-  ...resultsStrings,
-};
+/**
+ * The British English defaults of the elements loaded so far. Each element's module adds its own
+ * through {@link defineDefaultStrings}; the complete table is `enGB` in `en-gb.ts`.
+ */
+const english: Partial<Translation> = {};
+
+/**
+ * Adds an element's British English strings to the defaults every language falls back to. Called
+ * once by each element's module when it loads; hosts reword strings with
+ * {@link registerTranslation} instead.
+ *
+ * @param table - Some of the UI strings, in British English.
+ */
+export function defineDefaultStrings(table: Partial<Translation>): void {
+  Object.assign(english, table);
+}
 
 interface Entry {
   readonly code: string;
@@ -80,7 +80,7 @@ interface Entry {
 
 /** Registered tables by lower-cased canonical code; insertion order decides language-only matches. */
 const tables = new Map<string, Entry>([
-  [defaultLang.toLowerCase(), { code: defaultLang, table: enGB }],
+  [defaultLang.toLowerCase(), { code: defaultLang, table: {} }],
 ]);
 const listeners = new Set<() => void>();
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -209,9 +209,10 @@ export function translate<K extends TranslationKey>(
 ): string {
   const code = matchLang(lang);
   const message = tables.get(code.toLowerCase())?.table[key];
-  // A string missing from a partial table is formatted as the English it falls back to.
+  // A string missing from a partial table is formatted as the English it falls back to; a key
+  // whose element has not loaded shows as the key, visibly wrong rather than blank.
   return message === undefined
-    ? format(defaultLang, enGB[key], params)
+    ? format(defaultLang, english[key] ?? key, params)
     : format(code, message, params);
 }
 
