@@ -37,12 +37,11 @@ import {
 import { localisedText, round1, uuid } from '../audit/localised.js';
 import { AtElement } from '../shared/at-element.js';
 import { AtEvent } from '../shared/events.js';
-import type { TranslationKey } from '../shared/i18n.js';
+import { defineDefaultStrings, type TranslationKey } from '../shared/i18n.js';
 import type { ActionPlanReasonKey } from './action-plan.strings.js';
 import { MeasureOptions, type MeasureOption } from './measures.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
 import { styles } from './action-plan.styles.js';
-import { defineDefaultStrings } from '../shared/i18n.js';
 import { auditStrings } from '../audit/audit.strings.js';
 import { actionPlanStrings } from './action-plan.strings.js';
 
@@ -237,6 +236,13 @@ function localToday(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The list with `item` in place of the record with its id, or appended when there is none. */
+function upsert<T extends { readonly id: string }>(list: readonly T[], item: T): T[] {
+  return list.some((r) => r.id === item.id)
+    ? list.map((r) => (r.id === item.id ? item : r))
+    : [...list, item];
 }
 
 /**
@@ -525,7 +531,9 @@ export class AtActionPlan extends AtElement {
     this.errors = { ...this.errors, [form]: [] };
   }
 
-  private fail(form: FormId, errors: FieldError[]): void {
+  /** Shows a form's errors, in the order of its fields when `order` is given, and focuses the summary. */
+  private fail(form: FormId, errors: FieldError[], order?: readonly string[]): void {
+    if (order) errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
     this.errors = { ...this.errors, [form]: errors };
     this.status = '';
     this.focusAfterRender = `#${this.fieldId(form, 'error-summary')}`;
@@ -665,14 +673,11 @@ export class AtActionPlan extends AtElement {
       'measure-indicator',
       'measure-target',
     ];
-    errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
-    if (errors.length > 0 || !result.success) return this.fail(form, errors);
+    if (errors.length > 0 || !result.success) return this.fail(form, errors, order);
     const objective = result.data;
     const changed = this.change((p) => ({
       ...p,
-      objectives: existing
-        ? p.objectives.map((o) => (o.id === objective.id ? objective : o))
-        : [...p.objectives, objective],
+      objectives: upsert(p.objectives, objective),
     }));
     if (changed) {
       this.clear(form);
@@ -748,15 +753,12 @@ export class AtActionPlan extends AtElement {
         'evidence-note',
         'evidence-url',
       ];
-      errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
-      return this.fail(form, errors);
+      return this.fail(form, errors, order);
     }
     const action = result.data;
     const changed = this.change((p) => ({
       ...p,
-      actions: existing
-        ? p.actions.map((a) => (a.id === action.id ? action : a))
-        : [...p.actions, action],
+      actions: upsert(p.actions, action),
     }));
     if (changed) {
       this.clear(form);
@@ -863,15 +865,12 @@ export class AtActionPlan extends AtElement {
         { summary: 'actionPlanReviewSummary' },
       );
       const order = ['date', 'reviewer', 'summary'];
-      errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
-      return this.fail(form, errors);
+      return this.fail(form, errors, order);
     }
     const review = result.data;
     const changed = this.change((p) => ({
       ...p,
-      reviews: existing
-        ? p.reviews.map((r) => (r.id === review.id ? review : r))
-        : [...p.reviews, review],
+      reviews: upsert(p.reviews, review),
     }));
     if (changed) {
       this.clear(form);
