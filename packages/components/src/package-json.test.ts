@@ -1,5 +1,6 @@
 // The package's public API, as GOV.UK Frontend tests its own package.json: the exports map, the
 // registration files and `sideEffects` must agree, and importing the barrel must register nothing.
+import { DESIGN_TOKENS } from './shared/tokens.js';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 
@@ -43,44 +44,6 @@ const globToRegExp = (glob: string) =>
 
 /** Subpaths exported as plain files: the manifest, the theme stylesheets and package.json. */
 const PLAIN_FILES = ['./package.json', './custom-elements.json', './themes/*.css'];
-
-/** The global tokens of docs/decisions/0005-design-tokens.md: a theme sets exactly these. */
-const ADR_0005_TOKENS = [
-  '--at-font-family',
-  '--at-font-size-body',
-  '--at-font-size-small',
-  '--at-font-size-heading-l',
-  '--at-font-size-heading-m',
-  '--at-font-size-heading-s',
-  ...[
-    'text',
-    'text-secondary',
-    'background',
-    'surface',
-    'border',
-    'primary',
-    'primary-text',
-    'secondary-button',
-    'link',
-    'link-visited',
-    'focus',
-    'focus-text',
-    'error',
-    'success',
-    'warning',
-    'track',
-    'rag-green',
-    'rag-amber',
-    'rag-red',
-    'chart-1',
-    'chart-2',
-    'chart-3',
-    'chart-4',
-  ].map((name) => `--at-color-${name}`),
-  ...[1, 2, 3, 4, 5, 6].map((n) => `--at-space-${n}`),
-  '--at-radius',
-  '--at-focus-width',
-];
 
 let pkg: PackageJson;
 let files: readonly SourceFile[];
@@ -179,9 +142,9 @@ describe('package.json', () => {
       const rules = [...sheet.cssRules].filter((r): r is CSSStyleRule => r instanceof CSSStyleRule);
       expect(rules.map((r) => r.selectorText)).to.deep.equal([':root']);
       const set = new Set([...rules[0]!.style].filter((name) => name.startsWith('--at-')));
-      const missing = ADR_0005_TOKENS.filter((token) => !set.has(token));
+      const missing = DESIGN_TOKENS.filter((token) => !set.has(token));
       expect(missing.join(', '), `tokens missing from ${theme}.css`).to.equal('');
-      const extra = [...set].filter((token) => !ADR_0005_TOKENS.includes(token));
+      const extra = [...set].filter((token) => !DESIGN_TOKENS.includes(token));
       expect(extra.join(', '), `tokens outside ADR 0005 in ${theme}.css`).to.equal('');
     });
   }

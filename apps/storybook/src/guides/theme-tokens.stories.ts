@@ -2,33 +2,10 @@
 // from the page at run time (switch the Theme in the toolbar to compare).
 import { html, LitElement, css } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { DESIGN_TOKENS } from '@all-together/components';
 
 /** The colour tokens of ADR 0005, in the order of the table there. */
-const COLOUR_TOKENS = [
-  'text',
-  'text-secondary',
-  'background',
-  'surface',
-  'border',
-  'primary',
-  'primary-text',
-  'secondary-button',
-  'link',
-  'link-visited',
-  'focus',
-  'focus-text',
-  'error',
-  'success',
-  'warning',
-  'track',
-  'rag-green',
-  'rag-amber',
-  'rag-red',
-  'chart-1',
-  'chart-2',
-  'chart-3',
-  'chart-4',
-].map((name) => `--at-color-${name}`);
+const COLOUR_TOKENS = DESIGN_TOKENS.filter((token) => token.startsWith('--at-color-'));
 
 /** A table of swatches. Each swatch's colour is set from code (CSSOM), never a style attribute. */
 class AtStoryTokens extends LitElement {

@@ -31,11 +31,10 @@ import {
 } from '@all-together/scoring';
 import { AtElement } from '../shared/at-element.js';
 import { AtEvent } from '../shared/events.js';
-import type { TranslationKey } from '../shared/i18n.js';
+import { defineDefaultStrings, type TranslationKey } from '../shared/i18n.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
 import { localisedText, round1, signed, uuid } from './localised.js';
 import { styles } from './audit.styles.js';
-import { defineDefaultStrings } from '../shared/i18n.js';
 import { actionPlanStrings } from '../action-plan/action-plan.strings.js';
 import { auditStrings } from './audit.strings.js';
 

@@ -12,7 +12,7 @@ import type {
 } from '@all-together/model';
 import { AtElement } from '../shared/at-element.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
-import type { TranslationKey } from '../shared/i18n.js';
+import { defineDefaultStrings, type TranslationKey } from '../shared/i18n.js';
 import { faceIcon } from './faces.js';
 import { Outbox, type SendState } from './outbox.js';
 import {
@@ -25,7 +25,6 @@ import {
 } from './questionnaire.events.js';
 import { speak, stopSpeaking } from './speech.js';
 import { styles } from './questionnaire.styles.js';
-import { defineDefaultStrings } from '../shared/i18n.js';
 import { questionnaireStrings } from './questionnaire.strings.js';
 
 // This element's English strings, the fallback of every language (see i18n.ts).
