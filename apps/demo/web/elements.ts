@@ -1,6 +1,5 @@
 /**
- * The SDK's elements, registered through the components package's public exports only. A page whose
- * element is not registered falls back to the server's published tables.
+ * The SDK's elements, registered through the components package's public exports only.
  */
 import '@all-together/components/at-questionnaire.js';
 import '@all-together/components/at-audit.js';

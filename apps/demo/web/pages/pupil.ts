@@ -23,12 +23,6 @@ const help = html`<div class="help">
   </p>
 </div>`;
 
-async function exit(): Promise<void> {
-  await api('POST', '/api/pupil/exit', {}).catch(() => {});
-  // W8: replace, so Back does not show the answers to the next pupil.
-  location.replace('/pupil');
-}
-
 function codeForm(error?: unknown): TemplateResult {
   const fromLink = new URLSearchParams(location.hash.slice(1)).get('code') ?? '';
   const submit = async (event: Event) => {
@@ -66,15 +60,6 @@ function codeForm(error?: unknown): TemplateResult {
 
 async function questionnaire(): Promise<void> {
   const q = await api<Questionnaire>('GET', '/api/pupil/questionnaire');
-  if (!customElements.get('at-questionnaire')) {
-    show(
-      html`<h1>Questionnaire</h1>
-        <p>The questionnaire cannot be shown on this portal yet. Please tell your teacher.</p>
-        <button type="button" class="secondary" @click=${exit}>Exit</button>`,
-      'Questionnaire',
-    );
-    return;
-  }
   // Exit this page: the element clears the draft and the outbox and leaves for a neutral page; the
   // pupil's session ends too (keepalive: the request survives the navigation).
   const exiting = () => {

@@ -212,7 +212,6 @@ async function results(base: string, round: string): Promise<void> {
   const r = await api<Results>('GET', `${base}/rounds/${encodeURIComponent(round)}/results`);
   const wanted = new URLSearchParams(location.search).get('view');
   const view = VIEWS.find(([v]) => v === wanted)?.[0] ?? 'headline';
-  const hasElement = Boolean(customElements.get('at-results'));
   show(
     html`<p><a href="/school">Back to your school</a></p>
       <h1>Results: ${r.round.id}</h1>
@@ -220,35 +219,26 @@ async function results(base: string, round: string): Promise<void> {
         ${WAVE[r.round.wave]}. ${r.respondents} pupils answered. Compared with the trust:
         ${r.comparatorNote}
       </p>
-      ${
-        hasElement
-          ? html`<nav aria-label="Results views" class="views">
-                ${VIEWS.map(
-                  ([v, label]) =>
-                    html`<a href="?view=${v}" aria-current=${v === view ? 'page' : 'false'}
-                      >${label}</a
-                    >`,
-                )}
-              </nav>
-              <at-results
-                .summary=${r.summary}
-                .baseline=${r.baseline ?? undefined}
-                .comparator=${r.comparator ?? undefined}
-                .audit=${r.audit ?? undefined}
-                .definitions=${r.definitions}
-                scope="school"
-                viewer-role="school"
-                view=${view}
-              ></at-results>
-              <details>
-                <summary>The headline figures as the server publishes them</summary>
-                ${r.published.filter((t) => t.dimension === 'all').map((t) => publishedTable(t))}
-              </details>`
-          : html`<h2>Headline figures</h2>
-              ${r.published
-                .filter((t) => t.dimension === 'all' || t.dimension === 'sen')
-                .map((t) => publishedTable(t))}`
-      }`,
+      <nav aria-label="Results views" class="views">
+        ${VIEWS.map(
+          ([v, label]) =>
+            html`<a href="?view=${v}" aria-current=${v === view ? 'page' : 'false'}>${label}</a>`,
+        )}
+      </nav>
+      <at-results
+        .summary=${r.summary}
+        .baseline=${r.baseline ?? undefined}
+        .comparator=${r.comparator ?? undefined}
+        .audit=${r.audit ?? undefined}
+        .definitions=${r.definitions}
+        scope="school"
+        viewer-role="school"
+        view=${view}
+      ></at-results>
+      <details>
+        <summary>The headline figures as the server publishes them</summary>
+        ${r.published.filter((t) => t.dimension === 'all').map((t) => publishedTable(t))}
+      </details>`,
     'Results',
   );
 }
@@ -275,76 +265,21 @@ async function auditPage(base: string, urn: string, round: string): Promise<void
   const draw = () =>
     show(
       html`<p><a href="/school">Back to your school</a></p>
-        ${
-          customElements.get('at-audit')
-            ? html`<p class="round-caption">Round ${round}</p>`
-            : html`<h1>Audit: ${round}</h1>`
-        }
+        <p class="round-caption">Round ${round}</p>
         ${notice}
-        ${
-          customElements.get('at-audit')
-            ? html`<at-audit
-                .definition=${a.definition}
-                .response=${a.response ?? undefined}
-                .baseline=${a.baseline ?? undefined}
-                wave=${a.wave}
-                school=${urn}
-                respondent-role="school-lead"
-                @at-audit-change=${save}
-                @at-audit-complete=${save}
-              ></at-audit>`
-            : auditFallback(a.definition as AuditDef, a.response as AuditResp | null)
-        }`,
+        <at-audit
+          .definition=${a.definition}
+          .response=${a.response ?? undefined}
+          .baseline=${a.baseline ?? undefined}
+          wave=${a.wave}
+          school=${urn}
+          respondent-role="school-lead"
+          @at-audit-change=${save}
+          @at-audit-complete=${save}
+        ></at-audit>`,
       'Audit',
     );
   draw();
-}
-
-interface AuditDef {
-  areas: {
-    number?: number;
-    title: Record<string, string>;
-    statements: { id: string; text: Record<string, string> }[];
-  }[];
-}
-interface AuditResp {
-  ratings: Record<string, string>;
-}
-const RATING: Record<string, string> = {
-  'fully-met': 'Fully met',
-  'partially-met': 'Partially met',
-  'not-yet-met': 'Not yet met',
-  'dont-know': "Don't know",
-};
-
-function auditFallback(def: AuditDef, response: AuditResp | null): TemplateResult {
-  const text = (t: Record<string, string>) => t['en-GB'] ?? Object.values(t)[0] ?? '';
-  return html`<p>
-      The audit editor is not available in this portal yet; the current ratings are shown.
-    </p>
-    ${def.areas.map(
-      (area) =>
-        html`<table>
-          <caption>
-            ${text(area.title)}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Statement</th>
-              <th scope="col">Rating</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${area.statements.map(
-              (s) =>
-                html`<tr>
-                  <th scope="row">${s.id} ${text(s.text)}</th>
-                  <td>${RATING[response?.ratings[s.id] ?? ''] ?? 'Not rated'}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>`,
-    )}`;
 }
 
 interface PlanData {
@@ -357,50 +292,6 @@ interface PlanData {
   endQuestionnaire: { respondents: number } | null;
   pupilOutcomes: unknown[];
   today: string;
-}
-
-async function planPage(base: string, urn: string, round: string): Promise<void> {
-  const p = await api<PlanData>('GET', `${base}/rounds/${encodeURIComponent(round)}/plan`);
-  let notice: TemplateResult | typeof nothing = nothing;
-  const save = async (event: AtPlanChangeEvent) => {
-    try {
-      await api('PUT', `${base}/rounds/${encodeURIComponent(round)}/plan`, event.plan);
-      notice = nothing;
-    } catch (e) {
-      notice = errorView(e);
-    }
-    draw();
-  };
-  const draw = () =>
-    show(
-      html`<p><a href="/school">Back to your school</a></p>
-        ${
-          customElements.get('at-action-plan')
-            ? html`<p class="round-caption">Round ${round}</p>`
-            : html`<h1>Action plan: ${round}</h1>`
-        }
-        ${notice}
-        ${
-          customElements.get('at-action-plan')
-            ? html`<at-action-plan
-                .definition=${p.definition}
-                .plan=${p.plan ?? undefined}
-                .baseline=${p.baseline ?? undefined}
-                .auditResponse=${p.audit ?? undefined}
-                .baselineQuestionnaire=${p.baselineQuestionnaire}
-                .endQuestionnaire=${p.endQuestionnaire}
-                .pupilOutcomes=${p.pupilOutcomes}
-                school=${urn}
-                today=${p.today}
-                @at-plan-change=${save}
-              ></at-action-plan>`
-            : p.plan
-              ? planFallback(p.plan)
-              : html`<p>No plan yet.</p>`
-        }`,
-      'Action plan',
-    );
-  draw();
 }
 
 interface PlanDoc {
@@ -420,32 +311,36 @@ interface PlanDoc {
   updatedAt: string;
 }
 
-function planFallback(plan: PlanDoc): TemplateResult {
-  return html`<p>The plan editor is not available in this portal yet; the current plan is shown.</p>
-    <h2>Priorities from the audit</h2>
-    <ul>
-      ${plan.priorities.map((p) => html`<li>${p.statement}: ${RATING[p.rating] ?? p.rating}</li>`)}
-    </ul>
-    <h2>Actions</h2>
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Action</th>
-          <th scope="col">Owner</th>
-          <th scope="col">Deadline</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${plan.actions.map(
-          (a) =>
-            html`<tr>
-              <th scope="row">${a.description}</th>
-              <td>${a.ownerRole}</td>
-              <td>${a.deadline}</td>
-              <td>${a.status}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+async function planPage(base: string, urn: string, round: string): Promise<void> {
+  const p = await api<PlanData>('GET', `${base}/rounds/${encodeURIComponent(round)}/plan`);
+  let notice: TemplateResult | typeof nothing = nothing;
+  const save = async (event: AtPlanChangeEvent) => {
+    try {
+      await api('PUT', `${base}/rounds/${encodeURIComponent(round)}/plan`, event.plan);
+      notice = nothing;
+    } catch (e) {
+      notice = errorView(e);
+    }
+    draw();
+  };
+  const draw = () =>
+    show(
+      html`<p><a href="/school">Back to your school</a></p>
+        <p class="round-caption">Round ${round}</p>
+        ${notice}
+        <at-action-plan
+          .definition=${p.definition}
+          .plan=${p.plan ?? undefined}
+          .baseline=${p.baseline ?? undefined}
+          .auditResponse=${p.audit ?? undefined}
+          .baselineQuestionnaire=${p.baselineQuestionnaire}
+          .endQuestionnaire=${p.endQuestionnaire}
+          .pupilOutcomes=${p.pupilOutcomes}
+          school=${urn}
+          today=${p.today}
+          @at-plan-change=${save}
+        ></at-action-plan>`,
+      'Action plan',
+    );
+  draw();
 }
