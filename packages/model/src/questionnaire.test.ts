@@ -7,6 +7,7 @@ import {
   check,
   findItem,
   itemsOf,
+  producedIndicators,
 } from './index.js';
 import { auditInput, clone, questionnaireInput } from './test-helpers/examples.js';
 import { assertParses, assertProblem, type Untyped } from './test-helpers/assertions.js';
@@ -257,5 +258,106 @@ describe('AuditDefinition cross-field rules', () => {
   it('defaults scoring to Fully 2, Partially 1, Not yet 0 (domain.md §2)', () => {
     const def = assertParses(AuditDefinition, auditInput());
     assert.deepEqual(def.scoring.points, { 'fully-met': 2, 'partially-met': 1, 'not-yet-met': 0 });
+  });
+});
+
+describe('Indicator declarations (meaning is data, not a name)', () => {
+  const keysOf = (def: Untyped) => (def.indicators as { key: string }[]).map((d) => d.key);
+
+  it('lists what each item produces by the one naming rule', () => {
+    const def = assertParses(QuestionnaireDefinition, questionnaireInput());
+    assert.deepEqual(
+      producedIndicators(def).map((p) => p.key),
+      [
+        'victimisation.any',
+        'victimisation.frequent',
+        'types.hit',
+        'types.names',
+        'types.left-out',
+        'told.yes',
+        'feelings.feel-safe.agree',
+        'scale.emotional-difficulties',
+      ],
+    );
+  });
+
+  it('refuses a pupil questionnaire with no declarations, naming every key to declare', () => {
+    const input = clone(questionnaireInput()) as Untyped;
+    delete input.indicators;
+    assertProblem(check(QuestionnaireDefinition, input), 'indicators', /victimisation\.frequent/);
+  });
+
+  it('refuses an indicator that is produced but not declared', () => {
+    const input = clone(questionnaireInput()) as Untyped;
+    input.indicators = input.indicators.filter((d: { key: string }) => d.key !== 'told.yes');
+    assertProblem(check(QuestionnaireDefinition, input), 'indicators', /"told\.yes".*not declared/);
+  });
+
+  it('refuses a declaration no item produces, naming the key and what is produced', () => {
+    const input = clone(questionnaireInput()) as Untyped;
+    input.indicators.push({ ...input.indicators[0], key: 'victimisation.sometimes' });
+    assertProblem(
+      check(QuestionnaireDefinition, input),
+      `indicators.${keysOf(input).length - 1}.key`,
+      /No item produces indicator "victimisation\.sometimes"/,
+    );
+  });
+
+  it('refuses a key declared twice', () => {
+    const input = clone(questionnaireInput()) as Untyped;
+    input.indicators.push({ ...input.indicators[1] });
+    assertProblem(
+      check(QuestionnaireDefinition, input),
+      `indicators.${keysOf(input).length - 1}.key`,
+      /declared twice/,
+    );
+  });
+
+  it("refuses a scale declared in the opposite direction to the scale's own", () => {
+    const input = clone(questionnaireInput()) as Untyped;
+    const i = keysOf(input).indexOf('scale.emotional-difficulties');
+    input.indicators[i].direction = 'higher-is-better';
+    assertProblem(check(QuestionnaireDefinition, input), `indicators.${i}.direction`, /scale says/);
+  });
+
+  it('checks composites and combinations against what the items produce', () => {
+    const input = clone(questionnaireInput()) as Untyped;
+    const label = input.indicators[0].label;
+    input.indicators.push(
+      {
+        key: 'wellbeing.composite',
+        label,
+        direction: 'higher-is-better',
+        population: 'all',
+        composite: { of: 'wellbeing' },
+      },
+      {
+        key: 'both.frequent',
+        label,
+        direction: 'higher-is-worse',
+        population: 'all',
+        allOf: ['victimisation.frequent', 'scale.emotional-difficulties'],
+      },
+    );
+    const n = keysOf(input).length;
+    const result = check(QuestionnaireDefinition, input);
+    assertProblem(
+      result,
+      `indicators.${n - 2}.composite.of`,
+      /No agreement item feeds indicator "wellbeing"/,
+    );
+    assertProblem(result, `indicators.${n - 1}.allOf.1`, /not a yes\/no indicator/);
+  });
+
+  it('refuses two items producing the same key', () => {
+    const input = clone(questionnaireInput()) as Untyped;
+    const bullied = input.sections[1].items[0];
+    input.sections[1].items.push({ ...clone(bullied), id: 'bullied-again' });
+    const last = input.sections[1].items.length - 1;
+    assertProblem(
+      check(QuestionnaireDefinition, input),
+      `sections.1.items.${last}.scoring`,
+      /produced by both "bullied-face-to-face" and "bullied-again"/,
+    );
   });
 });

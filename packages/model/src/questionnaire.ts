@@ -210,6 +210,60 @@ export const Scale = z.strictObject({
 });
 export type Scale = z.infer<typeof Scale>;
 
+/**
+ * Which way is good news for an indicator: `higher-is-worse` (frequent victimisation, "told no one",
+ * "it didn't stop"), `higher-is-better` (feeling safe, "told an adult at school") or `neither` (a
+ * distribution such as the types of bullying, where no direction is a judgement).
+ */
+export const IndicatorDirection = z.enum(['higher-is-worse', 'higher-is-better', 'neither']);
+export type IndicatorDirection = z.infer<typeof IndicatorDirection>;
+
+/**
+ * Who an indicator's question is asked of: every respondent, only pupils who said they were bullied
+ * (types, telling), or only pupils who were bullied and told someone ("did it stop"). A percentage
+ * is always "of" this population, and results say so.
+ */
+export const IndicatorPopulation = z.enum(['all', 'bullied', 'bullied-and-told']);
+export type IndicatorPopulation = z.infer<typeof IndicatorPopulation>;
+
+/**
+ * An indicator's published key, as scoring names it: `<indicator>.<cut-off>` for frequency items
+ * (`victimisation.frequent`), `<indicator>.<option>` for categories (`told.no-one`),
+ * `<indicator>.<item>.<cut-off>` for agreement items (`feelings.feel-safe.agree`), `<indicator>.yes`
+ * for yes/no items, `scale.<scale>` for scales, and any declared composite or combination.
+ */
+export const IndicatorKey = z
+  .string()
+  .max(160)
+  .regex(
+    /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/,
+    'An indicator key is lower-case words joined by - and ., for example "victimisation.frequent".',
+  );
+export type IndicatorKey = z.infer<typeof IndicatorKey>;
+
+/**
+ * What one published indicator means, declared in the definition so that scoring, the elements and
+ * portals never infer meaning from a key's name (style.md: meaning is data). Every indicator a
+ * pupil questionnaire produces must be declared, and nothing else may be.
+ */
+export const IndicatorDeclaration = z.strictObject({
+  key: IndicatorKey,
+  /** What was asked, in words a head teacher reads without the questionnaire beside them. */
+  label: LocalisedText,
+  direction: IndicatorDirection,
+  population: IndicatorPopulation,
+  /**
+   * A 0–100 composite: the mean, per pupil, of the agreement items feeding indicator `of` (reverse
+   * items flipped), for pupils who answered at least `minAnswered` of them (a share, default 0.5).
+   */
+  composite: z
+    .strictObject({ of: Key, minAnswered: z.number().min(0).max(1).default(0.5) })
+    .optional(),
+  /** A combination: yes when every one of these binary indicators is yes (bully-victim). */
+  allOf: z.array(IndicatorKey).min(2).optional(),
+});
+export type IndicatorDeclaration = z.infer<typeof IndicatorDeclaration>;
+
 /** What the person sees before the first question. */
 export const Preamble = z.strictObject({
   /** What it is about. */
@@ -262,6 +316,18 @@ export const QuestionnaireDefinition = z
     help: Help,
     /** What the instrument rests on, and credits. */
     basis: LocalisedText.optional(),
+    /**
+     * What each indicator this questionnaire produces means (direction, who was asked, a label).
+     * Required for pupil questionnaires; other surveys may leave it out (their agreement items then
+     * read their direction from each item's declared `reverse`).
+     */
+    indicators: z.array(IndicatorDeclaration).optional(),
+    /**
+     * Definitions that ask the same questions with the same options and cut-offs share this key, and
+     * only they are ever added together (KS2 and secondary: `pupil-ks2-secondary`; KS1 asks
+     * differently and stands alone). Default: the definition's own id.
+     */
+    comparableAs: Key.optional(),
   })
   .superRefine((def, ctx) => {
     for (const issue of checkQuestionnaire(def)) ctx.addIssue({ code: 'custom', ...issue });
@@ -280,6 +346,137 @@ export function findItem(
 ): Item | undefined {
   for (const s of def.sections) for (const i of s.items) if (i.id === id) return i;
   return undefined;
+}
+
+/** One indicator a questionnaire's items produce, before any declaration is read. */
+export interface ProducedIndicator {
+  key: string;
+  /** `binary` (a share of respondents) or `score` (a scale's score). */
+  kind: 'binary' | 'score';
+  /** The item (or, for a scale, the scale) it comes from. */
+  from: string;
+  /** Where in the definition it comes from, for path-precise errors. */
+  path: (string | number)[];
+}
+
+/**
+ * The indicator keys a questionnaire's items produce, by the one naming rule scoring uses:
+ * `<indicator>.<cut-off>` for each cut-off of a frequency item, `<indicator>.<option>` for each
+ * counted option of a category item, `<indicator>.yes` for a yes/no item,
+ * `<indicator>.<item>.<cut-off>` for each cut-off of an agreement item, and `scale.<id>` for each
+ * scale with items. Declared composites and combinations are not included (they are declared, not
+ * produced).
+ *
+ * @example
+ * producedIndicators(ks2).map((p) => p.key).slice(0, 2); // ['victimisation.any', 'victimisation.frequent']
+ */
+export function producedIndicators(
+  def: Pick<QuestionnaireDefinition, 'sections' | 'scales'>,
+): ProducedIndicator[] {
+  const out: ProducedIndicator[] = [];
+  def.sections.forEach((section, si) =>
+    section.items.forEach((item, ii) => {
+      if (item.type === 'free-text') return;
+      const s = item.scoring;
+      const path = ['sections', si, 'items', ii, 'scoring'];
+      const add = (key: string) => out.push({ key, kind: 'binary', from: item.id, path });
+      if (!s.indicator) return;
+      if (s.kind === 'frequency' && s.values) {
+        for (const name of Object.keys(s.cutoffs)) add(`${s.indicator}.${name}`);
+      } else if (s.kind === 'categories' || s.kind === 'category') {
+        for (const o of item.options)
+          if (!s.missing.includes(o.value)) add(`${s.indicator}.${o.value}`);
+      } else if (s.kind === 'yes-no') {
+        add(`${s.indicator}.yes`);
+      } else if (s.kind === 'agreement' && s.values) {
+        for (const name of Object.keys(s.cutoffs)) add(`${s.indicator}.${item.id}.${name}`);
+      }
+    }),
+  );
+  def.scales.forEach((scale, si) => {
+    const used = def.sections.some((sec) =>
+      sec.items.some((i) => i.type !== 'free-text' && i.scoring.scale === scale.id),
+    );
+    if (used)
+      out.push({ key: `scale.${scale.id}`, kind: 'score', from: scale.id, path: ['scales', si] });
+  });
+  return out;
+}
+
+/** The declarations of a questionnaire's indicators are complete, unique and consistent. */
+function checkIndicators(
+  def: Omit<QuestionnaireDefinition, 'kind'>,
+  add: (path: Path, message: string) => void,
+): void {
+  const produced = producedIndicators(def);
+  const byKey = new Map<string, ProducedIndicator>();
+  for (const p of produced) {
+    const before = byKey.get(p.key);
+    if (before) {
+      add(
+        p.path,
+        `Indicator "${p.key}" is produced by both "${before.from}" and "${p.from}"; give one of them another indicator name.`,
+      );
+    } else byKey.set(p.key, p);
+  }
+  const declarations = def.indicators;
+  if (!declarations) {
+    if (PUPIL_AUDIENCES.includes(def.audience) && produced.length > 0) {
+      add(
+        ['indicators'],
+        `A pupil questionnaire declares what each of its indicators means (direction, who was asked, a label); declare: ${[...byKey.keys()].join(', ')}.`,
+      );
+    }
+    return;
+  }
+  const declared = new Map<string, number>();
+  declarations.forEach((d, di) => {
+    const dp: Path = ['indicators', di];
+    if (declared.has(d.key)) add([...dp, 'key'], `Indicator "${d.key}" is declared twice.`);
+    declared.set(d.key, di);
+    const source = byKey.get(d.key);
+    if (d.composite && d.allOf)
+      add(dp, `Indicator "${d.key}" cannot be both a composite and a combination.`);
+    if (d.composite) {
+      if (source)
+        add([...dp, 'composite'], `Indicator "${d.key}" is already produced by "${source.from}".`);
+      const feeds = def.sections.some((sec) =>
+        sec.items.some(
+          (i) =>
+            i.type !== 'free-text' &&
+            i.scoring.kind === 'agreement' &&
+            i.scoring.indicator === d.composite!.of,
+        ),
+      );
+      if (!feeds)
+        add([...dp, 'composite', 'of'], `No agreement item feeds indicator "${d.composite.of}".`);
+    } else if (d.allOf) {
+      if (source)
+        add([...dp, 'allOf'], `Indicator "${d.key}" is already produced by "${source.from}".`);
+      d.allOf.forEach((k, ki) => {
+        const p = byKey.get(k);
+        if (!p || p.kind !== 'binary')
+          add([...dp, 'allOf', ki], `"${k}" is not a yes/no indicator of this questionnaire.`);
+      });
+    } else if (!source) {
+      add(
+        [...dp, 'key'],
+        `No item produces indicator "${d.key}". Produced: ${[...byKey.keys()].join(', ') || 'none'}.`,
+      );
+    } else if (source.kind === 'score') {
+      const scale = def.scales.find((sc) => `scale.${sc.id}` === d.key);
+      if (scale && d.direction !== scale.direction) {
+        add(
+          [...dp, 'direction'],
+          `Indicator "${d.key}" is declared ${d.direction}, but its scale says ${scale.direction}.`,
+        );
+      }
+    }
+  });
+  for (const [key, p] of byKey) {
+    if (!declared.has(key))
+      add(['indicators'], `Indicator "${key}" (from "${p.from}") is not declared.`);
+  }
 }
 
 const SCORED_KINDS = new Set<ScoringDeclaration['kind']>(['frequency', 'agreement', 'scale-item']);
@@ -500,6 +697,7 @@ export function checkQuestionnaire(
   scan(def.sections, ['sections']);
   scan(def.preamble, ['preamble']);
 
+  checkIndicators(def, add);
   problems.push(...checkLocales(def, def.locales));
   return problems;
 }

@@ -35,17 +35,54 @@ const extraItem = {
   },
 };
 
+const extraDeclaration = {
+  key: 'feelings.feel-safe-online.agree',
+  label: { 'en-GB': 'Agree: I feel safe online' },
+  direction: 'higher-is-better' as const,
+  population: 'all' as const,
+};
+
 describe('compose', () => {
   it('adds an LA’s own item to a section, after a given item', () => {
     const base = ks2();
     const anchor = base.sections.find((s) => s.id === 'feelings-about-school')!.items[0]!.id;
     const result = compose(base, { version: '1.0.0-la873.1' }, [
-      { op: 'add-items', section: 'feelings-about-school', after: anchor, items: [extraItem] },
+      {
+        op: 'add-items',
+        section: 'feelings-about-school',
+        after: anchor,
+        items: [extraItem],
+        indicators: [extraDeclaration],
+      },
     ]);
     assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
     const section = result.value.sections.find((s) => s.id === 'feelings-about-school')!;
     assert.equal(section.items[1]!.id, 'feel-safe-online');
     assert.equal(result.value.version, '1.0.0-la873.1');
+    assert.equal(
+      result.value.indicators?.find((d) => d.key === 'feelings.feel-safe-online.agree')?.direction,
+      'higher-is-better',
+    );
+  });
+
+  it('refuses an added item whose indicator is not declared, naming it', () => {
+    const problems = failure(
+      compose(ks2(), { version: '1.0.0-la873.2' }, [
+        { op: 'add-items', section: 'feelings-about-school', items: [extraItem] },
+      ]),
+    );
+    expectProblem(problems, 'indicators', /"feelings\.feel-safe-online\.agree".*not declared/);
+  });
+
+  it('drops the declarations of removed items, so a removed section leaves nothing behind', () => {
+    const result = compose(ks2(), { version: '1.0.0-no-others' }, [
+      { op: 'remove-section', section: 'bullying-others' },
+    ]);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+    const keys = result.value.indicators!.map((d) => d.key);
+    assert.ok(!keys.includes('bullying-others.frequent'));
+    assert.ok(!keys.includes('bully-victim.frequent'), 'a combination goes with its parts');
+    assert.ok(keys.includes('victimisation.frequent'));
   });
 
   it('changes the reference period', () => {

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import {
   IDENTITY_CHARACTERISTICS,
+  IndicatorDeclaration,
   LocalisedText,
   QuestionnaireDefinition,
+  Scale,
+  Section,
   SemVer,
   DefinitionId,
   check,
   problem,
+  producedIndicators,
   type Checked,
   type SectionId,
   type Problem,
@@ -16,7 +20,8 @@ import { QuestionnaireFragment } from './fragment.js';
 /**
  * One step of a composition, as data, so a deployment can keep its configuration as JSON:
  *
- * - `add-items`: add items (in the definition's item format) to a section, at its end or after an item;
+ * - `add-items`: add items (in the definition's item format) to a section, at its end or after an
+ *   item, with a declaration of what each indicator they produce means (`indicators`);
  * - `add-fragment`: add a fragment's sections and scales, where the fragment says;
  * - `remove-section` / `remove-items`: take parts out (for example `about-you` when characteristics
  *   come from school records);
@@ -30,6 +35,7 @@ export const CompositionStep = z.discriminatedUnion('op', [
     section: z.string(),
     after: z.string().optional(),
     items: z.array(z.unknown()).min(1),
+    indicators: z.array(IndicatorDeclaration).default([]),
   }),
   z.strictObject({ op: z.literal('add-fragment'), fragment: QuestionnaireFragment }),
   z.strictObject({ op: z.literal('remove-section'), section: z.string() }),
@@ -56,11 +62,50 @@ export type CompositionTarget = z.input<typeof CompositionTarget>;
 // format and the result is parsed (with every cross-field rule) exactly once at the end.
 type Json = Record<string, unknown>;
 type JsonSection = Json & { id: string; items: (Json & { id: string; scoring?: Json })[] };
+type JsonDeclaration = Json & { key: string; composite?: { of: string }; allOf?: string[] };
 type JsonDefinition = Json & {
   sections: JsonSection[];
   scales?: (Json & { id: string })[];
   audience: string;
+  indicators?: JsonDeclaration[];
 };
+
+/** Adds declarations, replacing any of the same key (a fragment or the LA's items say what theirs mean). */
+function declare(def: JsonDefinition, declarations: readonly unknown[]): void {
+  if (declarations.length === 0) return;
+  const added = structuredClone(declarations) as JsonDeclaration[];
+  const keys = new Set(added.map((d) => d.key));
+  def.indicators = [...(def.indicators ?? []).filter((d) => !keys.has(d.key)), ...added];
+}
+
+/**
+ * Drops the declarations of indicators no item produces any more (a removed section, a swapped
+ * scale), so removing items never leaves a declaration behind; a combination goes with its parts.
+ */
+function pruneDeclarations(def: JsonDefinition): void {
+  if (!def.indicators) return;
+  const sections = z.array(Section).safeParse(def.sections);
+  const scales = z.array(Scale).safeParse(def.scales ?? []);
+  if (!sections.success || !scales.success) return; // the final check reports what is wrong
+  const parsed = { sections: sections.data, scales: scales.data };
+  const produced = new Set(producedIndicators(parsed).map((p) => p.key));
+  const feeds = new Set(
+    parsed.sections.flatMap((s) =>
+      s.items.flatMap((i) =>
+        i.type !== 'free-text' && i.scoring.kind === 'agreement' && i.scoring.indicator
+          ? [i.scoring.indicator]
+          : [],
+      ),
+    ),
+  );
+  def.indicators = def.indicators.filter((d) =>
+    d.composite
+      ? feeds.has(d.composite.of)
+      : d.allOf
+        ? d.allOf.every((k) => produced.has(k))
+        : produced.has(d.key),
+  );
+}
 
 function insertFragment(
   def: JsonDefinition,
@@ -97,6 +142,7 @@ function insertFragment(
     ...(def.scales ?? []),
     ...(structuredClone(fragment.scales) as unknown as (Json & { id: string })[]),
   ];
+  declare(def, fragment.indicators);
   return problems;
 }
 
@@ -182,6 +228,7 @@ export function compose(
           else index = found + 1;
         }
         section.items.splice(index, 0, ...(structuredClone(step.items) as JsonSection['items']));
+        declare(def, step.indicators);
         break;
       }
       case 'add-fragment':
@@ -249,6 +296,7 @@ export function compose(
     }
   });
 
+  pruneDeclarations(def);
   const result = check(QuestionnaireDefinition, def);
   if (!result.ok) {
     problems.push(

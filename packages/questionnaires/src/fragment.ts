@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   Audience,
   DefinitionId,
+  IndicatorDeclaration,
   LocaleCode,
   LocalisedText,
   Scale,
@@ -31,6 +32,8 @@ export const QuestionnaireFragment = z
     defaultLocale: LocaleCode,
     sections: z.array(Section).min(1),
     scales: z.array(Scale).default([]),
+    /** What each indicator its items produce means; joins the definition's declarations. */
+    indicators: z.array(IndicatorDeclaration).default([]),
     /** Where its sections go: before or after a section of the definition, or at the end. */
     placement: z
       .union([z.strictObject({ before: SectionId }), z.strictObject({ after: SectionId })])

@@ -43,6 +43,11 @@ const DATA_KEYS = new Set([
   'before',
   'after',
   'audiences',
+  'key',
+  'population',
+  'of',
+  'allOf',
+  'comparableAs',
 ]);
 
 function strayStrings(value: unknown, path: string[] = [], out: string[] = []): string[] {

@@ -194,6 +194,39 @@ export function questionnaireInput() {
       text: en('If something is worrying you, talk to an adult you trust.'),
       links: [{ title: en('Childline 0800 1111'), url: 'tel:08001111' }],
     },
+    comparableAs: 'example-pupil',
+    indicators: [
+      ...['any', 'frequent'].map((cut) => ({
+        key: `victimisation.${cut}`,
+        label: en(`Bullied (${cut})`),
+        direction: 'higher-is-worse' as const,
+        population: 'all' as const,
+      })),
+      ...['hit', 'names', 'left-out'].map((type) => ({
+        key: `types.${type}`,
+        label: en(`Of pupils who were bullied: ${type}`),
+        direction: 'neither' as const,
+        population: 'bullied' as const,
+      })),
+      {
+        key: 'told.yes',
+        label: en('Of pupils who were bullied: told someone'),
+        direction: 'higher-is-better' as const,
+        population: 'bullied' as const,
+      },
+      {
+        key: 'feelings.feel-safe.agree',
+        label: en('Agree: I feel safe at school'),
+        direction: 'higher-is-better' as const,
+        population: 'all' as const,
+      },
+      {
+        key: 'scale.emotional-difficulties',
+        label: en('Emotional difficulties'),
+        direction: 'higher-is-worse' as const,
+        population: 'all' as const,
+      },
+    ],
   };
 }
 
