@@ -38,9 +38,11 @@ type Validated<T extends 'json' | 'query', S extends z.ZodType> = MiddlewareHand
  * 401/403, never a validation error). Its input type reaches the typed client (`hono/client`).
  */
 export const jsonOf =
-  <S extends z.ZodType>(schema: S): Validated<'json', S> =>
+  <S extends z.ZodType>(schema: S | ((c: Context<Env>) => S)): Validated<'json', S> =>
   async (c, next) => {
-    c.req.addValidatedData('json', parse(schema, await jsonBody(c)) as object);
+    // A function makes the schema per request (rules that depend on the day, for example).
+    const s = schema instanceof z.ZodType ? schema : schema(c);
+    c.req.addValidatedData('json', parse(s, await jsonBody(c)) as object);
     await next();
   };
 

@@ -32,30 +32,55 @@ import { logPage, LogQuery } from './log.js';
 
 const Empty = z.strictObject({});
 
-/** Plain words per field: the portal's forms show these messages as they are. */
-const NewRound = z
-  .strictObject({
-    id: z
-      .string({ error: 'Enter a round name.' })
-      .trim()
-      .min(1, 'Enter a round name.')
-      .max(80, 'A round name is at most 80 characters.')
-      .regex(
-        /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/,
-        'A round name uses lower-case letters, digits and single dashes, like 2027-28-end.',
-      ),
-    wave: z.enum(Wave.options, { error: 'Choose Time 1 (baseline) or Time 2 (end).' }),
-    opensOn: z.iso.date({ error: 'Enter the day the round opens, like 2027-01-11.' }),
-    closesOn: z.iso.date({ error: 'Enter the day the round closes, like 2027-02-05.' }),
-  })
-  .superRefine((r, ctx) => {
-    if (r.closesOn < r.opensOn)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['closesOn'],
-        message: 'The closing day must be the same as or after the opening day.',
-      });
-  });
+/** A stored document, typed: it was checked when saved; anything unreadable reads as absent. */
+function stored<S extends z.ZodType>(schema: S, body: unknown): z.output<S> | null {
+  if (body === undefined || body === null) return null;
+  const r = schema.safeParse(body);
+  return r.success ? r.data : null;
+}
+
+/**
+ * A new round, with plain words per field (the portal's forms show them as they are). Its dates
+ * are today or later: a round dated in the past could neither collect answers nor be allowed to
+ * stand in for one that did (docs/decisions/0010). Each field is checked on its own, so every
+ * mistake is named at once.
+ */
+// Only a well-formed day is compared with today (a malformed one already has its own message).
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const newRound = (today: string) =>
+  z
+    .strictObject({
+      id: z
+        .string({ error: 'Enter a round name.' })
+        .trim()
+        .min(1, 'Enter a round name.')
+        .max(80, 'A round name is at most 80 characters.')
+        .regex(
+          /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/,
+          'A round name uses lower-case letters, digits and single dashes, like 2027-28-end.',
+        ),
+      wave: z.enum(Wave.options, { error: 'Choose Time 1 (baseline) or Time 2 (end).' }),
+      opensOn: z.iso
+        .date({ error: 'Enter the day the round opens, like 2027-01-11.' })
+        .refine(
+          (d) => !ISO_DAY.test(d) || d >= today,
+          'A new round cannot open in the past: choose today or a later day.',
+        ),
+      closesOn: z.iso
+        .date({ error: 'Enter the day the round closes, like 2027-02-05.' })
+        .refine(
+          (d) => !ISO_DAY.test(d) || d >= today,
+          'A new round cannot close in the past: choose today or a later day.',
+        ),
+    })
+    .superRefine((r, ctx) => {
+      if (r.closesOn < r.opensOn)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['closesOn'],
+          message: 'The closing day must be the same as or after the opening day.',
+        });
+    });
 
 const NewCode = z.strictObject({
   classLabel: z
@@ -169,50 +194,37 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
         });
       })
 
-      .post('/schools/:urn/rounds', g.schoolLead, jsonOf(NewRound), async (c) => {
-        const { school, staff } = c.var;
-        const body = c.req.valid('json');
-        const today = d.today();
-        // A new round starts today or later: a round dated in the past could neither collect
-        // answers nor be allowed to stand in for one that did (docs/decisions/0010).
-        const problems = [];
-        if (body.opensOn < today)
-          problems.push(
-            problem(
-              ['opensOn'],
-              'A new round cannot open in the past: choose today or a later day.',
-            ),
-          );
-        if (body.closesOn < today)
-          problems.push(
-            problem(
-              ['closesOn'],
-              'A new round cannot close in the past: choose today or a later day.',
-            ),
-          );
-        if (problems.length) throw invalid(problems);
-        const round = parse(ProgrammeRound, { ...body, school: school.urn });
-        const created = await d.transaction(async (tx) => {
-          const ok = await tx.rounds.insert({
-            urn: school.urn,
-            id: round.id,
-            wave: round.wave,
-            opensOn: round.opensOn,
-            closesOn: round.closesOn,
-          });
-          if (ok)
-            await log(tx, staff, school, round.id, 'round.created', {
+      .post(
+        '/schools/:urn/rounds',
+        g.schoolLead,
+        jsonOf(() => newRound(d.today())),
+        async (c) => {
+          const { school, staff } = c.var;
+          const body = c.req.valid('json');
+          const today = d.today();
+          const round = parse(ProgrammeRound, { ...body, school: school.urn });
+          const created = await d.transaction(async (tx) => {
+            const ok = await tx.rounds.insert({
+              urn: school.urn,
+              id: round.id,
               wave: round.wave,
               opensOn: round.opensOn,
               closesOn: round.closesOn,
             });
-          return ok;
-        });
-        if (!created)
-          throw invalid([problem(['id'], `There is already a round called "${round.id}".`)], 409);
-        const row = (await d.repo.rounds.get(school.urn, round.id))!;
-        return c.json({ round: roundJson(row, today) }, 201);
-      })
+            if (ok)
+              await log(tx, staff, school, round.id, 'round.created', {
+                wave: round.wave,
+                opensOn: round.opensOn,
+                closesOn: round.closesOn,
+              });
+            return ok;
+          });
+          if (!created)
+            throw invalid([problem(['id'], `There is already a round called "${round.id}".`)], 409);
+          const row = (await d.repo.rounds.get(school.urn, round.id))!;
+          return c.json({ round: roundJson(row, today) }, 201);
+        },
+      )
 
       .post('/schools/:urn/rounds/:round/close', g.schoolLead, jsonOf(Empty), async (c) => {
         const { school, staff } = c.var;
@@ -342,8 +354,8 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
         ]);
         return c.json({
           definition: audit(),
-          response: response ?? null,
-          baseline: baseline ?? null,
+          response: stored(AuditResponse, response),
+          baseline: stored(AuditResponse, baseline),
           wave: round.wave,
           round: roundJson(round, d.today()),
         });
@@ -390,7 +402,7 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
         // What <at-action-plan> needs for its award-readiness panel: the same inputs the award uses.
         const award = await schoolAward(ctx(), school);
         return c.json({
-          plan: plan ?? null,
+          plan: stored(ActionPlan, plan),
           priorities: parsedAudit?.success ? priorities(audit(), parsedAudit.data) : [],
           definition: audit(),
           baseline: award.audits.baseline,

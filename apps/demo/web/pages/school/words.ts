@@ -1,0 +1,26 @@
+/** Words the lead's pages share: waves, round states, award levels. */
+import { html, type TemplateResult } from 'lit';
+
+export const WAVE = { baseline: 'Time 1 (baseline)', end: 'Time 2 (end)' } as const;
+
+export const LEVEL: Record<string, string> = {
+  participation: 'Participation',
+  bronze: 'Bronze',
+  silver: 'Silver',
+  gold: 'Gold',
+};
+
+interface RoundLike {
+  state: 'open' | 'closed' | 'locked';
+  accepting: boolean;
+  opensOn: string;
+}
+
+/** The round's state as a tag, in words (never colour alone). */
+export function stateTag(r: RoundLike): TemplateResult {
+  if (r.state === 'locked')
+    return html`<strong class="tag tag--locked">Locked for the award</strong>`;
+  if (r.state === 'closed') return html`<strong class="tag tag--closed">Closed</strong>`;
+  if (!r.accepting) return html`<strong class="tag tag--grey">Not started</strong>`;
+  return html`<strong class="tag tag--open">Open</strong>`;
+}
