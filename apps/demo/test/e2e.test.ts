@@ -141,6 +141,7 @@ describe(
       assert.ok((await page.locator('details table').count()) > 0, 'server-published tables');
       await page.screenshot({ path: SHOTS + 'results.png', fullPage: true });
       await checkCsp(page, 'results');
+      await axe(page, 'results');
       await page.getByRole('link', { name: 'Compared with the trust' }).click();
       await page.locator('at-results[view="comparison"]').getByText('%').first().waitFor();
       await page.screenshot({ path: SHOTS + 'results-comparison.png', fullPage: true });
@@ -187,6 +188,7 @@ describe(
       assert.equal(await page.locator('h1').count(), 1, 'one h1');
       await page.screenshot({ path: SHOTS + 'plan.png', fullPage: true });
       await checkCsp(page, 'action plan');
+      await axe(page, 'the action plan');
       await page.context().close();
     });
 
@@ -250,6 +252,8 @@ describe(
       }
       assert.match(messages[0]!, /did not work/);
       assert.match(messages[10]!, /Too many codes/);
+      assert.match(await page.title(), /^Error: /);
+      await axe(page, 'the class code page with an error');
       await page.screenshot({ path: SHOTS + 'pupil-wrong-code.png' });
       // A correct code is still admitted (S6: throttle failures, never successes).
       await page.getByLabel('Class code').fill(DEMO_CODE.toLowerCase());
@@ -409,6 +413,7 @@ describe(
       await page.getByRole('link', { name: 'Download the figures (CSV)' }).waitFor();
       await page.screenshot({ path: SHOTS + 'trust.png', fullPage: true });
       await checkCsp(page, 'trust');
+      await axe(page, 'the trust overview');
       await page.context().close();
     });
 
@@ -433,6 +438,24 @@ describe(
       await axe(page, 'the pupil notice');
       await checkCsp(page, 'the pupil notice');
       await page.screenshot({ path: SHOTS + 'pupil-finished.png', fullPage: true });
+      await page.context().close();
+    });
+
+    it('A2 a wrong password: the error summary takes focus and links to the e-mail address; the address is kept', async () => {
+      const page = await newPage();
+      await page.goto(s.url + '/');
+      await page.getByLabel('E-mail address').fill(leadEmail(5));
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const summary = page.locator('.error-summary');
+      await summary.getByRole('link', { name: /do not match/ }).waitFor();
+      assert.match((await focused(page)).cls, /error-summary/);
+      assert.match(await page.title(), /^Error: Sign in/);
+      assert.equal(await page.getByLabel('E-mail address').inputValue(), leadEmail(5));
+      assert.equal(await page.getByLabel('Password').inputValue(), '', 'the password is not kept');
+      await axe(page, 'sign-in with an error');
+      await summary.getByRole('link').first().click();
+      assert.equal((await focused(page)).id, 'email');
       await page.context().close();
     });
 

@@ -95,6 +95,7 @@ function loginPage(errors: FormErrors = noErrors(), values: Record<string, strin
           name="password"
           type="password"
           autocomplete="current-password"
+          .value=${live('')}
           aria-describedby=${describedBy(errors, password)}
         />
       </div>

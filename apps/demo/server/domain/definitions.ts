@@ -11,6 +11,10 @@ export function pupilDefinitions(): QuestionnaireDefinition[] {
   return (defs ??= PUPIL_DEFINITIONS.map((id) => getQuestionnaire(id)));
 }
 
+/** One of the portal's pupil questionnaires, newest version. */
+export const pupilDefinition = (id: PupilDefinitionId): QuestionnaireDefinition =>
+  getQuestionnaire(id);
+
 export function definitionFor(id: string, version: string): QuestionnaireDefinition | undefined {
   try {
     return getQuestionnaire(id, version);

@@ -125,20 +125,21 @@ export const roundsRepo = (q: Queryable) => ({
     );
   },
 
-  /** Inserts a new round; false when the school already has one with this id. */
+  /** Inserts a new round; undefined when the school already has one with this id. */
   async insert(r: {
     urn: string;
     id: string;
     wave: Wave;
     opensOn: string;
     closesOn: string;
-  }): Promise<boolean> {
-    const out = await q.query(
-      `INSERT INTO rounds (school_urn, id, wave, opens_on, closes_on) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [r.urn, r.id, r.wave, r.opensOn, r.closesOn],
-    );
-    return out.rows.length > 0;
+  }): Promise<RoundRow | undefined> {
+    return (
+      await q.query<RoundRow>(
+        `INSERT INTO rounds (school_urn, id, wave, opens_on, closes_on) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+        [r.urn, r.id, r.wave, r.opensOn, r.closesOn],
+      )
+    ).rows[0];
   },
 
   /** Closes an open round (open → closed); undefined when it was not open. */

@@ -13,6 +13,7 @@ import {
   audit,
   defaultDefinitionFor,
   definitionLabel,
+  pupilDefinition,
   pupilDefinitions,
   titleOf,
 } from '../domain/definitions.js';
@@ -204,25 +205,24 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
           const today = d.today();
           const round = parse(ProgrammeRound, { ...body, school: school.urn });
           const created = await d.transaction(async (tx) => {
-            const ok = await tx.rounds.insert({
+            const row = await tx.rounds.insert({
               urn: school.urn,
               id: round.id,
               wave: round.wave,
               opensOn: round.opensOn,
               closesOn: round.closesOn,
             });
-            if (ok)
+            if (row)
               await log(tx, staff, school, round.id, 'round.created', {
                 wave: round.wave,
                 opensOn: round.opensOn,
                 closesOn: round.closesOn,
               });
-            return ok;
+            return row;
           });
           if (!created)
             throw invalid([problem(['id'], `There is already a round called "${round.id}".`)], 409);
-          const row = (await d.repo.rounds.get(school.urn, round.id))!;
-          return c.json({ round: roundJson(row, today) }, 201);
+          return c.json({ round: roundJson(created, today) }, 201);
         },
       )
 
@@ -276,8 +276,7 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
       .post('/schools/:urn/rounds/:round/codes', g.schoolLead, jsonOf(NewCode), async (c) => {
         const { school, staff } = c.var;
         const body = c.req.valid('json');
-        const defId = body.definition ?? defaultDefinitionFor(school.phase);
-        const def = pupilDefinitions().find((x) => x.id === defId)!;
+        const def = pupilDefinition(body.definition ?? defaultDefinitionFor(school.phase));
         const code = newClassCode();
         const row = await d.transaction(async (tx) => {
           const round = await roundOf(tx, school, c.req.param('round'), true);

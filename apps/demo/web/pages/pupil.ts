@@ -19,7 +19,7 @@ import {
 import { focusOn, show } from '../ui.js';
 
 /** What a pupil reads, by the server's reason. Short sentences, one idea each (A10). */
-const NOTICES: Record<string, { heading: string; body: string[] }> = {
+const NOTICES = {
   closed: {
     heading: 'This questionnaire has finished',
     body: ['You do not need to answer it now.', 'Thank you!'],
@@ -37,7 +37,9 @@ const NOTICES: Record<string, { heading: string; body: string[] }> = {
     heading: 'This questionnaire has not started yet',
     body: ['Please ask your teacher when to start.'],
   },
-};
+} as const satisfies Record<string, { heading: string; body: readonly string[] }>;
+type Reason = keyof typeof NOTICES;
+const isReason = (r: string | undefined): r is Reason => r !== undefined && r in NOTICES;
 
 const help = html`<div class="help">
   <h2>If you need help</h2>
@@ -49,18 +51,16 @@ const help = html`<div class="help">
 
 const CODE_FIELDS = [{ name: 'code', id: 'code' }] as const;
 
-const noticeOf = (reason: string | undefined) => (reason ? NOTICES[reason] : undefined);
-
 /** A kind message in place of the questionnaire: it takes focus, so it is read first. */
-function pupilNotice(reason: string): TemplateResult {
-  const n = NOTICES[reason]!;
+function pupilNotice(reason: Reason): TemplateResult {
+  const n = NOTICES[reason];
   return html`<div class="panel panel--pupil" id="pupil-notice" tabindex="-1" role="status">
     <h1 class="panel__title">${n.heading}</h1>
     ${n.body.map((line) => html`<p>${line}</p>`)}
   </div>`;
 }
 
-function codeForm(o: { errors?: FormErrors; reason?: string; code?: string } = {}): void {
+function codeForm(o: { errors?: FormErrors; reason?: Reason; code?: string } = {}): void {
   const fromLink = new URLSearchParams(location.hash.slice(1)).get('code') ?? '';
   const errors: FormErrors = o.errors ?? { fields: new Map(), general: [] };
   const field = CODE_FIELDS[0];
@@ -73,7 +73,7 @@ function codeForm(o: { errors?: FormErrors; reason?: string; code?: string } = {
       await questionnaire();
     } catch (e) {
       const reason = e instanceof ApiError ? e.reason : undefined;
-      if (noticeOf(reason)) {
+      if (isReason(reason)) {
         codeForm({ reason, code });
         focusOn('#pupil-notice');
       } else {
@@ -82,10 +82,11 @@ function codeForm(o: { errors?: FormErrors; reason?: string; code?: string } = {
       }
     }
   };
-  // An empty code is the pupil's to fix, so it is an error on the field, linked from the summary.
+  // A code that did not work is the pupil's to fix: an error on the field, linked from the summary.
+  const [first] = errors.general;
   const fieldErrors: FormErrors =
-    errors.general.length && !errors.fields.size
-      ? { fields: new Map([['code', errors.general[0]!]]), general: [] }
+    first !== undefined && !errors.fields.size
+      ? { fields: new Map([['code', first]]), general: [] }
       : errors;
   const errorsShown = fieldErrors.fields.size > 0;
   show(
@@ -115,19 +116,19 @@ function codeForm(o: { errors?: FormErrors; reason?: string; code?: string } = {
         <button type="submit" class="button">Start</button>
       </form>
       ${help}`,
-    o.reason ? NOTICES[o.reason]!.heading : 'Enter your class code',
+    o.reason ? NOTICES[o.reason].heading : 'Enter your class code',
     { error: errorsShown },
   );
 }
 
 /** In place of the questionnaire: the kind message, help, and nothing to press. */
-function finished(reason: string): void {
-  show(html`${pupilNotice(reason)} ${help}`, NOTICES[reason]!.heading);
+function finished(reason: Reason): void {
+  show(html`${pupilNotice(reason)} ${help}`, NOTICES[reason].heading);
   focusOn('#pupil-notice');
 }
 
 /** Where this pupil's session stands now: asked before sending and after. */
-async function status(): Promise<string | undefined> {
+async function status(): Promise<Reason | undefined> {
   try {
     const s = await call(client.pupil.status.$get());
     return s.state === 'answering' ? undefined : s.state;
@@ -193,7 +194,7 @@ export async function pupilPage(): Promise<void> {
     const reason = e instanceof ApiError ? e.reason : undefined;
     if (e instanceof ApiError && e.status === 401) codeForm();
     else if (reason === 'sent') codeForm();
-    else if (noticeOf(reason)) finished(reason!);
+    else if (isReason(reason)) finished(reason);
     else codeForm({ errors: errorsFrom(e, CODE_FIELDS) });
   }
 }

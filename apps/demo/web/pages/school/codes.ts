@@ -33,8 +33,9 @@ const CODE_FIELDS = [
   { name: 'classSize', id: 'class-size' },
   { name: 'definition', id: 'definition' },
 ] as const;
-const field = (name: (typeof CODE_FIELDS)[number]['name']) =>
-  CODE_FIELDS.find((f) => f.name === name)!;
+const [labelField, sizeField, definitionField] = CODE_FIELDS;
+const FIELDS = { classLabel: labelField, classSize: sizeField, definition: definitionField };
+const field = (name: keyof typeof FIELDS) => FIELDS[name];
 
 export async function codesPage(urn: string, round: string): Promise<void> {
   const param = { urn, round };

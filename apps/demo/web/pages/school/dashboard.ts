@@ -225,8 +225,9 @@ export async function dashboard(urn: string): Promise<void> {
     </li>`;
   };
 
-  const field = (name: (typeof ROUND_FIELDS)[number]['name']) =>
-    ROUND_FIELDS.find((f) => f.name === name)!;
+  const [idField, waveField, opensField, closesField] = ROUND_FIELDS;
+  const fields = { id: idField, wave: waveField, opensOn: opensField, closesOn: closesField };
+  const field = (name: keyof typeof fields) => fields[name];
 
   const draw = () => {
     const { data, award, errors, values } = s;
