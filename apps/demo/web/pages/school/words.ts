@@ -1,5 +1,7 @@
 /** Words the lead's pages share: waves, round states, award levels. */
 import { html, type TemplateResult } from 'lit';
+import type { InferResponseType } from 'hono/client';
+import type { client } from '../../api.js';
 
 export const WAVE = { baseline: 'Time 1 (baseline)', end: 'Time 2 (end)' } as const;
 
@@ -10,11 +12,10 @@ export const LEVEL: Record<string, string> = {
   gold: 'Gold',
 };
 
-interface RoundLike {
-  state: 'open' | 'closed' | 'locked';
-  accepting: boolean;
-  opensOn: string;
-}
+type RoundLike = Pick<
+  InferResponseType<(typeof client.schools)[':urn']['rounds']['$get'], 200>['rounds'][number],
+  'state' | 'accepting'
+>;
 
 /** The round's state as a tag, in words (never colour alone). */
 export function stateTag(r: RoundLike): TemplateResult {
