@@ -1,7 +1,7 @@
 /**
  * Load and fault benchmarks (printed, never asserted; reliability.md T3, T4).
  *
- * 1. A lesson: 1,000 pupils each enter their class code, then submit: as a burst (64 in flight, as
+ * 1. A lesson: 1,000 pupils (classes of 30, a code each) enter their class code, then submit: as a burst (64 in flight, as
  *    fast as the server answers) and paced (500 per second offered): submissions per second and
  *    latency percentiles of the submit call. Client and server share the process (and 2 cores).
  * 2. A database restart in the middle of 1,000 submissions: clients retry on 5xx and network
@@ -24,6 +24,7 @@ const run = promisify(exec);
 const PUPILS = Number(process.env.BENCH_PUPILS ?? 1000);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 64);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
+const CLASS_SIZE = 30;
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -41,21 +42,26 @@ async function pool<T>(items: T[], limit: number, fn: (item: T, i: number) => Pr
   );
 }
 
+/** A school's worth of classes of 30, one class code each (a code admits its class size). */
 async function classOf(s: TestServer, n: number) {
   const urn = s.seeded.schools[0]!.urn;
   const lead = new Client(s.url);
   await lead.login('lead1@north-star.example');
   const def = s.seeded.schools[0]!.phase === 'secondary' ? 'pupil-secondary' : 'pupil-ks2';
-  const code = String(
-    (
-      await lead.request('POST', `/api/schools/${urn}/rounds/${LIVE_ROUND}/codes`, {
-        classLabel: `bench-${Date.now()}`,
-      })
-    ).json.code,
-  );
+  const codes: string[] = [];
+  for (let c = 0; c < Math.ceil(n / CLASS_SIZE); c++) {
+    const r = await lead.request('POST', `/api/schools/${urn}/rounds/${LIVE_ROUND}/codes`, {
+      classLabel: `bench ${Date.now()} ${c}`,
+      classSize: CLASS_SIZE,
+    });
+    if (r.status !== 201) throw new Error(`code: ${r.status} ${r.text}`);
+    codes.push(String(r.json.code));
+  }
   const pupils: { client: Client; body: ReturnType<typeof sampleResponse> }[] = [];
+  let next = 0;
   await pool(Array.from({ length: n }), 16, async () => {
     const client = new Client(s.url);
+    const code = codes[Math.floor(next++ / CLASS_SIZE)]!;
     const r = await client.request('POST', '/api/pupil/start', { code });
     if (r.status !== 200) throw new Error(`start: ${r.status}`);
     pupils.push({

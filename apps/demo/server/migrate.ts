@@ -48,13 +48,29 @@ export async function migrate(db: Db, migrations = listMigrations()): Promise<st
   return done;
 }
 
-/** Splits a migration into statements (no semicolons inside literals in our migrations). */
+/**
+ * Splits a migration into statements: on semicolons outside dollar-quoted bodies (`$$ … $$`, used by
+ * the trigger functions), after dropping whole-line comments. No semicolon may sit inside a string
+ * literal in our migrations.
+ */
 export function splitStatements(sql: string): string[] {
-  return sql
+  const text = sql
     .split('\n')
     .filter((line) => !line.trim().startsWith('--'))
-    .join('\n')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
+    .join('\n');
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text.startsWith('$$', i)) {
+      quoted = !quoted;
+      current += '$$';
+      i++;
+    } else if (text[i] === ';' && !quoted) {
+      out.push(current);
+      current = '';
+    } else current += text[i];
+  }
+  out.push(current);
+  return out.map((s) => s.trim()).filter(Boolean);
 }

@@ -11,13 +11,15 @@ import { generateCohort, getQuestionnaire } from '@all-together/questionnaires';
 import type { QuestionnaireResponse } from '@all-together/model';
 import type { Db, Queryable } from './db.js';
 import { hashPassword, sha256 } from './security.js';
-import { canonicalJson } from './submissions.js';
-import { today } from './domain.js';
+import { canonicalJson } from './repo/submissions.js';
+import { today } from './domain/definitions.js';
 
 export const DEMO_TRUST = { id: 'north-star-trust', name: 'North Star Learning Trust (synthetic)' };
 export const DEMO_PASSWORD = 'demo-only-password';
 export const DEMO_ADMIN = 'admin@north-star.example';
 export const DEMO_CODE = 'KXTR4HQM';
+/** The demo class code's declared class size: it admits this many responses. */
+export const DEMO_CLASS_SIZE = 30;
 export const leadEmail = (i: number) => `lead${i + 1}@north-star.example`;
 export const BASELINE_ROUND = '2025-26-baseline';
 export const END_ROUND = '2025-26-end';
@@ -199,9 +201,17 @@ export async function seed(
     );
     const live = getQuestionnaire(first.phase === 'secondary' ? 'pupil-secondary' : 'pupil-ks2');
     await tx.query(
-      `INSERT INTO class_codes (code_hash, school_urn, round_id, class_label, definition_id, definition_version)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [sha256(DEMO_CODE), first.urn, LIVE_ROUND, 'Demo class', live.id, live.version],
+      `INSERT INTO class_codes (code_hash, school_urn, round_id, class_label, class_size, definition_id, definition_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [
+        sha256(DEMO_CODE),
+        first.urn,
+        LIVE_ROUND,
+        'Demo class',
+        DEMO_CLASS_SIZE,
+        live.id,
+        live.version,
+      ],
     );
   });
   await db.durable();

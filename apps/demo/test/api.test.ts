@@ -10,6 +10,8 @@ import { hashPassword, verifyPassword } from '../server/security.js';
 import { DEMO_ADMIN, DEMO_CODE, LIVE_ROUND, leadEmail } from '../server/seed.js';
 import { Client, sampleResponse, startServer, type TestServer } from './helpers.js';
 
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
 const backends: ('pglite' | 'pg')[] = [
   'pglite',
   ...(process.env.DATABASE_URL ? (['pg'] as const) : []),
@@ -47,6 +49,7 @@ for (const backend of backends) {
       const c = await lead();
       const r = await c.request('POST', `/api/schools/${urnA}/rounds/${LIVE_ROUND}/codes`, {
         classLabel: '6C',
+        classSize: 30,
         ...(definition ? { definition } : {}),
       });
       assert.equal(r.status, 201, r.text);
@@ -154,8 +157,8 @@ for (const backend of backends) {
         body: unknown = {
           id: 'csrf-try',
           wave: 'baseline',
-          opensOn: '2026-01-01',
-          closesOn: '2026-02-01',
+          opensOn: inDays(1),
+          closesOn: inDays(30),
         },
       ) => {
         const c = await lead();
@@ -223,7 +226,10 @@ for (const backend of backends) {
         for (const route of s.demo.routes) {
           if (route.access === 'public') continue;
           const path = (urn: string) =>
-            route.path.replace(':urn', urn).replace(':round', '2025-26-baseline');
+            route.path
+              .replace(':urn', urn)
+              .replace(':round', '2025-26-baseline')
+              .replace(':code', '00000000-0000-4000-8000-000000000000');
           const body = route.method === 'GET' ? undefined : {};
           const call = (c: Client, urn = urnA) => c.request(route.method, path(urn), body);
           const expect = async (c: Client, status: number, who: string, urn = urnA) => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { openDb, type Db } from '../server/db.js';
 import { listMigrations, migrate } from '../server/migrate.js';
-import { SubmissionStore } from '../server/submissions.js';
+import { SubmissionStore } from '../server/repo/submissions.js';
 import { freshPg } from './helpers.js';
 
 const backends: { name: string; open: () => Promise<{ db: Db; done: () => Promise<void> }> }[] = [

@@ -1,4 +1,12 @@
-/** Calls the portal's API: JSON in and out, the CSRF token on every state change (S9). */
+/**
+ * The portal's API, typed from the server's routes (`hono/client` over `AppType`): request and
+ * response types come from the route definitions, so nothing here retypes a response by hand. The
+ * CSRF token rides on every request (S9); refusals become an `ApiError` with the server's plain
+ * message, the problems with their paths, and a `reason` for pupils.
+ */
+import { hc, type ClientResponse, type InferResponseType } from 'hono/client';
+import type { AppType } from '../server/app.js';
+
 export interface Problem {
   path: string;
   message: string;
@@ -9,6 +17,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly problems: Problem[] = [],
+    /** A stable word for pupils' messages (`closed`, `full`, `sent`, `revoked`, …). */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -19,46 +29,36 @@ export const setCsrf = (token: string): void => {
   csrf = token;
 };
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-  const res = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
-  const data = (await res.json().catch(() => ({}))) as { error?: string; problems?: Problem[] };
-  if (!res.ok) {
-    // The exact problem for developers; the page shows the plain words.
-    if (data.problems?.length)
-      console.error(data.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-    throw new ApiError(
-      res.status,
-      data.error ?? `The request failed (${res.status}).`,
-      data.problems ?? [],
-    );
-  }
-  return data as T;
+export const client = hc<AppType>(location.origin, {
+  headers: (): Record<string, string> => (csrf ? { 'x-csrf-token': csrf } : {}),
+  init: { credentials: 'same-origin' },
+}).api;
+
+/** Awaits a typed request: its JSON body when it succeeded, an `ApiError` when it did not. */
+export async function call<T>(request: Promise<ClientResponse<T>>): Promise<T> {
+  const res = await request;
+  if (res.ok) return (await res.json()) as T;
+  const data = (await res.json().catch(() => ({}))) as {
+    error?: string;
+    problems?: Problem[];
+    reason?: string;
+  };
+  // The exact problem for developers; the page shows the plain words.
+  if (data.problems?.length)
+    console.error(data.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  throw new ApiError(
+    res.status,
+    data.error ?? `The request failed (${res.status}).`,
+    data.problems ?? [],
+    data.reason,
+  );
 }
 
-export interface Me {
-  user: {
-    email: string;
-    name: string;
-    role: 'trust-admin' | 'school-lead';
-    school: string | null;
-    trust: string;
-  };
-  school: { urn: string; name: string; phase: string } | null;
-  schools: { urn: string; name: string }[];
-  csrf: string;
-}
+export type Me = InferResponseType<typeof client.me.$get, 200>;
 
 export async function currentUser(): Promise<Me | null> {
   try {
-    const me = await api<Me>('GET', '/api/me');
+    const me = await call(client.me.$get());
     setCsrf(me.csrf);
     return me;
   } catch (e) {

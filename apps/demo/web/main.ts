@@ -1,24 +1,37 @@
 /**
  * The portal's front end: a tiny router over four areas (sign-in, pupil, school lead, trust). Every
- * page renders text through Lit templates (no markup from data, strict CSP and Trusted Types).
+ * page renders text through Lit templates (no markup from data, strict CSP and Trusted Types) and
+ * talks to the server through the typed client (api.ts).
  */
 import './zod-config.js';
+import '@all-together/components/themes/default.css';
+import { live } from 'lit/directives/live.js';
 import { html, render, type TemplateResult } from 'lit';
-import { api, currentUser, setCsrf, type Me } from './api.js';
-import { errorView, navigate, setRouter, show } from './ui.js';
+import { call, client, currentUser, setCsrf, type Me } from './api.js';
+import {
+  describedBy,
+  errorSummary,
+  errorsFrom,
+  fieldError,
+  groupClass,
+  hasErrors,
+  noErrors,
+  valuesOf,
+  type FormErrors,
+} from './forms.js';
+import { errorView, focusOn, navigate, setRouter, show } from './ui.js';
 import { pupilPage } from './pages/pupil.js';
-import { schoolPage } from './pages/school.js';
-import { trustPage } from './pages/trust.js';
+import { schoolPage } from './pages/school/index.js';
+import { trustLogPage, trustPage } from './pages/trust.js';
 import './elements.js';
 
 const nav = document.getElementById('nav')!;
-const main = document.getElementById('main')!;
 setRouter(() => route());
 
 function renderNav(me: Me | null): void {
   render(
     me
-      ? html`<span>${me.user.name}</span>
+      ? html`<span class="nav__who">${me.user.name}</span>
           <a href=${me.user.role === 'trust-admin' ? '/trust' : '/school'}>Dashboard</a>
           <button class="link" type="button" @click=${signOut}>Sign out</button>`
       : html`<a href="/">Staff sign in</a> <a href="/pupil">Pupils</a>`,
@@ -27,47 +40,68 @@ function renderNav(me: Me | null): void {
 }
 
 async function signOut(): Promise<void> {
-  await api('POST', '/api/logout', {}).catch(() => {});
+  await call(client.logout.$post()).catch(() => {});
   setCsrf('');
   location.replace('/');
 }
 
-function loginPage(error?: unknown): TemplateResult {
+const LOGIN_FIELDS = [
+  { name: 'email', id: 'email' },
+  { name: 'password', id: 'password' },
+] as const;
+
+function loginPage(errors: FormErrors = noErrors(), values: Record<string, string> = {}): void {
+  const [email, password] = LOGIN_FIELDS;
   const submit = async (event: Event) => {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
+    const v = valuesOf(event.target as HTMLFormElement);
     try {
-      const r = await api<{ user: Me['user']; csrf: string }>('POST', '/api/login', {
-        email: String(data.get('email') ?? ''),
-        password: String(data.get('password') ?? ''),
-      });
+      const r = await call(
+        client.login.$post({ json: { email: v.email ?? '', password: v.password ?? '' } }),
+      );
       setCsrf(r.csrf);
       navigate(r.user.role === 'trust-admin' ? '/trust' : '/school', true);
     } catch (e) {
-      show(loginPage(e), 'Sign in');
-      (main.querySelector('.error-summary') as HTMLElement | null)?.focus();
+      // The password is never put back into the page; the e-mail address is.
+      loginPage(errorsFrom(e, LOGIN_FIELDS), { email: v.email ?? '' });
+      focusOn('.error-summary');
     }
   };
-  return html`<h1>Sign in</h1>
-    ${error ? errorView(error) : ''}
+  const view: TemplateResult = html`${errorSummary(errors, LOGIN_FIELDS)}
+    <h1>Sign in</h1>
     <p>
       For school leads and trust administrators. Pupils do not need an account:
       <a href="/pupil">answer the questionnaire with a class code</a>.
     </p>
     <form @submit=${submit} novalidate>
-      <label for="email">E-mail address</label>
-      <input id="email" name="email" type="email" autocomplete="username" required />
-      <label for="password">Password</label>
-      <input
-        id="password"
-        name="password"
-        type="password"
-        autocomplete="current-password"
-        required
-      />
-      <div><button type="submit">Sign in</button></div>
+      <div class=${groupClass(errors, email)}>
+        <label for="email">E-mail address</label>
+        ${fieldError(errors, email)}
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="username"
+          spellcheck="false"
+          .value=${live(values.email ?? '')}
+          aria-describedby=${describedBy(errors, email)}
+        />
+      </div>
+      <div class=${groupClass(errors, password)}>
+        <label for="password">Password</label>
+        ${fieldError(errors, password)}
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          .value=${live('')}
+          aria-describedby=${describedBy(errors, password)}
+        />
+      </div>
+      <button type="submit" class="button">Sign in</button>
     </form>`;
+  show(view, 'Sign in', { error: hasErrors(errors) });
 }
 
 export async function route(): Promise<void> {
@@ -83,20 +117,26 @@ export async function route(): Promise<void> {
     renderNav(me);
     if (!me) {
       if (path !== '/') history.replaceState(null, '', '/');
-      show(loginPage(), 'Sign in');
+      loginPage();
       return;
     }
     if (path === '/') return navigate(me.user.role === 'trust-admin' ? '/trust' : '/school', true);
     if (path.startsWith('/school') && me.user.role === 'school-lead')
       return await schoolPage(me, path);
-    if (path.startsWith('/trust') && me.user.role === 'trust-admin') return await trustPage(me);
+    if (path === '/trust/log' && me.user.role === 'trust-admin') return await trustLogPage();
+    if (path.startsWith('/trust') && me.user.role === 'trust-admin') return await trustPage();
     show(
       html`<h1>Page not found</h1>
         <p><a href="/">Go to your dashboard</a></p>`,
       'Not found',
     );
   } catch (e) {
-    show(errorView(e), 'Problem');
+    show(
+      html`<h1>Sorry, there is a problem</h1>
+        ${errorView(e)}`,
+      'Problem',
+      { error: true },
+    );
   }
 }
 

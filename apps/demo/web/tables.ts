@@ -1,22 +1,14 @@
 /** Published (already suppressed, D8) breakdowns as accessible tables. */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { InferResponseType } from 'hono/client';
+import type { client } from './api.js';
 
-export type Shown = { value: number } | { symbol: string; reason: string };
-export interface Cell {
-  key: string;
-  base: Shown;
-  count: Shown;
-  percent: Shown;
-}
-export interface Published {
-  indicator: string;
-  dimension: string;
-  viewer: string;
-  total: Cell & { missing: Shown };
-  groups: Cell[];
-  derived: Cell[];
-  notes: string[];
-}
+/** A published breakdown as the server sends it (the type comes from the route). */
+export type Published = InferResponseType<
+  typeof client.trust.overview.$get,
+  200
+>['trust']['published'][number];
+type Shown = Published['total']['count'];
 
 const INDICATOR_NAMES: Record<string, string> = {
   'victimisation.frequent': 'Bullied two or three times a month or more',

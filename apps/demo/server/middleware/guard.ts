@@ -1,0 +1,114 @@
+/**
+ * Who may call each route (S1). Every API route names exactly one guard among its handlers; the
+ * guard refuses everyone else and hands the handler the session it requires, typed as present (a
+ * school lead's handler receives `staff` and the `school` its session belongs to). `routeTable`
+ * reads the guards back from the app, so the authorisation matrix test covers every registered
+ * route, and `createApp` refuses to start with an API route that has none.
+ */
+import type { Hono, MiddlewareHandler } from 'hono';
+import type { Deps, Env, PupilSession, StaffSession } from '../context.js';
+import type { SchoolRow } from '../repo/schools.js';
+import { HttpError } from './errors.js';
+
+/** Who may call a route: the authorisation matrix test reads this for every registered route. */
+export type Access = 'public' | 'staff' | 'school-lead' | 'trust-admin' | 'pupil';
+
+export interface RouteInfo {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  access: Access;
+  /** The route takes a school URN in its path and must refuse another school's. */
+  schoolScoped: boolean;
+}
+
+const ACCESS = Symbol('access');
+type Marked = { [ACCESS]: Access };
+
+/** A guard whose handler context gains the variables `V`, non-optional. */
+export type Guard<V extends object> = MiddlewareHandler<{ Variables: V }> & Marked;
+
+function mark<V extends object>(access: Access, check: MiddlewareHandler<Env>): Guard<V> {
+  // The check sets the variables it promises; the cast records that promise in the type.
+  return Object.assign(check as unknown as MiddlewareHandler<{ Variables: V }>, {
+    [ACCESS]: access,
+  });
+}
+
+export function guards(d: Pick<Deps, 'repo'>) {
+  const staffOf = (c: Parameters<MiddlewareHandler<Env>>[0]): StaffSession => {
+    const staff = c.get('staff');
+    if (!staff) throw new HttpError(401, 'Please sign in.');
+    return staff;
+  };
+  return {
+    /** Anyone; the handler may still look for a session. */
+    public: mark<object>('public', async (_c, next) => next()),
+
+    /** A pupil with a class-code session. */
+    pupil: mark<{ pupil: PupilSession }>('pupil', async (c, next) => {
+      if (!c.get('pupil')) throw new HttpError(401, 'Enter your class code first.');
+      await next();
+    }),
+
+    /** Any signed-in member of staff. */
+    staff: mark<{ staff: StaffSession }>('staff', async (c, next) => {
+      staffOf(c);
+      await next();
+    }),
+
+    /** A trust administrator, for their own trust. */
+    trustAdmin: mark<{ staff: StaffSession }>('trust-admin', async (c, next) => {
+      if (staffOf(c).role !== 'trust-admin')
+        throw new HttpError(403, 'Only a trust administrator can do this.');
+      await next();
+    }),
+
+    /**
+     * A school lead, on a route with `:urn`: the school comes from the session, and the URL only
+     * has to agree with it (S1).
+     */
+    schoolLead: mark<{ staff: StaffSession; school: SchoolRow }>('school-lead', async (c, next) => {
+      const staff = staffOf(c);
+      if (staff.role !== 'school-lead' || !staff.schoolUrn)
+        throw new HttpError(403, 'Only a school lead can do this.');
+      if (c.req.param('urn') !== staff.schoolUrn)
+        throw new HttpError(403, 'You can only see your own school.');
+      const school = await d.repo.schools.get(staff.schoolUrn);
+      if (!school || school.trust_id !== staff.trustId)
+        throw new HttpError(403, 'That school is not in your trust.');
+      c.set('school', school);
+      await next();
+    }),
+  };
+}
+export type Guards = ReturnType<typeof guards>;
+
+const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
+
+/**
+ * The access table of every API route, read from the guards registered with it. Throws when an
+ * API route has no guard or more than one: a route nobody decided about never goes live.
+ */
+export function routeTable(app: Hono<Env>): RouteInfo[] {
+  const byRoute = new Map<string, { method: string; path: string; access: Access[] }>();
+  for (const r of app.routes) {
+    if (!r.path.startsWith('/api/') || !METHODS.has(r.method)) continue;
+    const key = `${r.method} ${r.path}`;
+    const entry = byRoute.get(key) ?? { method: r.method, path: r.path, access: [] };
+    const access = (r.handler as Partial<Marked>)[ACCESS];
+    if (access) entry.access.push(access);
+    byRoute.set(key, entry);
+  }
+  return [...byRoute.values()].map((r) => {
+    if (r.access.length !== 1)
+      throw new Error(
+        `${r.method} ${r.path} has ${r.access.length} access guards; every API route needs exactly one.`,
+      );
+    return {
+      method: r.method as RouteInfo['method'],
+      path: r.path,
+      access: r.access[0]!,
+      schoolScoped: r.path.includes(':urn'),
+    };
+  });
+}

@@ -1,0 +1,36 @@
+/** Security headers on every answer (S10, W3): a strict CSP with Trusted Types, and no caching. */
+import type { Context, MiddlewareHandler } from 'hono';
+
+const CSP = (frameAncestors: string) =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    `frame-ancestors ${frameAncestors}`,
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+
+export const securityHeaders =
+  (o: {
+    frameAncestors?: string | undefined;
+    isSecure: (c: Context) => boolean;
+  }): MiddlewareHandler =>
+  async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', CSP(o.frameAncestors ?? "'none'"));
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    if (o.frameAncestors === undefined) c.header('X-Frame-Options', 'DENY');
+    if (o.isSecure(c)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (!new URL(c.req.url).pathname.startsWith('/assets/')) c.header('Cache-Control', 'no-store');
+  };

@@ -1,0 +1,63 @@
+/**
+ * Sessions (S8): a staff session from the staff cookie (idle and absolute timeouts, touched at most
+ * once a minute), a pupil session from the pupil cookie (through a short cache: any replica reads
+ * the database again after it expires).
+ */
+import { getCookie } from 'hono/cookie';
+import type { MiddlewareHandler } from 'hono';
+import { STAFF_IDLE_MS, type Deps, type Env, type PupilSession } from '../context.js';
+import type { PupilSessionRow } from '../repo/sessions.js';
+import { sha256 } from '../security.js';
+
+export const pupilFromRow = (idHash: string, row: PupilSessionRow): PupilSession => ({
+  kind: 'pupil',
+  idHash,
+  csrf: row.csrf_token,
+  schoolUrn: row.school_urn,
+  roundId: row.round_id,
+  codeHash: row.code_hash,
+  definitionId: row.definition_id,
+  definitionVersion: row.definition_version,
+  submitted: row.submitted,
+});
+
+export const sessions =
+  (d: Deps): MiddlewareHandler<Env> =>
+  async (c, next) => {
+    const staffId = getCookie(c, d.cookieName(c, 'at_staff'));
+    if (staffId) {
+      const idHash = sha256(staffId);
+      const row = await d.repo.sessions.staff(idHash);
+      const t = d.now();
+      if (row && row.expires_ms > t && t - row.last_seen_ms < STAFF_IDLE_MS) {
+        c.set('staff', {
+          kind: 'staff',
+          idHash,
+          csrf: row.csrf_token,
+          userId: row.user_id,
+          role: row.role,
+          trustId: row.trust_id,
+          schoolUrn: row.school_urn,
+          email: row.email,
+          name: row.display_name,
+        });
+        if (t - row.last_seen_ms > 60_000) await d.repo.sessions.touch(idHash, t);
+      } else if (row) {
+        await d.repo.sessions.delete(idHash);
+      }
+    }
+    const pupilId = getCookie(c, d.cookieName(c, 'at_pupil'));
+    if (pupilId) {
+      const idHash = sha256(pupilId);
+      const cached = d.pupilCache.get(idHash);
+      if (cached) {
+        if (cached.value) c.set('pupil', cached.value);
+      } else {
+        const row = await d.repo.sessions.pupil(idHash, d.now());
+        const value = row ? pupilFromRow(idHash, row) : null;
+        if (value) c.set('pupil', value);
+        d.pupilCache.set(idHash, value);
+      }
+    }
+    await next();
+  };

@@ -1,0 +1,34 @@
+/**
+ * The repository layer: every SQL statement the portal runs lives under `repo/` (parameterised
+ * only, reliability.md S5). `repos(q)` binds them to the database or to one transaction.
+ */
+import type { Queryable } from '../db.js';
+import { codesRepo } from './codes.js';
+import { documentsRepo } from './documents.js';
+import { logRepo } from './log.js';
+import { responsesRepo } from './responses.js';
+import { roundsRepo } from './rounds.js';
+import { schoolsRepo } from './schools.js';
+import { sessionsRepo } from './sessions.js';
+import { snapshotsRepo } from './snapshots.js';
+import { usersRepo } from './users.js';
+
+export function repos(q: Queryable) {
+  return {
+    schools: schoolsRepo(q),
+    users: usersRepo(q),
+    sessions: sessionsRepo(q),
+    rounds: roundsRepo(q),
+    codes: codesRepo(q),
+    documents: documentsRepo(q),
+    responses: responsesRepo(q),
+    snapshots: snapshotsRepo(q),
+    log: logRepo(q),
+  };
+}
+export type Repos = ReturnType<typeof repos>;
+
+/** `SELECT 1`, for the health check. */
+export async function ping(q: Queryable): Promise<void> {
+  await q.query('SELECT 1');
+}

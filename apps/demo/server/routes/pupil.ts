@@ -1,0 +1,231 @@
+/**
+ * Pupils: the class code (S6, A6), the questionnaire, and the one response a session stores (S2,
+ * S4, S13, S14; docs/decisions/0011). Every refusal a pupil can meet carries a `reason` and a
+ * message in words a seven-year-old can follow; the pupil page shows them as they are.
+ */
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import {
+  problem,
+  validateResponse,
+  type Problem,
+  type QuestionnaireResponse,
+} from '@all-together/model';
+import { PUPIL_SESSION_MS, type Deps, type Env, type PupilSession } from '../context.js';
+import { definitionFor } from '../domain/definitions.js';
+import { accepting, stateOf } from '../domain/lifecycle.js';
+import { HttpError, invalid } from '../middleware/errors.js';
+import type { Guards } from '../middleware/guard.js';
+import type { CodeForPupil } from '../repo/codes.js';
+import { canonicalJson } from '../repo/submissions.js';
+import { normaliseCode, randomToken, sha256 } from '../security.js';
+import { jsonBody, jsonOf } from '../validation.js';
+
+/** What a pupil is told, by reason. Short sentences, one idea each (A10). */
+export const PUPIL_MESSAGES = {
+  'not-found': 'That code did not work. Check it with your teacher.',
+  throttled: 'Too many codes that did not work. Please wait a minute and ask your teacher.',
+  'not-started': 'This questionnaire has not started yet. Please ask your teacher.',
+  closed: 'This questionnaire has finished. You do not need to answer it now. Thank you!',
+  full: 'Everyone in your class has answered already. Please tell your teacher.',
+  revoked: 'This code does not work any more. Please ask your teacher for a new one.',
+  sent: 'You have already sent your answers. Thank you!',
+} as const;
+export type PupilReason = keyof typeof PUPIL_MESSAGES;
+
+const refuse = (
+  status: 403 | 404 | 409 | 410 | 429,
+  reason: PupilReason,
+  headers?: Record<string, string>,
+) => new HttpError(status, PUPIL_MESSAGES[reason], { reason, ...(headers ? { headers } : {}) });
+
+/** Why this code admits no pupil today, if it does not. */
+function codeRefusal(code: CodeForPupil, today: string): HttpError | undefined {
+  if (code.revoked_on) return refuse(410, 'revoked');
+  if (stateOf(code, today) !== 'open') return refuse(410, 'closed');
+  if (today < code.opens_on) return refuse(403, 'not-started');
+  if (code.responses >= code.class_size) return refuse(409, 'full');
+  return undefined;
+}
+
+const StartBody = z.strictObject({
+  code: z.string().max(40, 'A class code is 8 letters and digits.'),
+});
+
+export const pupilRoutes = (d: Deps, g: Guards) =>
+  new Hono<Env>()
+    .post('/pupil/start', g.public, jsonOf(StartBody), async (c) => {
+      const { code } = c.req.valid('json');
+      const key = d.clientKey(c);
+      const normal = normaliseCode(code);
+      const codeHash = sha256(normal);
+      const row = /^[A-Z0-9]{8}$/.test(normal) ? await d.repo.codes.forPupil(codeHash) : undefined;
+      // Throttle failures, never successes (S6, fact 5): a whole school shares one address.
+      if (!row) {
+        const wait = d.codeThrottle.retryAfter(key);
+        d.codeThrottle.fail(key);
+        if (wait > 0) throw refuse(429, 'throttled', { 'Retry-After': String(wait) });
+        throw refuse(404, 'not-found');
+      }
+      const refusal = codeRefusal(row, d.today());
+      if (refusal) throw refusal;
+      const id = randomToken();
+      const session: PupilSession = {
+        kind: 'pupil',
+        idHash: sha256(id),
+        csrf: randomToken(),
+        schoolUrn: row.school_urn,
+        roundId: row.round_id,
+        codeHash,
+        definitionId: row.definition_id,
+        definitionVersion: row.definition_version,
+        submitted: false,
+      };
+      const staff = c.get('staff');
+      await d.transaction(async (tx) => {
+        await tx.sessions.createPupil({
+          idHash: session.idHash,
+          schoolUrn: session.schoolUrn,
+          roundId: session.roundId,
+          codeHash,
+          csrf: session.csrf,
+          expiresMs: d.now() + PUPIL_SESSION_MS,
+        });
+        // A pupil session started in a browser signed in as staff of this trust: a lead trying the
+        // questionnaire, or planting answers. The trust can see which (docs/decisions/0011).
+        const school = staff ? await tx.schools.get(row.school_urn) : undefined;
+        if (staff && school && school.trust_id === staff.trustId)
+          await tx.log.append({
+            actor: { id: staff.userId, role: staff.role },
+            trustId: staff.trustId,
+            schoolUrn: row.school_urn,
+            roundId: row.round_id,
+            kind: 'pupil.staff-browser',
+            detail: { code: row.id, classLabel: row.class_label },
+          });
+      });
+      d.pupilCache.set(session.idHash, session);
+      setCookie(c, d.cookieName(c, 'at_pupil'), id, {
+        path: '/',
+        httpOnly: true,
+        secure: d.isSecure(c),
+        sameSite: 'Strict',
+        maxAge: PUPIL_SESSION_MS / 1000,
+      });
+      return c.json({ ok: true });
+    })
+
+    .get('/pupil/questionnaire', g.pupil, async (c) => {
+      const p = c.var.pupil;
+      if (p.submitted) throw refuse(410, 'sent');
+      const round = await d.repo.rounds.get(p.schoolUrn, p.roundId);
+      const def = definitionFor(p.definitionId, p.definitionVersion);
+      if (!round || !def) throw refuse(410, 'closed');
+      if (!accepting(round, d.today()))
+        throw stateOf(round, d.today()) === 'open'
+          ? refuse(403, 'not-started')
+          : refuse(410, 'closed');
+      return c.json({
+        definition: def,
+        school: p.schoolUrn,
+        round: round.id,
+        wave: round.wave,
+        endpoint: '/api/pupil/responses',
+      });
+    })
+
+    /**
+     * Where this pupil stands now, read from the database (not the session cache): the page asks
+     * before the answers are sent, and after, so a round that closed meanwhile is said in words.
+     */
+    .get('/pupil/status', g.pupil, async (c) => {
+      const p = c.var.pupil;
+      const session = await d.repo.sessions.pupil(p.idHash, d.now());
+      const code = await d.repo.codes.forPupil(p.codeHash);
+      const today = d.today();
+      const state: 'answering' | 'sent' | 'closed' | 'full' = session?.submitted
+        ? 'sent'
+        : !code || !accepting(code, today)
+          ? 'closed'
+          : code.responses >= code.class_size
+            ? 'full'
+            : 'answering';
+      return c.json({
+        state,
+        message: state === 'answering' ? null : PUPIL_MESSAGES[state],
+      });
+    })
+
+    .post('/pupil/responses', g.pupil, async (c) => {
+      const p = c.var.pupil;
+      const input = await jsonBody(c);
+      const def = definitionFor(p.definitionId, p.definitionVersion);
+      const round = await d.repo.rounds.get(p.schoolUrn, p.roundId);
+      if (!def || !round) throw refuse(410, 'closed');
+      const checked = validateResponse(def, input);
+      if (!checked.ok) throw invalid(checked.problems, 422);
+      const response = checked.value;
+      // S2: school and round come from the code's session, never from the payload.
+      const problems: Problem[] = [];
+      if (response.school !== p.schoolUrn)
+        problems.push(problem(['school'], 'This is not the school of your class code.'));
+      if (response.round !== undefined && response.round !== round.id)
+        problems.push(problem(['round'], 'This is not the round of your class code.'));
+      if (response.wave !== round.wave)
+        problems.push(problem(['wave'], `This round is the ${round.wave} round.`));
+      const key = c.req.header('idempotency-key');
+      if (key !== undefined && key !== response.id)
+        problems.push(problem(['id'], 'The Idempotency-Key header and the response id differ.'));
+      if (problems.length) throw invalid(problems, 422);
+      const day = d.today();
+      // P3: coarse times, so no column ranks submissions.
+      const stored: QuestionnaireResponse = {
+        ...response,
+        round: round.id as QuestionnaireResponse['round'],
+        startedAt:
+          `${response.startedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['startedAt'],
+        submittedAt:
+          `${response.submittedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['submittedAt'],
+      };
+      const outcome = await d.submissions.submit({
+        id: response.id,
+        schoolUrn: p.schoolUrn,
+        roundId: round.id,
+        wave: round.wave,
+        definitionId: def.id,
+        definitionVersion: def.version,
+        bodyHash: sha256(canonicalJson(stored)),
+        body: stored,
+        submittedOn: day,
+        gate: { sessionIdHash: p.idHash, codeHash: p.codeHash },
+      });
+      switch (outcome) {
+        case 'conflict':
+          throw invalid(
+            [problem(['id'], 'This response id was already used for different answers.')],
+            422,
+          );
+        case 'closed':
+        case 'sent':
+        case 'full':
+          throw refuse(409, outcome);
+      }
+      // The session has stored its one response: it now only replays it (S13).
+      if (outcome === 'created') d.pupilCache.set(p.idHash, { ...p, submitted: true });
+      return c.json(
+        { id: response.id, status: outcome === 'created' ? 'stored' : 'already-stored' },
+        201,
+      );
+    })
+
+    .post('/pupil/exit', g.public, async (c) => {
+      const pupil = c.get('pupil');
+      if (pupil) {
+        d.pupilCache.delete(pupil.idHash);
+        await d.repo.sessions.delete(pupil.idHash);
+      }
+      deleteCookie(c, d.cookieName(c, 'at_pupil'), { path: '/', secure: d.isSecure(c) });
+      c.header('Clear-Site-Data', '"cache", "storage"');
+      return c.json({ ok: true });
+    });

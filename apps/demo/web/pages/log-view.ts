@@ -1,0 +1,62 @@
+/** The audit log as staff read it: newest first, each entry in words. */
+import { html, type TemplateResult } from 'lit';
+import type { InferResponseType } from 'hono/client';
+import type { client } from '../api.js';
+import { longDate } from '../ui.js';
+
+type Entry = InferResponseType<typeof client.trust.log.$get, 200>['entries'][number];
+
+const WAVE: Record<string, string> = { baseline: 'Time 1', end: 'Time 2' };
+const ROLE: Record<string, string> = {
+  'school-lead': 'school lead',
+  'trust-admin': 'trust administrator',
+};
+
+const str = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+
+/** What happened, in words. Unknown kinds fall back to their name. */
+export function describe(e: Entry): string {
+  const d = e.detail;
+  switch (e.kind) {
+    case 'round.created':
+      return `Created the round (${WAVE[str(d.wave)] ?? str(d.wave)}, ${longDate(str(d.opensOn))} to ${longDate(str(d.closesOn))})`;
+    case 'round.closed':
+      return 'Closed the round';
+    case 'round.locked':
+      return 'Submitted the round for the award (locked)';
+    case 'code.issued':
+      return `Issued a class code for ${str(d.classLabel)} (${str(d.classSize)} pupils)`;
+    case 'code.revoked':
+      return `Revoked the class code for ${str(d.classLabel)}`;
+    case 'audit.saved':
+      return `Saved the audit (${str(d.rated)} of ${str(d.statements)} statements rated)`;
+    case 'plan.saved':
+      return `Saved the action plan (${str(d.objectives)} objectives, ${str(d.actions)} actions)`;
+    case 'pupil.staff-browser':
+      return `Started a pupil session for ${str(d.classLabel)} in a browser signed in as staff`;
+    default:
+      return e.kind;
+  }
+}
+
+const when = (at: string) =>
+  `${longDate(at)}, ${new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC`;
+
+export function logTable(entries: Entry[], o: { school: boolean }): TemplateResult {
+  if (!entries.length) return html`<p>Nothing has been recorded yet.</p>`;
+  return html`<ol class="log">
+    ${entries.map(
+      (e) =>
+        html`<li class="log__entry">
+          <p class="log__what">${describe(e)}</p>
+          <p class="log__meta">
+            <time datetime=${e.at}>${when(e.at)}</time> ·
+            ${e.actor ? `${e.actor.name} (${ROLE[e.actor.role] ?? e.actor.role})` : 'The portal'}
+            ${o.school && e.school ? html` · ${e.school.name}` : ''}
+            ${e.round ? html` · round ${e.round}` : ''}
+          </p>
+        </li>`,
+    )}
+  </ol>`;
+}

@@ -1,0 +1,22 @@
+/**
+ * School lead: the dashboard (rounds, their lifecycle, a new round, the award), class codes per
+ * round, results, the audit, the action plan and the school's activity log.
+ */
+import type { Me } from '../../api.js';
+import { codesPage } from './codes.js';
+import { dashboard } from './dashboard.js';
+import { auditPage, planPage } from './documents.js';
+import { schoolLogPage } from './log.js';
+import { resultsPage } from './results.js';
+
+export async function schoolPage(me: Me, path: string): Promise<void> {
+  const urn = me.user.school!;
+  const [, area, round] = path.split('/').filter(Boolean); // school, area, round
+  const id = round ? decodeURIComponent(round) : undefined;
+  if (area === 'results' && id) return resultsPage(urn, id);
+  if (area === 'audit' && id) return auditPage(urn, id);
+  if (area === 'plan' && id) return planPage(urn, id);
+  if (area === 'codes' && id) return codesPage(urn, id);
+  if (area === 'log') return schoolLogPage(urn);
+  return dashboard(urn);
+}
