@@ -7,6 +7,7 @@ import { check } from '@all-together/model';
 import { DEFINITION_FILES, FRAGMENT_FILES } from './catalogue.js';
 import { QuestionnaireFragment } from './fragment.js';
 import { parseDefinition, type Definition } from './load.js';
+import { compareVersions } from './semver.js';
 
 /** A line of the catalogue: enough to list and choose a definition without parsing it all. */
 export interface CatalogueEntry {
@@ -23,21 +24,6 @@ const parsedFragments = new Map<string, QuestionnaireFragment>();
 function entryOf(file: { path: string; data: unknown }): CatalogueEntry {
   const data = file.data as { id: string; version: string; kind: 'questionnaire' | 'audit' };
   return { id: data.id, version: data.version, kind: data.kind, path: file.path };
-}
-
-/** Compares semantic versions (release versions; a pre-release sorts before its release). */
-export function compareVersions(a: string, b: string): number {
-  const split = (v: string) => {
-    const [core, pre] = v.split('-', 2);
-    return { nums: core!.split('.').map(Number), pre };
-  };
-  const x = split(a);
-  const y = split(b);
-  for (let i = 0; i < 3; i++) if (x.nums[i] !== y.nums[i]) return x.nums[i]! - y.nums[i]!;
-  if (x.pre === y.pre) return 0;
-  if (x.pre === undefined) return 1;
-  if (y.pre === undefined) return -1;
-  return x.pre < y.pre ? -1 : 1;
 }
 
 /** Every shipped definition, newest version first within an id. */
