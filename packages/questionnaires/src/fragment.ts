@@ -7,6 +7,7 @@ import {
   Scale,
   Section,
   SectionId,
+  SchemaReference,
   SemVer,
   checkLocales,
 } from '@all-together/model';
@@ -19,6 +20,8 @@ import {
  */
 export const QuestionnaireFragment = z
   .strictObject({
+    /** The file's JSON Schema, for editors; ignored by parsing. */
+    $schema: SchemaReference.optional(),
     kind: z.literal('fragment'),
     id: DefinitionId,
     version: SemVer,
