@@ -97,6 +97,17 @@ const W2_SYNTAX = [
   },
 ];
 
+// zod's `z` export is one namespace object holding all of zod, locales included; esbuild cannot
+// tree-shake it, so `import { z }` put every translated error message into each element's bundle.
+const ZOD_NAMESPACE = {
+  // Type-only imports (`import type { z }`) put nothing in a bundle and stay allowed.
+  selector:
+    "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
+  message:
+    "Write `import * as z from 'zod'`: the named `z` export is one object holding all of zod " +
+    '(every locale too), which bundlers such as esbuild cannot tree-shake.',
+};
+
 // node:test's `{ only: true }` option focuses a test the same way `it.only` does.
 const ONLY_OPTION = {
   selector:
@@ -149,6 +160,13 @@ export default [
       'no-restricted-imports': ['error', { paths: W2_IMPORTS }],
       'no-restricted-syntax': ['error', ...W2_SYNTAX],
     },
+  },
+  {
+    // Published code only: the demo's server may import zod as it likes. Restating the W2 list: a
+    // later no-restricted-syntax entry replaces, not extends, the options (test files, below, go
+    // back to the W2 list: they are never bundled for users).
+    files: ['packages/**'],
+    rules: { 'no-restricted-syntax': ['error', ...W2_SYNTAX, ZOD_NAMESPACE] },
   },
   {
     files: TEST_FILES,
