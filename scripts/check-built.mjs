@@ -89,7 +89,9 @@ if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).
   }
   const stale = newerSource(root, pkg);
   if (stale) {
-    console.error(`${pkg.name}: refusing to pack a stale build: ${stale} is newer than the build.\n${fix}`);
+    console.error(
+      `${pkg.name}: refusing to pack a stale build: ${stale} is newer than the build.\n${fix}`,
+    );
     process.exit(1);
   }
 }

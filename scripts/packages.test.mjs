@@ -87,7 +87,9 @@ for (const { dir, name, pkg } of published) {
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/^\s*\/\/.*$/gm, '');
         for (const [, spec] of code.matchAll(/(?:\bfrom|\bimport\(?)\s*['"]([^'"./][^'"]*)['"]/g)) {
-          used.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+          used.add(
+            spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0],
+          );
         }
       }
       assert.ok(used.size > 0, 'found no import at all: the scan is broken');

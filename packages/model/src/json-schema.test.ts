@@ -54,7 +54,10 @@ describe('JSON Schema for definition authors', () => {
   const SCHEMA_LINE = '../node_modules/@all-together/model/schema/questionnaire-definition.json';
 
   it('accepts a "$schema" line in a questionnaire definition and keeps it optional', () => {
-    const result = check(QuestionnaireDefinition, { $schema: SCHEMA_LINE, ...questionnaireInput() });
+    const result = check(QuestionnaireDefinition, {
+      $schema: SCHEMA_LINE,
+      ...questionnaireInput(),
+    });
     assert.equal(result.ok, true, result.ok ? '' : JSON.stringify(result.problems));
     assert.equal(check(QuestionnaireDefinition, questionnaireInput()).ok, true);
   });
