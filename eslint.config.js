@@ -7,7 +7,7 @@ import noOnlyTests from 'eslint-plugin-no-only-tests';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const TS_FILES = ['**/*.ts', '**/*.mts', '**/*.cts'];
+const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs'];
 const TEST_FILES = [
   '**/*.test.ts',
@@ -119,6 +119,8 @@ export default [
   {
     ignores: [
       '**/dist/',
+      // The components' precompiled no-build modules (minified bundles, built by scripts/generate.mjs).
+      'packages/components/cdn/',
       '**/node_modules/',
       '**/.turbo/',
       '**/test-results/',
