@@ -58,7 +58,10 @@ export function missingFiles(root, pkg) {
   return [...missing].sort();
 }
 
-/** The newest source file, if it is newer than every file the build wrote. */
+/** Source files the build does not read: tests, stories, benchmarks and their helpers. */
+const NOT_BUILT = /(\.(test|test-d|stories|bench)\.ts$|\/test-helpers\/)/;
+
+/** The newest built source file, if it is newer than every file the build wrote. */
 export function newerSource(root, pkg) {
   const builtFiles = [
     ...walk(join(root, 'dist')),
@@ -68,6 +71,7 @@ export function newerSource(root, pkg) {
   const newestBuild = Math.max(...builtFiles.map((file) => statSync(file).mtimeMs));
   let newest = null;
   for (const file of walk(join(root, 'src'))) {
+    if (NOT_BUILT.test(file.split('\\').join('/'))) continue;
     const mtime = statSync(file).mtimeMs;
     if (mtime > newestBuild && (newest === null || mtime > newest.mtime)) newest = { file, mtime };
   }

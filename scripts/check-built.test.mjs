@@ -100,6 +100,18 @@ describe('check-built.mjs (the prepack script)', () => {
     assert.match(result.stderr, /src\/index\.ts.*newer than the build/);
   });
 
+  test('a test, story or benchmark edited after the build does not make it stale', () => {
+    built();
+    const past = new Date(Date.now() - 30_000);
+    for (const file of ['dist/index.js', 'dist/index.d.ts', 'custom-elements.json'])
+      utimesSync(join(dir, file), past, past);
+    write('src/index.test.ts', 'export {};\n');
+    write('src/x.stories.ts', 'export {};\n');
+    write('src/test-helpers/h.ts', 'export {};\n');
+    const result = run();
+    assert.equal(result.status, 0, result.stderr);
+  });
+
   test('npm pack runs it and packs nothing from an unbuilt package', () => {
     const result = spawnSync('npm', ['pack', '--dry-run', '--json'], {
       cwd: dir,
