@@ -121,6 +121,8 @@ export default [
       '**/dist/',
       // The components' precompiled no-build modules (minified bundles, built by scripts/generate.mjs).
       'packages/components/cdn/',
+      // README code blocks written out by scripts/readme-blocks.mjs while they are checked.
+      '**/.readme-blocks/',
       '**/node_modules/',
       '**/.turbo/',
       '**/test-results/',
