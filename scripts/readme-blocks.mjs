@@ -69,11 +69,16 @@ export const checkOnly = (markdown) => /<!--\s*readme-blocks:\s*check\s*-->/.tes
 /** Names a module exports (`export const a`, `export function b`, `export { c }`). */
 function exportedNames(code) {
   const names = new Set();
-  for (const m of code.matchAll(/export\s+(?:declare\s+)?(?:const|let|var|function|class|async function)\s+(\w+)/g))
+  for (const m of code.matchAll(
+    /export\s+(?:declare\s+)?(?:const|let|var|function|class|async function)\s+(\w+)/g,
+  ))
     names.add(m[1]);
   for (const m of code.matchAll(/export\s*\{([^}]*)\}/g)) {
     for (const part of m[1].split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop();
       if (name) names.add(name);
     }
   }
@@ -83,11 +88,17 @@ function exportedNames(code) {
 /** Names a block declares or imports at its top level, which the setup must not shadow. */
 function declaredNames(code) {
   const names = new Set();
-  for (const m of code.matchAll(/^(?:export\s+)?(?:const|let|var|function|class|interface|type)\s+(\w+)/gm))
+  for (const m of code.matchAll(
+    /^(?:export\s+)?(?:const|let|var|function|class|interface|type)\s+(\w+)/gm,
+  ))
     names.add(m[1]);
   for (const m of code.matchAll(/^import\s+(?:type\s+)?\{([^}]*)\}/gm)) {
     for (const part of m[1].split(',')) {
-      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop();
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+        .pop();
       if (name) names.add(name);
     }
   }
@@ -149,30 +160,84 @@ export function typecheck(pkgDir, dir, files) {
   const ts = files.filter((f) => /\.(mts|tsx)$/.test(f.file)).map((f) => f.file);
   const js = files.filter((f) => f.file.endsWith('.mjs')).map((f) => f.file);
   const runs = [];
-  if (ts.length) runs.push(config('tsconfig.ts.json', [...ts, ...(existsSync(join(dir, 'setup.mts')) ? ['setup.mts'] : [])], {}));
+  if (ts.length)
+    runs.push(
+      config(
+        'tsconfig.ts.json',
+        [...ts, ...(existsSync(join(dir, 'setup.mts')) ? ['setup.mts'] : [])],
+        {},
+      ),
+    );
   // JavaScript as a JavaScript user's editor checks it: types, but no strict null checks.
   if (js.length)
-    runs.push(config('tsconfig.js.json', js, { allowJs: true, checkJs: true, strict: false, noImplicitAny: false }));
+    runs.push(
+      config('tsconfig.js.json', js, {
+        allowJs: true,
+        checkJs: true,
+        strict: false,
+        noImplicitAny: false,
+      }),
+    );
   for (const project of runs) {
-    const result = spawnSync(process.execPath, [tsc, '-p', project], { cwd: pkgDir, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [tsc, '-p', project], {
+      cwd: pkgDir,
+      encoding: 'utf8',
+    });
     if (result.status !== 0) out.push(`${result.stdout}${result.stderr}`.trim());
   }
   return out.join('\n');
 }
 
 /**
- * Runs one block module with tsx on the source condition; returns its error output, or ''. A block
- * that writes to stderr fails too: examples log problems on their error path (`if (!result.ok)
- * console.error(…)`), and an example run as written must not take it.
+ * Runs a README's block modules, one after another in one Node process (tsx, on the source
+ * condition), so the setup module is evaluated once. Returns each block's error output, or '' for
+ * a block that passed. A block that writes to stderr fails too: examples log problems on their
+ * error path (`if (!result.ok) console.error(…)`), and an example run as written must not take it.
+ * @returns {Map<string, string>} block file → error ('' when it passed)
  */
-export function runBlock(pkgDir, dir, file) {
+export function runBlocks(pkgDir, dir, files) {
+  const runner = join(dir, 'run.mjs');
+  writeFileSync(
+    runner,
+    `import { inspect } from 'node:util';
+const files = ${JSON.stringify(files.map((f) => f.file))};
+const results = {};
+const write = process.stderr.write.bind(process.stderr);
+for (const file of files) {
+  let captured = '';
+  process.stderr.write = (chunk) => ((captured += String(chunk)), true);
+  const { error: log, warn } = console;
+  console.error = console.warn = (...args) =>
+    void (captured += args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 6 }))).join(' ') + '\\n');
+  try {
+    await import('./' + file);
+  } catch (error) {
+    captured += (error && error.stack) || String(error);
+  } finally {
+    process.stderr.write = write;
+    Object.assign(console, { error: log, warn });
+  }
+  results[file] = captured.trim();
+}
+process.stdout.write('\\n@@results ' + JSON.stringify(results) + '\\n');
+`,
+  );
   const result = spawnSync(
     process.execPath,
-    ['--conditions=@all-together/source', '--import', 'tsx', join(dir, file)],
-    { cwd: pkgDir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_NO_WARNINGS: '1' } },
+    ['--conditions=@all-together/source', '--import', 'tsx', runner],
+    {
+      cwd: pkgDir,
+      encoding: 'utf8',
+      timeout: 300_000,
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    },
   );
-  if (result.status === 0 && !result.stderr.trim()) return '';
-  return `${result.stderr || result.stdout || `exit ${result.status ?? result.signal}`}`.trim();
+  const line = result.stdout.split('\n').find((l) => l.startsWith('@@results '));
+  if (!line) {
+    const why = `${result.stderr || result.stdout || `exit ${result.status ?? result.signal}`}`;
+    return new Map(files.map((f) => [f.file, `the block runner failed: ${why.trim()}`]));
+  }
+  return new Map(Object.entries(JSON.parse(line.slice('@@results '.length))));
 }
 
 /** The package READMEs: `{ name, dir, readme }` for each published package. */
@@ -199,8 +264,9 @@ if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).
     console.log(`${name}: ${files.length} blocks, type-check ${errors ? 'FAILED' : 'ok'}`);
     if (errors) (failed++, console.log(errors));
     if (!checkOnly(readme)) {
+      const errors = runBlocks(dir, out, files);
       for (const { file, block } of files) {
-        const error = runBlock(dir, out, file);
+        const error = errors.get(file);
         if (error) (failed++, console.log(`  line ${block.line}: FAILED\n${error}`));
       }
     }
