@@ -28,7 +28,9 @@ test('main.sh builds the demo portal and the packages it uses, and nothing else'
     encoding: 'utf8',
     env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
   });
-  const tasks = JSON.parse(out.slice(out.indexOf('{'))).tasks.map((t) => t.taskId).sort();
+  const tasks = JSON.parse(out.slice(out.indexOf('{')))
+    .tasks.map((t) => t.taskId)
+    .sort();
   const demo = JSON.parse(readFileSync(join(root, 'apps', 'demo', 'package.json'), 'utf8'));
   const needed = Object.keys(demo.dependencies).filter((d) => d.startsWith('@all-together/'));
   assert.deepEqual(tasks, ['@all-together/demo#build', ...needed.map((d) => `${d}#build`)].sort());
