@@ -7,7 +7,7 @@ import noOnlyTests from 'eslint-plugin-no-only-tests';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const TS_FILES = ['**/*.ts', '**/*.mts', '**/*.cts'];
+const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs'];
 const TEST_FILES = [
   '**/*.test.ts',
@@ -97,6 +97,17 @@ const W2_SYNTAX = [
   },
 ];
 
+// zod's `z` export is one namespace object holding all of zod, locales included; esbuild cannot
+// tree-shake it, so `import { z }` put every translated error message into each element's bundle.
+const ZOD_NAMESPACE = {
+  // Type-only imports (`import type { z }`) put nothing in a bundle and stay allowed.
+  selector:
+    "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
+  message:
+    "Write `import * as z from 'zod'`: the named `z` export is one object holding all of zod " +
+    '(every locale too), which bundlers such as esbuild cannot tree-shake.',
+};
+
 // node:test's `{ only: true }` option focuses a test the same way `it.only` does.
 const ONLY_OPTION = {
   selector:
@@ -108,6 +119,10 @@ export default [
   {
     ignores: [
       '**/dist/',
+      // The components' precompiled no-build modules (minified bundles, built by scripts/generate.mjs).
+      'packages/components/cdn/',
+      // README code blocks written out by scripts/readme-blocks.mjs while they are checked.
+      '**/.readme-blocks/',
       '**/node_modules/',
       '**/.turbo/',
       '**/test-results/',
@@ -149,6 +164,13 @@ export default [
       'no-restricted-imports': ['error', { paths: W2_IMPORTS }],
       'no-restricted-syntax': ['error', ...W2_SYNTAX],
     },
+  },
+  {
+    // Published code only: the demo's server may import zod as it likes. Restating the W2 list: a
+    // later no-restricted-syntax entry replaces, not extends, the options (test files, below, go
+    // back to the W2 list: they are never bundled for users).
+    files: ['packages/**'],
+    rules: { 'no-restricted-syntax': ['error', ...W2_SYNTAX, ZOD_NAMESPACE] },
   },
   {
     files: TEST_FILES,

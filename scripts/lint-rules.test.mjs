@@ -172,3 +172,38 @@ describe('ignores', () => {
     assert.equal(await linted.isPathIgnored(join(root, 'packages/model/src/ids.ts')), false);
   });
 });
+
+describe('zod imports in the published packages', () => {
+  test("`import { z } from 'zod'` is reported: it pulls every zod locale into esbuild bundles", async () => {
+    for (const dir of [
+      'packages/model/src',
+      'packages/components/src',
+      'packages/questionnaires/src',
+    ]) {
+      const code = "import { z } from 'zod';\nexport const S = z.string();\n";
+      const messages = await lint(code, `${dir}/fixture.ts`);
+      assert.deepEqual(
+        messages.map((m) => m.ruleId),
+        ['no-restricted-syntax'],
+        describeMessages(messages),
+      );
+      assert.match(messages[0].message, /import \* as z from 'zod'/);
+    }
+  });
+
+  test("`import * as z from 'zod'` and named imports such as `{ config }` pass", async () => {
+    const code =
+      "import * as z from 'zod';\nimport { config } from 'zod';\nimport type { z as Z } from 'zod';\n" +
+      'config({ jitless: true });\nexport const S: Z.ZodString = z.string();\n';
+    const messages = await lint(code, 'packages/components/src/fixture.ts');
+    assert.deepEqual(messages, [], describeMessages(messages));
+  });
+
+  test('the W2 syntax bans still apply in the packages (the zod rule does not replace them)', async () => {
+    const messages = await lint(fixture('w2-eval.ts'), 'packages/model/src/fixture.ts');
+    assert.ok(
+      messages.some((m) => /W2/.test(m.message)),
+      describeMessages(messages),
+    );
+  });
+});

@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SKIP_BROWSER_SETUP=1 source scripts/setup.sh
 
-pnpm exec turbo run build --output-logs=errors-only
+# Only what the portal serves: the demo and the packages it depends on (not Storybook, which the
+# portal does not use; scripts/main.test.mjs checks this line).
+pnpm exec turbo run build --filter=@all-together/demo... --output-logs=errors-only
 echo
 echo "All Together SDK — built."
 for pkg in packages/*/; do

@@ -8,7 +8,7 @@ let passed = 0;
 let failed = 0;
 let runners = 0;
 const places = ['.'];
-for (const group of ['packages', 'apps']) {
+for (const group of ['packages', 'apps', 'tests']) {
   if (existsSync(group)) for (const pkg of readdirSync(group)) places.push(join(group, pkg));
 }
 for (const place of places) {

@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-rm -rf test-results packages/*/test-results apps/*/test-results
+rm -rf test-results packages/*/test-results apps/*/test-results tests/*/test-results
 status=0
 # --force: a cached "pass" replayed from .turbo would not re-run anything; every run tests for real.
 pnpm exec turbo run test --concurrency=1 --force || status=1

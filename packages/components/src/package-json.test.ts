@@ -45,6 +45,16 @@ const globToRegExp = (glob: string) =>
 /** Subpaths exported as plain files: the manifest, the theme stylesheets and package.json. */
 const PLAIN_FILES = ['./package.json', './custom-elements.json', './themes/*.css'];
 
+/**
+ * Subpaths built from custom-elements.json by scripts/generate.mjs (React wrappers, JSX types):
+ * they have no TypeScript source, so no source condition, only `types` and `default` in dist/.
+ */
+const GENERATED = {
+  './react': { types: './dist/react/index.d.ts', default: './dist/react/index.js' },
+  './react/*.js': { types: './dist/react/*.d.ts', default: './dist/react/*.js' },
+  './jsx.js': { types: './dist/jsx.d.ts', default: './dist/jsx.js' },
+};
+
 let pkg: PackageJson;
 let files: readonly SourceFile[];
 let registrations: readonly string[];
@@ -70,6 +80,10 @@ describe('package.json', () => {
         expect(target, subpath).to.equal(subpath);
         continue;
       }
+      if (subpath in GENERATED) {
+        expect(target, subpath).to.deep.equal(GENERATED[subpath as keyof typeof GENERATED]);
+        continue;
+      }
       expect(target, subpath).to.be.an('object');
       expect(Object.keys(target), subpath).to.deep.equal([
         '@all-together/source',
@@ -82,7 +96,7 @@ describe('package.json', () => {
   it('every subpath points at one module: its source, its built .js and its .d.ts', () => {
     const paths = new Set(files.map((f) => f.path));
     for (const [subpath, target] of Object.entries(pkg.exports)) {
-      if (typeof target === 'string') continue;
+      if (typeof target === 'string' || subpath in GENERATED) continue;
       const source = target['@all-together/source']!.replace(/^\.\//, '');
       expect(paths.has(source), `${subpath}: ${source} exists and is shipped`).to.equal(true);
       expect(target['default'], subpath).to.equal(`./${builtAs(source)}`);
@@ -102,7 +116,9 @@ describe('package.json', () => {
   });
 
   it('only the barrel and registration files are exported', () => {
-    const exported = Object.values(pkg.exports)
+    const exported = Object.entries(pkg.exports)
+      .filter(([subpath]) => !(subpath in GENERATED))
+      .map(([, target]) => target)
       .filter((t): t is Conditions => typeof t === 'object')
       .map((t) => t['@all-together/source']!.replace(/^\.\//, ''))
       .sort();
@@ -125,6 +141,13 @@ describe('package.json', () => {
   it('publishes dist and the custom elements manifest', () => {
     expect(pkg.files).to.include('dist');
     expect(pkg.files).to.include(pkg.customElements);
+  });
+
+  it('publishes the no-build modules (cdn/) and points JetBrains IDEs at web-types', () => {
+    expect(pkg.files).to.include('cdn');
+    expect((pkg as unknown as Record<string, unknown>)['web-types']).to.equal(
+      './dist/web-types.json',
+    );
   });
 
   it('publishes the themes, exported as CSS files and listed as side effects', () => {

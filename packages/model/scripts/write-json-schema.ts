@@ -1,9 +1,12 @@
-// Build step: writes the definition JSON Schemas into dist/schema/ so they ship with the package.
+// Build step: writes the definition JSON Schemas into schema/ at the package root, so they ship at a
+// stable path that does not depend on how the code is built: an author's "$schema" line reads
+// "…/node_modules/@all-together/model/schema/questionnaire-definition.json", and the same files are
+// exported as `@all-together/model/schema/questionnaire-definition.json`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { definitionJsonSchemas } from '../src/json-schema.js';
 
-mkdirSync('dist/schema', { recursive: true });
+mkdirSync('schema', { recursive: true });
 for (const [name, schema] of Object.entries(definitionJsonSchemas())) {
-  writeFileSync(`dist/schema/${name}.json`, JSON.stringify(schema, null, 2) + '\n');
+  writeFileSync(`schema/${name}.json`, JSON.stringify(schema, null, 2) + '\n');
 }
-console.log('wrote dist/schema/questionnaire-definition.json and audit-definition.json');
+console.log('wrote schema/questionnaire-definition.json and schema/audit-definition.json');

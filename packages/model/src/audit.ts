@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { checkLocales, type Path } from './checks.js';
 import { DefinitionId, ItemId, SemVer, StatementId } from './ids.js';
-import { Link, LocaleCode, LocalisedText } from './text.js';
+import { Link, LocaleCode, LocalisedText, SchemaReference } from './text.js';
 
 /** The three levels a statement is rated at, best first. */
 export const RatingLevel = z.enum(['fully-met', 'partially-met', 'not-yet-met']);
@@ -76,6 +76,8 @@ export type AuditScoring = z.infer<typeof AuditScoring>;
 /** The 360° audit: areas of statements, each with descriptors, guidance and evidence prompts. */
 export const AuditDefinition = z
   .strictObject({
+    /** The file's JSON Schema, for editors (`SchemaReference`); ignored by parsing. */
+    $schema: SchemaReference.optional(),
     kind: z.literal('audit'),
     id: DefinitionId,
     version: SemVer,

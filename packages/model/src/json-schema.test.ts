@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { definitionJsonSchemas } from './index.js';
+import { AuditDefinition, QuestionnaireDefinition, check, definitionJsonSchemas } from './index.js';
 import type { Untyped } from './test-helpers/assertions.js';
+import { auditInput, questionnaireInput } from './test-helpers/examples.js';
 
 describe('JSON Schema for definition authors', () => {
   const schemas = definitionJsonSchemas();
@@ -47,5 +48,35 @@ describe('JSON Schema for definition authors', () => {
 
   it('is plain JSON (round-trips through JSON.stringify)', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(schemas)), schemas);
+  });
+
+  // An author's editor validates a file through its "$schema" line; parsing must accept that line.
+  const SCHEMA_LINE = '../node_modules/@all-together/model/schema/questionnaire-definition.json';
+
+  it('accepts a "$schema" line in a questionnaire definition and keeps it optional', () => {
+    const result = check(QuestionnaireDefinition, {
+      $schema: SCHEMA_LINE,
+      ...questionnaireInput(),
+    });
+    assert.equal(result.ok, true, result.ok ? '' : JSON.stringify(result.problems));
+    assert.equal(check(QuestionnaireDefinition, questionnaireInput()).ok, true);
+  });
+
+  it('accepts a "$schema" line in an audit definition', () => {
+    const result = check(AuditDefinition, { $schema: SCHEMA_LINE, ...auditInput() });
+    assert.equal(result.ok, true, result.ok ? '' : JSON.stringify(result.problems));
+  });
+
+  it('refuses a "$schema" that is not a string', () => {
+    const result = check(QuestionnaireDefinition, { $schema: 7, ...questionnaireInput() });
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.equal(result.problems[0]?.at, '$schema');
+  });
+
+  it('lets "$schema" through the JSON Schemas too (no additional-property warning in editors)', () => {
+    for (const schema of Object.values(schemas) as Untyped[]) {
+      assert.deepEqual(schema.properties.$schema?.type, 'string');
+      assert.ok(!schema.required.includes('$schema'));
+    }
   });
 });

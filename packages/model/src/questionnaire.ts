@@ -7,7 +7,7 @@ import {
 import { Condition, conditionItems } from './conditions.js';
 import { DefinitionId, ItemId, OptionValue, SectionId, SemVer, StatementId } from './ids.js';
 import { checkLocales, type Path } from './checks.js';
-import { Link, LocaleCode, LocalisedText } from './text.js';
+import { Link, LocaleCode, LocalisedText, SchemaReference } from './text.js';
 
 /** Who a questionnaire is for. The three pupil audiences are the key-stage versions. */
 export const Audience = z.enum([
@@ -301,6 +301,8 @@ export const Parameters = z.record(ParameterName, LocalisedText).default({});
  */
 export const QuestionnaireDefinition = z
   .strictObject({
+    /** The file's JSON Schema, for editors (`SchemaReference`); ignored by parsing. */
+    $schema: SchemaReference.optional(),
     kind: z.literal('questionnaire'),
     id: DefinitionId,
     version: SemVer,

@@ -99,3 +99,12 @@ export function collectLocalisedTexts(
   }
   return out;
 }
+
+/**
+ * A definition file's `"$schema"` line: the JSON Schema an author's editor checks the file with,
+ * for example `"../node_modules/@all-together/model/schema/questionnaire-definition.json"`. It is
+ * accepted so that such a file parses; nothing else reads it.
+ */
+export const SchemaReference = PlainText(2000).describe(
+  'The JSON Schema an editor validates this file with; ignored when the definition is parsed.',
+);

@@ -9,7 +9,7 @@ import { getDefinition, getFragment, listDefinitions, listFragments } from '../s
 /** What each instrument rests on, in a line (the definitions' own `basis` says it in full). */
 export const RESTS_ON: Record<string, string> = {
   'all-together-audit':
-    'The programme’s six audit areas and their published themes (domain brief §2); areas 3 and 6 filled from the brief and marked provisional',
+    'The programme’s six audit areas and their published themes; areas 3 and 6 written by us from the programme’s outline and marked provisional',
   'pupil-ks1':
     'Our own wording for Reception–Year 2, read aloud, with faces; no online, bullying-others or wellbeing items by default',
   'pupil-ks2':
@@ -29,7 +29,7 @@ export const RESTS_ON: Record<string, string> = {
   'end-of-programme':
     'The programme’s end-of-programme school survey, reported as “somewhat or strongly agree”',
   'identity-questions':
-    'Opt-in gender and LGBT identity questions for secondary (reliability.md P4); never for KS1/KS2',
+    'Opt-in gender and LGBT identity questions for secondary (rule P4: off unless a deployment adds them); never for KS1/KS2',
   'wellbeing-mmf-behavioural':
     'Me and My Feelings behavioural subscale (Deighton et al. 2013, credited): add it, or swap it for the emotional one',
 };

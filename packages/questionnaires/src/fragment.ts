@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   Audience,
   DefinitionId,
@@ -8,6 +8,7 @@ import {
   Scale,
   Section,
   SectionId,
+  SchemaReference,
   SemVer,
   checkLocales,
 } from '@all-together/model';
@@ -20,6 +21,8 @@ import {
  */
 export const QuestionnaireFragment = z
   .strictObject({
+    /** The file's JSON Schema, for editors; ignored by parsing. */
+    $schema: SchemaReference.optional(),
     kind: z.literal('fragment'),
     id: DefinitionId,
     version: SemVer,

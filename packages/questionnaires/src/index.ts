@@ -12,3 +12,4 @@ export * from './random.js';
 export * from './cohort.js';
 export * from './cpd.js';
 export * from './registry.js';
+export * from './semver.js';

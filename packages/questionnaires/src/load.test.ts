@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDefinition } from './index.js';
+import { check } from '@all-together/model';
+import { QuestionnaireFragment, parseDefinition } from './index.js';
+import { DEFINITION_FILES, FRAGMENT_FILES } from './catalogue.js';
 
 const en = (t: string) => ({ 'en-GB': t });
 const audit = {
@@ -63,4 +65,29 @@ describe('parseDefinition', () => {
     assert.equal(result.ok, false);
     if (!result.ok) assert.equal(result.problems[0]?.at, 'kind');
   });
+});
+
+describe('"$schema" in a definition file', () => {
+  // What an author writes at the top of a file to get completion and checks in their editor.
+  const withSchema = (data: unknown, schema: string) =>
+    `{\n  "$schema": ${JSON.stringify(schema)},\n${JSON.stringify(data, null, 2).slice(2)}`;
+
+  for (const file of DEFINITION_FILES) {
+    it(`${file.path} still parses with a "$schema" line`, () => {
+      const kind = (file.data as { kind: string }).kind;
+      const text = withSchema(
+        file.data,
+        `../../node_modules/@all-together/model/schema/${kind}-definition.json`,
+      );
+      const result = parseDefinition(text, file.path);
+      assert.equal(result.ok, true, result.ok ? '' : JSON.stringify(result.problems.slice(0, 3)));
+    });
+  }
+
+  for (const file of FRAGMENT_FILES) {
+    it(`${file.path} still parses with a "$schema" line`, () => {
+      const result = check(QuestionnaireFragment, JSON.parse(withSchema(file.data, './x.json')));
+      assert.equal(result.ok, true, result.ok ? '' : JSON.stringify(result.problems.slice(0, 3)));
+    });
+  }
 });

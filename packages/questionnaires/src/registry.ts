@@ -1,12 +1,9 @@
-import {
-  describeProblems,
-  type AuditDefinition,
-  type QuestionnaireDefinition,
-} from '@all-together/model';
-import { check } from '@all-together/model';
+import { check, type AuditDefinition, type QuestionnaireDefinition } from '@all-together/model';
 import { DEFINITION_FILES, FRAGMENT_FILES } from './catalogue.js';
 import { QuestionnaireFragment } from './fragment.js';
 import { parseDefinition, type Definition } from './load.js';
+import { parseShipped, pickFile, type ShippedFile } from './loaders.js';
+import { compareVersions } from './semver.js';
 
 /** A line of the catalogue: enough to list and choose a definition without parsing it all. */
 export interface CatalogueEntry {
@@ -17,27 +14,9 @@ export interface CatalogueEntry {
   path: string;
 }
 
-const parsed = new Map<string, Definition>();
-const parsedFragments = new Map<string, QuestionnaireFragment>();
-
-function entryOf(file: { path: string; data: unknown }): CatalogueEntry {
+function entryOf(file: ShippedFile): CatalogueEntry {
   const data = file.data as { id: string; version: string; kind: 'questionnaire' | 'audit' };
   return { id: data.id, version: data.version, kind: data.kind, path: file.path };
-}
-
-/** Compares semantic versions (release versions; a pre-release sorts before its release). */
-export function compareVersions(a: string, b: string): number {
-  const split = (v: string) => {
-    const [core, pre] = v.split('-', 2);
-    return { nums: core!.split('.').map(Number), pre };
-  };
-  const x = split(a);
-  const y = split(b);
-  for (let i = 0; i < 3; i++) if (x.nums[i] !== y.nums[i]) return x.nums[i]! - y.nums[i]!;
-  if (x.pre === y.pre) return 0;
-  if (x.pre === undefined) return 1;
-  if (y.pre === undefined) return -1;
-  return x.pre < y.pre ? -1 : 1;
 }
 
 /** Every shipped definition, newest version first within an id. */
@@ -47,45 +26,13 @@ export function listDefinitions(): CatalogueEntry[] {
   );
 }
 
-function find(
-  files: readonly { path: string; data: unknown }[],
-  id: string,
-  version: string | undefined,
-  what: string,
-): { path: string; data: unknown } {
-  const matches = files.filter((f) => (f.data as { id: string }).id === id);
-  if (matches.length === 0) {
-    const known = [...new Set(files.map((f) => (f.data as { id: string }).id))].join(', ');
-    throw new Error(`There is no ${what} "${id}". Shipped: ${known}.`);
-  }
-  const chosen = version
-    ? matches.find((f) => (f.data as { version: string }).version === version)
-    : [...matches].sort((a, b) =>
-        compareVersions(
-          (b.data as { version: string }).version,
-          (a.data as { version: string }).version,
-        ),
-      )[0];
-  if (!chosen) {
-    const versions = matches.map((f) => (f.data as { version: string }).version).join(', ');
-    throw new Error(`There is no version ${version} of "${id}". Shipped: ${versions}.`);
-  }
-  return chosen;
-}
-
 /**
  * A shipped definition, parsed and checked (once, then cached). Without a version, the newest.
  * Throws an Error naming what exists when the id or version is not shipped.
  */
 export function getDefinition(id: string, version?: string): Definition {
-  const file = find(DEFINITION_FILES, id, version, 'definition');
-  const cached = parsed.get(file.path);
-  if (cached) return cached;
-  const result = parseDefinition(file.data, file.path);
-  // Shipped content is tested to parse; this guards against a corrupted install.
-  if (!result.ok) throw new Error(describeProblems(result.problems));
-  parsed.set(file.path, result.value);
-  return result.value;
+  const file = pickFile(DEFINITION_FILES, id, version, 'definition');
+  return parseShipped(file, (data) => parseDefinition(data, file.path));
 }
 
 /** A shipped questionnaire (pupil, perception, CPD or end-of-programme), parsed. */
@@ -114,11 +61,6 @@ export function listFragments(): { id: string; version: string; path: string }[]
 
 /** A shipped fragment (identity questions, another wellbeing scale…), parsed. */
 export function getFragment(id: string, version?: string): QuestionnaireFragment {
-  const file = find(FRAGMENT_FILES, id, version, 'fragment');
-  const cached = parsedFragments.get(file.path);
-  if (cached) return cached;
-  const result = check(QuestionnaireFragment, file.data);
-  if (!result.ok) throw new Error(`${file.path}:\n${describeProblems(result.problems)}`);
-  parsedFragments.set(file.path, result.value);
-  return result.value;
+  const file = pickFile(FRAGMENT_FILES, id, version, 'fragment');
+  return parseShipped(file, (data) => check(QuestionnaireFragment, data));
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DefinitionId, IndicatorMeasure, type QuestionnaireDefinition } from '@all-together/model';
 import { compilePlan } from '@all-together/scoring';
 import { localisedText } from '../audit/localised.js';

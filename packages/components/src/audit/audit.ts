@@ -3,7 +3,7 @@ import '../shared/zod-jitless.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   Audience,
   AuditDefinition,

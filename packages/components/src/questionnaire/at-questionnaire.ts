@@ -12,6 +12,9 @@ import { AtQuestionnaire } from './questionnaire.js';
 defineElement('at-questionnaire', AtQuestionnaire);
 
 export { AtQuestionnaire };
+// The event classes and their GlobalEventHandlersEventMap entries live in their own module; this
+// re-export makes the entry's types declare them, so importing this file alone types `at-submit`.
+export type * from './questionnaire.events.js';
 
 declare global {
   interface HTMLElementTagNameMap {
