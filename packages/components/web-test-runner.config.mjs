@@ -60,7 +60,7 @@ export const STRICT_CSP =
  *
  * - `csp.html?module=/packages/…/x.ts`: a page with no inline script that loads one module, sent
  *   with the W3 policy as a real `Content-Security-Policy` header (every directive applies, unlike
- *   a `<meta>`). `src/shared/csp.test.ts` opens it in an iframe; wtr's own runner page, which
+ *   a `<meta>`). `src/csp.test.ts` opens it in an iframe; wtr's own runner page, which
  *   needs inline scripts and a WebSocket, stays outside the policy.
  * - `src/<case>`: hostile answers for `src` loading (W4): `404`, `html`, `huge` (50 MB streamed
  *   with no length, written with back-pressure so it is never held in memory), `huge-declared`

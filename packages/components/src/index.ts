@@ -52,7 +52,7 @@ export {
   type TranslationKey,
   type TranslationParams,
 } from './shared/i18n.js';
-export { enGB } from './shared/en-gb.js';
+export { enGB } from './en-gb.js';
 export { DESIGN_TOKENS } from './shared/tokens.js';
 export { LocalizeController } from './shared/localize-controller.js';
 export {

@@ -592,3 +592,12 @@ export const actionPlanStrings: ActionPlanStrings = {
   actionPlanChangeAction: ' the action “{description}”',
   actionPlanChangeReview: ' the review of {date}',
 };
+
+// This element's strings join the shared table's types (declaration merging), so `shared/`
+// never imports an element.
+declare module '../shared/i18n.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface Translation extends ActionPlanStrings {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface TranslationParams extends ActionPlanStringParams {}
+}

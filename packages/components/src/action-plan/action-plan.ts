@@ -34,7 +34,8 @@ import {
   type OutcomeComparison,
   type PlanProgress,
 } from '@all-together/scoring';
-import { localisedText, round1, uuid } from '../audit/localised.js';
+import { localisedText, round1 } from '../shared/text.js';
+import { uuid } from '../shared/ids.js';
 import { AtElement } from '../shared/at-element.js';
 import { AtEvent } from '../shared/events.js';
 import { defineDefaultStrings, type TranslationKey } from '../shared/i18n.js';
@@ -42,11 +43,10 @@ import type { ActionPlanReasonKey } from './action-plan.strings.js';
 import { MeasureOptions, type MeasureOption } from './measures.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
 import { styles } from './action-plan.styles.js';
-import { auditStrings } from '../audit/audit.strings.js';
 import { actionPlanStrings } from './action-plan.strings.js';
 
 // This element's English strings, the fallback of every language (see i18n.ts).
-defineDefaultStrings({ ...auditStrings, ...actionPlanStrings });
+defineDefaultStrings({ ...actionPlanStrings });
 
 /** Fired when the user changes the plan; `event.plan` is the whole plan, valid against `ActionPlan`. */
 export class AtPlanChangeEvent extends AtEvent {

@@ -12,7 +12,7 @@ import {
   SCHOOL,
 } from '../test-helpers/audit-data.js';
 import { AtAudit, AtAuditChangeEvent, AtAuditCompleteEvent } from './audit.js';
-import { round1 } from './localised.js';
+import { round1 } from '../shared/text.js';
 import './at-audit.js';
 
 const root = (el: AtAudit) => el.shadowRoot!;

@@ -33,13 +33,13 @@ import { AtElement } from '../shared/at-element.js';
 import { AtEvent } from '../shared/events.js';
 import { defineDefaultStrings, type TranslationKey } from '../shared/i18n.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
-import { localisedText, round1, signed, uuid } from './localised.js';
+import { localisedText, round1, signed } from '../shared/text.js';
+import { uuid } from '../shared/ids.js';
 import { styles } from './audit.styles.js';
-import { actionPlanStrings } from '../action-plan/action-plan.strings.js';
 import { auditStrings } from './audit.strings.js';
 
 // This element's English strings, the fallback of every language (see i18n.ts).
-defineDefaultStrings({ ...auditStrings, ...actionPlanStrings });
+defineDefaultStrings({ ...auditStrings });
 
 /**
  * Fired when the user changes the audit: a rating chosen, an evidence note added or removed.

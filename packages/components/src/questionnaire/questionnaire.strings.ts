@@ -193,3 +193,12 @@ export const questionnaireStrings: QuestionnaireStrings = {
   questionnaireSectionProgress: 'Section {current} of {total}',
   questionnaireDraftSaved: 'Answer saved',
 };
+
+// This element's strings join the shared table's types (declaration merging), so `shared/`
+// never imports an element.
+declare module '../shared/i18n.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface Translation extends QuestionnaireStrings {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface TranslationParams extends QuestionnaireStringParams {}
+}

@@ -31,6 +31,7 @@ import {
   type SuppressionReason,
 } from '@all-together/scoring';
 import type { TranslationKey, TranslationParams } from '../shared/i18n.js';
+import { localisedText } from '../shared/text.js';
 import type { BarValue, ChartRow } from './results.chart.js';
 
 /** The views of `<at-results>`. */
@@ -191,15 +192,6 @@ class Notes {
 const shownText = (s: Shown<number>, format: (n: number) => string): string =>
   'value' in s ? format(s.value) : s.symbol;
 
-/** The value of a LocalisedText in `lang`, or the definition's default locale. */
-function localised(text: Readonly<Record<string, string>>, lang: string, fallback: string): string {
-  const exact = Object.keys(text).find((k) => k.toLowerCase() === lang.toLowerCase());
-  const language = Object.keys(text).find(
-    (k) => k.split('-')[0]!.toLowerCase() === lang.split('-')[0]!.toLowerCase(),
-  );
-  return text[exact ?? language ?? fallback] ?? Object.values(text)[0] ?? '';
-}
-
 /** A label for an indicator: from the definitions' declared scoring, else the key itself. */
 export function indicatorLabel(
   key: string,
@@ -214,11 +206,11 @@ export function indicatorLabel(
     if (def.kind !== 'questionnaire') continue;
     for (const section of def.sections) {
       for (const item of section.items) {
-        if (agree && item.id === agree[2]) return localised(item.text, lang, def.defaultLocale);
+        if (agree && item.id === agree[2]) return localisedText(item.text, lang, def.defaultLocale);
         if (!option || item.type === 'free-text') continue;
         if (item.scoring.kind === 'none' || item.scoring.indicator !== indicator) continue;
         const found = item.options.find((o) => o.value === option);
-        if (found) return localised(found.label, lang, def.defaultLocale);
+        if (found) return localisedText(found.label, lang, def.defaultLocale);
       }
     }
   }
@@ -415,7 +407,7 @@ export function buildView(input: ModelInput): ViewModel {
       const area = def?.areas.find((a) => a.number === n);
       return t('resultsAuditArea', {
         area: n,
-        title: area ? localised(area.title, input.lang, def!.defaultLocale) : '',
+        title: area ? localisedText(area.title, input.lang, def!.defaultLocale) : '',
       });
     };
     const rows = [
@@ -465,7 +457,7 @@ export function buildView(input: ModelInput): ViewModel {
     const defItems = def?.sections.flatMap((s) => s.items) ?? [];
     const itemText = (itemId: string) => {
       const item = defItems.find((i) => i.id === itemId);
-      return item ? localised(item.text, input.lang, def!.defaultLocale) : itemId;
+      return item ? localisedText(item.text, input.lang, def!.defaultLocale) : itemId;
     };
     // The administrations are the options of the item that records them, labelled by the definition.
     const adminItem = defItems.find((i) => i.id === published.administrationItem);
@@ -474,7 +466,7 @@ export function buildView(input: ModelInput): ViewModel {
         adminItem && adminItem.type !== 'free-text'
           ? adminItem.options.find((o) => o.value === key)
           : undefined;
-      return option ? localised(option.label, input.lang, def!.defaultLocale) : key;
+      return option ? localisedText(option.label, input.lang, def!.defaultLocale) : key;
     });
     const rows = published.items.map((item) => {
       item.cells.forEach((c) => [c.base, c.percent].forEach((s) => notes.add(s)));

@@ -580,3 +580,12 @@ export const resultsStrings: ResultsStrings = {
   },
   resultsHiddenLabel: '{symbol} hidden',
 };
+
+// This element's strings join the shared table's types (declaration merging), so `shared/`
+// never imports an element.
+declare module '../shared/i18n.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface Translation extends ResultsStrings {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface TranslationParams extends ResultsStringParams {}
+}

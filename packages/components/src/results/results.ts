@@ -16,6 +16,7 @@ import {
 } from '@all-together/scoring';
 import { AtElement } from '../shared/at-element.js';
 import { AtEvent } from '../shared/events.js';
+import { csvCell } from '../shared/csv.js';
 import { barChart } from './results.chart.js';
 import {
   RESULTS_DIMENSIONS,
@@ -41,6 +42,7 @@ import { resultsStrings } from './results.strings.js';
 defineDefaultStrings({ ...resultsStrings });
 
 export {
+  csvCell,
   RESULTS_DIMENSIONS,
   RESULTS_ROLES,
   RESULTS_SCOPES,
@@ -64,17 +66,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'at-breakdown-change': AtBreakdownChangeEvent;
   }
-}
-
-/**
- * One CSV cell: quoted when needed, and guarded against formula injection (a cell starting with
- * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`). Plain numbers such as `-3`
- * are data, not formulas, and are left as they are.
- */
-export function csvCell(value: string): string {
-  const guarded =
-    /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 const isSummary = (v: unknown): v is PupilSummary =>

@@ -19,9 +19,9 @@
  */
 import { html, render } from 'lit';
 import type { Item, QuestionnaireDefinition } from '@all-together/model';
-import type { AtProgress } from '../../progress/progress.js';
-import type { AtQuestionnaire } from '../../questionnaire/questionnaire.js';
-import { memoryStorage } from '../storage.js';
+import type { AtProgress } from '../progress/progress.js';
+import type { AtQuestionnaire } from '../questionnaire/questionnaire.js';
+import { memoryStorage } from '../shared/storage.js';
 import {
   $,
   $$,
@@ -30,7 +30,7 @@ import {
   press,
   screen,
   text,
-} from '../../questionnaire/test-helpers/drive.js';
+} from '../questionnaire/test-helpers/drive.js';
 
 /**
  * What a scenario gets besides its root. Definitions come from the test page as JSON text and are
@@ -383,7 +383,7 @@ interface ResultsData {
 async function resultsStates(root: HTMLElement, context: CspContext): Promise<string[]> {
   const d = context.extra('results') as ResultsData;
   const states: string[] = [];
-  const { RESULTS_VIEWS } = await import('../../results/results.model.js');
+  const { RESULTS_VIEWS } = await import('../results/results.model.js');
   for (const view of RESULTS_VIEWS) {
     render(html``, root);
     render(
@@ -412,8 +412,8 @@ async function resultsStates(root: HTMLElement, context: CspContext): Promise<st
   return states;
 }
 
-const progress = () => import('../../progress/at-progress.js');
-const questionnaireElement = () => import('../../questionnaire/at-questionnaire.js');
+const progress = () => import('../progress/at-progress.js');
+const questionnaireElement = () => import('../questionnaire/at-questionnaire.js');
 /** zod 4's `new Function('')` probe, raised when the model's schemas are built at import. */
 
 /** Every scenario, in order; each runs in a fresh page. Append new elements here. */
@@ -445,17 +445,17 @@ export const cspScenarios: readonly CspScenario[] = [
   },
   {
     name: '<at-audit> smoke: overview, a statement, save',
-    load: () => import('../../audit/at-audit.js'),
+    load: () => import('../audit/at-audit.js'),
     run: auditStates,
   },
   {
     name: '<at-results> every view (school scope)',
-    load: () => import('../../results/at-results.js'),
+    load: () => import('../results/at-results.js'),
     run: resultsStates,
   },
   {
     name: '<at-action-plan> empty plan, a form, its error',
-    load: () => import('../../action-plan/at-action-plan.js'),
+    load: () => import('../action-plan/at-action-plan.js'),
     run: actionPlanStates,
   },
 ];

@@ -5,12 +5,12 @@
  *
  * @module
  */
-import { actionPlanStrings } from '../action-plan/action-plan.strings.js';
-import { auditStrings } from '../audit/audit.strings.js';
-import { progressStrings } from '../progress/progress.strings.js';
-import { questionnaireStrings } from '../questionnaire/questionnaire.strings.js';
-import { resultsStrings } from '../results/results.strings.js';
-import type { Translation } from './i18n.js';
+import { actionPlanStrings } from './action-plan/action-plan.strings.js';
+import { auditStrings } from './audit/audit.strings.js';
+import { progressStrings } from './progress/progress.strings.js';
+import { questionnaireStrings } from './questionnaire/questionnaire.strings.js';
+import { resultsStrings } from './results/results.strings.js';
+import type { Translation } from './shared/i18n.js';
 
 /** The complete British English table. */
 export const enGB: Translation = {
