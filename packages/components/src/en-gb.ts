@@ -6,6 +6,7 @@
  * @module
  */
 import { actionPlanStrings } from './action-plan/action-plan.strings.js';
+import { exitStrings } from './exit/exit.strings.js';
 import { auditStrings } from './audit/audit.strings.js';
 import { progressStrings } from './progress/progress.strings.js';
 import { questionnaireStrings } from './questionnaire/questionnaire.strings.js';
@@ -15,6 +16,7 @@ import type { Translation } from './shared/i18n.js';
 /** The complete British English table. */
 export const enGB: Translation = {
   ...progressStrings,
+  ...exitStrings,
   ...questionnaireStrings,
   ...auditStrings,
   ...actionPlanStrings,

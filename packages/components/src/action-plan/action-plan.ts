@@ -48,12 +48,21 @@ import { actionPlanStrings } from './action-plan.strings.js';
 // This element's English strings, the fallback of every language (see i18n.ts).
 defineDefaultStrings({ ...actionPlanStrings });
 
-/** Fired when the user changes the plan; `event.plan` is the whole plan, valid against `ActionPlan`. */
-export class AtPlanChangeEvent extends AtEvent {
+/** `detail` of `at-plan-change`. */
+export interface AtPlanChangeDetail {
+  /** The plan after the change, valid against `ActionPlan`, with a new `updatedAt`. */
+  readonly plan: ActionPlan;
+}
+
+/** Fired when the user changes the plan; `detail.plan` is the whole plan, valid against `ActionPlan`. */
+export class AtPlanChangeEvent extends AtEvent<AtPlanChangeDetail> {
   static readonly type = 'at-plan-change';
-  /** @param plan - The plan after the change, valid against `ActionPlan`. */
-  constructor(readonly plan: ActionPlan) {
-    super(AtPlanChangeEvent.type);
+  constructor(plan: ActionPlan) {
+    super(AtPlanChangeEvent.type, { plan });
+  }
+  /** @deprecated Read `detail.plan`. */
+  get plan(): ActionPlan {
+    return this.detail.plan;
   }
 }
 
@@ -257,7 +266,7 @@ function upsert<T extends { readonly id: string }>(list: readonly T[], item: T):
  * @summary The action plan: priorities from the audit, objectives, actions, reviews and award readiness.
  * @tagname at-action-plan
  *
- * @event at-plan-change - {AtPlanChangeEvent} The user added, changed or deleted something in the plan; `event.plan` is the validated `ActionPlan`.
+ * @event at-plan-change - {CustomEvent<{ plan: ActionPlan }>} The user added, changed or deleted something in the plan; `detail.plan` is the validated `ActionPlan`.
  *
  * @csspart base - The wrapper.
  * @csspart progress - Progress and overdue actions.

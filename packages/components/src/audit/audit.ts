@@ -41,36 +41,57 @@ import { auditStrings } from './audit.strings.js';
 // This element's English strings, the fallback of every language (see i18n.ts).
 defineDefaultStrings({ ...auditStrings });
 
-/**
- * Fired when the user changes the audit: a rating chosen, an evidence note added or removed.
- * Carries the whole draft, validated with the model's `AuditResponse` schema.
- */
-export class AtAuditChangeEvent extends AtEvent {
-  static readonly type = 'at-audit-change';
-  /** @param response - The draft audit, valid against `AuditResponse`. */
-  constructor(readonly response: AuditResponse) {
-    super(AtAuditChangeEvent.type);
-  }
+/** `detail` of `at-audit-change`. */
+export interface AtAuditChangeDetail {
+  /** The draft audit, valid against `AuditResponse` (no `completedAt`). */
+  readonly response: AuditResponse;
 }
 
 /**
- * Fired when the user completes the audit (every statement rated, Don't know allowed). Carries the
- * complete response (with `completedAt`), its scores and, in the end audit with a baseline, the
- * comparison with the baseline.
+ * Fired when the user changes the audit: a rating chosen, an evidence note added or removed.
+ * `detail.response` is the whole draft, validated with the model's `AuditResponse` schema.
  */
-export class AtAuditCompleteEvent extends AtEvent {
+export class AtAuditChangeEvent extends AtEvent<AtAuditChangeDetail> {
+  static readonly type = 'at-audit-change';
+  constructor(response: AuditResponse) {
+    super(AtAuditChangeEvent.type, { response });
+  }
+  /** @deprecated Read `detail.response`. */
+  get response(): AuditResponse {
+    return this.detail.response;
+  }
+}
+
+/** `detail` of `at-audit-complete`. */
+export interface AtAuditCompleteDetail {
+  /** The complete audit, valid against `AuditResponse`, with `completedAt`. */
+  readonly response: AuditResponse;
+  /** `scoreAudit(definition, response)`. */
+  readonly scores: AuditScores;
+  /** `compareAudits(definition, baseline, response)` in the end audit with a baseline, else null. */
+  readonly comparison: AuditComparison | null;
+}
+
+/**
+ * Fired when the user completes the audit (every statement rated, Don't know allowed): `detail`
+ * holds the response, its scores and the comparison with the baseline.
+ */
+export class AtAuditCompleteEvent extends AtEvent<AtAuditCompleteDetail> {
   static readonly type = 'at-audit-complete';
-  /**
-   * @param response - The complete audit, valid against `AuditResponse`.
-   * @param scores - `scoreAudit(definition, response)`.
-   * @param comparison - `compareAudits(definition, baseline, response)` in the end audit, else null.
-   */
-  constructor(
-    readonly response: AuditResponse,
-    readonly scores: AuditScores,
-    readonly comparison: AuditComparison | null,
-  ) {
-    super(AtAuditCompleteEvent.type);
+  constructor(response: AuditResponse, scores: AuditScores, comparison: AuditComparison | null) {
+    super(AtAuditCompleteEvent.type, { response, scores, comparison });
+  }
+  /** @deprecated Read `detail.response`. */
+  get response(): AuditResponse {
+    return this.detail.response;
+  }
+  /** @deprecated Read `detail.scores`. */
+  get scores(): AuditScores {
+    return this.detail.scores;
+  }
+  /** @deprecated Read `detail.comparison`. */
+  get comparison(): AuditComparison | null {
+    return this.detail.comparison;
   }
 }
 
@@ -171,8 +192,8 @@ function report(what: string, problems: readonly Problem[]): void {
  * @summary The 360° anti-bullying audit: rate each statement, note evidence, see scores and change.
  * @tagname at-audit
  *
- * @event at-audit-change - {AtAuditChangeEvent} The user changed a rating or the evidence; `event.response` is the validated draft.
- * @event at-audit-complete - {AtAuditCompleteEvent} The user completed the audit; `event.response`, `event.scores`, `event.comparison`.
+ * @event at-audit-change - {CustomEvent<{ response: AuditResponse }>} The user changed a rating or the evidence; `detail.response` is the validated draft.
+ * @event at-audit-complete - {CustomEvent<{ response: AuditResponse; scores: AuditScores; comparison: AuditComparison | null }>} The user completed the audit.
  *
  * @csspart base - The wrapper of every page.
  * @csspart task-list - The list of areas on the overview.

@@ -1,34 +1,61 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { live } from 'lit/directives/live.js';
 import type {
   Item,
   LocalisedText,
   Problem,
   QuestionnaireDefinition,
   QuestionnaireResponse,
-  Section,
 } from '@all-together/model';
+import '../exit/at-exit-this-page.js';
+import { DEFAULT_EXIT_URL } from '../exit/at-exit-this-page.js';
 import { AtElement } from '../shared/at-element.js';
-import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
-import { defineDefaultStrings, type TranslationKey } from '../shared/i18n.js';
-import { faceIcon } from './faces.js';
-import { Outbox, type SendState } from './outbox.js';
+import { DraftController } from '../shared/controllers/draft-controller.js';
+import { FocusController } from '../shared/controllers/focus-controller.js';
+import { LoadController } from '../shared/controllers/load-controller.js';
+import { TitleController } from '../shared/controllers/title-controller.js';
+import { heading, headingLevel, type FieldProblem, type HeadingLevel } from '../shared/form-kit.js';
+import { defineDefaultStrings } from '../shared/i18n.js';
+import { uuid } from '../shared/ids.js';
+import { localDraftStorage, sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
+import { localisedText } from '../shared/text.js';
+import { HistoryController, type HistoryEntry } from './history-controller.js';
+import { OutboxController } from './outbox-controller.js';
 import {
   AtAnswerEvent,
-  AtExitEvent,
   AtPageEvent,
   AtStartEvent,
   AtSubmitEvent,
   type QuestionnaireView,
 } from './questionnaire.events.js';
-import { speak, stopSpeaking } from './speech.js';
-import { styles } from './questionnaire.styles.js';
+import {
+  isEmpty,
+  pagesOf,
+  positionOf,
+  problemsOf,
+  responseOf,
+  toggled,
+  minute,
+  type Page,
+  type PageProblem,
+  type Value,
+} from './questionnaire.pages.js';
+import {
+  checkPage,
+  endPage,
+  questionPage,
+  startPage,
+  type EndState,
+} from './questionnaire.render.js';
 import { questionnaireStrings } from './questionnaire.strings.js';
+import { styles } from './questionnaire.styles.js';
+import { speak, stopSpeaking } from './speech.js';
 
 // This element's English strings, the fallback of every language (see i18n.ts).
 defineDefaultStrings({ ...questionnaireStrings });
+
+export { DEFAULT_EXIT_URL };
 
 /** The model's runtime (zod and the rules), loaded on demand: see `validation.ts`. */
 type Model = typeof import('./validation.js');
@@ -40,129 +67,25 @@ const loadModel = () =>
     return import('./validation.js');
   }));
 
-const problem = (path: (string | number)[], message: string): Problem => ({
-  path,
-  at: path.join('.'),
-  message,
-});
-const describeProblems = (problems: readonly Problem[]) =>
+const describe = (problems: readonly Problem[]) =>
   problems.map((p) => `${p.at}: ${p.message}`).join('\n');
-
-/** An answer as the element keeps it: an option value, several, or text. */
-type Value = string | string[];
-
-/** One page: one item (default) or one section's visible items. */
-interface Page {
-  key: string;
-  section: Section;
-  items: Item[];
-}
 
 /** What the draft stores (storage key: see {@link AtQuestionnaire.draftKey}). */
 interface Draft {
   v: 1;
   id: string;
   startedAt: string;
-  savedAt: number;
   answers: Record<string, Value>;
   view: 'question' | 'check';
   page: string | undefined;
 }
 
-/** Where "Exit this page" goes unless the host says otherwise: a neutral page. */
-export const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
-
-/** The largest definition `src` may return (reliability.md W4). */
-const MAX_SRC_BYTES = 1024 * 1024;
-
-/** The deepest nesting a definition from `src` may have (a real one is under 10 levels). */
-const MAX_SRC_DEPTH = 64;
-
-/**
- * A response body as text, read in chunks and abandoned as soon as it passes `max` bytes, so a
- * huge or endless body is never held in memory (W4). A declared `Content-Length` over the cap
- * fails before any byte is read.
- */
-async function readCapped(res: Response, max: number): Promise<string> {
-  const tooBig = () => new Error(`it is larger than ${max / 1024 / 1024} MiB`);
-  if (Number(res.headers.get('content-length') ?? 0) > max) {
-    await res.body?.cancel();
-    throw tooBig();
-  }
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw tooBig();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
-/** Keys that reach an object's prototype machinery: refused in a definition from `src`. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Paths of forbidden keys in parsed JSON (depth already capped, so recursion is safe). */
-function forbiddenKeys(value: unknown, path: (string | number)[] = [], out: Problem[] = []) {
-  if (out.length >= 10 || typeof value !== 'object' || value === null) return out;
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => forbiddenKeys(v, [...path, i], out));
-    return out;
-  }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key))
-      out.push(problem([...path, key], `the key "${key}" is not allowed`));
-    else forbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out);
-  }
-  return out;
-}
-
-/** The deepest nesting of `[` and `{` in JSON text (outside strings), counted without parsing. */
-function nesting(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
-    else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return max;
-}
-
-/** A random UUID (W10): `crypto.randomUUID`, else one built from `getRandomValues`. */
-function uuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-/** The time to the minute (P3: coarse times), as the model's ISO date-time. */
-const minute = (d = new Date()) => `${d.toISOString().slice(0, 16)}:00Z`;
-
-const empty = (v: Value | undefined) =>
-  v === undefined || (typeof v === 'string' ? v.trim() === '' : v.length === 0);
+const isDraft = (d: unknown): d is Draft =>
+  typeof d === 'object' &&
+  d !== null &&
+  (d as Draft).v === 1 &&
+  typeof (d as Draft).id === 'string' &&
+  typeof (d as Draft).answers === 'object';
 
 /** `auto-read`: absent → follow the definition; `"false"` → off; anything else → on. */
 const tristate = {
@@ -170,37 +93,48 @@ const tristate = {
   toAttribute: (v: boolean | undefined) => (v === undefined ? null : String(v)),
 };
 
+const PROBLEM_KEYS = {
+  choose: 'questionnaireErrorChoose',
+  text: 'questionnaireErrorText',
+  'too-long': 'questionnaireErrorTooLong',
+  'too-few': 'questionnaireErrorMin',
+  'too-many': 'questionnaireErrorMax',
+} as const;
+
 /**
  * A questionnaire for pupils (and staff, parents and governors), GOV.UK style: a start page, one
- * question per page (or one section per page), Back and Continue, progress, a check-answers page
- * and a confirmation page that always signposts help. Read-aloud, Exit this page, a draft saved
- * after every answer, and an offline outbox when an `endpoint` is set.
+ * question per page (or one section per page), Back, Continue and Skip, progress, a check-answers
+ * page and an end page that always signposts help. Read-aloud, Exit this page (sticky), a browser
+ * history entry per page, a draft saved after every answer, and an offline outbox that survives a
+ * closed tab when an `endpoint` is set.
  *
  * Renders any valid `QuestionnaireDefinition`; an invalid one (or a missing `school`/`wave`) shows
  * a kind message and logs every problem with its path to the console.
  *
+ * The class holds behaviour; the screens' markup is in `questionnaire.render.ts`, the page logic
+ * in `questionnaire.pages.ts`, cross-cutting behaviour in controllers.
+ *
  * @summary Renders a questionnaire definition one question at a time and emits a validated response.
  * @tagname at-questionnaire
  *
- * @event at-start - {AtStartEvent} The person pressed Start. `definitionId`, `version`.
- * @event at-answer - {AtAnswerEvent} The person answered an item. `itemId`, `page`, `pageCount`; never the value.
- * @event at-page - {AtPageEvent} The person moved to another screen. `view`, `page`, `pageCount`.
- * @event at-submit - {AtSubmitEvent} The person sent their answers. `response` (validated `QuestionnaireResponse`), `responseId`.
- * @event at-exit - {AtExitEvent} The person pressed Exit this page (or Shift three times); the draft is cleared. Cancelable; `url`.
+ * @event at-start - {CustomEvent<{ definitionId: string; version: string }>} The person pressed Start.
+ * @event at-answer - {CustomEvent<{ itemId: string; page: number; pageCount: number }>} The person answered an item; never the value.
+ * @event at-page - {CustomEvent<{ view: QuestionnaireView; page: number; pageCount: number }>} The person moved to another screen.
+ * @event at-submit - {CustomEvent<{ response: QuestionnaireResponse; responseId: string }>} The person sent their answers; the response is validated.
+ * @event at-exit - {CustomEvent<{ url: string }>} The person pressed Exit this page (or Shift three times); the draft is cleared. Cancelable.
  *
  * @csspart base - The wrapper of every screen.
- * @csspart header - The bar with Exit this page.
- * @csspart exit - The Exit this page button.
+ * @csspart header - The sticky bar with Exit this page.
  * @csspart progress - The `<at-progress>` indicator.
  * @csspart question - One question (a fieldset, or the text box's group).
  * @csspart question__label - A question's text (legend or label).
  * @csspart hint - A question's hint.
  * @csspart option - One option's label (with its radio or checkbox).
  * @csspart error-summary - The "There is a problem" box.
- * @csspart button - Every button (Start, Continue, Skip, Back, Send, Read aloud).
- * @csspart panel - The confirmation panel.
+ * @csspart button - Every button (Start, Continue, Skip, Back, Send, Read aloud, Change).
+ * @csspart panel - The end page's panel.
  * @csspart check-answers - The list of questions and answers on the check answers page.
- * @csspart help - The "Getting help" disclosure on question pages.
+ * @csspart help - The help line on question pages, and the help section elsewhere.
  *
  * @cssproperty --at-questionnaire-gap - Space between blocks. Default: `--at-space-4`, else 1.5rem.
  * @cssproperty --at-questionnaire-max-width - Width of the reading column. Default: 40rem.
@@ -209,14 +143,14 @@ export class AtQuestionnaire extends AtElement {
   static override styles = styles;
 
   /**
-   * The questionnaire to show: any value, checked with the model's `QuestionnaireDefinition`
-   * schema (including `checkQuestionnaire`). Takes precedence over `src`.
+   * The questionnaire to show, checked with the model's `QuestionnaireDefinition` schema
+   * (including `checkQuestionnaire`) before anything is shown. Takes precedence over `src`.
    */
-  @property({ attribute: false }) definition: unknown;
+  @property({ attribute: false }) definition: QuestionnaireDefinition | undefined;
 
   /**
    * A same-origin URL of a definition as JSON, fetched without credentials (1 MiB cap, 10 s
-   * timeout) and checked like `definition`.
+   * timeout; a newer `src` aborts the older load) and checked like `definition`.
    */
   @property() src = '';
 
@@ -224,7 +158,7 @@ export class AtQuestionnaire extends AtElement {
   @property() school = '';
 
   /** The wave: `baseline` (Time 1) or `end` (Time 2). Required. */
-  @property() wave = '';
+  @property() wave: 'baseline' | 'end' | '' = '';
 
   /** The programme round's id (optional). */
   @property() round = '';
@@ -242,6 +176,12 @@ export class AtQuestionnaire extends AtElement {
   @property({ attribute: 'page-mode' }) pageMode: 'question' | 'section' = 'question';
 
   /**
+   * The level of each page's main heading, 1 to 6 (default 1; subheadings one below). Set 2 when
+   * the host page already has its `h1`, so the page keeps one.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: HeadingLevel = 1;
+
+  /**
    * Read each page aloud when it opens. Unset: on for KS1 definitions (`audience: pupil-ks1`).
    * `auto-read="false"` turns it off.
    */
@@ -257,10 +197,18 @@ export class AtQuestionnaire extends AtElement {
   @property({ attribute: 'draft-minutes', type: Number }) draftMinutes = 120;
 
   /**
-   * Where the draft and the outbox live. Default `sessionDraftStorage()`; nothing goes to
-   * `localStorage` unless the host passes `localDraftStorage()`.
+   * Where the draft lives. Default `sessionDraftStorage()` (gone with the tab, W8); nothing goes
+   * to `localStorage` unless the host passes `localDraftStorage()`.
    */
   @property({ attribute: false }) storage: DraftStorage = sessionDraftStorage();
+
+  /**
+   * Where submitted responses wait until the endpoint accepts them. Default `localDraftStorage()`,
+   * so a response sent offline survives a closed tab and is sent when the element next loads
+   * (decision 0015); it holds nothing once the response is accepted. Pass `sessionDraftStorage()`
+   * or `memoryStorage()` to keep it shorter.
+   */
+  @property({ attribute: false }) outboxStorage: DraftStorage = localDraftStorage();
 
   @state() private parsed: QuestionnaireDefinition | undefined;
   @state() private problems: Problem[] = [];
@@ -268,9 +216,10 @@ export class AtQuestionnaire extends AtElement {
   @state() private view: QuestionnaireView = 'start';
   @state() private pageKey: string | undefined;
   @state() private answers: Record<string, Value> = {};
-  @state() private errors: [string, string][] = [];
-  @state() private sendState: SendState | 'saved' | 'failed' | undefined;
-  @state() private note = '';
+  @state() private pageProblems: PageProblem[] = [];
+  @state() private endState: EndState;
+  @state() private readNotes: Record<string, string> = {};
+  @state() private progressNote = '';
 
   private m: Model | undefined;
   private parsing: Promise<unknown> = Promise.resolve();
@@ -278,12 +227,34 @@ export class AtQuestionnaire extends AtElement {
   private startedAt = '';
   private returnToCheck = false;
   private submitting = false;
-  private focusNext: 'heading' | 'errors' | undefined;
   private readNext = false;
-  private shifts: number[] = [];
-  private box: Outbox | undefined;
-  /** The page title before "Error: " was put in front of it (A2), while errors show. */
-  private titleBefore: string | undefined;
+  private lastTotal = 0;
+
+  private readonly loader = new LoadController(this);
+  private readonly focuser = new FocusController(this);
+  private readonly draft = new DraftController<Draft>(this, {
+    storage: () => this.storage,
+    key: () => this.draftKey,
+    parse: (d) => (isDraft(d) ? d : undefined),
+    maxAgeMinutes: () => this.draftMinutes,
+  });
+  private readonly outbox = new OutboxController(this, {
+    endpoint: () => this.endpoint,
+    storage: () => this.outboxStorage,
+    report: (id, s) => {
+      if (id === this.responseId && this.view === 'done') this.endState = s;
+    },
+  });
+  private readonly history = new HistoryController(this, (entry) => this.popped(entry));
+
+  constructor() {
+    super();
+    new TitleController(this, () => ({
+      page: this.pageTitle(),
+      error: this.view === 'question' && this.pageProblems.length > 0,
+      prefix: this.term('questionnaireErrorPrefix'),
+    }));
+  }
 
   /** The storage key of the draft: per definition version, school, wave and round (W8). */
   get draftKey(): string {
@@ -295,78 +266,41 @@ export class AtQuestionnaire extends AtElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.onOnline);
-    document.addEventListener('keydown', this.onKey, true);
-    if (this.endpoint) void this.outbox().flush();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    document.removeEventListener('keydown', this.onKey, true);
-    this.box?.stop();
-    this.titleErrors(false);
-  }
-
-  /**
-   * GOV.UK (A2): while the error summary shows, the page title starts with "Error: ", so a screen
-   * reader announces the problem with the title. Restored when the errors go, unless the host has
-   * changed the title meanwhile (then the host's title stays).
-   */
-  private titleErrors(show: boolean): void {
-    const prefix = `${this.term('questionnaireErrorPrefix')} `;
-    if (show && this.titleBefore === undefined) {
-      if (document.title.startsWith(prefix)) return; // already says so (another element, the host)
-      this.titleBefore = document.title;
-      document.title = `${prefix}${document.title}`;
-    } else if (!show && this.titleBefore !== undefined) {
-      if (document.title === `${prefix}${this.titleBefore}`) document.title = this.titleBefore;
-      this.titleBefore = undefined;
-    }
-  }
-
-  private readonly onOnline = () => {
-    if (this.endpoint) void this.outbox().flush();
-  };
-
-  /** GOV.UK's shortcut: Shift pressed three times within 5 seconds leaves the page. */
-  private readonly onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'Shift') {
-      this.shifts = [];
-      return;
-    }
-    if (e.repeat || !this.parsed) return;
-    const now = Date.now();
-    this.shifts = [...this.shifts.filter((t) => now - t < 5000), now];
-    if (this.shifts.length >= 3) {
-      this.shifts = [];
-      void this.exit();
-    }
-  };
-
-  private outbox(): Outbox {
-    if (!this.box) {
-      this.box = new Outbox(this.storage, this.endpoint, (id, s) => {
-        if (id === this.responseId && this.view === 'done') this.sendState = s;
-      });
-    }
-    return this.box;
+    if (this.src && this.definition === undefined && this.loader.state.status === 'idle')
+      void this.loader.load(this.src);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('endpoint') || changed.has('storage')) {
-      this.box?.stop();
-      this.box = undefined;
-    }
-    if (changed.has('definition') && this.definition !== undefined) this.accept(this.definition);
-    else if (changed.has('src') && this.src && this.definition === undefined) {
-      this.parsing = this.load(this.src);
+    if (changed.has('endpoint') || changed.has('outboxStorage')) void this.outbox.flush();
+    const { state } = this.loader;
+    if (changed.has('definition') && this.definition !== undefined) {
+      this.loader.cancel();
+      this.accept(this.definition);
+    } else if (changed.has('src') && this.src && this.definition === undefined) {
+      this.parsed = undefined;
+      this.loading = true;
+      void loadModel(); // in parallel with the fetch
+      void this.loader.load(this.src);
+    } else if (state.status === 'done' && state.src === this.src && this.definition === undefined) {
+      this.loader.state = { status: 'idle' };
+      this.accept(state.value);
+    } else if (state.status === 'failed' && state.src === this.src) {
+      this.loader.state = { status: 'idle' };
+      this.loading = false;
+      this.fail(
+        state.error.problems.length
+          ? [...state.error.problems]
+          : [
+              {
+                path: ['src'],
+                at: 'src',
+                message: `Could not load ${this.src}: ${state.error.message}.`,
+              },
+            ],
+      );
     } else if (
       this.parsed &&
-      (changed.has('school') ||
-        changed.has('wave') ||
-        changed.has('round') ||
-        changed.has('storage'))
+      ['school', 'wave', 'round', 'storage'].some((k) => changed.has(k as keyof AtQuestionnaire))
     ) {
       this.ready();
     }
@@ -374,6 +308,8 @@ export class AtQuestionnaire extends AtElement {
 
   /** Resolves once a definition given now is parsed and shown (the model loads on demand). */
   protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.loader.settled;
     await super.getUpdateComplete();
     await this.parsing;
     return super.getUpdateComplete();
@@ -383,7 +319,7 @@ export class AtQuestionnaire extends AtElement {
   private accept(input: unknown): void {
     this.loading = true;
     this.parsing = loadModel().then((m) => {
-      if (input !== (this.definition ?? input)) return; // superseded
+      if (this.definition !== undefined && input !== this.definition) return; // superseded
       this.m = m;
       this.loading = false;
       const result = m.check(m.QuestionnaireDefinition, input);
@@ -400,22 +336,10 @@ export class AtQuestionnaire extends AtElement {
 
   /** After a definition or the context changed: check the context, then restore the draft. */
   private ready(): void {
-    this.checkContext();
-    if (!this.problems.length) this.restore();
-  }
-
-  private fail(problems: Problem[]): void {
-    this.problems = problems;
-    console.error(
-      `<at-questionnaire> cannot show this questionnaire:\n${describeProblems(problems)}`,
-    );
-  }
-
-  private checkContext(): void {
     const m = this.m!;
     const problems: Problem[] = [];
     const add = (name: string, ok: boolean, message: string) => {
-      if (!ok) problems.push(problem([name], message));
+      if (!ok) problems.push({ path: [name], at: name, message });
     };
     add(
       'school',
@@ -428,122 +352,27 @@ export class AtQuestionnaire extends AtElement {
       !this.round || m.RoundId.safeParse(this.round).success,
       'round is not a round id.',
     );
-    if (problems.length) this.fail(problems);
-    else this.problems = [];
-  }
-
-  /** Fetches `src` as hostile input (W4). */
-  private async load(src: string): Promise<void> {
-    this.loading = true;
-    this.parsed = undefined;
-    void loadModel(); // in parallel with the fetch
-    let data: unknown;
-    try {
-      const url = new URL(src, location.href);
-      if (url.origin !== location.origin) {
-        throw new Error(
-          `${url.origin} is not this page's origin; pass the definition as .definition`,
-        );
-      }
-      const res = await fetch(url, {
-        credentials: 'omit',
-        headers: { Accept: 'application/json' },
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!res.ok) throw new Error(`the server answered ${res.status}`);
-      const type = res.headers.get('content-type') ?? '';
-      if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
-        throw new Error(`it is not JSON (${type.split(';')[0] || 'no content type'})`);
-      }
-      const text = await readCapped(res, MAX_SRC_BYTES);
-      const depth = nesting(text);
-      if (depth > MAX_SRC_DEPTH) {
-        throw new Error(`it is nested ${depth} levels deep (at most ${MAX_SRC_DEPTH})`);
-      }
-      data = JSON.parse(text);
-    } catch (e) {
-      if (src !== this.src) return;
-      this.loading = false;
-      const why =
-        e instanceof SyntaxError
-          ? `it is not valid JSON (${e.message})`
-          : e instanceof DOMException && e.name === 'TimeoutError'
-            ? 'no answer within 10 seconds'
-            : (e as Error).message;
-      this.fail([problem(['src'], `Could not load ${src}: ${why}.`)]);
-      return;
-    }
-    if (src !== this.src || this.definition !== undefined) return;
-    const keys = forbiddenKeys(data, ['src']);
-    if (keys.length) {
-      this.loading = false;
-      this.fail(keys);
-      return;
-    }
-    this.accept(data);
-    await this.parsing;
-  }
-
-  // ---- draft ----------------------------------------------------------------------------------
-
-  private restore(): void {
-    const key = this.draftKey;
-    const apply = (raw: string | null) => {
-      let d: Draft | undefined;
-      try {
-        d = raw ? (JSON.parse(raw) as Draft) : undefined;
-      } catch {
-        d = undefined;
-      }
-      if (!d || d.v !== 1 || Date.now() - d.savedAt > this.draftMinutes * 60_000) {
-        if (raw) this.store('remove', key);
-        return;
-      }
+    if (problems.length) return this.fail(problems);
+    this.problems = [];
+    void this.draft.load().then((d) => {
+      if (!d || d === 'stale') return;
       this.responseId = d.id;
       this.startedAt = d.startedAt;
-      this.answers = d.answers ?? {};
+      this.answers = d.answers;
       this.view = d.view === 'check' ? 'check' : 'question';
       this.pageKey = d.page;
-    };
-    try {
-      const raw = this.storage.get(key);
-      if (raw instanceof Promise) void raw.then(apply, () => undefined);
-      else apply(raw);
-    } catch {
-      // A refused storage: start afresh.
-    }
+      this.lastTotal = this.position().total;
+    });
   }
 
-  private save(): void {
-    if (this.view !== 'question' && this.view !== 'check') return;
-    const draft: Draft = {
-      v: 1,
-      id: this.responseId,
-      startedAt: this.startedAt,
-      savedAt: Date.now(),
-      answers: this.answers,
-      view: this.view,
-      page: this.pageKey,
-    };
-    this.store('set', this.draftKey, JSON.stringify(draft));
+  private fail(problems: Problem[]): void {
+    this.problems = problems;
+    console.error(`<at-questionnaire> cannot show this questionnaire:\n${describe(problems)}`);
   }
 
-  private clearDraft(): void {
-    if (this.draftKey) this.store('remove', this.draftKey);
-  }
+  // ---- text, pages -----------------------------------------------------------------------------
 
-  /** Writes to the host's storage; a refusal (sync or async) loses the draft, never the page. */
-  private store(op: 'set' | 'remove', key: string, value = ''): void {
-    try {
-      const done = op === 'set' ? this.storage.set(key, value) : this.storage.remove(key);
-      if (done instanceof Promise) done.catch(() => undefined);
-    } catch {
-      // Private mode, quota, a broken adapter: the pupil carries on without a draft.
-    }
-  }
-
-  // ---- text -----------------------------------------------------------------------------------
-
+  /** A definition text in the element's language, with `{parameters}` filled in. */
   /** The definition locale that serves the element's language. */
   private get locale(): string {
     const d = this.parsed!;
@@ -555,131 +384,145 @@ export class AtQuestionnaire extends AtElement {
     );
   }
 
-  /** A definition text in the element's language, with `{parameters}` filled in. */
-  private t(text: LocalisedText | undefined): string {
+  private text(text: LocalisedText | undefined): string {
     if (!text) return '';
     const d = this.parsed!;
-    const loc = this.locale;
-    const raw = text[loc] ?? text[d.defaultLocale] ?? Object.values(text)[0] ?? '';
-    return raw.replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (all, name: string) => {
-      const p = this.parameters?.[name] ?? d.parameters[name];
-      return p === undefined
-        ? all
-        : typeof p === 'string'
-          ? p
-          : (p[loc] ?? p[d.defaultLocale] ?? all);
-    });
+    const lang = this.locale;
+    return localisedText(text, lang, d.defaultLocale).replace(
+      /\{([a-zA-Z][a-zA-Z0-9]*)\}/g,
+      (all, name: string) => {
+        const p = this.parameters?.[name] ?? d.parameters[name];
+        return p === undefined
+          ? all
+          : typeof p === 'string'
+            ? p
+            : localisedText(p, lang, d.defaultLocale);
+      },
+    );
   }
 
-  private term(key: TranslationKey, count?: number): string {
-    return this.localize.term(key, (count === undefined ? {} : { count }) as never);
+  private term(key: 'questionnaireErrorPrefix' | 'questionnaireReadAloudUnavailable'): string {
+    return this.localize.term(key, {});
   }
-
-  // ---- pages ----------------------------------------------------------------------------------
 
   private pages(): Page[] {
-    const d = this.parsed!;
-    const shown = new Set(this.m!.visibleItems(d, this.answers).map((i) => i.id as string));
-    const pages: Page[] = [];
-    for (const section of d.sections) {
-      const items = section.items.filter((i) => shown.has(i.id));
-      if (!items.length) continue;
-      if (this.pageMode === 'section') pages.push({ key: `s:${section.id}`, section, items });
-      else for (const i of items) pages.push({ key: `i:${i.id}`, section, items: [i] });
-    }
-    return pages;
+    return pagesOf(this.parsed!, this.answers, this.m!, this.pageMode);
   }
 
-  private index(pages: Page[]): number {
+  private index(pages: readonly Page[] = this.pages()): number {
     return Math.max(
       0,
       pages.findIndex((p) => p.key === this.pageKey),
     );
   }
 
-  private go(view: QuestionnaireView, pageKey?: string): void {
+  private position() {
+    const pages = this.pages();
+    return positionOf(pages, this.index(pages), this.pageMode);
+  }
+
+  /** The document title's page part: the question, or the screen's heading (A2, WCAG 2.4.2). */
+  private pageTitle(): string {
+    if (!this.parsed || this.problems.length || !this.m) return '';
+    if (this.view === 'check') return this.localize.term('questionnaireCheckTitle', {});
+    if (this.view !== 'question') return '';
+    const page = this.pages()[this.index()];
+    if (!page) return '';
+    return this.pageMode === 'section'
+      ? this.text(page.section.title)
+      : this.text(page.items[0]!.text);
+  }
+
+  // ---- navigation ------------------------------------------------------------------------------
+
+  /** Shows another screen after a person's action: saved, focused, announced and in history. */
+  private go(view: QuestionnaireView, pageKey?: string, push = true): void {
     stopSpeaking();
     this.view = view;
     this.pageKey = pageKey;
-    this.errors = [];
-    this.note = '';
-    this.focusNext = 'heading';
+    this.pageProblems = [];
+    this.readNotes = {};
     this.readNext = view === 'question';
-    this.save();
+    this.focuser.after('[data-focus]');
     const pages = this.pages();
     const page = view === 'question' ? this.index(pages) + 1 : 0;
+    // "Question 4 of 12" can change when an answer opens or closes follow-ups: say why (A10).
+    const total = positionOf(pages, this.index(pages), this.pageMode).total;
+    const change = view === 'question' && this.lastTotal ? total - this.lastTotal : 0;
+    this.progressNote = change
+      ? this.localize.term(
+          change > 0 ? 'questionnaireProgressMore' : 'questionnaireProgressFewer',
+          {
+            count: Math.abs(change),
+          },
+        )
+      : '';
+    if (view === 'question') this.lastTotal = total;
+    if (view === 'question' || view === 'check') {
+      this.draft.save(this.draftValue());
+      if (push) this.history.push({ view, page });
+    }
     this.emit(new AtPageEvent(view, page, pages.length));
   }
 
-  private start = () => {
+  private draftValue(): Draft {
+    const view = this.view === 'check' ? 'check' : 'question';
+    const { responseId: id, startedAt, answers, pageKey: page } = this;
+    return { v: 1, id, startedAt, answers, view, page };
+  }
+
+  /** Browser Back or Forward reached one of this questionnaire's pages. */
+  private popped(entry: HistoryEntry): void {
+    if (!this.parsed || !this.responseId || this.view === 'done' || this.view === 'declined')
+      return;
+    const pages = this.pages();
+    if (entry.view === 'start') return this.go('start', undefined, false);
+    if (entry.view === 'check') return this.go('check', undefined, false);
+    const page = pages[Math.min(entry.page, pages.length) - 1];
+    this.returnToCheck = false;
+    this.go('question', page?.key, false);
+  }
+
+  private start(): void {
     if (!this.responseId) {
       this.responseId = uuid();
       this.startedAt = minute();
       this.answers = {};
     }
     this.submitting = false;
+    this.lastTotal = 0;
     this.emit(new AtStartEvent(this.parsed!.id, this.parsed!.version));
+    this.history.markStart();
     this.go('question', this.pages()[0]?.key);
-  };
+  }
 
-  private decline = () => {
-    this.clearDraft();
+  private decline(): void {
+    this.draft.clear();
     this.reset();
     this.go('declined');
-  };
+  }
 
   private reset(): void {
     this.responseId = '';
     this.startedAt = '';
     this.answers = {};
     this.returnToCheck = false;
+    this.lastTotal = 0;
   }
 
-  /** The problems with the answers on a page, as [item id, message]. */
-  private validate(page: Page): [string, string][] {
-    const out: [string, string][] = [];
-    for (const item of page.items) {
-      const v = this.answers[item.id];
-      if (empty(v)) {
-        if (item.required) {
-          out.push([
-            item.id,
-            this.term(
-              item.type === 'free-text' ? 'questionnaireErrorText' : 'questionnaireErrorChoose',
-            ),
-          ]);
-        }
-        continue;
-      }
-      if (item.type === 'free-text' && typeof v === 'string' && v.length > item.maxLength) {
-        out.push([item.id, this.term('questionnaireErrorTooLong', item.maxLength)]);
-      } else if (item.type === 'multi-select' && this.m!.checkAnswer(item, v!, []).length) {
-        const n = (v as string[]).length;
-        out.push([
-          item.id,
-          n < item.minSelected
-            ? this.term('questionnaireErrorMin', item.minSelected)
-            : this.term('questionnaireErrorMax', item.maxSelected ?? n),
-        ]);
-      }
-    }
-    return out;
-  }
-
-  private next = (skip: boolean) => {
+  private next(skip: boolean): void {
     const pages = this.pages();
-    const i = this.index(pages);
-    const page = pages[i];
+    const page = pages[this.index(pages)];
     if (!page) return this.go('check');
     if (skip) {
       const answers = { ...this.answers };
       for (const item of page.items) delete answers[item.id];
       this.answers = answers;
     } else {
-      const errors = this.validate(page);
-      if (errors.length) {
-        this.errors = errors;
-        this.focusNext = 'errors';
+      const problems = problemsOf(page, this.answers, this.m!);
+      if (problems.length) {
+        this.pageProblems = problems;
+        this.focuser.after('#error-summary');
         return;
       }
     }
@@ -689,15 +532,15 @@ export class AtQuestionnaire extends AtElement {
       this.returnToCheck = false;
       this.go('check');
     } else this.go('question', after[j + 1]!.key);
-  };
+  }
 
-  private back = () => {
+  private back(): void {
     const pages = this.pages();
     if (this.view === 'check') return this.go('question', pages[pages.length - 1]?.key);
     const i = this.index(pages);
     if (i === 0) this.go('start');
     else this.go('question', pages[i - 1]!.key);
-  };
+  }
 
   private change(itemId: string): void {
     const page = this.pages().find((p) => p.items.some((i) => i.id === itemId));
@@ -705,12 +548,14 @@ export class AtQuestionnaire extends AtElement {
     this.go('question', page?.key);
   }
 
+  // ---- answers ---------------------------------------------------------------------------------
+
   private answer(item: Item, value: Value | undefined): void {
     const answers = { ...this.answers };
-    if (value === undefined || empty(value)) delete answers[item.id];
+    if (value === undefined || isEmpty(value)) delete answers[item.id];
     else answers[item.id] = value;
     this.answers = answers;
-    this.save();
+    this.draft.save(this.draftValue());
   }
 
   private answered(item: Item): void {
@@ -718,473 +563,157 @@ export class AtQuestionnaire extends AtElement {
     this.emit(new AtAnswerEvent(item.id, this.index(pages) + 1, pages.length));
   }
 
-  private toggle(item: Item, value: string, on: boolean): void {
-    if (item.type === 'free-text') return;
-    const exclusive = new Set(
-      item.options.filter((o) => o.exclusive).map((o) => o.value as string),
-    );
-    const now = Array.isArray(this.answers[item.id]) ? (this.answers[item.id] as string[]) : [];
-    let next = now.filter((v) => v !== value);
-    if (on)
-      next = exclusive.has(value) ? [value] : [...next.filter((v) => !exclusive.has(v)), value];
-    // Keep the definition's order so the response reads the same however they were ticked.
-    const order = item.options.map((o) => o.value as string);
-    this.answer(
-      item,
-      order.filter((v) => next.includes(v)),
-    );
+  private choose(item: Item, value: string, on: boolean): void {
+    if (item.type === 'multi-select') {
+      const now = this.answers[item.id];
+      this.answer(item, toggled(item, Array.isArray(now) ? now : [], value, on));
+    } else if (on) this.answer(item, value);
+    else return;
     this.answered(item);
   }
 
-  // ---- read aloud, exit, submit ---------------------------------------------------------------
+  // ---- read aloud, exit, submit ------------------------------------------------------------------
 
   private get reads(): boolean {
     return this.autoRead ?? this.parsed?.audience === 'pupil-ks1';
   }
 
   private spoken(item: Item): string[] {
-    const parts = [this.t(item.readAloud) || [this.t(item.text), this.t(item.hint)].join('. ')];
-    if (item.type === 'free-text') parts.push(this.t(item.warning));
-    else for (const o of item.options) parts.push(this.t(o.readAloud) || this.t(o.label));
+    const parts = [
+      this.text(item.readAloud) || [this.text(item.text), this.text(item.hint)].join('. '),
+    ];
+    if (item.type === 'free-text') parts.push(this.text(item.warning));
+    else for (const o of item.options) parts.push(this.text(o.readAloud) || this.text(o.label));
     return parts.filter(Boolean);
   }
 
-  private async readAloud(items: Item[], quiet = false): Promise<void> {
+  private async readAloud(items: readonly Item[], quiet = false): Promise<void> {
     const ok = await speak(
       items.flatMap((i) => this.spoken(i)),
       this.locale,
     );
-    if (!ok && !quiet) this.note = this.term('questionnaireReadAloudUnavailable');
+    if (ok || quiet) return;
+    const note = this.term('questionnaireReadAloudUnavailable');
+    this.readNotes = { ...this.readNotes, ...Object.fromEntries(items.map((i) => [i.id, note])) };
   }
 
   /**
-   * Leaves at once: clears the draft, then `location.replace(exit-url)` unless cancelled. The
-   * outbox keeps only submitted responses, possibly other pupils': they are not deleted but sent
-   * now (`keepalive` outlives the page), and its key goes once they are (decision 0006, W8).
+   * Exit this page was pressed: clears the draft and resets before the host hears `at-exit` (the
+   * exit element then leaves with `location.replace` unless cancelled). The outbox keeps only
+   * submitted responses, possibly other pupils': they are not deleted but sent now (`keepalive`
+   * outlives the page), and removed once accepted (decisions 0006, 0015; W8).
    */
-  private exit = async () => {
+  private exited(): void {
     stopSpeaking();
-    this.clearDraft();
-    if (this.endpoint) void this.outbox().flush();
+    this.draft.clear();
+    void this.outbox.flush();
     this.reset();
-    this.errors = [];
-    this.sendState = undefined;
+    this.pageProblems = [];
+    this.endState = undefined;
     this.view = 'start';
     this.pageKey = undefined;
-    const url = this.exitUrl || DEFAULT_EXIT_URL;
-    if (!this.emit(new AtExitEvent(url)).defaultPrevented) location.replace(url);
-  };
+    this.readNotes = {};
+    this.progressNote = '';
+  }
 
-  private submit = () => {
+  private submit(): void {
     if (this.submitting) return;
     const d = this.parsed!;
-    const shown = this.m!.visibleItems(d, this.answers);
-    const answers: Record<string, Value> = {};
-    const characteristics: Record<string, string> = { source: 'self-report' };
-    for (const item of shown) {
-      const v = this.answers[item.id];
-      if (empty(v)) continue;
-      answers[item.id] = v!;
-      const c = item.scoring.characteristic;
-      if (item.scoring.kind === 'characteristic' && c && typeof v === 'string')
-        characteristics[c] = v;
-    }
-    const candidate = {
+    const candidate = responseOf(d, this.answers, this.m!, {
       id: this.responseId || uuid(),
-      definition: { id: d.id, version: d.version },
       wave: this.wave,
       school: this.school,
-      ...(this.round ? { round: this.round } : {}),
-      mode: 'anonymous',
-      characteristics,
-      answers,
-      startedAt: minute(new Date(Date.parse(this.startedAt) || Date.now())),
-      submittedAt: minute(),
-    };
+      round: this.round,
+      startedAt: this.startedAt,
+    });
     const result = this.m!.validateResponse(d, candidate);
     if (!result.ok) {
-      console.error(
-        `<at-questionnaire> built an invalid response:\n${describeProblems(result.problems)}`,
-      );
-      this.sendState = 'failed';
+      console.error(`<at-questionnaire> built an invalid response:\n${describe(result.problems)}`);
+      this.endState = 'failed';
       return;
     }
     this.submitting = true;
     const response: QuestionnaireResponse = result.value;
-    this.clearDraft();
+    this.draft.clear();
     this.go('done');
-    this.sendState = this.endpoint ? 'sending' : 'saved';
+    this.endState = this.endpoint ? 'sending' : 'saved';
     this.emit(new AtSubmitEvent(response));
-    if (this.endpoint) void this.outbox().add(response.id, JSON.stringify(response));
-  };
-
-  // ---- focus and auto-read after a person's navigation ----------------------------------------
-
-  protected override updated(): void {
-    this.titleErrors(this.errors.length > 0 && this.view === 'question' && !!this.parsed);
-    const focus = this.focusNext;
-    this.focusNext = undefined;
-    if (focus) {
-      const target = this.renderRoot.querySelector<HTMLElement>(
-        focus === 'errors' ? '.error-summary' : '[data-focus]',
-      );
-      target?.focus();
-    }
-    if (this.readNext) {
-      this.readNext = false;
-      if (this.reads) {
-        const pages = this.pages();
-        const page = pages[this.index(pages)];
-        if (page) void this.readAloud(page.items, true);
-      }
-    }
+    if (this.endpoint) void this.outbox.add(response.id, JSON.stringify(response));
   }
 
-  // ---- render ---------------------------------------------------------------------------------
+  // ---- render ----------------------------------------------------------------------------------
+
+  protected override updated(): void {
+    if (!this.readNext) return;
+    this.readNext = false;
+    const page = this.pages()[this.index()];
+    if (this.reads && page) void this.readAloud(page.items, true);
+  }
 
   protected override render(): TemplateResult {
     if (this.loading && !this.problems.length) {
       return html`<div part="base" class="base">
-        <p role="status">${this.term('questionnaireLoading')}</p>
+        <p role="status">${this.localize.term('questionnaireLoading', {})}</p>
       </div>`;
     }
     if (this.problems.length || !this.parsed) {
       return html`<div part="base" class="base">
         <div class="invalid" role="alert">
-          <h1 class="title">${this.term('questionnaireInvalidTitle')}</h1>
-          <p>${this.term('questionnaireInvalidBody')}</p>
+          ${heading(
+            { level: headingLevel(this.headingLevel), className: 'title' },
+            this.localize.term('questionnaireInvalidTitle', {}),
+          )}
+          <p>${this.localize.term('questionnaireInvalidBody', {})}</p>
         </div>
       </div>`;
     }
-    return html`<div part="base" class="base" lang=${this.locale}>
-      <div part="header" class="header">
-        <button part="button exit" class="exit" @click=${this.exit}>
-          ${this.term('questionnaireExit')}
-        </button>
-        <span class="exit-hint">${this.term('questionnaireExitHint')}</span>
-      </div>
-      <p role="status" class="note">${this.note}</p>
-      ${keyed(`${this.view}/${this.pageKey ?? ''}`, this.screen())}
-    </div>`;
-  }
-
-  private screen(): TemplateResult {
-    switch (this.view) {
-      case 'question':
-        return this.questionPage();
-      case 'check':
-        return this.checkPage();
-      case 'done':
-      case 'declined':
-        return this.endPage();
-      default:
-        return this.startPage();
-    }
-  }
-
-  private buttons(primary: TemplateResult, secondary?: TemplateResult): TemplateResult {
-    return html`<div class="buttons">${primary}${secondary ?? nothing}</div>`;
-  }
-
-  private startPage(): TemplateResult {
-    const d = this.parsed!;
-    const p = d.preamble;
-    return html`<h1 class="title" tabindex="-1" data-focus>${this.t(d.title)}</h1>
-      <p>${this.t(p.intro)}</p>
-      ${
-        p.bullyingDefinition
-          ? html`<h2>${this.term('questionnaireBullyingHeading')}</h2>
-              <p>${this.t(p.bullyingDefinition)}</p>`
-          : nothing
-      }
-      <p>${this.term('questionnaireMinutes', p.minutes)}</p>
-      <h2>${this.term('questionnairePrivacyHeading')}</h2>
-      <p>${this.t(p.privacy)}</p>
-      <p>${this.term('questionnaireAnonymous')}</p>
-      ${this.buttons(
-        html`<button part="button" class="button" @click=${this.start}>
-          ${this.term('questionnaireStart')}
-        </button>`,
-        html`<button part="button" class="button secondary" @click=${this.decline}>
-          ${this.term('questionnaireDecline')}
-        </button>`,
-      )}
-      ${this.helpDetails()}`;
-  }
-
-  private backButton(): TemplateResult {
-    return html`<button part="button" class="back" @click=${this.back}>
-      ${this.term('questionnaireBack')}
-    </button>`;
-  }
-
-  private questionPage(): TemplateResult {
     const pages = this.pages();
-    const i = this.index(pages);
-    const page = pages[i];
-    if (!page) return this.checkPage();
-    const section = this.pageMode === 'section';
-    const first = pages.findIndex((p) => p.section === page.section) === i;
-    const before = pages.slice(0, i).reduce((n, p) => n + p.items.length, 0);
-    const total = pages.reduce((n, p) => n + p.items.length, 0);
-    // One question per page: "Question 4 of 12". A section per page: "Section 2 of 5", since a
-    // page holds several questions and "Question 4 of 12" would be untrue for most of them.
-    const progress = section
-      ? html`<at-progress
-          part="progress"
-          .current=${i + 1}
-          .total=${pages.length}
-          .label=${this.localize.term('questionnaireSectionProgress', {
-            current: i + 1,
-            total: pages.length,
-          })}
-        ></at-progress>`
-      : html`<at-progress part="progress" .current=${before + 1} .total=${total}></at-progress>`;
-    return html`${this.backButton()} ${progress} ${this.errorSummary()}
-    ${
-      section
-        ? html`<h1 class="title" tabindex="-1" data-focus>${this.t(page.section.title)}</h1>`
-        : html`<p class="caption">${this.t(page.section.title)}</p>`
-    }
-    ${first && page.section.intro ? html`<p class="intro">${this.t(page.section.intro)}</p>` : nothing}
-    ${page.items.map((item) => this.question(item, !section))}
-    ${this.buttons(
-      html`<button part="button" class="button" @click=${() => this.next(false)}>
-        ${this.term('questionnaireContinue')}
-      </button>`,
-      html`<button part="button" class="button secondary" @click=${() => this.next(true)}>
-        ${this.term('questionnaireSkip')}
-      </button>`,
-    )}
-    ${this.helpDetails()}`;
-  }
-
-  private errorSummary(): TemplateResult | typeof nothing {
-    if (!this.errors.length) return nothing;
-    return html`<div
-      part="error-summary"
-      class="error-summary"
-      tabindex="-1"
-      role="alert"
-      aria-labelledby="error-title"
-    >
-      <h2 id="error-title">${this.term('questionnaireErrorTitle')}</h2>
-      <ul>
-        ${this.errors.map(
-          ([id, message]) =>
-            html`<li>
-              <a
-                href="#q-${id}-0"
-                @click=${(e: Event) => {
-                  e.preventDefault();
-                  this.renderRoot.querySelector<HTMLElement>(`#q-${id}-0`)?.focus();
-                }}
-                >${message}</a
-              >
-            </li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
-  private question(item: Item, heading: boolean): TemplateResult {
-    const error = this.errors.find(([id]) => id === item.id)?.[1];
-    const text = this.t(item.text);
-    const label =
-      item.type === 'free-text'
-        ? html`<label part="question__label" class="label" for="q-${item.id}-0">${text}</label>`
-        : text;
-    const title = heading
-      ? html`<h1 class="title" tabindex="-1" data-focus>${label}</h1>`
-      : html`<h2 class="subtitle">${label}</h2>`;
-    const described = [item.hint ? `hint-${item.id}` : '', error ? `error-${item.id}` : '']
-      .filter(Boolean)
-      .join(' ');
-    const hint = item.hint
-      ? html`<div part="hint" class="hint" id="hint-${item.id}">${this.t(item.hint)}</div>`
-      : nothing;
-    const errorLine = error
-      ? html`<p class="error-message" id="error-${item.id}">
-          <span class="vh">${this.term('questionnaireErrorPrefix')}</span> ${error}
-        </p>`
-      : nothing;
-    const read = html`<button part="button" class="read" @click=${() => this.readAloud([item])}>
-      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <path
-          d="M3 9v6h4l5 5V4L7 9H3z M16 8a5 5 0 0 1 0 8 M18.5 5a9 9 0 0 1 0 14"
-          fill="none"
-          stroke="currentColor"
-          stroke-width="2"
-        />
-      </svg>
-      ${this.term('questionnaireReadAloud')}
-    </button>`;
-    const notice = item.notice ? html`<div class="inset">${this.t(item.notice)}</div>` : nothing;
-
-    if (item.type === 'free-text') {
-      const v = typeof this.answers[item.id] === 'string' ? (this.answers[item.id] as string) : '';
-      const left = item.maxLength - v.length;
-      return html`${notice}
-        <div part="question" class="question ${error ? 'has-error' : ''}">
-          ${title} ${read} ${hint}
-          ${item.warning ? html`<div class="warning"><span aria-hidden="true">!</span> ${this.t(item.warning)}</div>` : nothing}
-          ${errorLine}
-          <textarea
-            id="q-${item.id}-0"
-            rows="5"
-            aria-describedby="${[described, `count-${item.id}`].filter(Boolean).join(' ')}"
-            .value=${live(v)}
-            @input=${(e: Event) => this.answer(item, (e.target as HTMLTextAreaElement).value)}
-            @change=${() => this.answered(item)}
-          ></textarea>
-          <div class="count ${left < 0 ? 'over' : ''}" id="count-${item.id}" aria-live="polite">
-            ${
-              left >= 0
-                ? this.term('questionnaireCharsLeft', left)
-                : this.term('questionnaireCharsOver', -left)
-            }
-          </div>
-        </div>`;
-    }
-
-    const multi = item.type === 'multi-select';
-    const v = this.answers[item.id];
-    const chosen = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-    const faces = item.type === 'faces';
-    return html`${notice}
-      <fieldset
-        part="question"
-        class="question ${error ? 'has-error' : ''}"
-        aria-describedby=${described || nothing}
-      >
-        <legend part="question__label" class="label">${title}</legend>
-        ${read} ${hint} ${errorLine}
-        <div class="options ${faces ? 'faces' : ''}">
-          ${item.options.map(
-            (o, n) =>
-              html`<label part="option" class="option">
-                <input
-                  id="q-${item.id}-${n}"
-                  type=${multi ? 'checkbox' : 'radio'}
-                  name=${item.id}
-                  .value=${o.value}
-                  .checked=${live(chosen.includes(o.value))}
-                  @change=${(e: Event) => {
-                    const on = (e.target as HTMLInputElement).checked;
-                    if (multi) this.toggle(item, o.value, on);
-                    else if (on) {
-                      this.answer(item, o.value);
-                      this.answered(item);
-                    }
-                  }}
-                />
-                ${faces && o.face ? faceIcon(o.face) : nothing}
-                <span class="option-text">${this.t(o.label)}</span>
-              </label>`,
-          )}
-        </div>
-      </fieldset>`;
-  }
-
-  private display(item: Item): string {
-    const v = this.answers[item.id];
-    if (empty(v)) return this.term('questionnaireNotAnswered');
-    if (item.type === 'free-text') return v as string;
-    const values = Array.isArray(v) ? v : [v as string];
-    return item.options
-      .filter((o) => values.includes(o.value))
-      .map((o) => this.t(o.label))
-      .join(', ');
-  }
-
-  private checkPage(): TemplateResult {
-    const items = this.pages().flatMap((p) => p.items);
-    return html`${this.backButton()}
-      <h1 class="title" tabindex="-1" data-focus>${this.term('questionnaireCheckTitle')}</h1>
-      <dl part="check-answers" class="summary">
-        ${items.map(
-          (item) =>
-            html`<div class="row">
-              <dt>${this.t(item.text)}</dt>
-              <dd>${this.display(item)}</dd>
-              <dd class="actions">
-                <button part="button" class="link" @click=${() => this.change(item.id)}>
-                  ${this.term('questionnaireChange')}<span class="vh">
-                    ${this.localize.term('questionnaireChangeHidden', { question: this.t(item.text) })}</span
-                  >
-                </button>
-              </dd>
-            </div>`,
-        )}
-      </dl>
-      ${
-        this.sendState === 'failed'
-          ? html`<p class="error-message" role="alert">
-              ${this.term('questionnaireSubmitFailed')}
-            </p>`
-          : nothing
-      }
-      ${this.buttons(
-        html`<button part="button" class="button" @click=${this.submit}>
-          ${this.term('questionnaireSubmit')}
-        </button>`,
-      )}
-      ${this.helpDetails()}`;
-  }
-
-  private helpContent(): TemplateResult {
-    const d = this.parsed!;
-    const own = [
-      {
-        title: this.term('questionnaireChildlinePhone'),
-        url: this.term('questionnaireChildlinePhoneUrl'),
-      },
-      {
-        title: this.term('questionnaireChildlineWeb'),
-        url: this.term('questionnaireChildlineWebUrl'),
-      },
-    ];
-    const links = [
-      ...own,
-      ...d.help.links
-        .filter((l) => !own.some((o) => o.url === l.url))
-        .map((l) => ({ title: this.t(l.title), url: l.url })),
-    ];
-    return html`<p>${this.t(d.help.text)}</p>
-      <p>${this.term('questionnaireHelpAdult')}</p>
-      <ul class="links">
-        ${links.map((l) => html`<li><a href=${l.url} rel="noreferrer">${l.title}</a></li>`)}
-      </ul>`;
-  }
-
-  private helpDetails(): TemplateResult {
-    return html`<details part="help" class="help">
-      <summary>${this.term('questionnaireHelpTitle')}</summary>
-      ${this.helpContent()}
-    </details>`;
-  }
-
-  private endPage(): TemplateResult {
-    const done = this.view === 'done';
-    const status: Record<string, TranslationKey> = {
-      sending: 'questionnaireSending',
-      sent: 'questionnaireSent',
-      queued: 'questionnaireQueued',
-      rejected: 'questionnaireRejected',
-      saved: 'questionnaireSaved',
+    const index = this.index(pages);
+    const screen = {
+      definition: this.parsed,
+      level: headingLevel(this.headingLevel),
+      root: this.renderRoot,
+      text: (t: LocalisedText | undefined) => this.text(t),
+      term: this.localize.term.bind(this.localize),
+      answers: this.answers,
+      errors: this.pageProblems.map((p): FieldProblem => {
+        const key = PROBLEM_KEYS[p.kind];
+        return { field: `q-${p.item}-0`, message: this.localize.term(key, { count: p.count }) };
+      }),
+      readNotes: this.readNotes,
+      pages,
+      index,
+      position: positionOf(pages, index, this.pageMode),
+      mode: this.pageMode,
+      progressNote: this.progressNote,
+      endState: this.endState,
+      declined: this.view === 'declined',
+      start: () => this.start(),
+      decline: () => this.decline(),
+      next: (skip: boolean) => this.next(skip),
+      back: () => this.back(),
+      change: (id: string) => this.change(id),
+      submit: () => this.submit(),
+      readAloud: (item: Item) => void this.readAloud([item]),
+      choose: (item: Item, value: string, on: boolean) => this.choose(item, value, on),
+      type: (item: Item, value: string) => this.answer(item, value),
+      typed: (item: Item) => this.answered(item),
     };
-    const key = this.sendState && status[this.sendState];
-    return html`<div part="panel" class="panel ${done ? '' : 'plain'}">
-        <h1 class="title" tabindex="-1" data-focus>
-          ${this.term(done ? 'questionnaireDoneTitle' : 'questionnaireDeclinedTitle')}
-        </h1>
-        ${
-          done
-            ? html`<p role="status">${key ? this.term(key) : ''}</p>`
-            : html`<p>${this.term('questionnaireDeclinedBody')}</p>`
-        }
-      </div>
-      <h2>${this.term('questionnaireHelpTitle')}</h2>
-      ${this.helpContent()}`;
+    const page =
+      this.view === 'question' && pages[index]
+        ? questionPage(screen)
+        : this.view === 'question' || this.view === 'check'
+          ? checkPage(screen)
+          : this.view === 'done' || this.view === 'declined'
+            ? endPage(screen)
+            : startPage(screen);
+    return html`<div part="base" class="base" lang=${this.locale}>
+      <at-exit-this-page
+        part="header"
+        exit-url=${this.exitUrl || DEFAULT_EXIT_URL}
+        @at-exit=${() => this.exited()}
+      ></at-exit-this-page>
+      ${keyed(`${this.view}/${this.pageKey ?? ''}`, page)}
+    </div>`;
   }
 }

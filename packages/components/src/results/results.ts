@@ -53,12 +53,21 @@ export {
   type ResultsView,
 };
 
+/** `detail` of `at-breakdown-change`. */
+export interface AtBreakdownChangeDetail {
+  /** The breakdown now shown. */
+  readonly dimension: ResultsDimension;
+}
+
 /** Fired when the user picks another breakdown with the switch (never when code sets `dimension`). */
-export class AtBreakdownChangeEvent extends AtEvent {
+export class AtBreakdownChangeEvent extends AtEvent<AtBreakdownChangeDetail> {
   static readonly type = 'at-breakdown-change';
-  /** @param dimension - The breakdown now shown. */
-  constructor(readonly dimension: ResultsDimension) {
-    super(AtBreakdownChangeEvent.type);
+  constructor(dimension: ResultsDimension) {
+    super(AtBreakdownChangeEvent.type, { dimension });
+  }
+  /** @deprecated Read `detail.dimension`. */
+  get dimension(): ResultsDimension {
+    return this.detail.dimension;
   }
 }
 
@@ -98,7 +107,7 @@ const isCpdSummary = (v: unknown): v is CpdSummary =>
  * @summary Results charts and tables for schools, trusts and LAs, with disclosure control.
  * @tagname at-results
  *
- * @event at-breakdown-change - The user picked another breakdown; `event.dimension` says which.
+ * @event at-breakdown-change - {CustomEvent<{ dimension: ResultsDimension }>} The user picked another breakdown; `detail.dimension` says which.
  *
  * @csspart base - The wrapper of the whole view.
  * @csspart title - The view's heading.

@@ -222,7 +222,7 @@ async function questionnaireStates(root: HTMLElement, context: CspContext): Prom
   if ($(el, '.error-summary')) states.push(`error summary: ${text($(el, '.error-summary a'))}`);
   el = await questionnaire(root, getQuestionnaire('pupil-secondary'));
   await press(el, 'Start now');
-  while (screen(el) === 'question' && !$(el, 'textarea')) await press(el, 'Skip this question');
+  while (screen(el) === 'question' && !$(el, 'textarea')) await press(el, 'Skip');
   const area = $<HTMLTextAreaElement>(el, 'textarea')!;
   area.value = 'x'.repeat(5000);
   area.dispatchEvent(new Event('input'));
@@ -280,7 +280,7 @@ async function questionnaireStates(root: HTMLElement, context: CspContext): Prom
         endpoint: '/api/responses',
       });
       await press(el, 'Start now');
-      while (screen(el) === 'question') await press(el, 'Skip this question');
+      while (screen(el) === 'question') await press(el, 'Skip');
       await press(el, 'Send my answers');
       const wanted = {
         sent: 'have been sent',
