@@ -4,8 +4,9 @@
 //
 // - `shared/` of the components imports no element folder (each element adds its strings to the
 //   shared translation type by declaration merging instead);
-// - an element folder imports another element folder only through its registration file
-//   (`at-*.ts`): an element may show another element, never reach into its internals.
+// - an element folder imports another element folder only through its public files, the
+//   registration (`at-*.ts`) and the events (`*.events.ts`): an element may show another element
+//   and hear its events, never reach into its internals.
 //
 // Relative imports, `export … from`, `import type` and `import()` are edges; `@all-together/<pkg>`
 // resolves to that package's `src/index.ts` (so a cycle across packages is found too). Run from the
@@ -138,9 +139,9 @@ export function wrongWay(root, graph) {
       const rel = (p) => relative(root, p).split(sep).join('/');
       if (from === 'shared') {
         problems.push(`${rel(file)} → ${rel(target)}: shared/ must not import an element folder`);
-      } else if (!/^at-[\w-]+\.ts$/.test(target.split(sep).pop())) {
+      } else if (!/^(at-[\w-]+|[\w-]+\.events)\.ts$/.test(target.split(sep).pop())) {
         problems.push(
-          `${rel(file)} → ${rel(target)}: an element imports another only through its at-*.ts registration`,
+          `${rel(file)} → ${rel(target)}: an element imports another only through its registration (at-*.ts) or events`,
         );
       }
     }

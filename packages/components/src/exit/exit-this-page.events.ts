@@ -5,6 +5,9 @@
  */
 import { AtEvent } from '../shared/events.js';
 
+/** Where "Exit this page" goes unless the host says otherwise: a neutral page. */
+export const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
+
 /** `detail` of `at-exit`. */
 export interface AtExitDetail {
   /** Where the page is about to go. */

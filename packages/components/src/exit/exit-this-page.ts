@@ -3,15 +3,14 @@ import { property } from 'lit/decorators.js';
 import { AtElement } from '../shared/at-element.js';
 import { defineDefaultStrings } from '../shared/i18n.js';
 import { ExitShortcutController } from './exit-controller.js';
-import { AtExitEvent } from './exit-this-page.events.js';
+import { AtExitEvent, DEFAULT_EXIT_URL } from './exit-this-page.events.js';
 import { exitStrings } from './exit.strings.js';
 import { styles } from './exit-this-page.styles.js';
 
 // This element's English strings, the fallback of every language (see i18n.ts).
 defineDefaultStrings({ ...exitStrings });
 
-/** Where "Exit this page" goes unless the host says otherwise: a neutral page. */
-export const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
+export { DEFAULT_EXIT_URL };
 
 /**
  * GOV.UK's "Exit this page" for pages about sensitive things: a red button that stays at the top

@@ -11,7 +11,7 @@
 import type { QuestionnaireResponse } from '@all-together/model';
 import { AtEvent } from '../shared/events.js';
 
-export { AtExitEvent, type AtExitDetail } from '../exit/at-exit-this-page.js';
+export { AtExitEvent, type AtExitDetail } from '../exit/exit-this-page.events.js';
 
 /** Which screen the questionnaire shows. */
 export type QuestionnaireView = 'start' | 'question' | 'check' | 'done' | 'declined';

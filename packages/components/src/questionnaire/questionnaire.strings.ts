@@ -167,7 +167,7 @@ export const questionnaireStrings: QuestionnaireStrings = {
     other: 'Your answer means there are {count} fewer questions.',
   },
   questionnaireNothingAnswered:
-    'You skipped every question. That is fine. You can still send this. Or go back and answer some.',
+    'You skipped all the questions. That is fine. You can still send this. Or go back and answer some.',
   questionnaireSendingTitle: 'Sending your answers',
   questionnaireQueuedTitle: 'Your answers are saved on this device',
   questionnaireRejectedTitle: 'Your answers could not be sent',
@@ -207,10 +207,10 @@ export const questionnaireStrings: QuestionnaireStrings = {
   questionnaireSaved: 'Your answers have been saved.',
   questionnaireRejected: 'They are kept on this device for now. Please tell your teacher.',
   questionnaireSubmitFailed:
-    'Sorry, your answers could not be sent because of a problem with this page. Your answers are still here. Please tell your teacher.',
+    'Sorry, this page has a problem. Your answers could not be sent. They are still here. Please tell your teacher.',
   questionnaireHelpTitle: 'Getting help',
   questionnaireHelpAdult:
-    'If anything is worrying you, tell an adult you trust. You can also talk to Childline for free.',
+    'If something worries you, tell an adult you trust. You can also talk to Childline for free.',
   questionnaireChildlinePhone: 'Call Childline on 0800 1111',
   questionnaireChildlinePhoneUrl: 'tel:08001111',
   questionnaireChildlineWeb: 'childline.org.uk',

@@ -8,8 +8,7 @@ import type {
   QuestionnaireDefinition,
   QuestionnaireResponse,
 } from '@all-together/model';
-import '../exit/at-exit-this-page.js';
-import { DEFAULT_EXIT_URL } from '../exit/at-exit-this-page.js';
+import { DEFAULT_EXIT_URL } from '../exit/exit-this-page.events.js';
 import { AtElement } from '../shared/at-element.js';
 import { DraftController } from '../shared/controllers/draft-controller.js';
 import { FocusController } from '../shared/controllers/focus-controller.js';

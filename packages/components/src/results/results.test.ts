@@ -17,7 +17,8 @@ import { getQuestionnaire } from '@all-together/questionnaires';
 import { registerTranslation, translate } from '../shared/i18n.js';
 import './at-results.js';
 import * as stories from './results.stories.js';
-import { csvCell, type AtResults } from './results.js';
+import { csvCell } from '../shared/csv.js';
+import type { AtResults } from './results.js';
 import { RESULTS_DIMENSIONS, RESULTS_VIEWS, type ResultsScope } from './results.model.js';
 import {
   labelDefinitions,

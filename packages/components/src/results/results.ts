@@ -42,7 +42,6 @@ import { resultsStrings } from './results.strings.js';
 defineDefaultStrings({ ...resultsStrings });
 
 export {
-  csvCell,
   RESULTS_DIMENSIONS,
   RESULTS_ROLES,
   RESULTS_SCOPES,

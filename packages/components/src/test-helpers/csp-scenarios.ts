@@ -162,9 +162,8 @@ async function walk(root: HTMLElement, id: string, mode: 'question' | 'section' 
   const d = getQuestionnaire(id);
   const el = await questionnaire(root, d, { mode });
   const states = [`${id}: ${screen(el)}`];
-  // Getting help, opened.
-  $<HTMLDetailsElement>(el, 'details')!.open = true;
-  await nextFrame();
+  // Help is shown, not behind a disclosure.
+  if ($(el, '.help')) states.push(`${id}: help shown`);
   // The element's styles apply (constructable stylesheets, allowed by style-src 'self').
   const start = getComputedStyle(button(el, 'Start now')!).backgroundColor;
   states.push(`${id}: Start button background ${start}`);
@@ -243,8 +242,8 @@ async function questionnaireStates(root: HTMLElement, context: CspContext): Prom
   Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
   try {
     await press(el, 'Read aloud');
-    for (let n = 0; n < 50 && !text($(el, '.note')); n++) await nextFrame();
-    if (text($(el, '.note'))) states.push(`note: ${text($(el, '.note'))}`);
+    for (let n = 0; n < 50 && !text($(el, '.read-note')); n++) await nextFrame();
+    if (text($(el, '.read-note'))) states.push(`note: ${text($(el, '.read-note'))}`);
   } finally {
     if (speech) Object.defineProperty(window, 'speechSynthesis', speech);
     else delete (window as { speechSynthesis?: unknown }).speechSynthesis;
