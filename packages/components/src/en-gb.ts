@@ -8,6 +8,7 @@
 import { actionPlanStrings } from './action-plan/action-plan.strings.js';
 import { exitStrings } from './exit/exit.strings.js';
 import { auditStrings } from './audit/audit.strings.js';
+import { awardStrings } from './award/award.strings.js';
 import { progressStrings } from './progress/progress.strings.js';
 import { questionnaireStrings } from './questionnaire/questionnaire.strings.js';
 import { resultsStrings } from './results/results.strings.js';
@@ -20,5 +21,6 @@ export const enGB: Translation = {
   ...questionnaireStrings,
   ...auditStrings,
   ...actionPlanStrings,
+  ...awardStrings,
   ...resultsStrings,
 };
