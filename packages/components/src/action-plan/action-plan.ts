@@ -95,7 +95,7 @@ function localToday(): string {
  * @summary The action plan: priorities from the audit, objectives, actions, reviews and award readiness.
  * @tagname at-action-plan
  *
- * @event at-plan-change - {CustomEvent<{ plan: ActionPlan }>} The user added, changed or deleted something in the plan; `detail.plan` is the validated `ActionPlan`.
+ * @event {CustomEvent<{ plan: ActionPlan }>} at-plan-change - The user added, changed or deleted something in the plan; `detail.plan` is the validated `ActionPlan`.
  *
  * @csspart base - The wrapper.
  * @csspart progress - Progress and overdue actions.
@@ -170,7 +170,7 @@ export class AtActionPlan extends AtElement {
   @property() school = '';
 
   /** Today, `YYYY-MM-DD`: what is overdue and whether a review is due. Default: the device's date. */
-  @property() today = localToday();
+  @property() today: string = localToday();
 
   /** How many priorities to seed a new plan with (the weakest statements first). */
   @property({ type: Number, attribute: 'priority-limit' }) priorityLimit = 10;

@@ -24,7 +24,7 @@ export { DEFAULT_EXIT_URL };
  * @summary A sticky "Exit this page" button with GOV.UK's Shift-three-times shortcut.
  * @tagname at-exit-this-page
  *
- * @event at-exit - {CustomEvent<{ url: string }>} The person pressed Exit this page or Shift three times. Cancelable: `preventDefault()` stops the navigation.
+ * @event {CustomEvent<{ url: string }>} at-exit - The person pressed Exit this page or Shift three times. Cancelable: `preventDefault()` stops the navigation.
  *
  * @csspart base - The bar around the button and the hint.
  * @csspart button - The button.
@@ -34,7 +34,7 @@ export class AtExitThisPage extends AtElement {
   static override styles = styles;
 
   /** Where the page goes (with `location.replace`). */
-  @property({ attribute: 'exit-url' }) exitUrl = DEFAULT_EXIT_URL;
+  @property({ attribute: 'exit-url' }) exitUrl: string = DEFAULT_EXIT_URL;
 
   /** Show the keyboard shortcut line under the button. `hide-hint` hides it (the shortcut still works). */
   @property({ type: Boolean, attribute: 'hide-hint' }) hideHint = false;

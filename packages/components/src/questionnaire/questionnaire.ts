@@ -116,11 +116,11 @@ const PROBLEM_KEYS = {
  * @summary Renders a questionnaire definition one question at a time and emits a validated response.
  * @tagname at-questionnaire
  *
- * @event at-start - {CustomEvent<{ definitionId: string; version: string }>} The person pressed Start.
- * @event at-answer - {CustomEvent<{ itemId: string; page: number; pageCount: number }>} The person answered an item; never the value.
- * @event at-page - {CustomEvent<{ view: QuestionnaireView; page: number; pageCount: number }>} The person moved to another screen.
- * @event at-submit - {CustomEvent<{ response: QuestionnaireResponse; responseId: string }>} The person sent their answers; the response is validated.
- * @event at-exit - {CustomEvent<{ url: string }>} The person pressed Exit this page (or Shift three times); the draft is cleared. Cancelable.
+ * @event {CustomEvent<{ definitionId: string; version: string }>} at-start - The person pressed Start.
+ * @event {CustomEvent<{ itemId: string; page: number; pageCount: number }>} at-answer - The person answered an item; never the value.
+ * @event {CustomEvent<{ view: QuestionnaireView; page: number; pageCount: number }>} at-page - The person moved to another screen.
+ * @event {CustomEvent<{ response: QuestionnaireResponse; responseId: string }>} at-submit - The person sent their answers; the response is validated.
+ * @event {CustomEvent<{ url: string }>} at-exit - The person pressed Exit this page (or Shift three times); the draft is cleared. Cancelable.
  *
  * @csspart base - The wrapper of every screen.
  * @csspart header - The sticky bar with Exit this page.
@@ -169,7 +169,7 @@ export class AtQuestionnaire extends AtElement {
   @property() endpoint = '';
 
   /** Where Exit this page goes (with `location.replace`). */
-  @property({ attribute: 'exit-url' }) exitUrl = DEFAULT_EXIT_URL;
+  @property({ attribute: 'exit-url' }) exitUrl: string = DEFAULT_EXIT_URL;
 
   /** `question` (one question per page, the default) or `section` (one section per page). */
   @property({ attribute: 'page-mode' }) pageMode: 'question' | 'section' = 'question';

@@ -106,7 +106,7 @@ const isCpdSummary = (v: unknown): v is CpdSummary =>
  * @summary Results charts and tables for schools, trusts and LAs, with disclosure control.
  * @tagname at-results
  *
- * @event at-breakdown-change - {CustomEvent<{ dimension: ResultsDimension }>} The user picked another breakdown; `detail.dimension` says which.
+ * @event {CustomEvent<{ dimension: ResultsDimension }>} at-breakdown-change - The user picked another breakdown; `detail.dimension` says which.
  *
  * @csspart base - The wrapper of the whole view.
  * @csspart title - The view's heading.
