@@ -494,6 +494,13 @@ export class AtResults extends AtElement {
                     <h3 class="card__title">${c.title}</h3>
                     <p class="card__value">${c.value}</p>
                     ${c.details.map((d) => html`<p class="card__detail">${d}</p>`)}
+                    ${
+                      c.change
+                        ? html`<p class="card__change card__change--${c.change.direction}">
+                            ${c.change.text}
+                          </p>`
+                        : nothing
+                    }
                   </li>`,
               )}
             </ul>`
