@@ -23,26 +23,68 @@ const help = html`<div class="help">
   </p>
 </div>`;
 
+/**
+ * GOV.UK error pattern for the code (A2): a summary that takes focus and links to the field, the
+ * same words beside the field, and "Error: " before the page title.
+ */
+function codeError(message: string): TemplateResult {
+  return html`<div
+    class="error-summary"
+    role="alert"
+    tabindex="-1"
+    aria-labelledby="code-error-title"
+  >
+    <h2 id="code-error-title">There is a problem</h2>
+    <ul>
+      <li>
+        <a
+          href="#code"
+          @click=${(e: Event) => {
+            e.preventDefault();
+            document.getElementById('code')?.focus();
+          }}
+          >${message}</a
+        >
+      </li>
+    </ul>
+  </div>`;
+}
+
 function codeForm(error?: unknown): TemplateResult {
   const fromLink = new URLSearchParams(location.hash.slice(1)).get('code') ?? '';
+  const message = error === undefined ? '' : error instanceof ApiError ? error.message : '';
+  const failed = (e: unknown) => {
+    show(codeForm(e), 'Error: Enter your class code');
+    (document.querySelector('.error-summary') as HTMLElement | null)?.focus();
+  };
   const submit = async (event: Event) => {
     event.preventDefault();
     const code = String(new FormData(event.target as HTMLFormElement).get('code') ?? '');
+    // An empty code is the pupil's slip, not the server's: say so before asking the server.
+    if (!code.trim()) return failed(new ApiError(400, 'Enter your class code', []));
     try {
       await api('POST', '/api/pupil/start', { code });
       history.replaceState(null, '', '/pupil');
       await questionnaire();
     } catch (e) {
-      show(codeForm(e), 'Enter your class code');
-      (document.querySelector('.error-summary') as HTMLElement | null)?.focus();
+      failed(e);
     }
   };
-  return html`<h1>Answer the questionnaire</h1>
-    ${error ? errorView(error) : ''}
+  // Exit this page from the first screen a pupil sees, in the same place as in the questions (A5).
+  return html`<at-exit-this-page></at-exit-this-page>
+    <h1>Answer the questionnaire</h1>
+    ${error === undefined ? '' : message ? codeError(message) : errorView(error)}
     <p>Your teacher will give you a class code. You do not need to give your name.</p>
     <form @submit=${submit} novalidate>
       <label for="code">Class code</label>
       <p class="hint" id="code-hint">8 letters and numbers, for example KXTR-4HQM</p>
+      ${
+        message
+          ? html`<p class="error-message" id="code-error">
+              <span class="visually-hidden">Error:</span> ${message}
+            </p>`
+          : ''
+      }
       <input
         id="code"
         name="code"
@@ -50,7 +92,8 @@ function codeForm(error?: unknown): TemplateResult {
         autocomplete="off"
         autocapitalize="characters"
         spellcheck="false"
-        aria-describedby="code-hint"
+        aria-describedby=${message ? 'code-hint code-error' : 'code-hint'}
+        aria-invalid=${message ? 'true' : 'false'}
         .value=${fromLink}
       />
       <div><button type="submit">Start</button></div>
