@@ -14,22 +14,24 @@ import './action-plan/at-action-plan.js';
  */
 describe('one primary colour', () => {
   it('the questionnaire, the audit and the action plan all draw primary buttons in --at-color-primary', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <at-questionnaire
-        .definition=${getQuestionnaire('pupil-ks2')}
-        school="900001"
-        wave="baseline"
-        .storage=${memoryStorage()}
-      ></at-questionnaire>
-      <at-audit .definition=${audit} school="900001" .storage=${memoryStorage()}></at-audit>
-      <at-action-plan
-        .definition=${audit}
-        .baseline=${generateAuditResponse(audit, { seed: 31, wave: 'baseline' })}
-        school="900001"
-        today="2027-03-15"
-        .storage=${memoryStorage()}
-      ></at-action-plan>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <at-questionnaire
+          .definition=${getQuestionnaire('pupil-ks2')}
+          school="900001"
+          wave="baseline"
+          .storage=${memoryStorage()}
+        ></at-questionnaire>
+        <at-audit .definition=${audit} school="900001" .storage=${memoryStorage()}></at-audit>
+        <at-action-plan
+          .definition=${audit}
+          .baseline=${generateAuditResponse(audit, { seed: 31, wave: 'baseline' })}
+          school="900001"
+          today="2027-03-15"
+          .storage=${memoryStorage()}
+        ></at-action-plan>
+      </div>`,
+    );
     wrapper.style.setProperty('--at-color-primary', 'rgb(1, 2, 3)');
     const primary = (tag: string, selector: string) =>
       wrapper.querySelector(tag)!.shadowRoot!.querySelector<HTMLElement>(selector);

@@ -1,3 +1,5 @@
+// Just over the 400-line aim (style.md): the form-kit glue, progress, priorities and the review
+// log in one module; objectives and actions are in action-plan.objectives.ts.
 /**
  * The markup of `<at-action-plan>` other than objectives: progress and overdue actions, the
  * priorities, the review log, and the small pieces every section uses (fields through the shared

@@ -1,3 +1,8 @@
+// Over the 400-line aim (style.md), on purpose, for one release: about 90 lines are the five
+// deprecated award inputs and their parsing, kept so the demo works until it passes `award`
+// (remove them with transitional-award.ts), and about 130 are the documented public API. The
+// markup is in action-plan.render.ts and action-plan.objectives.ts, the editing rules in
+// plan-edit.ts (no DOM), drafts and focus in the shared controllers.
 // First: zod must be jitless before the model's schemas are built (W3, see zod-jitless.ts).
 import '../shared/zod-jitless.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';

@@ -1,3 +1,6 @@
+// Over the 400-line aim (style.md): about 120 lines are the documented public API and the schema
+// of what enters (perception summaries, the stored draft); the pages are in audit.render.ts,
+// audit.statement.ts and audit.summary.ts, drafts and focus in the shared controllers.
 // First: zod must be jitless before the model's schemas are built (W3, see zod-jitless.ts).
 import '../shared/zod-jitless.js';
 import { html, nothing, type PropertyValues } from 'lit';

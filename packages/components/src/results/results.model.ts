@@ -1,3 +1,6 @@
+// Over the 400-line aim (style.md), left for the lead's change to published input: one builder
+// per view (headline, breakdown, change, comparison, types, feelings, audit, training), each a
+// pure function of scoring's published figures. Splitting it per view belongs with that change.
 /**
  * What each view of `<at-results>` shows, built from the scoring package's **publish** functions
  * only: every figure, symbol and significance judgement comes from `publishBreakdown`,

@@ -1,3 +1,7 @@
+// Over the 400-line aim (style.md), left for the lead's change to published input (issue 16 keeps
+// moving <at-results> to published figures out of this pass): the view models are in
+// results.model.ts and the charts in results.chart.ts; what remains is the public API, the
+// build cache across breakdowns and the table/chart markup.
 // First: zod must be jitless before the model's schemas are built (W3, see zod-jitless.ts).
 import '../shared/zod-jitless.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
