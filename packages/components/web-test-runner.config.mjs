@@ -46,7 +46,9 @@ function componentsCommands() {
         })(tree);
         if (command === 'at-focused') {
           const focused = nodes.filter((n) => n.focused).pop();
-          return focused ? { role: focused.role, name: focused.name ?? '' } : { role: '', name: '' };
+          return focused
+            ? { role: focused.role, name: focused.name ?? '' }
+            : { role: '', name: '' };
         }
         const { role, name } = payload ?? {};
         return nodes.filter(
