@@ -29,6 +29,8 @@ export const styles = [
 
       .criteria tr,
       .criteria th,
+      .criteria th:first-child,
+      .criteria th:nth-child(2),
       .criteria td {
         display: block;
         inline-size: auto;
