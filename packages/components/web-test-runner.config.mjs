@@ -14,6 +14,9 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
  * - `at-shipped-source-files`: path and text of every source file built into dist (for
  *   package-json.test.ts);
  * - `at-emulate-forced-colors`: forced-colors emulation, which puppeteer's emulateMedia refuses.
+ * - `at-focused`: the role and accessible name of the focused node, from Chromium's accessibility
+ *   tree (it sees through shadow roots), so keyboard tests find controls by role and name only.
+ * - `at-role-count`: how many nodes of the accessibility tree have a role (and a name, if given).
  */
 function componentsCommands() {
   const cdpSessions = new Map();
@@ -30,6 +33,30 @@ function componentsCommands() {
           )
           .sort()
           .map((path) => ({ path, source: readFileSync(here(`./${path}`), 'utf8') }));
+      }
+      if (command === 'at-focused' || command === 'at-role-count') {
+        if (session.browser.type !== 'puppeteer') throw new Error('needs Chromium');
+        const page = session.browser.getPage(session.id);
+        const tree = await page.accessibility.snapshot({ interestingOnly: false });
+        const nodes = [];
+        (function walk(node) {
+          if (!node) return;
+          nodes.push(node);
+          for (const child of node.children ?? []) walk(child);
+        })(tree);
+        if (command === 'at-focused') {
+          const focused = nodes.filter((n) => n.focused).pop();
+          return focused
+            ? { role: focused.role, name: focused.name ?? '' }
+            : { role: '', name: '' };
+        }
+        const { role, name } = payload ?? {};
+        return nodes.filter(
+          (n) =>
+            n.role === role &&
+            (name === undefined ||
+              (typeof name === 'string' ? n.name === name : n.name?.startsWith(name.prefix))),
+        ).length;
       }
       if (command === 'at-emulate-forced-colors') {
         if (payload !== 'active' && payload !== 'none')
@@ -60,8 +87,10 @@ export const STRICT_CSP =
  *
  * - `csp.html?module=/packages/…/x.ts`: a page with no inline script that loads one module, sent
  *   with the W3 policy as a real `Content-Security-Policy` header (every directive applies, unlike
- *   a `<meta>`). `src/shared/csp.test.ts` opens it in an iframe; wtr's own runner page, which
+ *   a `<meta>`). `src/csp.test.ts` opens it in an iframe; wtr's own runner page, which
  *   needs inline scripts and a WebSocket, stays outside the policy.
+ * - `page.html?module=…`: the same page without the policy (the closed-tab test's tabs).
+ * - `responses` (POST) and `responses/state?online=0|1&reset`: an endpoint that can be offline.
  * - `src/<case>`: hostile answers for `src` loading (W4): `404`, `html`, `huge` (50 MB streamed
  *   with no length, written with back-pressure so it is never held in memory), `huge-declared`
  *   (a 50 MB `Content-Length`), `truncated`, `deep` (100,000 levels), `proto` (`__proto__`
@@ -128,17 +157,41 @@ function testRoutes() {
       json(ctx, 200, body);
     },
   };
+  // A response endpoint that can be "offline" (it drops the connection: a network error, as when
+  // the Wi-Fi is down), and a log of what it accepted, for the outbox's closed-tab test.
+  const endpoint = { online: true, accepted: [], attempts: 0 };
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/__at-test__/')) return next();
     const name = ctx.path.slice('/__at-test__/'.length);
-    if (name === 'csp.html') {
+    if (name === 'responses' && ctx.method === 'POST') {
+      endpoint.attempts++;
+      if (!endpoint.online) {
+        ctx.req.socket.destroy();
+        return;
+      }
+      endpoint.accepted.push(String(ctx.get('Idempotency-Key')));
+      ctx.status = 201;
+      ctx.type = 'application/json';
+      ctx.body = '{}';
+      return;
+    }
+    if (name === 'responses/state') {
+      if (ctx.query.online !== undefined) endpoint.online = ctx.query.online === '1';
+      if (ctx.query.reset !== undefined) Object.assign(endpoint, { accepted: [], attempts: 0 });
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(endpoint);
+      return;
+    }
+    if (name === 'csp.html' || name === 'page.html') {
       const module = String(ctx.query.module ?? '');
       if (!/^\/packages\/[\w./-]+\.ts$/.test(module) || module.includes('..')) {
         ctx.status = 400;
         return;
       }
       ctx.type = 'text/html';
-      ctx.set('Content-Security-Policy', STRICT_CSP);
+      // page.html: the same page without the policy (a page that fetches JSON modules).
+      if (name === 'csp.html') ctx.set('Content-Security-Policy', STRICT_CSP);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = `<!doctype html>
 <html lang="en-GB">
@@ -183,6 +236,8 @@ export default {
           '--disable-background-networking',
           '--disable-component-update',
           '--disable-sync',
+          // The offline test opens and closes a second tab (a pupil closing the browser tab).
+          '--disable-popup-blocking',
         ],
       },
     }),

@@ -5,3 +5,4 @@ import '@all-together/components/at-questionnaire.js';
 import '@all-together/components/at-audit.js';
 import '@all-together/components/at-action-plan.js';
 import '@all-together/components/at-results.js';
+import '@all-together/components/at-exit-this-page.js';

@@ -65,7 +65,13 @@ document.addEventListener('click', (event) => {
   event.preventDefault();
   navigate(a.pathname + a.search + a.hash);
 });
-window.addEventListener('popstate', () => void router());
+// Back and Forward between a questionnaire's pages are the element's own (it keeps a history entry
+// per page at the same URL): the page stays.
+window.addEventListener('popstate', (event) => {
+  const state: unknown = event.state;
+  if (typeof state === 'object' && state !== null && 'at-questionnaire' in state) return;
+  void router();
+});
 
 /** A problem with no field to point at (the page could not load, a refusal): plain words. */
 export function errorView(e: unknown): TemplateResult {

@@ -7,26 +7,42 @@
  * @module
  */
 export { AtProgress } from './progress/progress.js';
-export { AtQuestionnaire, DEFAULT_EXIT_URL } from './questionnaire/questionnaire.js';
+export { AtQuestionnaire } from './questionnaire/questionnaire.js';
 export {
   AtAnswerEvent,
-  AtExitEvent,
   AtPageEvent,
   AtStartEvent,
   AtSubmitEvent,
+  type AtAnswerDetail,
+  type AtPageDetail,
+  type AtStartDetail,
+  type AtSubmitDetail,
   type QuestionnaireView,
 } from './questionnaire/questionnaire.events.js';
+export { AtExitThisPage, DEFAULT_EXIT_URL } from './exit/exit-this-page.js';
+export { AtExitEvent, type AtExitDetail } from './exit/exit-this-page.events.js';
+export { ExitShortcutController } from './exit/exit-controller.js';
 export { outboxKey } from './questionnaire/outbox.js';
-export { AtAudit, AtAuditChangeEvent, AtAuditCompleteEvent } from './audit/audit.js';
-export { AtActionPlan, AtPlanChangeEvent } from './action-plan/action-plan.js';
+export {
+  AtAudit,
+  AtAuditChangeEvent,
+  AtAuditCompleteEvent,
+  type AtAuditChangeDetail,
+  type AtAuditCompleteDetail,
+} from './audit/audit.js';
+export {
+  AtActionPlan,
+  AtPlanChangeEvent,
+  type AtPlanChangeDetail,
+} from './action-plan/action-plan.js';
 export {
   AtBreakdownChangeEvent,
+  type AtBreakdownChangeDetail,
   AtResults,
   RESULTS_DIMENSIONS,
   RESULTS_ROLES,
   RESULTS_SCOPES,
   RESULTS_VIEWS,
-  csvCell,
   type ResultsDimension,
   type ResultsRole,
   type ResultsScope,
@@ -52,9 +68,15 @@ export {
   type TranslationKey,
   type TranslationParams,
 } from './shared/i18n.js';
-export { enGB } from './shared/en-gb.js';
+export { enGB } from './en-gb.js';
 export { DESIGN_TOKENS } from './shared/tokens.js';
 export { LocalizeController } from './shared/localize-controller.js';
+export { DraftController, type DraftOptions } from './shared/controllers/draft-controller.js';
+export { FocusController } from './shared/controllers/focus-controller.js';
+export { LoadController, type LoadState } from './shared/controllers/load-controller.js';
+export { TitleController, type TitleState } from './shared/controllers/title-controller.js';
+export { LoadError, loadJson, type LoadLimits } from './shared/load-json.js';
+export { csvCell } from './shared/csv.js';
 export {
   localDraftStorage,
   memoryStorage,

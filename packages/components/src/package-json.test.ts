@@ -194,6 +194,45 @@ describe('package.json', () => {
     }
   });
 
+  it('the manifest tells consumers real types: no public property typed unknown (or untyped), every event a CustomEvent with a typed detail', async () => {
+    const manifest = (await (
+      await fetch(new URL('../custom-elements.json', import.meta.url))
+    ).json()) as {
+      modules: {
+        declarations?: {
+          tagName?: string;
+          customElement?: boolean;
+          members?: {
+            kind: string;
+            name: string;
+            privacy?: string;
+            static?: boolean;
+            type?: { text: string };
+          }[];
+          events?: { name: string; type?: { text: string } }[];
+        }[];
+      }[];
+    };
+    const problems: string[] = [];
+    let events = 0;
+    for (const d of manifest.modules.flatMap((m) => m.declarations ?? [])) {
+      if (!d.customElement) continue;
+      for (const m of d.members ?? []) {
+        if (m.kind !== 'field' || m.privacy || m.static) continue;
+        const type = m.type?.text ?? '';
+        if (type === '' || /\bunknown\b/.test(type))
+          problems.push(`<${d.tagName}>.${m.name}: "${type}"`);
+      }
+      for (const e of d.events ?? []) {
+        events++;
+        if (!/^CustomEvent<\{ .+ \}>$/.test(e.type?.text ?? ''))
+          problems.push(`<${d.tagName}> ${e.name}: "${e.type?.text ?? ''}"`);
+      }
+    }
+    expect(events).to.be.greaterThan(8);
+    expect(problems).to.deep.equal([]);
+  });
+
   it('importing the barrel registers no element', async function () {
     // The first import of the barrel transforms every element and its dependencies (zod, scoring).
     this.timeout(20_000);

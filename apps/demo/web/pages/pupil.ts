@@ -67,6 +67,12 @@ function codeForm(o: { errors?: FormErrors; reason?: Reason; code?: string } = {
   const submit = async (event: Event) => {
     event.preventDefault();
     const code = String(new FormData(event.target as HTMLFormElement).get('code') ?? '');
+    // An empty code is the pupil's slip, not the server's: say so before asking the server.
+    if (!code.trim()) {
+      codeForm({ errors: { fields: new Map([['code', 'Enter your class code']]), general: [] } });
+      focusOn('.error-summary');
+      return;
+    }
     try {
       await call(client.pupil.start.$post({ json: { code } }));
       history.replaceState(null, '', '/pupil');
@@ -89,8 +95,9 @@ function codeForm(o: { errors?: FormErrors; reason?: Reason; code?: string } = {
       ? { fields: new Map([['code', first]]), general: [] }
       : errors;
   const errorsShown = fieldErrors.fields.size > 0;
+  // Exit this page from the first screen a pupil sees, in the same place as in the questions (A5).
   show(
-    html`${errorSummary(fieldErrors, CODE_FIELDS)}
+    html`<at-exit-this-page></at-exit-this-page>${errorSummary(fieldErrors, CODE_FIELDS)}
       ${o.reason ? pupilNotice(o.reason) : html`<h1>Answer the questionnaire</h1>`}
       ${
         o.reason

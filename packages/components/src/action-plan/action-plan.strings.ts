@@ -15,7 +15,6 @@ type PlainKeys =
   | 'actionPlanInvalidDefinition'
   | 'actionPlanInvalidPlan'
   | 'actionPlanInvalidSetup'
-  | 'actionPlanInvalidAward'
   | 'actionPlanHeading'
   | 'actionPlanProgressHeading'
   | 'actionPlanNoActions'
@@ -46,11 +45,8 @@ type PlainKeys =
   | 'actionPlanObjectiveTitle'
   | 'actionPlanObjectiveOtherStatements'
   | 'actionPlanObjectiveOtherStatementsHint'
-  | 'actionPlanMeasureDefinition'
-  | 'actionPlanMeasureIndicator'
   | 'actionPlanMeasureTarget'
   | 'actionPlanMeasureLegend'
-  | 'actionPlanMeasureHint'
   | 'actionPlanActionsCaption'
   | 'actionPlanActionDescription'
   | 'actionPlanActionOwner'
@@ -82,42 +78,12 @@ type PlainKeys =
   | 'actionPlanErrorSpecific'
   | 'actionPlanErrorMeasurable'
   | 'actionPlanErrorDate'
-  | 'actionPlanErrorMeasureDefinition'
-  | 'actionPlanErrorMeasureIndicator'
   | 'actionPlanErrorDescription'
   | 'actionPlanErrorDeadline'
   | 'actionPlanErrorUrl'
   | 'actionPlanErrorEvidenceNote'
   | 'actionPlanErrorReviewSummary'
   | 'actionPlanErrorChoose'
-  | 'actionPlanAwardHeading'
-  | 'actionPlanAwardIntro'
-  | 'actionPlanAwardMet'
-  | 'actionPlanAwardUnmet'
-  | 'actionPlanAwardCriterion'
-  | 'actionPlanAwardResult'
-  | 'actionPlanAwardWhy'
-  | 'actionPlanAwardResultColumn'
-  | 'actionPlanLevelParticipation'
-  | 'actionPlanLevelBronze'
-  | 'actionPlanLevelSilver'
-  | 'actionPlanLevelGold'
-  | 'actionPlanLevelEligibility'
-  | 'actionPlanCriterionBaselineAudit'
-  | 'actionPlanCriterionBaselineQuestionnaire'
-  | 'actionPlanCriterionActionPlan'
-  | 'actionPlanCriterionEndAudit'
-  | 'actionPlanCriterionEndQuestionnaire'
-  | 'actionPlanCriterionEvidence'
-  | 'actionPlanCriterionMinOverall'
-  | 'actionPlanCriterionMinArea'
-  | 'actionPlanCriterionMinGain'
-  | 'actionPlanCriterionActionsDone'
-  | 'actionPlanCriterionEveryArea'
-  | 'actionPlanCriterionOutcomesAll'
-  | 'actionPlanCriterionOutcomesSend'
-  | 'actionPlanCriterionOutcomesFsm'
-  | 'actionPlanCriterionWellbeing'
   | 'actionPlanRatingFullyMet'
   | 'actionPlanRatingPartiallyMet'
   | 'actionPlanRatingNotYetMet'
@@ -147,13 +113,6 @@ type PlainKeys =
   | 'actionPlanGroupFaithMinority'
   | 'actionPlanGroupLgbt'
   | 'actionPlanGroupSexistSexual'
-  | 'actionPlanReasonWaveBaseline'
-  | 'actionPlanReasonWaveEnd'
-  | 'actionPlanReasonGroupAll'
-  | 'actionPlanReasonGroupSend'
-  | 'actionPlanReasonGroupFsm'
-  | 'actionPlanReasonHigherBetter'
-  | 'actionPlanReasonLowerBetter'
   | 'actionPlanChange'
   | 'actionPlanDelete'
   | 'actionPlanEditCancel'
@@ -166,60 +125,14 @@ type PlainKeys =
   | 'actionPlanMeasureChoose'
   | 'actionPlanMeasureChooseHint'
   | 'actionPlanMeasureNone'
-  | 'actionPlanErrorMeasureChoose';
-
-/** Keys of the award reasons, one per `message.key` of `recommendAward` (see scoring's README). */
-export type ActionPlanReasonKey =
-  | 'actionPlanReasonAuditMissing'
-  | 'actionPlanReasonAuditUnrated'
-  | 'actionPlanReasonAuditDone'
-  | 'actionPlanReasonQuestionnaireMissing'
-  | 'actionPlanReasonQuestionnaireEmpty'
-  | 'actionPlanReasonQuestionnaireFew'
-  | 'actionPlanReasonQuestionnaireDone'
-  | 'actionPlanReasonPlanMissing'
-  | 'actionPlanReasonPlanMissingOwnerDeadline'
-  | 'actionPlanReasonPlanActions'
-  | 'actionPlanReasonPlanActionsOwnerDeadline'
-  | 'actionPlanReasonEvidenceNoAudit'
-  | 'actionPlanReasonEvidenceMet'
-  | 'actionPlanReasonEvidenceShort'
-  | 'actionPlanReasonOverallMissing'
-  | 'actionPlanReasonOverall'
-  | 'actionPlanReasonAreaMissing'
-  | 'actionPlanReasonAreaMet'
-  | 'actionPlanReasonAreaBelow'
-  | 'actionPlanReasonAreaUnscored'
-  | 'actionPlanReasonAreaBelowUnscored'
-  | 'actionPlanReasonGainMissing'
-  | 'actionPlanReasonGain'
-  | 'actionPlanReasonActionsDoneNoPlan'
-  | 'actionPlanReasonActionsDoneNone'
-  | 'actionPlanReasonActionsDoneAllDropped'
-  | 'actionPlanReasonActionsDone'
-  | 'actionPlanReasonOutcomeNotRequired'
-  | 'actionPlanReasonOutcomeAllMissing'
-  | 'actionPlanReasonOutcomeMissing'
-  | 'actionPlanReasonOutcomeNotReportable'
-  | 'actionPlanReasonOutcomeHiddenNotWorse'
-  | 'actionPlanReasonOutcomeHiddenWorse'
-  | 'actionPlanReasonOutcomeNotWorse'
-  | 'actionPlanReasonOutcomeWorse'
-  | 'actionPlanReasonWellbeingNotRequired'
-  | 'actionPlanReasonWellbeingMissing'
-  | 'actionPlanReasonWellbeingUntestable'
-  | 'actionPlanReasonWellbeingHiddenNotWorse'
-  | 'actionPlanReasonWellbeingHiddenWorse'
-  | 'actionPlanReasonWellbeingBetter'
-  | 'actionPlanReasonWellbeingWorse'
-  | 'actionPlanReasonWellbeingSame'
-  | 'actionPlanReasonWellbeingNotComparable';
+  | 'actionPlanErrorMeasureChoose'
+  | 'actionPlanErrorOwner'
+  | 'actionPlanErrorStatus'
+  | 'actionPlanErrorReviewer'
+  | 'actionPlanInvalidAward';
 
 /** The UI strings of `<at-action-plan>`. */
 export type ActionPlanStrings = { readonly [K in PlainKeys]: string } & {
-  /** Award reasons: the params of the criterion's `message` (wave, group and better translated). */
-  readonly [K in ActionPlanReasonKey]: string | PluralMessage;
-} & {
   /** `{done}` of `{counted}` actions done, `{percent}`. */
   readonly actionPlanProgress: string;
   /** Dropped actions, not counted. `{count}`. */
@@ -248,6 +161,8 @@ export type ActionPlanStrings = { readonly [K in PlainKeys]: string } & {
   readonly actionPlanReviewItem: string;
   /** Statement number and text. `{id}`, `{text}`. */
   readonly actionPlanStatement: string;
+  /** An audit area's name above its statements. `{number}`, `{title}`. */
+  readonly actionPlanArea: string;
   /** Confirm deleting an objective. `{title}`. */
   readonly actionPlanDeleteObjective: string;
   /** Its actions go too. `{count}`. */
@@ -266,8 +181,6 @@ export type ActionPlanStrings = { readonly [K in PlainKeys]: string } & {
 
 /** The parameters each `<at-action-plan>` string takes. */
 export type ActionPlanStringParams = { readonly [K in PlainKeys]: None } & {
-  readonly [K in ActionPlanReasonKey]: Readonly<Record<string, string | number>>;
-} & {
   readonly actionPlanDeleteObjective: { readonly title: string };
   readonly actionPlanDeleteObjectiveActions: { readonly count: number };
   readonly actionPlanDeleteAction: { readonly description: string };
@@ -298,6 +211,7 @@ export type ActionPlanStringParams = { readonly [K in PlainKeys]: None } & {
   readonly actionPlanPercent: { readonly value: number };
   readonly actionPlanReviewItem: { readonly date: string; readonly reviewer: string };
   readonly actionPlanStatement: { readonly id: string; readonly text: string };
+  readonly actionPlanArea: { readonly number: number; readonly title: string };
 };
 
 /** British English. */
@@ -309,8 +223,6 @@ export const actionPlanStrings: ActionPlanStrings = {
     'The saved action plan given to this page could not be read, so it cannot be shown. Please tell whoever set up this page.',
   actionPlanInvalidSetup:
     'This page is not set up fully: it needs the school’s six-digit URN and a date written YYYY-MM-DD. Please tell whoever set up this page.',
-  actionPlanInvalidAward:
-    'Some of the figures for award readiness could not be read, so they are left out below.',
   actionPlanHeading: 'Action plan',
   actionPlanProgressHeading: 'Progress',
   actionPlanProgress: '{done} of {counted} actions done ({percent}%)',
@@ -354,14 +266,10 @@ export const actionPlanStrings: ActionPlanStrings = {
   actionPlanObjectiveMeasure: 'Questionnaire measure',
   actionPlanObjectiveAdd: 'Add an objective',
   actionPlanObjectiveTitle: 'Objective',
-  actionPlanObjectiveOtherStatements: 'Other statements (optional)',
+  actionPlanObjectiveOtherStatements: 'Other statements from the audit (optional)',
   actionPlanObjectiveOtherStatementsHint:
-    'Statement numbers separated by commas, for example 2.4, 5.1',
+    'Tick any other statement this objective works on, area by area.',
   actionPlanMeasureLegend: 'Measure with a pupil questionnaire indicator (optional)',
-  actionPlanMeasureHint:
-    'The questionnaire id and the indicator key, for example pupil-ks2 and victimisation.frequent.',
-  actionPlanMeasureDefinition: 'Questionnaire',
-  actionPlanMeasureIndicator: 'Indicator',
   actionPlanMeasureTarget: 'Target (optional)',
   actionPlanActionsCaption: 'Actions',
   actionPlanActionDescription: 'Action',
@@ -396,14 +304,10 @@ export const actionPlanStrings: ActionPlanStrings = {
   actionPlanErrorSummaryTitle: 'There is a problem',
   actionPlanErrorPrefix: 'Error:',
   actionPlanErrorTitle: 'Enter the objective',
-  actionPlanErrorStatements: 'Choose at least one audit statement, or enter its number',
+  actionPlanErrorStatements: 'Choose at least one audit statement',
   actionPlanErrorSpecific: 'Enter what will change',
   actionPlanErrorMeasurable: 'Enter how it will be measured',
   actionPlanErrorDate: 'Enter a real date',
-  actionPlanErrorMeasureDefinition:
-    'Enter the questionnaire in lower-case words joined by hyphens, for example pupil-ks2',
-  actionPlanErrorMeasureIndicator:
-    'Enter the indicator key in lower-case words joined by dots or hyphens, for example victimisation.frequent',
   actionPlanErrorDescription: 'Enter what the action is',
   actionPlanErrorDeadline: 'The deadline must be the same as or after the start date',
   actionPlanErrorUrl:
@@ -415,35 +319,6 @@ export const actionPlanStrings: ActionPlanStrings = {
   actionPlanErrorCharacters: '{label} has a hidden character that cannot be saved',
   actionPlanPercent: '{value}%',
   actionPlanStatement: '{id} {text}',
-  actionPlanAwardHeading: 'Award readiness',
-  actionPlanAwardIntro:
-    'A recommendation for moderation, not an award: your local authority, trust or the programme confirms it.',
-  actionPlanAwardResult: 'The evidence so far supports',
-  actionPlanAwardCriterion: 'Criterion',
-  actionPlanAwardWhy: 'Why',
-  actionPlanAwardResultColumn: 'Result',
-  actionPlanAwardMet: 'Met',
-  actionPlanAwardUnmet: 'Not met',
-  actionPlanLevelParticipation: 'A certificate of participation',
-  actionPlanLevelBronze: 'Bronze',
-  actionPlanLevelSilver: 'Silver',
-  actionPlanLevelGold: 'Gold',
-  actionPlanLevelEligibility: 'To be considered',
-  actionPlanCriterionBaselineAudit: 'Baseline audit',
-  actionPlanCriterionBaselineQuestionnaire: 'Baseline pupil questionnaire',
-  actionPlanCriterionActionPlan: 'Action plan with enough actions',
-  actionPlanCriterionEndAudit: 'End audit',
-  actionPlanCriterionEndQuestionnaire: 'End pupil questionnaire',
-  actionPlanCriterionEvidence: 'Evidence in every area',
-  actionPlanCriterionMinOverall: 'Overall audit score',
-  actionPlanCriterionMinArea: 'No area too low',
-  actionPlanCriterionMinGain: 'Improvement since the baseline',
-  actionPlanCriterionActionsDone: 'Actions done',
-  actionPlanCriterionEveryArea: 'Every area strong',
-  actionPlanCriterionOutcomesAll: 'Bullying not worse: all pupils',
-  actionPlanCriterionOutcomesSend: 'Bullying not worse: pupils with SEND',
-  actionPlanCriterionOutcomesFsm: 'Bullying not worse: pupils on free school meals',
-  actionPlanCriterionWellbeing: 'Wellbeing not worse',
   actionPlanRatingFullyMet: 'Fully met',
   actionPlanRatingPartiallyMet: 'Partially met',
   actionPlanRatingNotYetMet: 'Not yet met',
@@ -473,13 +348,6 @@ export const actionPlanStrings: ActionPlanStrings = {
   actionPlanGroupFaithMinority: 'Faith minorities',
   actionPlanGroupLgbt: 'LGBT',
   actionPlanGroupSexistSexual: 'Sexist and sexual bullying',
-  actionPlanReasonWaveBaseline: 'baseline',
-  actionPlanReasonWaveEnd: 'end',
-  actionPlanReasonGroupAll: 'All pupils',
-  actionPlanReasonGroupSend: 'Pupils with SEND',
-  actionPlanReasonGroupFsm: 'Pupils on free school meals',
-  actionPlanReasonHigherBetter: 'higher is better',
-  actionPlanReasonLowerBetter: 'lower is better',
   actionPlanChange: 'Change',
   actionPlanDelete: 'Delete',
   actionPlanEditCancel: 'Cancel',
@@ -494,93 +362,12 @@ export const actionPlanStrings: ActionPlanStrings = {
     'Choose the questionnaire indicator that shows whether this objective worked.',
   actionPlanMeasureNone: 'No questionnaire measure',
   actionPlanErrorMeasureChoose: 'Choose an indicator from the list',
-  actionPlanReasonAuditMissing: 'No {wave} audit yet.',
-  actionPlanReasonAuditUnrated: 'The {wave} audit has no rated statements yet.',
-  actionPlanReasonAuditDone: 'The {wave} audit is complete: overall {overall}%.',
-  actionPlanReasonQuestionnaireMissing: 'No {wave} questionnaire yet.',
-  actionPlanReasonQuestionnaireEmpty: 'Nobody has answered the {wave} questionnaire yet.',
-  actionPlanReasonQuestionnaireFew:
-    'The {wave} questionnaire was answered by fewer than {min} pupils (the number is hidden to protect privacy).',
-  actionPlanReasonQuestionnaireDone: {
-    one: 'The {wave} questionnaire was answered by {count} pupil.',
-    other: 'The {wave} questionnaire was answered by {count} pupils.',
-  },
-  actionPlanReasonPlanMissing: 'No action plan yet; it needs {min} or more actions.',
-  actionPlanReasonPlanMissingOwnerDeadline:
-    'No action plan yet; it needs {min} or more actions, each with an owner and a deadline.',
-  actionPlanReasonPlanActions: {
-    one: 'The action plan has {count} action (dropped actions are not counted); it needs {min} or more.',
-    other:
-      'The action plan has {count} actions (dropped actions are not counted); it needs {min} or more.',
-  },
-  actionPlanReasonPlanActionsOwnerDeadline: {
-    one: 'The action plan has {count} action (dropped actions are not counted); it needs {min} or more, each with an owner and a deadline.',
-    other:
-      'The action plan has {count} actions (dropped actions are not counted); it needs {min} or more, each with an owner and a deadline.',
-  },
-  actionPlanReasonEvidenceNoAudit:
-    'No end audit yet, so evidence cannot be counted; every area needs {min} or more pieces.',
-  actionPlanReasonEvidenceMet:
-    'Evidence in every area of the end audit: at least {fewest} in each; every area needs {min} or more.',
-  actionPlanReasonEvidenceShort:
-    'Not enough evidence in these areas (pieces so far in brackets): {areas}. Every area of the end audit needs {min} or more pieces.',
-  actionPlanReasonOverallMissing: 'No end audit score yet; it needs {min}% or more overall.',
-  actionPlanReasonOverall: 'End audit overall {overall}%; it needs {min}% or more.',
-  actionPlanReasonAreaMissing: 'No end audit score yet; every area needs {min}% or more.',
-  actionPlanReasonAreaMet:
-    'Every area of the end audit is {min}% or more; the lowest is area {area} at {lowest}%.',
-  actionPlanReasonAreaBelow:
-    'In the end audit, these areas are below {min}%: {below}. Every area needs {min}% or more.',
-  actionPlanReasonAreaUnscored:
-    'In the end audit, these areas have no score because nothing was rated: {unscored}. Every area needs {min}% or more.',
-  actionPlanReasonAreaBelowUnscored:
-    'In the end audit, these areas are below {min}%: {below}; and these have no score because nothing was rated: {unscored}. Every area needs {min}% or more.',
-  actionPlanReasonGainMissing:
-    'The gain needs a scored baseline and end audit; it needs {min} points or more.',
-  actionPlanReasonGain: 'Overall gain {gain} points ({from}% → {to}%); it needs {min} or more.',
-  actionPlanReasonActionsDoneNoPlan:
-    'No action plan yet; {min}% or more of its actions need to be done.',
-  actionPlanReasonActionsDoneNone:
-    'The plan has no actions to count yet; {min}% or more need to be done.',
-  actionPlanReasonActionsDoneAllDropped:
-    'Every action is dropped, so there are none to count; {min}% or more need to be done.',
-  actionPlanReasonActionsDone: {
-    one: '{done} of {count} action done ({percent}%; dropped actions are not counted); it needs {min}% or more.',
-    other:
-      '{done} of {count} actions done ({percent}%; dropped actions are not counted); it needs {min}% or more.',
-  },
-  actionPlanReasonOutcomeNotRequired:
-    '{group}, frequent bullying: not required by these award rules.',
-  actionPlanReasonOutcomeAllMissing:
-    'No figures for frequent bullying of all pupils were given, so pupil outcomes cannot be checked.',
-  actionPlanReasonOutcomeMissing:
-    '{group}: not reportable (no figures given), so this does not block Gold.',
-  actionPlanReasonOutcomeNotReportable:
-    '{group}: not reportable (fewer than {min} pupils at a wave), so this does not block Gold.',
-  actionPlanReasonOutcomeHiddenNotWorse:
-    '{group}, frequently bullied: {symbol} — fewer than {min} pupils at a wave, so the figures are hidden to protect privacy. Judged on the exact figures against the {level}% interval, this is not worse.',
-  actionPlanReasonOutcomeHiddenWorse:
-    '{group}, frequently bullied: {symbol} — fewer than {min} pupils at a wave, so the figures are hidden to protect privacy. Judged on the exact figures against the {level}% interval, this is worse.',
-  actionPlanReasonOutcomeNotWorse:
-    '{group}, frequently bullied: {end}% at the end against {baseline}% at the baseline ({level}% interval up to {upper}%), so not worse.',
-  actionPlanReasonOutcomeWorse:
-    '{group}, frequently bullied: {end}% at the end, above the upper limit of {baseline}% at the baseline ({level}% interval up to {upper}%).',
-  actionPlanReasonWellbeingNotRequired: 'Wellbeing: not required by these award rules.',
-  actionPlanReasonWellbeingMissing: 'Wellbeing: no scores given, so not checked.',
-  actionPlanReasonWellbeingUntestable:
-    'Wellbeing: the mean scores cannot be tested (fewer than 2 scores at a wave, or no spread at either), so not shown to be worse.',
-  actionPlanReasonWellbeingHiddenNotWorse:
-    'Wellbeing: {symbol} — fewer than {min} scores at a wave, so the means are hidden to protect privacy. Judged on the exact figures, it is not significantly worse.',
-  actionPlanReasonWellbeingHiddenWorse:
-    'Wellbeing: {symbol} — fewer than {min} scores at a wave, so the means are hidden to protect privacy. Judged on the exact figures, it is significantly worse.',
-  actionPlanReasonWellbeingBetter:
-    'Wellbeing is significantly better: mean {baseline} at the baseline, {end} at the end ({better}; p {p}).',
-  actionPlanReasonWellbeingWorse:
-    'Wellbeing is significantly worse: mean {baseline} at the baseline, {end} at the end ({better}; p {p}).',
-  actionPlanReasonWellbeingSame:
-    'Wellbeing is not significantly different: mean {baseline} at the baseline, {end} at the end ({better}; p {p}).',
-  actionPlanReasonWellbeingNotComparable:
-    'Wellbeing cannot be compared: mean {baseline} at the baseline, {end} at the end ({better}; p {p}).',
+  actionPlanErrorOwner: 'Choose who is responsible for the action',
+  actionPlanErrorStatus: 'Choose how far the action has got',
+  actionPlanErrorReviewer: 'Choose who reviewed the plan',
+  actionPlanInvalidAward:
+    'Some of the figures for award readiness could not be read, so they are left out below.',
+  actionPlanArea: '{number}. {title}',
   actionPlanDeleteObjective: 'Delete the objective “{title}”?',
   actionPlanDeleteObjectiveActions: {
     one: 'Its {count} action and that action’s evidence will be deleted too.',
@@ -592,3 +379,12 @@ export const actionPlanStrings: ActionPlanStrings = {
   actionPlanChangeAction: ' the action “{description}”',
   actionPlanChangeReview: ' the review of {date}',
 };
+
+// This element's strings join the shared table's types (declaration merging), so `shared/`
+// never imports an element.
+declare module '../shared/i18n.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface Translation extends ActionPlanStrings {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface TranslationParams extends ActionPlanStringParams {}
+}

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { formStyles } from '../audit/form.styles.js';
+import { formStyles } from '../shared/form.styles.js';
 
 /** Styles of `<at-action-plan>`: the shared form vocabulary plus sections, lists and tables. */
 export const styles = [

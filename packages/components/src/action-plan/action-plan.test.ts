@@ -27,6 +27,13 @@ const $$ = <E extends Element = HTMLElement>(el: AtActionPlan, selector: string)
 ];
 const text = (node: Element | null | undefined) =>
   (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** The award panel's shadow root: `<at-award-readiness>` inside the plan. */
+const awardRoot = (el: AtActionPlan) => root(el).querySelector('at-award-readiness')!.shadowRoot!;
+const $a = <E extends Element = HTMLElement>(el: AtActionPlan, selector: string) =>
+  awardRoot(el).querySelector<E>(selector);
+const $$a = <E extends Element = HTMLElement>(el: AtActionPlan, selector: string) => [
+  ...awardRoot(el).querySelectorAll<E>(selector),
+];
 const focused = (el: AtActionPlan) => root(el).activeElement?.id ?? '';
 const setField = async (el: AtActionPlan, id: string, value: string) => {
   const field = $<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(el, `#${id}`);
@@ -184,7 +191,7 @@ describe('<at-action-plan>', () => {
       evidencePerArea,
       ...pupils,
     });
-    const rows = $$(el, '[part~=criterion]');
+    const rows = $$a(el, '[part~=criterion]');
     expect(rows.map((r) => r.dataset['criterion'])).to.deep.equal(
       expected.criteria.map((c) => c.id),
     );
@@ -194,7 +201,7 @@ describe('<at-action-plan>', () => {
       // Rendered from the message key through the element's own table: no placeholder left over.
       expect(text(row.querySelector('td:last-child')), c.id).not.to.match(/[{}]|^$/);
     });
-    const why = (id: string) => text($(el, `[data-criterion="${id}"] td:last-child`));
+    const why = (id: string) => text($a(el, `[data-criterion="${id}"] td:last-child`));
     const audited = expected.criteria.find((c) => c.id === 'eligibility.baseline-audit')!;
     expect(why('eligibility.baseline-audit')).to.equal(
       `The baseline audit is complete: overall ${audited.message!.params['overall']}%.`,
@@ -209,7 +216,7 @@ describe('<at-action-plan>', () => {
       silver: 'Silver',
       gold: 'Gold',
     };
-    expect(text($(el, '#award-level strong'))).to.equal(levels[expected.level]);
+    expect(text($a(el, '#award-level strong'))).to.equal(levels[expected.level]);
     await expect(el).to.be.accessible();
   });
 
@@ -226,7 +233,7 @@ describe('<at-action-plan>', () => {
       expect($<HTMLDetailsElement>(el, '#add-objective')!.open).to.equal(true);
       expect(focused(el)).to.equal('objective-title');
       expect($<HTMLInputElement>(el, '#objective-statements')!.checked).to.equal(true);
-      await setField(el, 'objective-measure-indicator', 'Victimisation.Frequent');
+      await setField(el, 'objective-achievable', 'Within a term');
       await submit(el, 'objective-title');
       expect(focused(el)).to.equal('objective-error-summary');
       expect($$(el, '#objective-error-summary a').map(text)).to.deep.equal([
@@ -234,12 +241,12 @@ describe('<at-action-plan>', () => {
         'Enter what will change',
         'Enter how it will be measured',
         'Enter a real date',
-        'Enter the questionnaire in lower-case words joined by hyphens, for example pupil-ks2',
-        'Enter the indicator key in lower-case words joined by dots or hyphens, for example victimisation.frequent',
       ]);
-      expect($<HTMLInputElement>(el, '#objective-measure-indicator')!.value).to.equal(
-        'Victimisation.Frequent',
-      );
+      // The summary links to each field by its id; what was typed is kept.
+      expect(
+        $$<HTMLAnchorElement>(el, '#objective-error-summary a')[0]!.getAttribute('href'),
+      ).to.equal('#objective-title');
+      expect($<HTMLInputElement>(el, '#objective-achievable')!.value).to.equal('Within a term');
       expect(events.length).to.equal(0);
       await expect(el).to.be.accessible();
 
@@ -247,17 +254,12 @@ describe('<at-action-plan>', () => {
       await setField(el, 'objective-specific', 'Pupils can name two ways to report.');
       await setField(el, 'objective-measurable', 'Pupil perception survey, spring term.');
       await setField(el, 'objective-time-bound', '2027-07-20');
-      await setField(el, 'objective-measure-definition', 'pupil-ks2');
-      await setField(el, 'objective-measure-indicator', 'victimisation.frequent');
       await submit(el, 'objective-title');
       expect(events.length).to.equal(1);
-      const plan = events[0]!.plan;
+      const plan = events[0]!.detail.plan;
       expect(ActionPlan.safeParse(plan).success).to.equal(true);
       expect(plan.objectives[0]!.statements).to.deep.equal([statement]);
-      expect(plan.objectives[0]!.measure).to.deep.equal({
-        definition: 'pupil-ks2',
-        indicator: 'victimisation.frequent',
-      });
+      expect(plan.objectives[0]!.measure).to.equal(undefined);
       expect(text($(el, '[part~=priorities]'))).to.contain('Has an objective');
     });
 
@@ -346,8 +348,8 @@ describe('<at-action-plan>', () => {
   describe('award reasons', () => {
     it('are translated from the criterion’s message key: a registered language is used, en-GB fills gaps', async () => {
       registerTranslation('cy', {
-        actionPlanReasonAuditDone: 'Archwiliad {wave}: {overall}% yn gyffredinol.',
-        actionPlanReasonWaveBaseline: 'sylfaenol',
+        awardReasonAuditDone: 'Archwiliad {wave}: {overall}% yn gyffredinol.',
+        awardReasonWaveBaseline: 'sylfaenol',
       });
       const wrapper = await fixture<HTMLDivElement>(
         html`<div lang="cy">
@@ -363,16 +365,16 @@ describe('<at-action-plan>', () => {
         </div>`,
       );
       const el = wrapper.querySelector<AtActionPlan>('at-action-plan')!;
-      await waitUntil(() => $(el, '[data-criterion]'), 'award rendered');
+      await waitUntil(() => $a(el, '[data-criterion]'), 'award rendered');
       const overall = scoreAudit(audit, baseline).overall!;
-      expect(text($(el, '[data-criterion="eligibility.baseline-audit"] td:last-child'))).to.equal(
+      expect(text($a(el, '[data-criterion="eligibility.baseline-audit"] td:last-child'))).to.equal(
         `Archwiliad sylfaenol: ${Math.round(overall * 10) / 10}% yn gyffredinol.`,
       );
       // Not in the Welsh table: the en-GB string, still from the key.
-      expect(text($(el, '[data-criterion="eligibility.end-audit"] td:last-child'))).to.match(
+      expect(text($a(el, '[data-criterion="eligibility.end-audit"] td:last-child'))).to.match(
         /^Archwiliad end: [\d.]+% yn gyffredinol\.$/,
       );
-      expect(text($(el, '[data-criterion="eligibility.action-plan"] td:last-child'))).to.match(
+      expect(text($a(el, '[data-criterion="eligibility.action-plan"] td:last-child'))).to.match(
         /^The action plan has \d+ actions \(dropped actions are not counted\); it needs 3 or more, each with an owner and a deadline\.$/,
       );
     });
@@ -385,17 +387,17 @@ describe('<at-action-plan>', () => {
         { group: 'fsm', baseline: { count: 2, base: 6 }, end: { count: 1, base: 7 } },
       ];
       await el.updateComplete;
-      const send = text($(el, '[data-criterion="gold.pupil-outcomes.send"] td:last-child'));
+      const send = text($a(el, '[data-criterion="gold.pupil-outcomes.send"] td:last-child'));
       expect(send).to.contain('[c]');
       expect(send).to.contain('hidden to protect privacy');
       for (const n of ['3', '7', '13', '14', '21.4', '53.8']) {
         expect(send.split(/[^\d.]+/), n).not.to.include(n);
       }
-      const fsm = text($(el, '[data-criterion="gold.pupil-outcomes.fsm"] td:last-child'));
+      const fsm = text($a(el, '[data-criterion="gold.pupil-outcomes.fsm"] td:last-child'));
       expect(fsm).to.equal(
         'Pupils on free school meals: not reportable (fewer than 10 pupils at a wave), so this does not block Gold.',
       );
-      const all = text($(el, '[data-criterion="gold.pupil-outcomes.all"] td:last-child'));
+      const all = text($a(el, '[data-criterion="gold.pupil-outcomes.all"] td:last-child'));
       expect(all).not.to.match(/\b(37|211|33|204)\b/);
       expect(all).to.match(/^All pupils, frequently bullied: 16.2% at the end/);
     });
@@ -433,7 +435,7 @@ describe('<at-action-plan>', () => {
         updatedAt: '2027-03-01T09:00:00.000Z',
       });
       const el = await make({ plan, baseline, auditResponse: noEvidence });
-      const row = () => $(el, '[data-criterion="eligibility.evidence"]');
+      const row = () => $a(el, '[data-criterion="eligibility.evidence"]');
       expect(text(row()!.querySelector('.tag'))).to.equal('Met');
       expect(text(row()!.querySelector('td:last-child'))).to.contain('at least 1 in each');
       const select = $<HTMLSelectElement>(el, `tr[data-action] select`)!;
@@ -500,7 +502,7 @@ describe('<at-action-plan>', () => {
       );
     });
 
-    it('without a list, free text accepts a dotted indicator key; an invalid list is reported and ignored', async () => {
+    it('without a list, no measure field (nobody types an indicator key); an invalid list is reported and ignored', async () => {
       const errors: string[] = [];
       const original = console.error;
       console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
@@ -509,11 +511,40 @@ describe('<at-action-plan>', () => {
         el.measures = [{ questionnaire: 'Pupil KS2', indicator: 'x', label: '' }];
         await el.updateComplete;
         expect(errors.join('\n')).to.contain('measures');
-        expect($(el, '#objective-measure-indicator')).not.to.equal(null);
+        expect($(el, '#objective-measure')).to.equal(null);
+        expect($(el, '#objective-measure-indicator')).to.equal(null);
+        expect($(el, '#objective-measure-definition')).to.equal(null);
       } finally {
         console.error = original;
       }
     });
+  });
+
+  it('choices come from labelled lists: any audit statement by its text, area by area; no text box asks for an id', async () => {
+    const el = await make({ baseline });
+    const events: AtPlanChangeEvent[] = [];
+    el.addEventListener('at-plan-change', (e) => events.push(e));
+    $<HTMLDetailsElement>(el, '#add-objective')!.open = true;
+    await el.updateComplete;
+    const seeded = new Set(priorities(audit, baseline, { limit: 10 }).map((p) => p.statement));
+    const other = audit.areas.flatMap((a) => a.statements).find((st) => !seeded.has(st.id))!;
+    const form = $(el, '#add-objective form')!;
+    const labels = [...form.querySelectorAll('label')].map(text);
+    // Every statement of the audit can be ticked by its words; no field asks for a number or a key.
+    expect(labels).to.include(`${other.id} ${other.text['en-GB']}`);
+    expect(labels.some((l) => /number|key|id\b|questionnaire/i.test(l))).to.equal(false);
+    const box = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find(
+      (b) => text(b.labels?.[0]) === `${other.id} ${other.text['en-GB']}`,
+    )!;
+    box.click();
+    await setField(el, 'objective-title', 'Staff model respectful conduct');
+    await setField(el, 'objective-specific', 'Staff challenge unkind words every time.');
+    await setField(el, 'objective-measurable', 'Learning walks, termly.');
+    await setField(el, 'objective-time-bound', '2027-07-20');
+    await submit(el, 'objective-title');
+    expect(events.length).to.equal(1);
+    expect(events[0]!.detail.plan.objectives[0]!.statements).to.deep.equal([other.id]);
+    await expect(el).to.be.accessible();
   });
 
   describe('change and delete (GOV.UK: Change opens the form filled in; Delete asks in the page)', () => {
@@ -774,9 +805,9 @@ describe('<at-action-plan>', () => {
           { group: 'all', baseline: { count: 30, base: 20 }, end: { count: 1, base: 20 } },
         ];
         await el.updateComplete;
-        expect(text($(el, '[part~=award] .notice'))).to.contain('could not be read');
+        expect(text($(el, '.notice'))).to.contain('could not be read');
         expect(logged.join('\n')).to.contain('0.baseline.count');
-        expect($$(el, '[part~=criterion]').length).to.be.greaterThan(0);
+        expect($$a(el, '[part~=criterion]').length).to.be.greaterThan(0);
       } finally {
         console.error = original;
       }

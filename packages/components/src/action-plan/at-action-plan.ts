@@ -4,6 +4,7 @@
  *
  * @module
  */
+import '../award/at-award-readiness.js';
 import { defineElement } from '../shared/define.js';
 import { AtActionPlan } from './action-plan.js';
 

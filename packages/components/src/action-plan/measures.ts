@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { DefinitionId, IndicatorMeasure, type QuestionnaireDefinition } from '@all-together/model';
 import { compilePlan } from '@all-together/scoring';
-import { localisedText } from '../audit/localised.js';
+import { localisedText } from '../shared/text.js';
 
 /** One indicator offered as a measure: which questionnaire, which indicator key, and its label. */
 export interface MeasureOption {

@@ -353,3 +353,12 @@ export const auditStrings: AuditStrings = {
   auditComplete: 'Complete the audit',
   auditCompleted: 'The audit is complete. You can still change a rating.',
 };
+
+// This element's strings join the shared table's types (declaration merging), so `shared/`
+// never imports an element.
+declare module '../shared/i18n.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface Translation extends AuditStrings {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface TranslationParams extends AuditStringParams {}
+}

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { formStyles } from './form.styles.js';
+import { formStyles } from '../shared/form.styles.js';
 
 /** Styles of `<at-audit>`: the shared form vocabulary plus the task list and the 360° panel. */
 export const styles = [

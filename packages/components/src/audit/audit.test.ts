@@ -12,7 +12,7 @@ import {
   SCHOOL,
 } from '../test-helpers/audit-data.js';
 import { AtAudit, AtAuditChangeEvent, AtAuditCompleteEvent } from './audit.js';
-import { round1 } from './localised.js';
+import { round1 } from '../shared/text.js';
 import './at-audit.js';
 
 const root = (el: AtAudit) => el.shadowRoot!;
@@ -172,9 +172,9 @@ describe('<at-audit>', () => {
       expect(heading(el).startsWith('1.1 ')).to.equal(true);
       expect(text($(el, '.status'))).to.equal('Saved');
       const saved = JSON.parse((await storage.get(el.storageKey!))!) as {
-        response: AuditResponse;
+        draft: { response: AuditResponse };
       };
-      expect(saved.response.ratings['1.1']).to.equal('partially-met');
+      expect(saved.draft.response.ratings['1.1']).to.equal('partially-met');
     });
 
     it('guidance is disclosed on demand in <details>, with why, tips and resources', async () => {

@@ -1,8 +1,10 @@
+// Over the 400-line aim (style.md): about 120 lines are the documented public API and the schema
+// of what enters (perception summaries, the stored draft); the pages are in audit.render.ts,
+// audit.statement.ts and audit.summary.ts, drafts and focus in the shared controllers.
 // First: zod must be jitless before the model's schemas are built (W3, see zod-jitless.ts).
 import '../shared/zod-jitless.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import * as z from 'zod';
 import {
   Audience,
@@ -18,68 +20,42 @@ import {
   type LocalisedText,
   type Problem,
   type Rating,
-  type RatingLevel,
 } from '@all-together/model';
 import {
   agreementGaps,
   compareAudits,
   scoreAudit,
-  type AgreementGap,
-  type AuditComparison,
-  type AuditScores,
   type PerceptionAgreement,
 } from '@all-together/scoring';
 import { AtElement } from '../shared/at-element.js';
-import { AtEvent } from '../shared/events.js';
+import { DraftController } from '../shared/controllers/draft-controller.js';
+import { FocusController } from '../shared/controllers/focus-controller.js';
 import { defineDefaultStrings, type TranslationKey } from '../shared/i18n.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
-import { localisedText, round1, signed, uuid } from './localised.js';
+import { localisedText } from '../shared/text.js';
+import { uuid } from '../shared/ids.js';
+import { AtAuditChangeEvent, AtAuditCompleteEvent } from './audit.events.js';
+import { renderStatement } from './audit.statement.js';
+import { renderSummary } from './audit.summary.js';
+import {
+  renderOverview,
+  type AuditScreen,
+  type FieldError,
+  type Pending,
+  type View,
+} from './audit.render.js';
 import { styles } from './audit.styles.js';
-import { actionPlanStrings } from '../action-plan/action-plan.strings.js';
 import { auditStrings } from './audit.strings.js';
 
 // This element's English strings, the fallback of every language (see i18n.ts).
-defineDefaultStrings({ ...auditStrings, ...actionPlanStrings });
+defineDefaultStrings({ ...auditStrings });
 
-/**
- * Fired when the user changes the audit: a rating chosen, an evidence note added or removed.
- * Carries the whole draft, validated with the model's `AuditResponse` schema.
- */
-export class AtAuditChangeEvent extends AtEvent {
-  static readonly type = 'at-audit-change';
-  /** @param response - The draft audit, valid against `AuditResponse`. */
-  constructor(readonly response: AuditResponse) {
-    super(AtAuditChangeEvent.type);
-  }
-}
-
-/**
- * Fired when the user completes the audit (every statement rated, Don't know allowed). Carries the
- * complete response (with `completedAt`), its scores and, in the end audit with a baseline, the
- * comparison with the baseline.
- */
-export class AtAuditCompleteEvent extends AtEvent {
-  static readonly type = 'at-audit-complete';
-  /**
-   * @param response - The complete audit, valid against `AuditResponse`.
-   * @param scores - `scoreAudit(definition, response)`.
-   * @param comparison - `compareAudits(definition, baseline, response)` in the end audit, else null.
-   */
-  constructor(
-    readonly response: AuditResponse,
-    readonly scores: AuditScores,
-    readonly comparison: AuditComparison | null,
-  ) {
-    super(AtAuditCompleteEvent.type);
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'at-audit-change': AtAuditChangeEvent;
-    'at-audit-complete': AtAuditCompleteEvent;
-  }
-}
+export {
+  AtAuditChangeEvent,
+  AtAuditCompleteEvent,
+  type AtAuditChangeDetail,
+  type AtAuditCompleteDetail,
+} from './audit.events.js';
 
 /** The perception summaries `agreementGaps` takes, checked where they enter. */
 const PerceptionSummaries = z.array(
@@ -98,15 +74,6 @@ const PerceptionSummaries = z.array(
     }),
 );
 
-/** Which page the audit shows. */
-type View =
-  | { readonly page: 'overview' }
-  | { readonly page: 'statement'; readonly id: string }
-  | { readonly page: 'summary' };
-
-/** What is typed into the evidence fields and not yet added, per statement. */
-type Pending = Record<string, { note: string; url: string }>;
-
 /** The draft kept in storage: the response so far, where the user was, and unsent typing. */
 const StoredDraft = z.object({
   format: z.literal(1),
@@ -118,37 +85,10 @@ const StoredDraft = z.object({
   ]),
   pending: z.record(z.string(), z.object({ note: z.string(), url: z.string() })).default({}),
 });
+type StoredDraft = z.infer<typeof StoredDraft>;
 
-/** A field-level error on the statement or summary page. */
-interface FieldError {
-  readonly field: 'evidence-note' | 'evidence-url' | 'complete';
-  readonly message: string;
-}
-
-const LEVELS: readonly RatingLevel[] = ['fully-met', 'partially-met', 'not-yet-met'];
 const MAX_NOTE = 2000;
 const MAX_NOTES = 50;
-
-const LEVEL_KEYS: Readonly<Record<Rating, TranslationKey>> = {
-  'fully-met': 'auditLevelFullyMet',
-  'partially-met': 'auditLevelPartiallyMet',
-  'not-yet-met': 'auditLevelNotYetMet',
-  'dont-know': 'auditLevelDontKnow',
-};
-
-const STAKEHOLDER_KEYS: Readonly<Record<Audience, TranslationKey>> = {
-  staff: 'auditStakeholderStaff',
-  'parent-carer': 'auditStakeholderParentCarer',
-  governor: 'auditStakeholderGovernor',
-  'pupil-ks1': 'auditStakeholderPupilKs1',
-  'pupil-ks2': 'auditStakeholderPupilKs2',
-  'pupil-secondary': 'auditStakeholderPupilSecondary',
-  'school-lead': 'auditStakeholderSchoolLead',
-  'cpd-delegate': 'auditStakeholderCpdDelegate',
-};
-
-/** A percentage for display: one decimal place, rounded down so 59.96% never reads as 60%. */
-const floor1 = (x: number) => Math.floor(x * 10) / 10;
 
 /** Reports the exact problems with an input on the console (never a value a user typed). */
 function report(what: string, problems: readonly Problem[]): void {
@@ -171,8 +111,8 @@ function report(what: string, problems: readonly Problem[]): void {
  * @summary The 360° anti-bullying audit: rate each statement, note evidence, see scores and change.
  * @tagname at-audit
  *
- * @event at-audit-change - {AtAuditChangeEvent} The user changed a rating or the evidence; `event.response` is the validated draft.
- * @event at-audit-complete - {AtAuditCompleteEvent} The user completed the audit; `event.response`, `event.scores`, `event.comparison`.
+ * @event {CustomEvent<{ response: AuditResponse }>} at-audit-change - The user changed a rating or the evidence; `detail.response` is the validated draft.
+ * @event {CustomEvent<{ response: AuditResponse; scores: AuditScores; comparison: AuditComparison | null }>} at-audit-complete - The user completed the audit.
  *
  * @csspart base - The wrapper of every page.
  * @csspart task-list - The list of areas on the overview.
@@ -193,23 +133,23 @@ function report(what: string, problems: readonly Problem[]): void {
 export class AtAudit extends AtElement {
   static override styles = styles;
 
-  /** The audit definition (`AuditDefinition`, e.g. `getAudit()`). Invalid: a message on screen, the exact problems on the console. */
-  @property({ attribute: false }) definition: unknown;
+  /** The audit definition (e.g. `getAudit()`), checked with the model's schema where it enters. Invalid: a message on screen, the exact problems on the console. */
+  @property({ attribute: false }) definition: AuditDefinition | undefined;
 
-  /** An existing audit response (`AuditResponse`) to continue or view. A newer draft of the same audit in storage wins. */
-  @property({ attribute: false }) response: unknown;
+  /** An existing audit response to continue or view. A newer draft of the same audit in storage wins. */
+  @property({ attribute: false }) response: AuditResponse | undefined;
 
-  /** The baseline audit (`AuditResponse`), shown beside each statement and compared in the end audit. */
-  @property({ attribute: false }) baseline: unknown;
+  /** The baseline audit, shown beside each statement and compared in the end audit. */
+  @property({ attribute: false }) baseline: AuditResponse | undefined;
 
-  /** Perception-survey summaries (`PerceptionAgreement[]` from `perceptionAgreement`) for the 360° view. */
-  @property({ attribute: false }) perception: unknown;
+  /** Perception-survey summaries (scoring's `perceptionAgreement` for each survey) for the 360° view. */
+  @property({ attribute: false }) perception: PerceptionAgreement[] | undefined;
 
   /** The school's URN (six digits). Required. */
   @property() school = '';
 
-  /** Who completes the audit (`RespondentRole`). */
-  @property({ attribute: 'respondent-role' }) respondentRole = 'school-lead';
+  /** Who completes the audit. */
+  @property({ attribute: 'respondent-role' }) respondentRole: RespondentRole = 'school-lead';
 
   /** `baseline` or `end`. The end audit shows the baseline rating beside each statement. */
   @property({ reflect: true }) wave: 'baseline' | 'end' = 'baseline';
@@ -229,8 +169,15 @@ export class AtAudit extends AtElement {
   private problem: 'definition' | 'setup' | 'response' | undefined;
   private perceptionInvalid = false;
   private baselineInvalid = false;
-  private restoreRun = 0;
-  private focusAfterRender: 'heading' | 'errors' | string | undefined;
+  private readonly focuser = new FocusController(this);
+  private readonly store = new DraftController<StoredDraft>(this, {
+    storage: () => this.storage,
+    key: () => this.storageKey ?? '',
+    parse: (d) => {
+      const r = StoredDraft.safeParse(d);
+      return r.success ? r.data : undefined;
+    },
+  });
 
   /** The key under which the draft is stored, or undefined until the element is set up. */
   get storageKey(): string | undefined {
@@ -311,21 +258,10 @@ export class AtAudit extends AtElement {
 
   /** Loads the draft: from storage when it holds this audit, else from `response`, else new. */
   private async restore(): Promise<void> {
-    const run = ++this.restoreRun;
-    const key = this.storageKey;
     const definition = this.parsedDefinition!;
     const given = this.response ? AuditResponse.parse(this.response) : undefined;
-    let stored: z.infer<typeof StoredDraft> | undefined;
-    if (key) {
-      try {
-        const raw = await this.storage.get(key);
-        const result = raw ? StoredDraft.safeParse(JSON.parse(raw)) : undefined;
-        if (result?.success) stored = result.data;
-      } catch {
-        // An unreadable draft is ignored rather than shown half-read.
-      }
-    }
-    if (run !== this.restoreRun) return;
+    const stored = await this.store.load();
+    if (stored === 'stale') return;
     const matches = (r: AuditResponse) =>
       r.definition.id === definition.id &&
       r.definition.version === definition.version &&
@@ -335,12 +271,8 @@ export class AtAudit extends AtElement {
       this.draft = stored.response;
       this.view = this.validView(stored.view);
       this.pending = stored.pending;
-    } else if (given) {
-      this.draft = given;
-      this.view = { page: 'overview' };
-      this.pending = {};
     } else {
-      this.draft = {
+      this.draft = given ?? {
         id: uuid() as AuditResponse['id'],
         definition: { id: definition.id, version: definition.version },
         school: this.school as AuditResponse['school'],
@@ -373,16 +305,10 @@ export class AtAudit extends AtElement {
     return localisedText(text, this.localize.lang, this.parsedDefinition!.defaultLocale);
   }
 
-  private async persist(): Promise<void> {
-    const key = this.storageKey;
-    if (!key || !this.draft) return;
-    const value = JSON.stringify({
-      format: 1,
-      response: this.draft,
-      view: this.view,
-      pending: this.pending,
-    });
-    await this.storage.set(key, value);
+  private persist(): void {
+    if (this.draft) {
+      this.store.save({ format: 1, response: this.draft, view: this.view, pending: this.pending });
+    }
   }
 
   /** Updates the draft, saves it, and emits `at-audit-change` when it is valid. */
@@ -395,7 +321,7 @@ export class AtAudit extends AtElement {
       return;
     }
     this.draft = result.data;
-    void this.persist();
+    this.persist();
     this.status = this.localize.term('auditSaved', {});
     this.emit(new AtAuditChangeEvent(result.data));
   }
@@ -404,17 +330,8 @@ export class AtAudit extends AtElement {
     this.view = view;
     this.errors = [];
     this.status = '';
-    this.focusAfterRender = 'heading';
-    void this.persist();
-  }
-
-  protected override updated(): void {
-    const target = this.focusAfterRender;
-    if (!target) return;
-    this.focusAfterRender = undefined;
-    const selector =
-      target === 'heading' ? '#page-heading' : target === 'errors' ? '#error-summary' : target;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    this.focuser.after('#page-heading');
+    this.persist();
   }
 
   // ─────────────────────────────── user actions ───────────────────────────────
@@ -426,7 +343,7 @@ export class AtAudit extends AtElement {
   private typed(id: string, field: 'note' | 'url', value: string): void {
     const current = this.pending[id] ?? { note: '', url: '' };
     this.pending = { ...this.pending, [id]: { ...current, [field]: value } };
-    void this.persist();
+    this.persist();
   }
 
   private addEvidence(event: Event, id: string): void {
@@ -453,7 +370,7 @@ export class AtAudit extends AtElement {
     if (errors.length > 0 || !result.success) {
       this.errors = errors;
       this.status = '';
-      this.focusAfterRender = 'errors';
+      this.focuser.after('#error-summary');
       return;
     }
     this.errors = [];
@@ -476,7 +393,7 @@ export class AtAudit extends AtElement {
       const { [id]: _removed, ...rest } = d.evidence;
       return { ...d, evidence: notes.length > 0 ? { ...rest, [id]: notes } : rest };
     });
-    this.focusAfterRender = '#evidence-note';
+    this.focuser.after('#evidence-note');
   }
 
   private complete(): void {
@@ -490,7 +407,7 @@ export class AtAudit extends AtElement {
           message: this.localize.term('auditErrorUnrated', { count: scores.counts.unrated }),
         },
       ];
-      this.focusAfterRender = 'errors';
+      this.focuser.after('#error-summary');
       return;
     }
     const now = new Date().toISOString();
@@ -501,7 +418,7 @@ export class AtAudit extends AtElement {
     }
     this.draft = result.data;
     this.errors = [];
-    void this.persist();
+    this.persist();
     this.status = this.localize.term('auditCompleted', {});
     const comparison =
       this.wave === 'end' && this.parsedBaseline
@@ -514,14 +431,9 @@ export class AtAudit extends AtElement {
     return statementsOf(this.parsedDefinition!).find((s) => !this.draft?.ratings[s.id])?.id;
   }
 
-  private focusField(event: Event, field: FieldError['field']): void {
-    event.preventDefault();
-    if (field === 'complete') {
-      const id = this.firstUnrated();
-      if (id) this.go({ page: 'statement', id });
-      return;
-    }
-    this.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus();
+  private toFirstUnrated(): void {
+    const id = this.firstUnrated();
+    if (id) this.go({ page: 'statement', id });
   }
 
   // ─────────────────────────────── rendering ───────────────────────────────
@@ -547,12 +459,33 @@ export class AtAudit extends AtElement {
     const gaps = this.parsedPerception
       ? agreementGaps(definition, this.draft, this.parsedPerception)
       : [];
+    const s: AuditScreen = {
+      definition,
+      draft: this.draft,
+      baseline: this.parsedBaseline,
+      perception: this.parsedPerception,
+      wave: this.wave,
+      pending: this.pending,
+      errors: this.errors,
+      lang: this.localize.lang,
+      root: this.renderRoot,
+      term: this.localize.term.bind(this.localize),
+      text: (t) => this.text(t),
+      statement: (id) => this.statement(id),
+      go: (v) => this.go(v),
+      rate: (id, r) => this.rate(id, r),
+      typed: (id, f, v) => this.typed(id, f, v),
+      addEvidence: (e, id) => this.addEvidence(e, id),
+      removeEvidence: (id, i) => this.removeEvidence(id, i),
+      complete: () => this.complete(),
+      toFirstUnrated: () => this.toFirstUnrated(),
+    };
     const page =
       this.view.page === 'statement'
-        ? this.renderStatement(this.view.id, gaps)
+        ? renderStatement(s, this.view.id, gaps)
         : this.view.page === 'summary'
-          ? this.renderSummary(scores)
-          : this.renderOverview(scores, gaps);
+          ? renderSummary(s, scores)
+          : renderOverview(s, scores, gaps);
     return html`<div part="base" class="base">
       <p class="caption">
         ${this.localize.term(this.wave === 'end' ? 'auditWaveEnd' : 'auditWaveBaseline', {})}
@@ -569,529 +502,6 @@ export class AtAudit extends AtElement {
       }
       ${page}
       <p class="status" role="status">${this.status}</p>
-    </div>`;
-  }
-
-  private renderErrors(): TemplateResult | typeof nothing {
-    if (this.errors.length === 0) return nothing;
-    return html`<div
-      id="error-summary"
-      part="error-summary"
-      class="error-summary"
-      tabindex="-1"
-      aria-labelledby="error-summary-title"
-    >
-      <div role="alert">
-        <h2 id="error-summary-title" class="heading-m">
-          ${this.localize.term('auditErrorSummaryTitle', {})}
-        </h2>
-        <ul class="error-summary__list">
-          ${this.errors.map(
-            (e) =>
-              html`<li>
-                <a href="#${e.field}" @click=${(ev: Event) => this.focusField(ev, e.field)}
-                  >${e.message}</a
-                >
-              </li>`,
-          )}
-        </ul>
-      </div>
-    </div>`;
-  }
-
-  private errorFor(field: FieldError['field']): FieldError | undefined {
-    return this.errors.find((e) => e.field === field);
-  }
-
-  private renderOverview(scores: AuditScores, gaps: readonly AgreementGap[]) {
-    const definition = this.parsedDefinition!;
-    const completed = scores.areas.filter((a) => a.unrated === 0).length;
-    const gapCount = gaps.filter((g) => g.gap).length;
-    return html`<div class="overview">
-      <h2 id="page-heading" class="heading-l" tabindex="-1">${this.text(definition.title)}</h2>
-      ${definition.intro ? html`<p>${this.text(definition.intro)}</p>` : nothing}
-      <p>
-        ${this.localize.term('auditAreasCompleted', {
-          count: completed,
-          total: scores.areas.length,
-        })}
-      </p>
-      ${
-        gapCount > 0
-          ? html`<p class="flag">
-              ${this.localize.term('auditPerceptionGapCount', { count: gapCount })}
-            </p>`
-          : nothing
-      }
-      <ul
-        part="task-list"
-        class="task-list"
-        aria-label=${this.localize.term('auditAreasLabel', {})}
-      >
-        ${definition.areas.map((area, i) => {
-          const score = scores.areas[i]!;
-          const rated = score.answered + score.dontKnow;
-          const total = rated + score.unrated;
-          const status: TranslationKey =
-            score.unrated === 0
-              ? 'auditStatusCompleted'
-              : rated === 0
-                ? 'auditStatusNotStarted'
-                : 'auditStatusInProgress';
-          const first =
-            area.statements.find((s) => !this.draft!.ratings[s.id]) ?? area.statements[0]!;
-          return html`<li part="task" class="task">
-            <div class="task__name">
-              <button
-                type="button"
-                class="link"
-                aria-describedby="area-${area.number}-hint area-${area.number}-status"
-                @click=${() => this.go({ page: 'statement', id: first.id })}
-              >
-                ${this.localize.term('auditAreaName', {
-                  number: area.number,
-                  title: this.text(area.title),
-                })}
-              </button>
-              <div class="hint" id="area-${area.number}-hint">
-                ${this.localize.term('auditAreaProgress', { rated, total })}
-              </div>
-            </div>
-            <div class="task__status" id="area-${area.number}-status">
-              <strong part="tag" class="tag tag--${status}"
-                >${this.localize.term(status, {})}</strong
-              >
-            </div>
-          </li>`;
-        })}
-      </ul>
-      <p>
-        <button
-          type="button"
-          part="button"
-          class="button"
-          @click=${() => this.go({ page: 'summary' })}
-        >
-          ${this.localize.term('auditCheckLink', {})}
-        </button>
-      </p>
-    </div>`;
-  }
-
-  private renderStatement(id: string, gaps: readonly AgreementGap[]) {
-    const definition = this.parsedDefinition!;
-    const found = this.statement(id)!;
-    const { statement } = found;
-    const area = definition.areas.find((a) => a.number === found.area)!;
-    const all = statementsOf(definition);
-    const index = all.findIndex((s) => s.id === id);
-    const rating = this.draft!.ratings[id];
-    const previous = all[index - 1];
-    const next = all[index + 1];
-    const levelOption = (level: Rating, hint: string) =>
-      html`<div part="option" class="option">
-        <input
-          type="radio"
-          class="option__input"
-          id="rating-${level}"
-          name="rating"
-          .value=${level}
-          .checked=${live(rating === level)}
-          aria-describedby="rating-${level}-hint"
-          @change=${() => this.rate(id, level)}
-        />
-        <label class="option__label" for="rating-${level}"
-          >${this.localize.term(LEVEL_KEYS[level], {})}</label
-        >
-        <div class="hint option__hint" id="rating-${level}-hint">${hint}</div>
-      </div>`;
-    return html`<div part="statement" class="statement">
-      ${this.renderErrors()}
-      <p class="caption">
-        ${this.localize.term('auditStatementCaption', {
-          number: area.number,
-          title: this.text(area.title),
-          position: index + 1,
-          count: all.length,
-        })}
-      </p>
-      <fieldset class="fieldset" aria-describedby="rating-hint">
-        <legend class="legend">
-          <h2 id="page-heading" class="heading-l" tabindex="-1">
-            <span class="statement__id">${statement.id}</span> ${this.text(statement.text)}
-          </h2>
-        </legend>
-        ${this.wave === 'end' ? this.renderBaseline(id) : nothing}
-        <div class="hint" id="rating-hint">${this.localize.term('auditRatingHint', {})}</div>
-        ${LEVELS.map((level) => levelOption(level, this.text(statement.descriptors[level])))}
-        <div class="divider">${this.localize.term('auditOr', {})}</div>
-        ${levelOption('dont-know', this.localize.term('auditDontKnowHint', {}))}
-      </fieldset>
-      ${this.renderPerception(id, gaps)} ${this.renderGuidance(statement)}
-      ${this.renderEvidence(statement)}
-      <div class="actions">
-        <button
-          type="button"
-          part="button"
-          class="button"
-          @click=${() => this.go(next ? { page: 'statement', id: next.id } : { page: 'summary' })}
-        >
-          ${this.localize.term(next ? 'auditContinue' : 'auditContinueToCheck', {})}
-        </button>
-        ${
-          previous
-            ? html`<button
-                type="button"
-                part="button"
-                class="button button--secondary"
-                @click=${() => this.go({ page: 'statement', id: previous.id })}
-              >
-                ${this.localize.term('auditPrevious', {})}
-              </button>`
-            : nothing
-        }
-        <button type="button" class="link" @click=${() => this.go({ page: 'overview' })}>
-          ${this.localize.term('auditBackToOverview', {})}
-        </button>
-      </div>
-    </div>`;
-  }
-
-  private renderBaseline(id: string) {
-    const before = this.parsedBaseline?.ratings[id];
-    if (!this.parsedBaseline) return nothing;
-    return html`<p part="baseline" class="inset">
-      ${
-        before
-          ? this.localize.term('auditBaselineRating', {
-              rating: this.localize.term(LEVEL_KEYS[before], {}),
-            })
-          : this.localize.term('auditBaselineUnrated', {})
-      }
-    </p>`;
-  }
-
-  private renderPerception(id: string, gaps: readonly AgreementGap[]) {
-    const perception = this.parsedPerception;
-    const found = gaps.find((g) => g.statement === id);
-    if (!perception || !found) return nothing;
-    const definition = this.parsedDefinition!;
-    // Which groups make the gap: scoring decides, one group at a time.
-    const gapBy = new Set(
-      found.stakeholders
-        .filter(
-          (s) =>
-            agreementGaps(
-              definition,
-              this.draft!,
-              perception.filter((p) => p.stakeholder === s.stakeholder),
-            ).find((g) => g.statement === id)?.gap,
-        )
-        .map((s) => s.stakeholder),
-    );
-    return html`<section part="perception" class="perception" aria-labelledby="perception-heading">
-      <h3 id="perception-heading" class="heading-s">
-        ${this.localize.term('auditPerceptionHeading', {})}
-      </h3>
-      <ul class="perception__list">
-        ${found.stakeholders.map((s) => {
-          const group = this.localize.term(STAKEHOLDER_KEYS[s.stakeholder], {});
-          return html`<li class=${gapBy.has(s.stakeholder) ? 'perception__row--gap' : ''}>
-            ${
-              s.tooFewAnswers || s.percent === null
-                ? this.localize.term('auditPerceptionTooFew', { group, base: s.agree.base })
-                : this.localize.term('auditPerceptionRow', {
-                    group,
-                    percent: floor1(s.percent),
-                    count: s.agree.count,
-                    base: s.agree.base,
-                  })
-            }
-            ${
-              gapBy.has(s.stakeholder)
-                ? html`<strong class="flag"
-                    >${this.localize.term('auditPerceptionGap', { group })}</strong
-                  >`
-                : nothing
-            }
-          </li>`;
-        })}
-      </ul>
-    </section>`;
-  }
-
-  private renderGuidance(statement: AuditStatement) {
-    const { why, tips, resources } = statement.guidance;
-    return html`<details part="guidance" class="details">
-      <summary class="details__summary">
-        <span>${this.localize.term('auditGuidanceSummary', {})}</span>
-      </summary>
-      <div class="details__text">
-        <h3 class="heading-s">${this.localize.term('auditGuidanceWhy', {})}</h3>
-        <p>${this.text(why)}</p>
-        ${
-          tips.length > 0
-            ? html`<h3 class="heading-s">${this.localize.term('auditGuidanceTips', {})}</h3>
-                <ul>
-                  ${tips.map((t) => html`<li>${this.text(t)}</li>`)}
-                </ul>`
-            : nothing
-        }
-        ${
-          resources.length > 0
-            ? html`<h3 class="heading-s">${this.localize.term('auditGuidanceResources', {})}</h3>
-                <ul>
-                  ${resources.map(
-                    (r) =>
-                      html`<li>
-                        <a class="link-text" href=${r.url} target="_blank" rel="noopener noreferrer"
-                          >${this.text(r.title)}
-                          ${this.localize.term('auditGuidanceExternal', {})}</a
-                        >
-                      </li>`,
-                  )}
-                </ul>`
-            : nothing
-        }
-      </div>
-    </details>`;
-  }
-
-  private renderEvidence(statement: AuditStatement) {
-    const id = statement.id;
-    const notes = this.draft!.evidence[id] ?? [];
-    const typed = this.pending[id] ?? { note: '', url: '' };
-    const noteError = this.errorFor('evidence-note');
-    const urlError = this.errorFor('evidence-url');
-    const prefix = this.localize.term('auditErrorPrefix', {});
-    return html`<section part="evidence" class="evidence" aria-labelledby="evidence-heading">
-      <h3 id="evidence-heading" class="heading-m">
-        ${this.localize.term('auditEvidenceHeading', {})}
-      </h3>
-      <p class="heading-s">${this.localize.term('auditEvidencePrompts', {})}</p>
-      <ul>
-        ${statement.evidencePrompts.map((p) => html`<li>${this.text(p)}</li>`)}
-      </ul>
-      <p>${this.localize.term('auditEvidenceCount', { count: notes.length })}</p>
-      ${
-        notes.length > 0
-          ? html`<ol class="evidence__list">
-              ${notes.map(
-                (n, i) =>
-                  html`<li class="evidence__item">
-                    <span class="evidence__note">${n.note}</span>
-                    ${n.url ? html`<span class="evidence__url">${n.url}</span>` : nothing}
-                    <button
-                      type="button"
-                      part="button"
-                      class="button button--secondary button--small"
-                      @click=${() => this.removeEvidence(id, i)}
-                    >
-                      ${this.localize.term('auditEvidenceRemove', { n: i + 1 })}
-                    </button>
-                  </li>`,
-              )}
-            </ol>`
-          : nothing
-      }
-      <form class="evidence__form" novalidate @submit=${(e: Event) => this.addEvidence(e, id)}>
-        <div class="field ${noteError ? 'field--error' : ''}">
-          <label class="label" for="evidence-note"
-            >${this.localize.term('auditEvidenceNoteLabel', {})}</label
-          >
-          <div class="hint" id="evidence-note-hint">
-            ${this.localize.term('auditEvidenceNoteHint', {})}
-          </div>
-          ${
-            noteError
-              ? html`<p class="error-message" id="evidence-note-error">
-                  <span class="visually-hidden">${prefix}</span> ${noteError.message}
-                </p>`
-              : nothing
-          }
-          <textarea
-            id="evidence-note"
-            class="textarea"
-            rows="3"
-            aria-describedby="evidence-note-hint ${noteError ? 'evidence-note-error' : ''}"
-            aria-invalid=${noteError ? 'true' : 'false'}
-            .value=${live(typed.note)}
-            @input=${(e: Event) => this.typed(id, 'note', (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
-        </div>
-        <div class="field ${urlError ? 'field--error' : ''}">
-          <label class="label" for="evidence-url"
-            >${this.localize.term('auditEvidenceUrlLabel', {})}</label
-          >
-          <div class="hint" id="evidence-url-hint">
-            ${this.localize.term('auditEvidenceUrlHint', {})}
-          </div>
-          ${
-            urlError
-              ? html`<p class="error-message" id="evidence-url-error">
-                  <span class="visually-hidden">${prefix}</span> ${urlError.message}
-                </p>`
-              : nothing
-          }
-          <input
-            id="evidence-url"
-            class="input"
-            type="text"
-            inputmode="url"
-            spellcheck="false"
-            autocomplete="off"
-            aria-describedby="evidence-url-hint ${urlError ? 'evidence-url-error' : ''}"
-            aria-invalid=${urlError ? 'true' : 'false'}
-            .value=${live(typed.url)}
-            @input=${(e: Event) => this.typed(id, 'url', (e.target as HTMLInputElement).value)}
-          />
-        </div>
-        <button type="submit" part="button" class="button button--secondary">
-          ${this.localize.term('auditEvidenceAdd', {})}
-        </button>
-      </form>
-    </section>`;
-  }
-
-  private renderSummary(scores: AuditScores) {
-    const definition = this.parsedDefinition!;
-    const end = this.wave === 'end' && this.parsedBaseline !== undefined;
-    const comparison = end ? compareAudits(definition, this.parsedBaseline!, this.draft!) : null;
-    const percent = (x: number | null) =>
-      x === null
-        ? this.localize.term('auditNoScore', {})
-        : this.localize.term('auditPercent', { value: round1(x) });
-    const changeText = (x: number | null) => {
-      if (x === null) return this.localize.term('auditNoScore', {});
-      return this.localize.term('auditChange', { value: signed(this.localize.lang, round1(x)) });
-    };
-    const counts: readonly [string, number][] = [
-      [this.localize.term('auditLevelFullyMet', {}), scores.counts['fully-met']],
-      [this.localize.term('auditLevelPartiallyMet', {}), scores.counts['partially-met']],
-      [this.localize.term('auditLevelNotYetMet', {}), scores.counts['not-yet-met']],
-      [this.localize.term('auditLevelDontKnow', {}), scores.counts['dont-know']],
-      [this.localize.term('auditLevelUnrated', {}), scores.counts.unrated],
-    ];
-    return html`<div part="summary" class="summary">
-      ${this.renderErrors()}
-      <h2 id="page-heading" class="heading-l" tabindex="-1">
-        ${this.localize.term('auditSummaryHeading', {})}
-      </h2>
-      ${
-        this.draft!.completedAt
-          ? html`<p class="inset">${this.localize.term('auditCompleted', {})}</p>`
-          : nothing
-      }
-      <table class="table" id="area-scores">
-        <caption class="heading-m">
-          ${this.localize.term('auditSummaryScoresCaption', {})}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.localize.term('auditSummaryArea', {})}</th>
-            ${
-              end
-                ? html`<th scope="col" class="num">
-                    ${this.localize.term('auditSummaryBaseline', {})}
-                  </th>`
-                : nothing
-            }
-            <th scope="col" class="num">${this.localize.term('auditSummaryScore', {})}</th>
-            ${
-              end
-                ? html`<th scope="col" class="num">
-                    ${this.localize.term('auditSummaryChange', {})}
-                  </th>`
-                : nothing
-            }
-          </tr>
-        </thead>
-        <tbody>
-          ${definition.areas.map((area, i) => {
-            const change = comparison?.areas[i];
-            return html`<tr data-area=${area.number}>
-              <th scope="row">
-                ${this.localize.term('auditAreaName', {
-                  number: area.number,
-                  title: this.text(area.title),
-                })}
-              </th>
-              ${end ? html`<td class="num">${percent(change!.baseline)}</td>` : nothing}
-              <td class="num" data-score>${percent(scores.areas[i]!.percent)}</td>
-              ${end ? html`<td class="num" data-change>${changeText(change!.change)}</td>` : nothing}
-            </tr>`;
-          })}
-          <tr data-area="overall">
-            <th scope="row">${this.localize.term('auditSummaryOverall', {})}</th>
-            ${end ? html`<td class="num">${percent(comparison!.overall.baseline)}</td>` : nothing}
-            <td class="num" data-score>${percent(scores.overall)}</td>
-            ${
-              end
-                ? html`<td class="num" data-change>${changeText(comparison!.overall.change)}</td>`
-                : nothing
-            }
-          </tr>
-        </tbody>
-      </table>
-      <table class="table" id="rating-counts">
-        <caption class="heading-m">
-          ${this.localize.term('auditSummaryCountsCaption', {})}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.localize.term('auditSummaryRating', {})}</th>
-            <th scope="col" class="num">${this.localize.term('auditSummaryStatements', {})}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${counts.map(
-            ([label, n]) =>
-              html`<tr>
-                <th scope="row">${label}</th>
-                <td class="num">${n}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${
-        scores.dontKnow.length > 0
-          ? html`<h3 class="heading-s">${this.localize.term('auditSummaryDontKnow', {})}</h3>
-              <ul class="dont-know" id="dont-know">
-                ${scores.dontKnow.map((id) => {
-                  const found = this.statement(id);
-                  return html`<li>
-                    <button
-                      type="button"
-                      class="link"
-                      @click=${() => this.go({ page: 'statement', id })}
-                    >
-                      ${id} ${found ? this.text(found.statement.text) : ''}
-                    </button>
-                  </li>`;
-                })}
-              </ul>`
-          : nothing
-      }
-      ${
-        comparison
-          ? html`<p id="directions">
-              ${this.localize.term('auditSummaryDirections', {
-                improved: comparison.directions.improved,
-                same: comparison.directions.same,
-                worse: comparison.directions.worse,
-                notComparable: comparison.directions['not-comparable'],
-              })}
-            </p>`
-          : nothing
-      }
-      <div class="actions">
-        <button type="button" part="button" class="button" id="complete" @click=${this.complete}>
-          ${this.localize.term('auditComplete', {})}
-        </button>
-        <button type="button" class="link" @click=${() => this.go({ page: 'overview' })}>
-          ${this.localize.term('auditBackToOverview', {})}
-        </button>
-      </div>
     </div>`;
   }
 }

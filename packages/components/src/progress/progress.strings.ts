@@ -21,3 +21,12 @@ export interface ProgressStringParams {
 export const progressStrings: ProgressStrings = {
   progressLabel: 'Question {current} of {total}',
 };
+
+// This element's strings join the shared table's types (declaration merging), so `shared/`
+// never imports an element.
+declare module '../shared/i18n.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface Translation extends ProgressStrings {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface TranslationParams extends ProgressStringParams {}
+}

@@ -5,10 +5,13 @@
  * retrying but keeps the answers. Each response is sent with `Idempotency-Key: <id>` and is stored
  * once.
  *
- * Shared devices (W8, decision 0006): the outbox holds only submitted-but-unsent responses. Its
- * storage key is removed as soon as nothing is pending, and it keeps no record of sent responses
- * on the device (not even their ids): within a page, accepted ids are remembered in memory; across
- * loads the endpoint's idempotency (S13) makes a replay harmless.
+ * Shared devices (W8, decisions 0006 and 0015): the outbox holds only submitted-but-unsent
+ * responses, in storage that survives a closed tab (`localStorage` by default), so "they will send
+ * when you are back online" is true. Its storage key is removed as soon as nothing is pending, and
+ * it keeps no record of sent responses on the device (not even their ids): within a page, accepted
+ * ids are remembered in memory; across loads the endpoint's idempotency (S13) makes a replay
+ * harmless. A response the endpoint refused (4xx) is never retried, and is dropped after
+ * `rejectedMinutes` (a lesson) so a shared device does not keep it.
  *
  * @module
  */
@@ -22,6 +25,8 @@ interface Entry {
   body: string;
   /** HTTP status of a refusal (4xx): not retried automatically. */
   rejected?: number;
+  /** When it was refused (ms since the epoch): dropped `rejectedMinutes` later. */
+  rejectedAt?: number;
 }
 
 interface Stored {
@@ -66,6 +71,8 @@ export class Outbox {
     private readonly report: (id: string, state: SendState) => void,
     /** Base delay of the backoff, in milliseconds. */
     private readonly baseDelay = 1000,
+    /** How long a refused response stays on the device, in minutes (a lesson). */
+    private readonly rejectedMinutes = 120,
   ) {
     this.key = outboxKey(endpoint);
   }
@@ -89,6 +96,12 @@ export class Outbox {
 
   private async read(): Promise<Stored> {
     const stored = await read(this.storage, this.key);
+    const cutoff = Date.now() - this.rejectedMinutes * 60_000;
+    const kept = stored.pending.filter((e) => !e.rejected || (e.rejectedAt ?? 0) > cutoff);
+    if (kept.length !== stored.pending.length) {
+      stored.pending = kept;
+      await this.write(stored);
+    }
     for (const e of this.volatile) {
       if (!stored.pending.some((p) => p.id === e.id)) stored.pending.push(e);
     }
@@ -174,8 +187,13 @@ export class Outbox {
         this.attempts = 0;
         this.report(entry.id, 'sent');
       } else if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
-        now.pending = now.pending.map((e) => (e.id === entry.id ? { ...e, rejected: status } : e));
-        for (const e of this.volatile) if (e.id === entry.id) e.rejected = status;
+        const at = Date.now();
+        now.pending = now.pending.map((e) =>
+          e.id === entry.id ? { ...e, rejected: status, rejectedAt: at } : e,
+        );
+        for (const e of this.volatile) {
+          if (e.id === entry.id) Object.assign(e, { rejected: status, rejectedAt: at });
+        }
         await this.write(now);
         this.report(entry.id, 'rejected');
       } else {

@@ -41,12 +41,24 @@ export interface QuestionnaireStrings {
   readonly questionnaireSkip: string;
   /** The read-aloud button. */
   readonly questionnaireReadAloud: string;
-  /** Shown when the device cannot speak (A9). */
+  /** Shown beside Read aloud when the device cannot speak (A9): kind, with what to do instead. */
   readonly questionnaireReadAloudUnavailable: string;
-  /** The Exit this page button. */
-  readonly questionnaireExit: string;
-  /** Hint for the keyboard shortcut of Exit this page. */
-  readonly questionnaireExitHint: string;
+  /** The short help line on every question page. */
+  readonly questionnaireHelpLine: string;
+  /** The Childline link of the help line. */
+  readonly questionnaireHelpLineLink: string;
+  /** Progress note: the last answer added questions. Placeholder `{count}`. */
+  readonly questionnaireProgressMore: PluralMessage;
+  /** Progress note: the last answer took questions away. Placeholder `{count}`. */
+  readonly questionnaireProgressFewer: PluralMessage;
+  /** Check answers page: every question was skipped (still allowed to send, P5). */
+  readonly questionnaireNothingAnswered: string;
+  /** Confirmation page heading while sending. */
+  readonly questionnaireSendingTitle: string;
+  /** Confirmation page heading when the answers wait on the device (offline). */
+  readonly questionnaireQueuedTitle: string;
+  /** Confirmation page heading when the service refused the answers. */
+  readonly questionnaireRejectedTitle: string;
   /** Error summary title (A2). */
   readonly questionnaireErrorTitle: string;
   /** Visually hidden prefix of an inline error. */
@@ -132,18 +144,33 @@ export const questionnaireStrings: QuestionnaireStrings = {
     other: 'It takes about {count} minutes.',
   },
   questionnairePrivacyHeading: 'Who sees your answers',
-  questionnaireAnonymous: 'You do not give your name. Your answers are anonymous.',
+  questionnaireAnonymous:
+    'You do not write your name. No one at school will know which answers are yours.',
   questionnaireStart: 'Start now',
   questionnaireDecline: "I don't want to take part",
   questionnaireDeclinedTitle: 'That is fine',
   questionnaireDeclinedBody: 'You do not have to take part. Nothing has been saved.',
   questionnaireBack: 'Back',
   questionnaireContinue: 'Continue',
-  questionnaireSkip: 'Skip this question',
+  questionnaireSkip: 'Skip',
   questionnaireReadAloud: 'Read aloud',
-  questionnaireReadAloudUnavailable: "Read aloud isn't available on this device.",
-  questionnaireExit: 'Exit this page',
-  questionnaireExitHint: 'Or press the Shift key 3 times.',
+  questionnaireReadAloudUnavailable:
+    'Sorry, this device cannot read out loud. Ask an adult to read it with you.',
+  questionnaireHelpLine: 'Worried? Tell an adult you trust.',
+  questionnaireHelpLineLink: 'Or call Childline free on 0800 1111.',
+  questionnaireProgressMore: {
+    one: 'Your answer added {count} more question.',
+    other: 'Your answer added {count} more questions.',
+  },
+  questionnaireProgressFewer: {
+    one: 'Your answer means there is {count} question less.',
+    other: 'Your answer means there are {count} fewer questions.',
+  },
+  questionnaireNothingAnswered:
+    'You skipped all the questions. That is fine. You can still send this. Or go back and answer some.',
+  questionnaireSendingTitle: 'Sending your answers',
+  questionnaireQueuedTitle: 'Your answers are saved on this device',
+  questionnaireRejectedTitle: 'Your answers could not be sent',
   questionnaireErrorTitle: 'There is a problem',
   questionnaireErrorPrefix: 'Error:',
   questionnaireErrorChoose: 'Choose an answer',
@@ -176,16 +203,14 @@ export const questionnaireStrings: QuestionnaireStrings = {
   questionnaireDoneTitle: 'Thank you',
   questionnaireSent: 'Your answers have been sent.',
   questionnaireSending: 'Sending your answers…',
-  questionnaireQueued:
-    'Your answers are saved on this device. They will be sent when you are back online.',
+  questionnaireQueued: 'They will send when this device is back online. You can close this page.',
   questionnaireSaved: 'Your answers have been saved.',
-  questionnaireRejected:
-    'Your answers could not be sent. They are kept on this device. Please tell your teacher.',
+  questionnaireRejected: 'They are kept on this device for now. Please tell your teacher.',
   questionnaireSubmitFailed:
-    'Sorry, your answers could not be sent because of a problem with this page. Your answers are still here. Please tell your teacher.',
+    'Sorry, this page has a problem. Your answers could not be sent. They are still here. Please tell your teacher.',
   questionnaireHelpTitle: 'Getting help',
   questionnaireHelpAdult:
-    'If anything is worrying you, tell an adult you trust. You can also talk to Childline for free.',
+    'If something worries you, tell an adult you trust. You can also talk to Childline for free.',
   questionnaireChildlinePhone: 'Call Childline on 0800 1111',
   questionnaireChildlinePhoneUrl: 'tel:08001111',
   questionnaireChildlineWeb: 'childline.org.uk',
@@ -193,3 +218,12 @@ export const questionnaireStrings: QuestionnaireStrings = {
   questionnaireSectionProgress: 'Section {current} of {total}',
   questionnaireDraftSaved: 'Answer saved',
 };
+
+// This element's strings join the shared table's types (declaration merging), so `shared/`
+// never imports an element.
+declare module '../shared/i18n.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface Translation extends QuestionnaireStrings {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface TranslationParams extends QuestionnaireStringParams {}
+}

@@ -11,6 +11,8 @@ export const styles = css`
   }
 
   .base {
+    /* Check answers reads by the element's own width, not the window's (a narrow column). */
+    container-type: inline-size;
     max-inline-size: var(--at-questionnaire-max-width, 40rem);
     font-family: var(--at-font-family, system-ui, sans-serif);
     font-size: var(--at-font-size-body, 1.1875rem);
@@ -53,29 +55,42 @@ export const styles = css`
   .caption,
   .hint,
   .count,
-  .exit-hint {
+  .progress-note,
+  .help-line {
     color: var(--at-color-text-secondary, #484949);
   }
 
-  .caption {
-    margin-block-end: calc(-1 * var(--at-space-3, 1rem));
+  /* The sticky Exit this page bar must never cover the control that has focus (A3). */
+  :is(button, a, input, textarea, [tabindex]) {
+    scroll-margin-block: 6rem 1rem;
   }
 
-  .header {
+  .progress-note,
+  .help-line {
+    font-size: var(--at-font-size-small, 1rem);
+  }
+
+  .progress > * + * {
+    margin-block-start: var(--at-space-1, 0.25rem);
+  }
+
+  .read-aloud {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: var(--at-space-2, 0.5rem) var(--at-space-3, 1rem);
-    justify-content: flex-end;
   }
 
-  .exit-hint {
-    font-size: var(--at-font-size-small, 1rem);
+  .read-note:empty {
+    display: none;
   }
 
-  /* The status region stays in the tree while empty, so what is put in it is announced (A7). */
-  .base > .note:empty {
-    margin-block-start: 0;
+  .read-note {
+    font-weight: 700;
+  }
+
+  .caption {
+    margin-block-end: calc(-1 * var(--at-space-3, 1rem));
   }
 
   button {
@@ -84,7 +99,6 @@ export const styles = css`
   }
 
   .button,
-  .exit,
   .read,
   .back {
     min-block-size: 44px;
@@ -93,7 +107,7 @@ export const styles = css`
     padding-inline: var(--at-space-3, 1rem);
     border: 2px solid transparent;
     border-radius: var(--at-radius, 0);
-    box-shadow: 0 2px 0 #002d18;
+    box-shadow: 0 2px 0 var(--at-color-text, #0b0c0c);
     background: var(--at-color-primary, #1d70b8);
     color: var(--at-color-primary-text, #ffffff);
   }
@@ -111,13 +125,6 @@ export const styles = css`
     background: transparent;
     text-decoration: underline;
     padding-inline: 0;
-  }
-
-  .exit {
-    background: var(--at-color-error, #d4351c);
-    color: #ffffff;
-    box-shadow: 0 2px 0 #55150b;
-    font-weight: 700;
   }
 
   .read {
@@ -152,6 +159,12 @@ export const styles = css`
     text-decoration: underline;
     min-block-size: 24px;
     text-align: start;
+  }
+
+  /* Change on check answers: a full-size target (A3), not a 32 px line of text. */
+  .link.change {
+    min-block-size: 44px;
+    min-inline-size: 44px;
   }
 
   a {
@@ -307,6 +320,14 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
+  /* Narrow (a phone at 320–375 px): question, answer and Change one under another, full width. */
+  @container (max-width: 30rem) {
+    .summary .row {
+      grid-template-columns: 1fr;
+      gap: var(--at-space-1, 0.25rem);
+    }
+  }
+
   .panel {
     padding: var(--at-space-5, 2rem);
     background: var(--at-color-success, #00703c);
@@ -321,13 +342,6 @@ export const styles = css`
 
   .links {
     padding-inline-start: var(--at-space-4, 1.5rem);
-  }
-
-  .help summary {
-    color: var(--at-color-link, #1d70b8);
-    text-decoration: underline;
-    cursor: pointer;
-    min-block-size: 44px;
   }
 
   .help > * + * {
@@ -348,7 +362,7 @@ export const styles = css`
     outline: var(--at-focus-width, 3px) solid var(--at-color-focus, #ffdd00);
   }
 
-  :is(button, a, summary, textarea, input):focus-visible {
+  :is(button, a, textarea, input):focus-visible {
     outline: var(--at-focus-width, 3px) solid var(--at-color-focus, #ffdd00);
     outline-offset: 0;
     box-shadow: 0 4px 0 var(--at-color-focus-text, #0b0c0c);

@@ -46,6 +46,7 @@ async function make(id: string | undefined, o: Options = {}): Promise<AtQuestion
       school=${SCHOOL}
       wave="baseline"
       .storage=${o.storage ?? memoryStorage()}
+      .outboxStorage=${o.storage ?? memoryStorage()}
       .endpoint=${o.endpoint ?? ''}
       page-mode=${o.mode ?? 'question'}
       auto-read=${o.autoRead ?? 'false'}
@@ -240,13 +241,7 @@ describe('<at-questionnaire>', function () {
           expect(text(input.labels?.[0])).to.equal(item.options[i]!.label['en-GB']);
           expect(input.closest('fieldset') === fieldset).to.equal(true);
         });
-        for (const name of [
-          'Exit this page',
-          'Read aloud',
-          'Back',
-          'Continue',
-          'Skip this question',
-        ]) {
+        for (const name of ['Exit this page', 'Read aloud', 'Back', 'Continue', 'Skip']) {
           expect(button(el, name)?.tagName, name).to.equal('BUTTON');
         }
         checked++;
@@ -259,7 +254,7 @@ describe('<at-questionnaire>', function () {
     it('A3 options and faces are at least 44 px high; faces show a decorative pictogram and the text', async () => {
       const el = await make('pupil-ks1');
       await press(el, 'Start now');
-      while (!$(el, '.faces')) await press(el, 'Skip this question');
+      while (!$(el, '.faces')) await press(el, 'Skip');
       const options = $$(el, '.faces .option');
       expect(options.length).to.equal(3);
       for (const o of options) {
@@ -280,7 +275,7 @@ describe('<at-questionnaire>', function () {
       };
       expect(size('Start now')).to.equal(size("I don't want to take part"));
       await press(el, 'Start now');
-      expect(size('Continue')).to.equal(size('Skip this question'));
+      expect(size('Continue')).to.equal(size('Skip'));
     });
   });
 
@@ -332,37 +327,42 @@ describe('<at-questionnaire>', function () {
       expect($$<HTMLInputElement>(el, 'input').filter((i) => i.checked).length).to.equal(1);
     });
 
-    it('A2 the page title starts with "Error: " while the error summary shows, and is restored after', async () => {
+    it('A2 the document title follows the question, starts with "Error: " while the error summary shows, and is restored after', async () => {
       const before = document.title;
-      document.title = 'Your school questionnaire';
+      const host = 'Your school questionnaire';
+      document.title = host;
       try {
         const def = variant('pupil-ks2', (d) => {
           (d.sections[0]!.items[0] as { required: boolean }).required = true;
         });
         const el = await make(undefined, { definition: def });
+        expect(document.title).to.equal(host);
         await press(el, 'Start now');
-        expect(document.title).to.equal('Your school questionnaire');
+        const q1 = heading(el);
+        expect(document.title).to.equal(`${q1} — ${host}`);
         await press(el, 'Continue');
-        expect(document.title).to.equal('Error: Your school questionnaire');
+        expect(document.title).to.equal(`Error: ${q1} — ${host}`);
         await press(el, 'Continue'); // still wrong: said once, not twice
-        expect(document.title).to.equal('Error: Your school questionnaire');
+        expect(document.title).to.equal(`Error: ${q1} — ${host}`);
         $<HTMLInputElement>(el, 'input')!.click();
         await press(el, 'Continue');
         expect($(el, '.error-summary')).to.equal(null);
-        expect(document.title).to.equal('Your school questionnaire');
+        expect(document.title).to.equal(`${heading(el)} — ${host}`);
+        expect(heading(el)).to.not.equal(q1);
 
         // Exit and removal restore it too (Exit clears the answers: page 1 is empty again).
         await press(el, 'Exit this page');
+        expect(document.title).to.equal(host);
         await press(el, 'Start now');
         await press(el, 'Continue');
-        expect(document.title).to.equal('Error: Your school questionnaire');
+        expect(document.title).to.equal(`Error: ${q1} — ${host}`);
         await press(el, 'Exit this page');
-        expect(document.title).to.equal('Your school questionnaire');
+        expect(document.title).to.equal(host);
         await press(el, 'Start now');
         await press(el, 'Continue');
-        expect(document.title).to.equal('Error: Your school questionnaire');
+        expect(document.title.startsWith('Error: ')).to.equal(true);
         el.remove();
-        expect(document.title).to.equal('Your school questionnaire');
+        expect(document.title).to.equal(host);
       } finally {
         document.title = before;
       }
@@ -371,7 +371,7 @@ describe('<at-questionnaire>', function () {
     it('free text over its limit shows the character count and an error', async () => {
       const el = await make('pupil-secondary');
       await press(el, 'Start now');
-      while (!$(el, 'textarea')) await press(el, 'Skip this question');
+      while (!$(el, 'textarea')) await press(el, 'Skip');
       const area = $<HTMLTextAreaElement>(el, 'textarea')!;
       const max = Number(/(\d[\d,]*)/.exec(text($(el, '.count')))![1]!.replace(',', ''));
       area.value = 'x'.repeat(max + 3);
@@ -417,8 +417,10 @@ describe('<at-questionnaire>', function () {
       $<HTMLInputElement>(el, 'input')!.click();
       await el.updateComplete;
       expect(el.draftKey).to.equal(`at-questionnaire/draft/pupil-ks2@1.0.0/${SCHOOL}/baseline/`);
-      const draft = JSON.parse(String(storage.get(el.draftKey))) as { answers: object };
-      expect(Object.keys(draft.answers).length).to.equal(1);
+      const stored = JSON.parse(String(storage.get(el.draftKey))) as {
+        draft: { answers: object };
+      };
+      expect(Object.keys(stored.draft.answers).length).to.equal(1);
       expect(localStorage.length).to.equal(before);
     });
 
@@ -466,9 +468,17 @@ describe('<at-questionnaire>', function () {
       expect($$<HTMLInputElement>(el, 'input').some((i) => i.checked)).to.equal(false);
     });
 
-    /** Every key this element family keeps in the real sessionStorage. */
+    /** Every key this element keeps in the real sessionStorage (drafts) and localStorage (outbox). */
     const sessionKeys = () =>
-      Object.keys(sessionStorage).filter((k) => k.startsWith('at-questionnaire/'));
+      [...Object.keys(sessionStorage), ...Object.keys(localStorage)].filter((k) =>
+        k.startsWith('at-questionnaire/'),
+      );
+    const clearKeys = () => {
+      for (const k of sessionKeys()) {
+        sessionStorage.removeItem(k);
+        localStorage.removeItem(k);
+      }
+    };
     const ROUND = '2026-27-baseline';
     const pupil = () =>
       fixture<AtQuestionnaire>(
@@ -483,9 +493,9 @@ describe('<at-questionnaire>', function () {
       );
 
     it('W8 pupil A answers 3 → Exit → pupil B in the same profile starts fresh, 0 storage keys for the round, Back shows no answer', async () => {
-      for (const k of sessionKeys()) sessionStorage.removeItem(k);
+      clearKeys();
       const fetches = stubFetch(() => false);
-      const historyBefore = history.length;
+
       const urlBefore = location.href;
       try {
         const a = await pupil();
@@ -496,8 +506,11 @@ describe('<at-questionnaire>', function () {
         }
         expect(sessionKeys()).to.deep.equal([a.draftKey]);
         expect(a.draftKey).to.include(ROUND);
-        const draft = JSON.parse(sessionStorage.getItem(a.draftKey)!) as { answers: object };
-        expect(Object.keys(draft.answers).length).to.equal(3);
+        const stored = JSON.parse(sessionStorage.getItem(a.draftKey)!) as {
+          draft: { answers: Record<string, string> };
+        };
+        const answersA = stored.draft.answers;
+        expect(Object.keys(answersA).length).to.equal(3);
         await press(a, 'Exit this page');
         expect(sessionKeys()).to.deep.equal([]);
         a.remove();
@@ -518,20 +531,25 @@ describe('<at-questionnaire>', function () {
           expect(heading(b)).to.equal(seen[n]);
           expect($$<HTMLInputElement>(b, 'input:checked').length, `back to ${n + 1}`).to.equal(0);
         }
-        // Nothing went into the URL or the session history; nothing was sent.
+        // Nothing went into the URL; the history entries (one per page) hold a page number only,
+        // never an answer, an item id or the response id; nothing was sent.
         expect(location.href).to.equal(urlBefore);
-        expect(history.length).to.equal(historyBefore);
+        const state = JSON.stringify(history.state);
+        expect(state).to.match(/"at-questionnaire":\{"view":"question","page":\d+\}/);
+        for (const [item, value] of Object.entries(answersA)) {
+          expect(state.includes(item) || state.includes(value), state).to.equal(false);
+        }
         expect(fetches.posts.length).to.equal(0);
         await press(b, 'Exit this page');
         expect(sessionKeys()).to.deep.equal([]);
       } finally {
         fetches.restore();
-        for (const k of sessionKeys()) sessionStorage.removeItem(k);
+        clearKeys();
       }
     });
 
     it('W8 submit clears the draft; once sent, 0 storage keys remain (no sent-id list)', async () => {
-      for (const k of sessionKeys()) sessionStorage.removeItem(k);
+      clearKeys();
       const fetches = stubFetch(() => false);
       try {
         const el = await pupil();
@@ -544,12 +562,12 @@ describe('<at-questionnaire>', function () {
         expect(sessionKeys()).to.deep.equal([]);
       } finally {
         fetches.restore();
-        for (const k of sessionKeys()) sessionStorage.removeItem(k);
+        clearKeys();
       }
     });
 
     it("W8 Exit keeps another pupil's submitted-but-unsent response (never lost), then 0 keys once it is sent", async () => {
-      for (const k of sessionKeys()) sessionStorage.removeItem(k);
+      clearKeys();
       let offline = true;
       const fetches = stubFetch(() => (offline ? 'network' : false));
       try {
@@ -575,7 +593,7 @@ describe('<at-questionnaire>', function () {
         await waitUntil(() => sessionKeys().length === 0, 'outbox key removed');
       } finally {
         fetches.restore();
-        for (const k of sessionKeys()) sessionStorage.removeItem(k);
+        clearKeys();
       }
     });
 
@@ -989,8 +1007,7 @@ describe('<at-questionnaire>', function () {
       try {
         const el = await make('pupil-ks1');
         await press(el, 'Start now');
-        while (!heading(el).startsWith('Has anyone bullied you'))
-          await press(el, 'Skip this question');
+        while (!heading(el).startsWith('Has anyone bullied you')) await press(el, 'Skip');
         expect(heading(el)).to.equal('Has anyone bullied you since the last holiday?');
         expect(el.shadowRoot!.textContent).to.not.include('{');
         await press(el, 'Read aloud');
@@ -1012,17 +1029,24 @@ describe('<at-questionnaire>', function () {
       }
     });
 
-    it('says when the device cannot read aloud', async () => {
+    it('A9 says beside Read aloud, kindly, when the device cannot read aloud', async () => {
       const speech = stubSpeech([]);
       Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
       try {
         const el = await make('pupil-ks2');
         await press(el, 'Start now');
         await press(el, 'Read aloud');
-        await waitUntil(() => text($(el, '.note')) !== '');
-        expect(text($(el, '[role="status"]'))).to.equal(
-          "Read aloud isn't available on this device.",
+        await waitUntil(() => text($(el, '.read-note')) !== '');
+        // Beside its button, not at the top of the page (A9): the next thing after it.
+        const note = $(el, '.read-note')!;
+        expect(note.getAttribute('role')).to.equal('status');
+        expect(note.previousElementSibling === button(el, 'Read aloud')).to.equal(true);
+        expect(text(note)).to.equal(
+          'Sorry, this device cannot read out loud. Ask an adult to read it with you.',
         );
+        const gap =
+          note.getBoundingClientRect().top - button(el, 'Read aloud')!.getBoundingClientRect().top;
+        expect(gap).to.be.below(120);
       } finally {
         speech.restore();
       }
@@ -1099,7 +1123,7 @@ describe('<at-questionnaire>', function () {
       wrapper.style.setProperty('inline-size', '320px');
       const el = wrapper.querySelector('at-questionnaire')!;
       await press(el, 'Start now');
-      while (!$(el, '.faces')) await press(el, 'Skip this question');
+      while (!$(el, '.faces')) await press(el, 'Skip');
       const fits = () => $(el, '.base')!.scrollWidth <= 320 && el.scrollWidth <= 320;
       expect(fits()).to.equal(true);
       await toCheck(el);

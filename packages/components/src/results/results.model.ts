@@ -1,3 +1,6 @@
+// Over the 400-line aim (style.md), left for the lead's change to published input: one builder
+// per view (headline, breakdown, change, comparison, types, feelings, audit, training), each a
+// pure function of scoring's published figures. Splitting it per view belongs with that change.
 /**
  * What each view of `<at-results>` shows, built from the scoring package's **publish** functions
  * only: every figure, symbol and significance judgement comes from `publishBreakdown`,
@@ -31,6 +34,7 @@ import {
   type SuppressionReason,
 } from '@all-together/scoring';
 import type { TranslationKey, TranslationParams } from '../shared/i18n.js';
+import { localisedText } from '../shared/text.js';
 import type { BarValue, ChartRow } from './results.chart.js';
 
 /** The views of `<at-results>`. */
@@ -103,6 +107,8 @@ export interface CardModel {
   readonly value: string;
   readonly hidden: boolean;
   readonly details: readonly string[];
+  /** The change since the start, when there is a baseline: a direction and its words (with a symbol). */
+  readonly change?: { readonly direction: string; readonly text: string };
 }
 
 /** One view, ready to render and to export. */
@@ -153,10 +159,11 @@ class Notes {
     private readonly t: Term,
     private readonly control: DisclosureControl,
   ) {}
-  add(s: Shown<unknown>): void {
-    if (!('symbol' in s)) return;
+  /** The note's number (from 1, in the order met) for a hidden figure; nothing for a shown one. */
+  add(s: Shown<unknown>): number | undefined {
+    if (!('symbol' in s)) return undefined;
     const key: NoteKey = `${s.symbol}|${s.reason}`;
-    if (this.seen.has(key)) return;
+    if (this.seen.has(key)) return [...this.seen.keys()].indexOf(key) + 1;
     const { t, control } = this;
     const symbol = s.symbol;
     const k = control.minCellSize;
@@ -176,30 +183,30 @@ class Notes {
       'not-both-waves': () => t('resultsNoteNotBothWaves', { symbol }),
     }[s.reason]();
     this.seen.set(key, text);
+    return this.seen.size;
   }
-  addText(key: NoteKey, text: string): void {
+  /**
+   * A figure as a cell: the number formatted, or its symbol with the number of the note that says
+   * why it is hidden ("[c] (note 2)"): one symbol stands for several reasons, so each says which.
+   */
+  cell(s: Shown<number>, format: (n: number) => string): string {
+    if ('value' in s) return format(s.value);
+    return this.t('resultsHiddenRef', { symbol: s.symbol, note: this.add(s)! });
+  }
+  addText(key: NoteKey, text: string): number {
     if (!this.seen.has(key)) this.seen.set(key, text);
+    return [...this.seen.keys()].indexOf(key) + 1;
   }
   list(): string[] {
-    const notes = [...this.seen.values()];
+    const notes = [...this.seen.values()].map((text, i) =>
+      this.t('resultsNoteNumbered', { note: i + 1, text }),
+    );
     if (this.rounded) notes.push(this.t('resultsNoteRounded', { roundTo: this.control.roundTo }));
     return notes;
   }
 }
 
 /** The text of a published figure: the number formatted, or its GSS symbol. */
-const shownText = (s: Shown<number>, format: (n: number) => string): string =>
-  'value' in s ? format(s.value) : s.symbol;
-
-/** The value of a LocalisedText in `lang`, or the definition's default locale. */
-function localised(text: Readonly<Record<string, string>>, lang: string, fallback: string): string {
-  const exact = Object.keys(text).find((k) => k.toLowerCase() === lang.toLowerCase());
-  const language = Object.keys(text).find(
-    (k) => k.split('-')[0]!.toLowerCase() === lang.split('-')[0]!.toLowerCase(),
-  );
-  return text[exact ?? language ?? fallback] ?? Object.values(text)[0] ?? '';
-}
-
 /** A label for an indicator: from the definitions' declared scoring, else the key itself. */
 export function indicatorLabel(
   key: string,
@@ -214,11 +221,11 @@ export function indicatorLabel(
     if (def.kind !== 'questionnaire') continue;
     for (const section of def.sections) {
       for (const item of section.items) {
-        if (agree && item.id === agree[2]) return localised(item.text, lang, def.defaultLocale);
+        if (agree && item.id === agree[2]) return localisedText(item.text, lang, def.defaultLocale);
         if (!option || item.type === 'free-text') continue;
         if (item.scoring.kind === 'none' || item.scoring.indicator !== indicator) continue;
         const found = item.options.find((o) => o.value === option);
-        if (found) return localised(found.label, lang, def.defaultLocale);
+        if (found) return localisedText(found.label, lang, def.defaultLocale);
       }
     }
   }
@@ -350,6 +357,7 @@ const pct = (t: Term) => (n: number) => t('resultsPercent', { value: n });
 
 function bar(
   t: Term,
+  notes: Notes,
   s: Shown<number>,
   interval?: Shown<{ lower: number; upper: number }>,
 ): BarValue {
@@ -361,7 +369,10 @@ function bar(
       ...(iv ? { interval: [iv.lower, iv.upper] as const } : {}),
     };
   }
-  return { symbol: s.symbol, text: t('resultsHiddenLabel', { symbol: s.symbol }) };
+  return {
+    symbol: s.symbol,
+    text: t('resultsHiddenLabel', { symbol: s.symbol, note: notes.add(s)! }),
+  };
 }
 
 /** Builds the view. Throws when scoring refuses its inputs; the element catches and explains. */
@@ -405,8 +416,8 @@ export function buildView(input: ModelInput): ViewModel {
     const def = input.definitions.find((d): d is AuditDefinition => d.kind === 'audit');
     const fmt = (v: number | null): BarValue => {
       if (v === null) {
-        notes.addText('[z]|no-score', t('resultsNoteNoScore', { symbol: '[z]' }));
-        return { symbol: '[z]', text: t('resultsHiddenLabel', { symbol: '[z]' }) };
+        const note = notes.addText('[z]|no-score', t('resultsNoteNoScore', { symbol: '[z]' }));
+        return { symbol: '[z]', text: t('resultsHiddenLabel', { symbol: '[z]', note }) };
       }
       return { value: Math.round(v), text: P(Math.round(v)) };
     };
@@ -415,7 +426,7 @@ export function buildView(input: ModelInput): ViewModel {
       const area = def?.areas.find((a) => a.number === n);
       return t('resultsAuditArea', {
         area: n,
-        title: area ? localised(area.title, input.lang, def!.defaultLocale) : '',
+        title: area ? localisedText(area.title, input.lang, def!.defaultLocale) : '',
       });
     };
     const rows = [
@@ -465,7 +476,7 @@ export function buildView(input: ModelInput): ViewModel {
     const defItems = def?.sections.flatMap((s) => s.items) ?? [];
     const itemText = (itemId: string) => {
       const item = defItems.find((i) => i.id === itemId);
-      return item ? localised(item.text, input.lang, def!.defaultLocale) : itemId;
+      return item ? localisedText(item.text, input.lang, def!.defaultLocale) : itemId;
     };
     // The administrations are the options of the item that records them, labelled by the definition.
     const adminItem = defItems.find((i) => i.id === published.administrationItem);
@@ -474,7 +485,7 @@ export function buildView(input: ModelInput): ViewModel {
         adminItem && adminItem.type !== 'free-text'
           ? adminItem.options.find((o) => o.value === key)
           : undefined;
-      return option ? localised(option.label, input.lang, def!.defaultLocale) : key;
+      return option ? localisedText(option.label, input.lang, def!.defaultLocale) : key;
     });
     const rows = published.items.map((item) => {
       item.cells.forEach((c) => [c.base, c.percent].forEach((s) => notes.add(s)));
@@ -497,11 +508,11 @@ export function buildView(input: ModelInput): ViewModel {
       }),
       series,
       axisTitle: t('resultsAxisStaffPercent', {}),
-      rows: rows.map((r) => ({ label: r.label, values: r.values.map((v) => bar(t, v)) })),
+      rows: rows.map((r) => ({ label: r.label, values: r.values.map((v) => bar(t, notes, v)) })),
       table: {
         caption: title,
         head: [t('resultsColItem', {}), ...series],
-        rows: rows.map((r) => ({ header: r.label, cells: r.values.map((v) => shownText(v, P)) })),
+        rows: rows.map((r) => ({ header: r.label, cells: r.values.map((v) => notes.cell(v, P)) })),
       },
       lines: [],
     };
@@ -528,18 +539,21 @@ export function buildView(input: ModelInput): ViewModel {
       [p.base, p.percent].forEach((s) => notes.add(s));
       const details: string[] = [];
       if ('symbol' in p.percent)
-        details.push(t('resultsHiddenLabel', { symbol: p.percent.symbol }));
+        details.push(
+          t('resultsHiddenLabel', { symbol: p.percent.symbol, note: notes.add(p.percent)! }),
+        );
       if ('value' in p.base) details.push(t('resultsCardBase', { count: p.base.value }));
-      const cells = [shownText(p.base, String), shownText(p.percent, P)];
+      const cells = [notes.cell(p.base, String), notes.cell(p.percent, P)];
       let changed: string | undefined;
+      let change: CardModel['change'];
       if (input.baseline) {
         const c = publishChange(input.baseline, summary, key, 'all', options).groups[0]!;
         changed = changeLine(t, c, words.phrase);
         notes.add(c.time1.percent);
-        cells.push(shownText(c.time1.percent, P), significance(t, c.direction));
+        cells.push(notes.cell(c.time1.percent, P), significance(t, c.direction));
         if ('value' in c.time1.percent)
           details.push(t('resultsCardAtStart', { percent: P(c.time1.percent.value) }));
-        if (c.direction) details.push(significance(t, c.direction));
+        if (c.direction) change = { direction: c.direction, text: significance(t, c.direction) };
       }
       if (changed) lines.push(changed);
       else if ('value' in p.percent)
@@ -552,9 +566,10 @@ export function buildView(input: ModelInput): ViewModel {
         );
       cards.push({
         title: words.title,
-        value: shownText(p.percent, P),
+        value: notes.cell(p.percent, P),
         hidden: !('value' in p.percent),
         details,
+        ...(change ? { change } : {}),
       });
       rows.push({ header: words.title, cells });
     }
@@ -571,7 +586,7 @@ export function buildView(input: ModelInput): ViewModel {
             mean: s.mean.value.toLocaleString(input.lang || undefined),
           }),
         );
-      const value = expected ? shownText(expected, P) : '[x]';
+      const value = expected ? notes.cell(expected, P) : '[x]';
       cards.push({
         title: t('resultsIndicatorWellbeing', {}),
         value,
@@ -581,7 +596,7 @@ export function buildView(input: ModelInput): ViewModel {
           ...details,
         ],
       });
-      const cells = [shownText(s.n, String), value];
+      const cells = [notes.cell(s.n, String), value];
       if (input.baseline) cells.push('', '');
       rows.push({ header: t('resultsIndicatorWellbeing', {}), cells });
     }
@@ -614,15 +629,15 @@ export function buildView(input: ModelInput): ViewModel {
     const rows = cells.map((c) => ({
       header: groupLabel(t, c.key),
       cells: [
-        shownText(c.base, String),
-        ...(detailed ? [shownText(c.count, String)] : []),
-        shownText(c.percent, P),
+        notes.cell(c.base, String),
+        ...(detailed ? [notes.cell(c.count, String)] : []),
+        notes.cell(c.percent, P),
       ],
     }));
     if (detailed)
       rows.push({
         header: t('resultsColMissing', {}),
-        cells: [shownText(p.total.missing, String), '', ''],
+        cells: [notes.cell(p.total.missing, String), '', ''],
       });
     if (countsRounded) notes.rounded = true;
     const chart: ChartModel = {
@@ -640,7 +655,10 @@ export function buildView(input: ModelInput): ViewModel {
       ),
       series: [t('resultsSeriesPercent', {})],
       axisTitle: t('resultsAxisPercent', {}),
-      rows: chartCells.map((c) => ({ label: groupLabel(t, c.key), values: [bar(t, c.percent)] })),
+      rows: chartCells.map((c) => ({
+        label: groupLabel(t, c.key),
+        values: [bar(t, notes, c.percent)],
+      })),
       table: { caption: chartTitle, head, rows },
       lines: [],
     };
@@ -700,8 +718,8 @@ export function buildView(input: ModelInput): ViewModel {
       rows: shownGroups.map((g) => ({
         label: groupLabel(t, g.key),
         values: [
-          bar(t, g.time1.percent, g.intervals.time1),
-          bar(t, g.time2.percent, g.intervals.time2),
+          bar(t, notes, g.time1.percent, g.intervals.time1),
+          bar(t, notes, g.time2.percent, g.intervals.time2),
         ],
       })),
       table: {
@@ -710,11 +728,11 @@ export function buildView(input: ModelInput): ViewModel {
         rows: order.map((g) => ({
           header: groupLabel(t, g.key),
           cells: [
-            shownText(g.time1.base, String),
-            shownText(g.time1.percent, P),
+            notes.cell(g.time1.base, String),
+            notes.cell(g.time1.percent, P),
             iv(g.intervals.time1),
-            shownText(g.time2.base, String),
-            shownText(g.time2.percent, P),
+            notes.cell(g.time2.base, String),
+            notes.cell(g.time2.percent, P),
             iv(g.intervals.time2),
             'value' in g.change ? points(t, g.change.value) : g.change.symbol,
             significance(t, g.direction),
@@ -811,7 +829,7 @@ export function buildView(input: ModelInput): ViewModel {
       axisTitle: t('resultsAxisPercent', {}),
       rows: chartGroups.map((g) => ({
         label: groupLabel(t, g.key),
-        values: [bar(t, g.school.percent), bar(t, g.comparator.percent)],
+        values: [bar(t, notes, g.school.percent), bar(t, notes, g.comparator.percent)],
         badge: { rag: g.rag, text: ragText(g.rag, g.significant !== null) },
       })),
       table: {
@@ -828,10 +846,10 @@ export function buildView(input: ModelInput): ViewModel {
         rows: order.map((g) => ({
           header: groupLabel(t, g.key),
           cells: [
-            shownText(g.school.base, String),
-            shownText(g.school.percent, P),
-            shownText(g.comparator.base, String),
-            shownText(g.comparator.percent, P),
+            notes.cell(g.school.base, String),
+            notes.cell(g.school.percent, P),
+            notes.cell(g.comparator.base, String),
+            notes.cell(g.comparator.percent, P),
             'value' in g.difference ? points(t, g.difference.value) : g.difference.symbol,
             ragText(g.rag, g.significant !== null),
           ],
@@ -863,7 +881,9 @@ export function buildView(input: ModelInput): ViewModel {
   });
   const head = [t('resultsColItem', {}), t('resultsColPupils', {})];
   if (detailed) head.push(t('resultsColCount', {}));
-  head.push(t('resultsColPercent', {}));
+  // Types were asked only of pupils who said they were bullied: every percentage says of whom.
+  const ofWhom = view === 'types' ? t('resultsPercentOfBullied', {}) : t('resultsColPercent', {});
+  head.push(ofWhom);
   if (countsRounded) notes.rounded = true;
   const chart: ChartModel = {
     id: view,
@@ -877,21 +897,21 @@ export function buildView(input: ModelInput): ViewModel {
       })),
     ),
     series: [t('resultsSeriesPercent', {})],
-    axisTitle: t('resultsAxisPercent', {}),
-    rows: items.map((i) => ({ label: i.label, values: [bar(t, i.p.percent)] })),
+    axisTitle: view === 'types' ? ofWhom : t('resultsAxisPercent', {}),
+    rows: items.map((i) => ({ label: i.label, values: [bar(t, notes, i.p.percent)] })),
     table: {
       caption: title,
       head,
       rows: items.map((i) => ({
         header: i.label,
         cells: [
-          shownText(i.p.base, String),
-          ...(detailed ? [shownText(i.p.count, String)] : []),
-          shownText(i.p.percent, P),
+          notes.cell(i.p.base, String),
+          ...(detailed ? [notes.cell(i.p.count, String)] : []),
+          notes.cell(i.p.percent, P),
         ],
       })),
     },
-    lines: [],
+    lines: view === 'types' ? [t('resultsTypesOfWhom', {})] : [],
   };
   return finish({ charts: [chart] });
 }

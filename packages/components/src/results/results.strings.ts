@@ -175,6 +175,14 @@ export interface ResultsStrings {
   readonly resultsSummaryCpd: PluralMessage;
   readonly resultsAuditStatements: PluralMessage;
   readonly resultsHiddenLabel: string;
+  /** A hidden figure in a table cell with the number of its note. `{symbol}`, `{note}`. */
+  readonly resultsHiddenRef: string;
+  /** A note with its number. `{note}`, `{text}`. */
+  readonly resultsNoteNumbered: string;
+  /** Column and axis: percentages of the pupils who were asked (types of bullying). */
+  readonly resultsPercentOfBullied: string;
+  /** The types view: whom its percentages are of. */
+  readonly resultsTypesOfWhom: string;
 }
 
 /** The parameters each `<at-results>` string takes. */
@@ -387,7 +395,11 @@ export interface ResultsStringParams {
     readonly improved: number;
     readonly worse: number;
   };
-  readonly resultsHiddenLabel: { readonly symbol: string };
+  readonly resultsHiddenLabel: { readonly symbol: string; readonly note: number };
+  readonly resultsHiddenRef: { readonly symbol: string; readonly note: number };
+  readonly resultsNoteNumbered: { readonly note: number; readonly text: string };
+  readonly resultsPercentOfBullied: None;
+  readonly resultsTypesOfWhom: None;
 }
 
 /** British English. */
@@ -490,7 +502,7 @@ export const resultsStrings: ResultsStrings = {
   resultsColGroup: 'Group',
   resultsColPupils: 'Pupils who answered',
   resultsColCount: 'Number',
-  resultsColPercent: 'Percentage',
+  resultsColPercent: 'Percentage of pupils who answered',
   resultsColInterval: '95% confidence interval',
   resultsColChange: 'Change',
   resultsColSignificance: 'Is the change real?',
@@ -502,9 +514,9 @@ export const resultsStrings: ResultsStrings = {
   resultsColIndicator: 'Measure',
   resultsSignificant: 'Significant change',
   resultsNotSignificant: 'No significant change',
-  resultsImproved: 'Significantly better',
-  resultsWorse: 'Significantly worse',
-  resultsNoChange: 'No significant change',
+  resultsImproved: '✓ Significantly better',
+  resultsWorse: '! Significantly worse',
+  resultsNoChange: '≈ No significant change',
   resultsRagGreen: '✓ Better (significant)',
   resultsRagAmber: '! Worse (significant)',
   resultsRagRed: '!! Worse (strongly significant)',
@@ -578,5 +590,19 @@ export const resultsStrings: ResultsStrings = {
     one: '{count} statement compared: {improved} improved, {worse} got worse.',
     other: '{count} statements compared: {improved} improved, {worse} got worse.',
   },
-  resultsHiddenLabel: '{symbol} hidden',
+  resultsHiddenLabel: '{symbol} hidden (note {note})',
+  resultsHiddenRef: '{symbol} (note {note})',
+  resultsNoteNumbered: 'Note {note}: {text}',
+  resultsPercentOfBullied: 'Percentage of pupils who said they were bullied',
+  resultsTypesOfWhom:
+    'Only pupils who said they had been bullied were asked about types, so each percentage is of those pupils, not of all pupils.',
 };
+
+// This element's strings join the shared table's types (declaration merging), so `shared/`
+// never imports an element.
+declare module '../shared/i18n.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface Translation extends ResultsStrings {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging, not a new type
+  interface TranslationParams extends ResultsStringParams {}
+}

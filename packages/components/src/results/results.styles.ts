@@ -1,3 +1,5 @@
+// Just over the 400-line aim (style.md): charts, cards, tables, print and forced-colours rules of
+// eight views in one stylesheet.
 import { css } from 'lit';
 
 /**
@@ -95,6 +97,28 @@ export const styles = css`
 
   .card--hidden {
     border-inline-start-style: dashed;
+  }
+
+  /* A significant change reads differently from "no significant change" without colour: a
+     symbol and words always, a solid bar and bold for a significant one, a dashed one otherwise. */
+  .card__change {
+    margin-block-start: var(--at-space-2, 0.5rem);
+    padding-inline-start: var(--at-space-2, 0.5rem);
+    border-inline-start: 5px dashed var(--at-color-border, #505a5f);
+  }
+
+  .card__change--improved,
+  .card__change--worse {
+    font-weight: 700;
+    border-inline-start-style: solid;
+  }
+
+  .card__change--improved {
+    border-inline-start-color: var(--at-color-success, #00703c);
+  }
+
+  .card__change--worse {
+    border-inline-start-color: var(--at-color-error, #d4351c);
   }
 
   .card__value {

@@ -17,7 +17,8 @@ import { getQuestionnaire } from '@all-together/questionnaires';
 import { registerTranslation, translate } from '../shared/i18n.js';
 import './at-results.js';
 import * as stories from './results.stories.js';
-import { csvCell, type AtResults } from './results.js';
+import { csvCell } from '../shared/csv.js';
+import type { AtResults } from './results.js';
 import { RESULTS_DIMENSIONS, RESULTS_VIEWS, type ResultsScope } from './results.model.js';
 import {
   labelDefinitions,
@@ -72,12 +73,18 @@ async function openTables(el: AtResults) {
   await el.updateComplete;
 }
 
-/** The rows of the table with this caption, as [header, ...cells] text. */
-function tableRows(el: AtResults, index = -1): string[][] {
+/**
+ * A cell or note without its note number: "[c] (note 2)" → "[c]", "Note 2: [c] …" → "[c] …". The
+ * numbers are tested on their own ("each hidden figure says which reason applies").
+ */
+const bare = (text: string) => text.replace(/ \(note \d+\)$/, '').replace(/^Note \d+: /, '');
+
+/** The rows of the table with this caption, as [header, ...cells] text (note numbers removed). */
+function tableRows(el: AtResults, index = -1, keepNotes = false): string[][] {
   const tables = [...root(el).querySelectorAll('table')];
   const table = tables.at(index)!;
   return [...table.querySelectorAll('tbody tr')].map((tr) =>
-    [...tr.children].map((c) => c.textContent!.trim()),
+    [...tr.children].map((c) => (keepNotes ? (x: string) => x : bare)(c.textContent!.trim())),
   );
 }
 
@@ -534,7 +541,9 @@ describe('<at-results>', () => {
       expect(hidden.length).to.be.greaterThan(0);
       for (const g of hidden)
         expect('reason' in g.change && g.change.reason, g.key).to.equal('not-both-waves');
-      const notes = [...root(el).querySelectorAll('.notes li')].map((li) => li.textContent!.trim());
+      const notes = [...root(el).querySelectorAll('.notes li')].map((li) =>
+        bare(li.textContent!.trim()),
+      );
       const symbol = (hidden[0]!.change as { symbol: string }).symbol;
       expect(notes).to.include(`${symbol} ${suppressionNote('not-both-waves')}`);
       // The change column shows the symbol for every hidden change.
@@ -625,10 +634,10 @@ describe('<at-results>', () => {
       for (const g of shown)
         expect(table.map((r) => r[8])).to.include(
           g.direction === 'improved'
-            ? 'Significantly better'
+            ? '✓ Significantly better'
             : g.direction === 'worse'
-              ? 'Significantly worse'
-              : 'No significant change',
+              ? '! Significantly worse'
+              : '≈ No significant change',
         );
     });
 
@@ -757,11 +766,64 @@ describe('<at-results>', () => {
     });
   });
 
+  describe("the lead's screens (issue 16)", () => {
+    it('D9 each hidden figure says which reason applies: one [c], several reasons, each its own note', async () => {
+      const el = await make('breakdown', 'school', { dimension: 'sen' });
+      await openTables(el);
+      const cells = tableRows(el, -1, true).flatMap((r) => r.slice(1));
+      const refs = new Set(cells.filter((c) => c.startsWith('[')).map((c) => c));
+      // At least two different reasons behind the same symbol, told apart by their notes.
+      const notesFor = (symbol: string) =>
+        [...refs].filter((c) => c.startsWith(`${symbol} (note `));
+      expect(notesFor('[c]').length).to.be.greaterThan(1);
+      const notes = [...root(el).querySelectorAll('.notes li')].map((li) => li.textContent!.trim());
+      for (const ref of refs) {
+        const n = /\(note (\d+)\)$/.exec(ref)?.[1];
+        expect(n, ref).to.not.equal(undefined);
+        const note = notes.find((x) => x.startsWith(`Note ${n}: `))!;
+        expect(note, ref).to.not.equal(undefined);
+        expect(note.startsWith(`Note ${n}: ${ref.split(' ')[0]} `)).to.equal(true);
+      }
+    });
+
+    it('a significant change is told apart from no significant change without colour: symbol, words, line style', async () => {
+      const el = await make('headline', 'school');
+      const changes = [...root(el).querySelectorAll<HTMLElement>('.card__change')];
+      expect(changes.length).to.be.greaterThan(0);
+      const look = (c: HTMLElement) => {
+        const st = getComputedStyle(c);
+        return `${c.textContent!.trim().slice(0, 1)}|${st.fontWeight}|${st.borderInlineStartStyle}`;
+      };
+      const byDirection = new Map<string, string>();
+      for (const c of changes) {
+        const direction = [...c.classList].find((x) => x.startsWith('card__change--'))!;
+        byDirection.set(direction, look(c));
+      }
+      const looks = [...byDirection.values()];
+      expect(new Set(looks).size).to.equal(looks.length);
+      const same = byDirection.get('card__change--no-significant-change');
+      if (same) expect(same).to.equal('≈|400|dashed');
+      for (const [d, l] of byDirection)
+        if (d !== 'card__change--no-significant-change') expect(l).to.match(/^[✓!]\|700\|solid$/);
+    });
+
+    it('"Types of bullying": every percentage says it is of pupils who said they were bullied', async () => {
+      const el = await make('types', 'school');
+      await openTables(el);
+      const heads = [...root(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+      expect(heads).to.include('Percentage of pupils who said they were bullied');
+      expect(root(el).textContent).to.include(
+        'Only pupils who said they had been bullied were asked about types',
+      );
+      expect(el.toCsv()).to.include('Percentage of pupils who said they were bullied');
+    });
+  });
+
   describe('CSV', () => {
     it('holds exactly the table figures, with symbols for hidden ones', async () => {
       const el = await make('breakdown', 'school', { dimension: 'sen' });
       const csv = el.toCsv();
-      for (const row of tableRows(el)) expect(csv).to.include(row.map(csvCell).join(','));
+      for (const row of tableRows(el, -1, true)) expect(csv).to.include(row.map(csvCell).join(','));
       expect(csv).to.include('[c]');
       expect(csv.startsWith('Figures by group\r\n')).to.equal(true);
     });

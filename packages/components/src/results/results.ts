@@ -1,3 +1,7 @@
+// Over the 400-line aim (style.md), left for the lead's change to published input (issue 16 keeps
+// moving <at-results> to published figures out of this pass): the view models are in
+// results.model.ts and the charts in results.chart.ts; what remains is the public API, the
+// build cache across breakdowns and the table/chart markup.
 // First: zod must be jitless before the model's schemas are built (W3, see zod-jitless.ts).
 import '../shared/zod-jitless.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -16,6 +20,7 @@ import {
 } from '@all-together/scoring';
 import { AtElement } from '../shared/at-element.js';
 import { AtEvent } from '../shared/events.js';
+import { csvCell } from '../shared/csv.js';
 import { barChart } from './results.chart.js';
 import {
   RESULTS_DIMENSIONS,
@@ -51,12 +56,21 @@ export {
   type ResultsView,
 };
 
+/** `detail` of `at-breakdown-change`. */
+export interface AtBreakdownChangeDetail {
+  /** The breakdown now shown. */
+  readonly dimension: ResultsDimension;
+}
+
 /** Fired when the user picks another breakdown with the switch (never when code sets `dimension`). */
-export class AtBreakdownChangeEvent extends AtEvent {
+export class AtBreakdownChangeEvent extends AtEvent<AtBreakdownChangeDetail> {
   static readonly type = 'at-breakdown-change';
-  /** @param dimension - The breakdown now shown. */
-  constructor(readonly dimension: ResultsDimension) {
-    super(AtBreakdownChangeEvent.type);
+  constructor(dimension: ResultsDimension) {
+    super(AtBreakdownChangeEvent.type, { dimension });
+  }
+  /** @deprecated Read `detail.dimension`. */
+  get dimension(): ResultsDimension {
+    return this.detail.dimension;
   }
 }
 
@@ -64,17 +78,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'at-breakdown-change': AtBreakdownChangeEvent;
   }
-}
-
-/**
- * One CSV cell: quoted when needed, and guarded against formula injection (a cell starting with
- * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`). Plain numbers such as `-3`
- * are data, not formulas, and are left as they are.
- */
-export function csvCell(value: string): string {
-  const guarded =
-    /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 const isSummary = (v: unknown): v is PupilSummary =>
@@ -107,7 +110,7 @@ const isCpdSummary = (v: unknown): v is CpdSummary =>
  * @summary Results charts and tables for schools, trusts and LAs, with disclosure control.
  * @tagname at-results
  *
- * @event at-breakdown-change - The user picked another breakdown; `event.dimension` says which.
+ * @event {CustomEvent<{ dimension: ResultsDimension }>} at-breakdown-change - The user picked another breakdown; `detail.dimension` says which.
  *
  * @csspart base - The wrapper of the whole view.
  * @csspart title - The view's heading.
@@ -495,6 +498,13 @@ export class AtResults extends AtElement {
                     <h3 class="card__title">${c.title}</h3>
                     <p class="card__value">${c.value}</p>
                     ${c.details.map((d) => html`<p class="card__detail">${d}</p>`)}
+                    ${
+                      c.change
+                        ? html`<p class="card__change card__change--${c.change.direction}">
+                            ${c.change.text}
+                          </p>`
+                        : nothing
+                    }
                   </li>`,
               )}
             </ul>`

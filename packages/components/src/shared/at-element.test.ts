@@ -5,10 +5,10 @@ import { defineElement } from './define.js';
 import { AtEvent } from './events.js';
 
 /** A test-only domain event, following the pattern documented in events.ts. */
-class TestPingEvent extends AtEvent {
+class TestPingEvent extends AtEvent<{ pings: number }> {
   static readonly type = 'at-test-ping';
-  constructor(readonly pings: number) {
-    super(TestPingEvent.type, { cancelable: true });
+  constructor(pings: number) {
+    super(TestPingEvent.type, { pings }, { cancelable: true });
   }
 }
 
@@ -41,14 +41,15 @@ describe('AtElement and AtEvent', () => {
     await pinger.updateComplete;
 
     const received: TestPingEvent[] = [];
-    // Typed through GlobalEventHandlersEventMap: `event.pings` needs no cast.
+    // Typed through GlobalEventHandlersEventMap: `event.detail.pings` needs no cast.
     outer.addEventListener('at-test-ping', (event) => received.push(event));
     pinger.shadowRoot!.querySelector('button')!.click();
 
     expect(received).to.have.length(1);
     // Primitives only in assertions: see `markup` in progress.test.ts.
     expect(received[0] instanceof TestPingEvent).to.equal(true);
-    expect(received[0]!.pings).to.equal(1);
+    expect(received[0]!.detail.pings).to.equal(1);
+    expect(received[0] instanceof CustomEvent).to.equal(true);
     expect(received[0]!.bubbles).to.equal(true);
     expect(received[0]!.composed).to.equal(true);
     // Retargeted at the shadow host, as for any composed event.
@@ -64,8 +65,9 @@ describe('AtElement and AtEvent', () => {
     expect(pinger.pings).to.equal(0);
   });
 
-  it('AtEvent forces bubbles and composed', () => {
+  it('AtEvent forces bubbles and composed, and freezes its detail', () => {
     const event = new TestPingEvent(1);
+    expect(Object.isFrozen(event.detail)).to.equal(true);
     expect(event.type).to.equal('at-test-ping');
     expect([event.bubbles, event.composed, event.cancelable]).to.deep.equal([true, true, true]);
   });

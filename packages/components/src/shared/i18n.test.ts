@@ -9,7 +9,7 @@ import {
   translate,
   type PluralMessage,
 } from './i18n.js';
-import { enGB } from './en-gb.js';
+import { enGB } from '../en-gb.js';
 import '../progress/progress.js'; // registers the progress strings these tests format
 
 describe('i18n', () => {

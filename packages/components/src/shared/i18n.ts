@@ -9,20 +9,6 @@
  * @module
  */
 
-// Types only: each element registers its own English strings (defineDefaultStrings), so a page
-// that loads one element does not download every element's text.
-import type {
-  ActionPlanStringParams,
-  ActionPlanStrings,
-} from '../action-plan/action-plan.strings.js';
-import type { AuditStringParams, AuditStrings } from '../audit/audit.strings.js';
-import type { ProgressStringParams, ProgressStrings } from '../progress/progress.strings.js';
-import type {
-  QuestionnaireStringParams,
-  QuestionnaireStrings,
-} from '../questionnaire/questionnaire.strings.js';
-import type { ResultsStringParams, ResultsStrings } from '../results/results.strings.js';
-
 /**
  * A message with plural forms, chosen by the `count` parameter through `Intl.PluralRules`.
  * `other` is required; the other categories are used when the language has them.
@@ -34,18 +20,26 @@ export type PluralMessage = Readonly<Partial<Record<Intl.LDMLPluralRule, string>
 /** A message: text with `{name}` placeholders, or a {@link PluralMessage}. */
 export type Message = string | PluralMessage;
 
-/** Every UI string the components use. The en-GB table must provide all of them. */
-export interface Translation
-  extends ProgressStrings, QuestionnaireStrings, AuditStrings, ActionPlanStrings, ResultsStrings {}
+/**
+ * Every UI string the components use. Empty here: each element adds its own strings to it by
+ * declaration merging, in its `*.strings.ts` (the way events join `GlobalEventHandlersEventMap`), so
+ * this shared module depends on no element:
+ *
+ * ```ts
+ * declare module '../shared/i18n.js' {
+ *   interface Translation extends ProgressStrings {}
+ *   interface TranslationParams extends ProgressStringParams {}
+ * }
+ * ```
+ *
+ * The en-GB table must provide all of them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface Translation {}
 
-/** The parameters each message takes, by key. */
-export interface TranslationParams
-  extends
-    ProgressStringParams,
-    QuestionnaireStringParams,
-    AuditStringParams,
-    ActionPlanStringParams,
-    ResultsStringParams {}
+/** The parameters each message takes, by key (filled by declaration merging, like {@link Translation}). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface TranslationParams {}
 
 /** The key of a UI string. */
 export type TranslationKey = keyof Translation;
@@ -58,7 +52,7 @@ export const defaultLang = 'en-GB';
 
 /**
  * The British English defaults of the elements loaded so far. Each element's module adds its own
- * through {@link defineDefaultStrings}; the complete table is `enGB` in `en-gb.ts`.
+ * through {@link defineDefaultStrings}; the complete table is `enGB` in `src/en-gb.ts`.
  */
 const english: Partial<Translation> = {};
 

@@ -19,9 +19,12 @@ export const $$ = <T extends Element = HTMLElement>(el: AtQuestionnaire, selecto
   ...el.shadowRoot!.querySelectorAll<T>(selector),
 ];
 
-/** The button whose text starts with `label`. */
+/** The button whose text starts with `label` (Exit this page's too, in its own shadow root). */
 export const button = (el: AtQuestionnaire, label: string) =>
-  $$<HTMLButtonElement>(el, 'button').find((b) => text(b).startsWith(label));
+  [
+    ...$$<HTMLButtonElement>(el, 'button'),
+    ...($(el, 'at-exit-this-page')?.shadowRoot?.querySelectorAll('button') ?? []),
+  ].find((b) => text(b).startsWith(label));
 
 /** Clicks the button whose text starts with `label` and waits for the update. */
 export async function press(el: AtQuestionnaire, label: string): Promise<void> {
@@ -65,7 +68,8 @@ export async function answerPage(
 
 /** Which screen is shown: start, question, check, done or declined (from the headings). */
 export function screen(el: AtQuestionnaire): string {
-  if ($(el, '.panel')) return $(el, '.panel.plain') ? 'declined' : 'done';
+  const panel = $(el, '.panel');
+  if (panel) return panel.dataset['state'] === 'declined' ? 'declined' : 'done';
   if ($(el, '.summary')) return 'check';
   if ($(el, 'at-progress')) return 'question';
   if (button(el, 'Start now')) return 'start';

@@ -195,7 +195,7 @@ export const formStyles = css`
     font: inherit;
     font-weight: 400;
     color: var(--at-color-primary-text, #ffffff);
-    background-color: var(--at-color-success, #00703c);
+    background-color: var(--at-color-primary, #1d70b8);
     border: 2px solid transparent;
     border-radius: var(--at-radius, 0);
     box-shadow: 0 2px 0 #002d18;

@@ -13,13 +13,12 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { getDefinition, listDefinitions } from '@all-together/questionnaires';
 import type { CspData, CspHarness } from './test-helpers/csp-page.js';
 import { cspScenarios } from './test-helpers/csp-scenarios.js';
-import { labelDefinitions, resultsFixture } from '../results/test-helpers/results-fixtures.js';
+import { labelDefinitions, resultsFixture } from './results/test-helpers/results-fixtures.js';
 
 const POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; " +
   "require-trusted-types-for 'script'; trusted-types lit-html";
-const PAGE =
-  '/__at-test__/csp.html?module=/packages/components/src/shared/test-helpers/csp-page.ts';
+const PAGE = '/__at-test__/csp.html?module=/packages/components/src/test-helpers/csp-page.ts';
 
 /** Opens the strict-CSP page in a fresh iframe and waits for its harness. */
 async function openPage(): Promise<{ frame: HTMLIFrameElement; harness: CspHarness }> {
@@ -142,7 +141,8 @@ describe('W3 strict CSP', function () {
       'error: too long',
       'after exit: start',
       'declined',
-      "note: Read aloud isn't available on this device.",
+      'note: Sorry, this device cannot read out loud. Ask an adult to read it with you.',
+      'pupil-ks1: help shown',
       'invalid definition',
       'loading: Loading the questions…',
       'done: sent',
