@@ -425,6 +425,7 @@ describe('perceptionAgreement: golden cases computed by hand', () => {
     first!.statements = []; // not linked to the audit
     second!.scoring = { ...second!.scoring, cutoffs: {} }; // no agree cut-off
     third!.scoring = { ...third!.scoring, cutoffs: { agree: 3 } }; // only "strongly agree" counts
+    delete changed.indicators; // the shipped declarations describe the unchanged items
     const def = QuestionnaireDefinition.parse(changed);
     const rows = perceptionAgreement(
       def,
