@@ -154,6 +154,8 @@ export function protect(input: ProtectionInput): Protection {
   const info = Object.assign({}, ...rows.map((r) => r.info)) as PupilSummary['info'];
   const wanted = new Set(input.indicators ?? Object.keys(info));
   const families = new Map<string, Family>();
+  const familyKey = new Map<string, string>();
+  const signatures = new Map<string, string>();
   for (const [indicator, i] of Object.entries(info)) {
     if (!wanted.has(indicator)) continue;
     if (i.kind === 'score') {
@@ -166,12 +168,24 @@ export function protect(input: ProtectionInput): Protection {
       });
       continue;
     }
-    const f = families.get(i.family.id) ?? { id: i.family.id, kind: i.family.kind, members: [] };
+    // Indicators of one item share who answered, unless the pooled questionnaires differ (an option
+    // only secondary pupils are offered is answered by fewer): group them by who answered.
+    const answered = JSON.stringify(rows.map((r) => r.binary[indicator]?.answered ?? null));
+    const signature = `${i.family.id}|${answered}`;
+    let id = signatures.get(signature);
+    if (id === undefined) {
+      id = `${i.family.id}~${signatures.size}`;
+      signatures.set(signature, id);
+    }
+    const f = families.get(id) ?? { id, kind: i.family.kind, members: [] };
     f.members.push(indicator);
-    families.set(i.family.id, f);
+    families.set(id, f);
+    familyKey.set(indicator, id);
   }
+  /** A binary indicator's family; a score's (and its bands', `score#band`) is the score itself. */
   const familyOf = (indicator: string) =>
-    info[indicator]?.family.id ?? indicator.slice(0, indicator.indexOf('#'));
+    familyKey.get(indicator) ??
+    (indicator.includes('#') ? indicator.slice(0, indicator.indexOf('#')) : indicator);
 
   // ── the true figures ──
   const marginal = (m: PupilSummary['respondents'] | undefined, d: TableDimension, g: string) =>

@@ -332,12 +332,15 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
         const round = await roundOf(d.repo, school, c.req.param('round'));
         const today = d.today();
         const r = await schoolResults(ctx(), school, round, staff.trustId);
+        // Published figures only (D8): nothing here is a raw count the school's own view would hide.
         return c.json({
           school: { urn: school.urn, name: school.name },
           round: roundJson(round, today),
           /** Pupils in the results shown: banded while the round is open. */
-          respondents: countFor(round, today, r.summary.respondents.all),
-          ...r,
+          respondents: countFor(round, today, r.respondents),
+          results: r.results,
+          audit: r.audit,
+          definitions: [...pupilDefinitions(), audit()],
         });
       })
 
@@ -398,7 +401,8 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
           d.repo.documents.audits.get(school.urn, round.id),
         ]);
         const parsedAudit = auditDoc ? AuditResponse.safeParse(auditDoc) : undefined;
-        // What <at-action-plan> needs for its award-readiness panel: the same inputs the award uses.
+        // The award readiness panel shows the recommendation itself, made on the server from the
+        // school's published figures by scoring's one computation (the same as /award).
         const award = await schoolAward(ctx(), school);
         return c.json({
           plan: stored(ActionPlan, plan),
@@ -406,9 +410,7 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
           definition: audit(),
           baseline: award.audits.baseline,
           audit: award.audits.end ?? (parsedAudit?.success ? parsedAudit.data : null),
-          baselineQuestionnaire: award.input.baselineQuestionnaire,
-          endQuestionnaire: award.input.endQuestionnaire,
-          pupilOutcomes: award.input.pupilOutcomes,
+          award: award.recommendation,
           today: d.today(),
           round: roundJson(round, d.today()),
         });

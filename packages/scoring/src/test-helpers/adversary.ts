@@ -65,6 +65,8 @@ export function adversary(entities: readonly Entity[], area?: Entity): Adversary
   const unknown: Adversary['unknown'] = [];
   const countBase: Adversary['countBase'] = [];
   const domains = new Map<number, [number, number][]>();
+  /** Each published cell's variables, by entity, pool, wave, indicator, breakdown, group, b or c. */
+  const byCell = new Map<string, number>();
 
   const v = (name: string) => {
     let i = index.get(name);
@@ -128,9 +130,29 @@ export function adversary(entities: readonly Entity[], area?: Entity): Adversary
         if (!w) continue;
         const prefix = `${entity.id}|${pool.comparableAs}|${wave}`;
         const familyOf = (indicator: string) => pool.indicators[indicator]!.family;
+        // Indicators of one item count the same pupils as answering when their published totals
+        // agree (an option offered to fewer pupils shows a smaller total); otherwise each has its own.
+        const totals = new Map(
+          w.binary
+            .filter((t) => t.dimension === 'all')
+            .map((t) => [t.indicator, 'value' in t.total.base ? t.total.base.value : undefined]),
+        );
+        const sharedTotal = new Map<string, number>();
+        for (const [k, total] of totals) {
+          const f = familyOf(k);
+          if (total === undefined) continue;
+          const first = sharedTotal.get(f.id);
+          if (first === undefined) sharedTotal.set(f.id, total);
+        }
         const baseName = (indicator: string, d: string, g: string) => {
           const f = familyOf(indicator);
-          const fid = f.kind === 'score' ? indicator : f.id;
+          const total = totals.get(indicator);
+          const fid =
+            f.kind === 'score'
+              ? indicator
+              : total !== undefined && sharedTotal.get(f.id) === total
+                ? f.id
+                : `${f.id}~${indicator}`;
           return g === 'all' ? `${prefix}|${fid}|b|all|all` : `${prefix}|${fid}|b|${d}|${g}`;
         };
         const countName = (indicator: string, d: string, g: string) =>
@@ -140,6 +162,9 @@ export function adversary(entities: readonly Entity[], area?: Entity): Adversary
           for (const c of cells) {
             const b = v(baseName(t.indicator, t.dimension, c.key));
             const n = v(countName(t.indicator, t.dimension, c.key));
+            const cellKey = `${pool.comparableAs}|${wave}|${t.indicator}|${t.dimension}|${c.key}`;
+            byCell.set(`${entity.id}|${cellKey}|b`, b);
+            byCell.set(`${entity.id}|${cellKey}|c`, n);
             read(results, b, c.base, 'base', names[b]!);
             read(results, n, c.count, 'count', names[n]!);
             le([n], [b]);
@@ -170,6 +195,10 @@ export function adversary(entities: readonly Entity[], area?: Entity): Adversary
           for (const c of cells) {
             const b = v(baseName(t.indicator, t.dimension, c.key));
             read(results, b, c.n, 'base', names[b]!);
+            byCell.set(
+              `${entity.id}|${pool.comparableAs}|${wave}|${t.indicator}|${t.dimension}|${c.key}|b`,
+              b,
+            );
           }
           if (t.dimension !== 'all') {
             const own = DIMENSION_GROUPS[t.dimension].map((g) => {
@@ -243,18 +272,18 @@ export function adversary(entities: readonly Entity[], area?: Entity): Adversary
   for (const e of entities) addEntity(e);
   if (area) {
     addEntity(area);
-    // The area is the sum of its schools, for every figure the schools publish.
-    const schoolNames = entities.map((e) => e.id);
-    for (const name of [...index.keys()]) {
-      if (!name.startsWith(`${area.id}|`)) continue;
-      const rest = name.slice(area.id.length);
-      // Schools that publish this pool, wave and family; each must publish this figure too.
-      const [, pool, wave, family] = rest.split('|');
-      const inIt = schoolNames.filter((s) =>
-        [...index.keys()].some((k) => k.startsWith(`${s}|${pool}|${wave}|${family}|`)),
-      );
-      const parts = inIt.map((s) => index.get(`${s}${rest}`));
-      if (parts.every((p) => p !== undefined)) eq([index.get(name)!], parts as number[]);
+    // The area is the sum of its schools, for every figure the schools publish (each school that
+    // publishes the pool and wave must publish the figure, or nothing is assumed).
+    const publishing = (school: string, pool: string, wave: string) =>
+      [...byCell.keys()].some((k) => k.startsWith(`${school}|${pool}|${wave}|`));
+    for (const [key, areaVar] of byCell) {
+      if (!key.startsWith(`${area.id}|`)) continue;
+      const rest = key.slice(area.id.length + 1);
+      const [pool, wave] = rest.split('|') as [string, string];
+      const parts = entities
+        .filter((e) => publishing(e.id, pool, wave))
+        .map((e) => byCell.get(`${e.id}|${rest}`));
+      if (parts.every((p) => p !== undefined)) eq([areaVar], parts as number[]);
     }
   }
   return { system: { lo, hi, constraints }, names, unknown, countBase };
@@ -394,6 +423,7 @@ export function truthFrom(truths: Truths, area?: { id: string; of: readonly stri
     if (!s) return 0;
     if (what === 'c') return at(s.binary[key]?.yes, d, g);
     if (s.scores[key]) return at(s.scores[key]!.n, d, g);
+    if (key.includes('~')) return at(s.binary[key.slice(key.indexOf('~') + 1)]?.answered, d, g);
     const member = Object.keys(s.info).find((k) => s.info[k]!.family.id === key && s.binary[k]);
     return at(member ? s.binary[member]!.answered : undefined, d, g);
   };
