@@ -655,14 +655,16 @@ export function summarisePacked(packed: PackedResponses): PupilSummary {
   const rows = strata.length;
   const acc = new Float64Array(rows * width);
   const histWidth = L.histWidth;
-  const hist = new Float64Array(rows * histWidth);
+  // Slot-major (slot × stratum), so one column's increments stay within a block small enough for
+  // the cache: the column's few codes × the strata.
+  const hist = new Int32Array(rows * histWidth);
 
   // One column at a time: a sequential read of the column and one increment per answer.
   const singles = L.singles.map((c) => packed.columns[c]! as Int8Array);
   for (let j = 0; j < singles.length; j++) {
     const column = singles[j]!;
-    const base = L.lutBase[j]! + OFFSET;
-    for (let i = 0; i < packed.length; i++) hist[rowIndex[i]! * histWidth + base + column[i]!]!++;
+    const base = (L.lutBase[j]! + OFFSET) * rows;
+    for (let i = 0; i < packed.length; i++) hist[base + column[i]! * rows + rowIndex[i]!]!++;
   }
 
   for (let i = 0; i < packed.length; i++) acc[rowIndex[i]! * width]!++;
@@ -725,10 +727,17 @@ export function summarisePacked(packed: PackedResponses): PupilSummary {
     const items = cols.length;
     const span = L.maxTotal[s]! + 1;
     const slots = (items + 1) * span;
-    const scoreHist = new Float64Array(rows * slots);
+    const scoreHist = new Int32Array(rows * slots);
+    // Item by item into one running sum per response (sequential reads), then one increment per
+    // response; the score itself is worked out once per distinct (stratum, answered, total) below.
+    const sums = new Int32Array(packed.length);
+    for (let k = 0; k < items; k++) {
+      const column = cols[k]!;
+      const lookup = table.subarray(k * stride + OFFSET + NOT_SHOWN, (k + 1) * stride);
+      for (let i = 0; i < packed.length; i++) sums[i] += lookup[column[i]! - NOT_SHOWN]!;
+    }
     for (let i = 0; i < packed.length; i++) {
-      let sum = 0;
-      for (let k = 0; k < items; k++) sum += table[k * stride + cols[k]![i]! + OFFSET]!;
+      const sum = sums[i]!;
       const answered = items - (sum >>> 16);
       scoreHist[rowIndex[i]! * slots + answered * span + (sum & (MISSING_MARK - 1))]!++;
     }
@@ -758,12 +767,14 @@ export function summarisePacked(packed: PackedResponses): PupilSummary {
 
   // Each histogram slot adds its count to the counters its answer code means.
   const { lutStart, lutData } = L;
-  for (let r = 0; r < rows; r++) {
-    for (let slot = 0; slot < histWidth; slot++) {
-      const n = hist[r * histWidth + slot]!;
+  for (let slot = 0; slot < histWidth; slot++) {
+    const start = lutStart[slot]!;
+    const end = lutStart[slot + 1]!;
+    if (start === end) continue;
+    for (let r = 0; r < rows; r++) {
+      const n = hist[slot * rows + r]!;
       if (n === 0) continue;
-      for (let k = lutStart[slot]!, end = lutStart[slot + 1]!; k < end; k++)
-        acc[r * width + lutData[k]!]! += n;
+      for (let k = start; k < end; k++) acc[r * width + lutData[k]!]! += n;
     }
   }
 
