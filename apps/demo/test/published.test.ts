@@ -210,6 +210,8 @@ for (const backend of backends) {
           const csv = await admin.request('GET', '/api/trust/export.csv');
           for (const line of csv.text.trim().split('\r\n').slice(1)) {
             const base = line.split(',')[8]!;
+            // Which pupils, in words: KS1 beside, never inside, the older pupils' figures.
+            assert.match(line.split(',')[3]!, /^(Reception to Year 2|Years 3 to 13)$/, line);
             if (/^\d+$/.test(base)) assert.ok(Number(base) === 0 || Number(base) >= 10, line);
           }
         } finally {

@@ -173,7 +173,7 @@ export async function trustCsv(ctx: DomainContext, trustId: string): Promise<str
                 s.scope,
                 s.urn,
                 s.name,
-                pool.comparableAs,
+                POOL_NAMES[pool.comparableAs] ?? pool.comparableAs,
                 wave,
                 t.indicator,
                 t.dimension,

@@ -1,7 +1,5 @@
 /** The trust administrator: suppressed aggregates only (D8), the CSV export, and the audit log. */
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { Wave } from '@all-together/model';
 import type { Deps, Env } from '../context.js';
 import { trustCsv, trustResults } from '../domain/results.js';
 import type { DomainContext } from '../domain/snapshots.js';
