@@ -16,6 +16,8 @@ export const RESTS_ON: Record<string, string> = {
     'Our own wording; Solberg & Olweus (2003) cut-off for “frequently”; Me and My Feelings emotional subscale (Deighton et al. 2013, credited)',
   'pupil-secondary':
     'As KS2, plus online bullying of others and an optional free-text question; identity questions only through the opt-in fragment',
+  'pupil-all-ages':
+    'The KS2 questions for special schools, alternative provision and all-through schools: Reception to Year 13, wellbeing from Year 3; adds up with KS2 and secondary',
   'perception-staff':
     'The 360° view: items linked to audit statements; provisional until the programme confirms its items',
   'perception-parent-carer': 'The 360° view: items linked to audit statements; provisional',
@@ -47,18 +49,21 @@ const AUDIENCE: Record<string, string> = {
 
 export function definitionsTable(): string {
   const rows = [
-    '| Id | Audience | Version | Items | Rests on |',
-    '| --- | --- | --- | --- | --- |',
+    '| Id | Audience | Current | Items | Rests on | Earlier, still loadable |',
+    '| --- | --- | --- | --- | --- | --- |',
   ];
-  for (const entry of listDefinitions()) {
-    const def = getDefinition(entry.id, entry.version);
+  const ids = [...new Set(listDefinitions().map((e) => e.id))];
+  for (const id of ids) {
+    // listDefinitions gives each id's versions newest first.
+    const [current, ...earlier] = listDefinitions().filter((e) => e.id === id);
+    const def = getDefinition(id, current!.version);
     const audience = def.kind === 'audit' ? 'School lead' : AUDIENCE[def.audience];
     const count =
       def.kind === 'audit'
         ? `${statementsOf(def).length} statements in ${def.areas.length} areas`
         : `${itemsOf(def).length}`;
     rows.push(
-      `| \`${def.id}\` | ${audience} | ${def.version} | ${count} | ${RESTS_ON[def.id] ?? '—'} |`,
+      `| \`${def.id}\` | ${audience} | ${def.version} | ${count} | ${RESTS_ON[def.id] ?? '—'} | ${earlier.map((e) => e.version).join(', ') || '—'} |`,
     );
   }
   rows.push(

@@ -8,9 +8,13 @@ import d4 from '../definitions/perception-parent-carer/1.0.0.json' with { type: 
 import d5 from '../definitions/perception-pupil-primary/1.0.0.json' with { type: 'json' };
 import d6 from '../definitions/perception-pupil-secondary/1.0.0.json' with { type: 'json' };
 import d7 from '../definitions/perception-staff/1.0.0.json' with { type: 'json' };
-import d8 from '../definitions/pupil-ks1/1.0.0.json' with { type: 'json' };
-import d9 from '../definitions/pupil-ks2/1.0.0.json' with { type: 'json' };
-import d10 from '../definitions/pupil-secondary/1.0.0.json' with { type: 'json' };
+import d8 from '../definitions/pupil-all-ages/1.0.0.json' with { type: 'json' };
+import d9 from '../definitions/pupil-ks1/1.0.0.json' with { type: 'json' };
+import d10 from '../definitions/pupil-ks1/1.0.1.json' with { type: 'json' };
+import d11 from '../definitions/pupil-ks2/1.0.0.json' with { type: 'json' };
+import d12 from '../definitions/pupil-ks2/2.0.0.json' with { type: 'json' };
+import d13 from '../definitions/pupil-secondary/1.0.0.json' with { type: 'json' };
+import d14 from '../definitions/pupil-secondary/2.0.0.json' with { type: 'json' };
 import f0 from '../fragments/identity-questions/1.0.0.json' with { type: 'json' };
 import f1 from '../fragments/wellbeing-mmf-behavioural/1.0.0.json' with { type: 'json' };
 
@@ -24,9 +28,13 @@ export const DEFINITION_FILES: readonly { path: string; data: unknown }[] = [
   { path: 'definitions/perception-pupil-primary/1.0.0.json', data: d5 },
   { path: 'definitions/perception-pupil-secondary/1.0.0.json', data: d6 },
   { path: 'definitions/perception-staff/1.0.0.json', data: d7 },
-  { path: 'definitions/pupil-ks1/1.0.0.json', data: d8 },
-  { path: 'definitions/pupil-ks2/1.0.0.json', data: d9 },
-  { path: 'definitions/pupil-secondary/1.0.0.json', data: d10 },
+  { path: 'definitions/pupil-all-ages/1.0.0.json', data: d8 },
+  { path: 'definitions/pupil-ks1/1.0.0.json', data: d9 },
+  { path: 'definitions/pupil-ks1/1.0.1.json', data: d10 },
+  { path: 'definitions/pupil-ks2/1.0.0.json', data: d11 },
+  { path: 'definitions/pupil-ks2/2.0.0.json', data: d12 },
+  { path: 'definitions/pupil-secondary/1.0.0.json', data: d13 },
+  { path: 'definitions/pupil-secondary/2.0.0.json', data: d14 },
 ];
 
 /** Every fragment file, unparsed, with its path in the package. */

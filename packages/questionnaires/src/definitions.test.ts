@@ -53,6 +53,7 @@ describe('shipped definitions', () => {
       'pupil-ks1',
       'pupil-ks2',
       'pupil-secondary',
+      'pupil-all-ages',
       'perception-staff',
       'perception-parent-carer',
       'perception-governor',
@@ -332,14 +333,15 @@ describe('scoring code never names an item (style.md: behaviour is declared in d
 
 describe('registry', () => {
   it('gives the newest version when none is asked for, and says what exists when asked for nothing', () => {
-    assert.equal(getDefinition('pupil-ks2').version, '1.0.0');
+    assert.equal(getDefinition('pupil-ks2').version, '2.0.0');
+    assert.equal(getDefinition('pupil-ks2', '1.0.0').version, '1.0.0'); // stored answers still score
     assert.throws(
       () => getDefinition('pupil-ks9'),
       /There is no definition "pupil-ks9"\. Shipped: .*pupil-ks2/,
     );
     assert.throws(
       () => getDefinition('pupil-ks2', '9.9.9'),
-      /There is no version 9\.9\.9 of "pupil-ks2"\. Shipped: 1\.0\.0/,
+      /There is no version 9\.9\.9 of "pupil-ks2"\. Shipped: 1\.0\.0, 2\.0\.0/,
     );
     assert.throws(() => getAudit('pupil-ks2'), /not an audit/);
   });
