@@ -9,7 +9,7 @@ import { getDefinition, getFragment, listDefinitions, listFragments } from '../s
 /** What each instrument rests on, in a line (the definitions' own `basis` says it in full). */
 export const RESTS_ON: Record<string, string> = {
   'all-together-audit':
-    'The programme’s six audit areas and their published themes; areas 3 and 6 written by us from the programme’s outline and marked provisional',
+    'The programme’s six audit areas and their published themes; areas 3 and 6 and statements 5.8–5.11 written by us and marked provisional; vetted official resources',
   'pupil-ks1':
     'Our own wording for Reception–Year 2, read aloud, with faces; no online, bullying-others or wellbeing items by default',
   'pupil-ks2':
@@ -19,8 +19,9 @@ export const RESTS_ON: Record<string, string> = {
   'pupil-all-ages':
     'The KS2 questions for special schools, alternative provision and all-through schools: Reception to Year 13, wellbeing from Year 3; adds up with KS2 and secondary',
   'perception-staff':
-    'The 360° view: items linked to audit statements; provisional until the programme confirms its items',
-  'perception-parent-carer': 'The 360° view: items linked to audit statements; provisional',
+    'The 360° view: items linked to audit statements, staff confidence and an optional role question; provisional until the programme confirms its items',
+  'perception-parent-carer':
+    'The 360° view: items linked to audit statements, parents’ confidence and an optional SEND question; signposts Contact and SENDIASS; provisional',
   'perception-governor': 'The 360° view: items linked to audit statements; provisional',
   'perception-pupil-secondary':
     'The 360° view for Years 7–13: items linked to audit statements; provisional',
@@ -29,7 +30,7 @@ export const RESTS_ON: Record<string, string> = {
   'cpd-confidence':
     'The programme’s training-confidence survey (before, straight after, follow-up): “quite or very confident”',
   'end-of-programme':
-    'The programme’s end-of-programme school survey, reported as “somewhat or strongly agree”',
+    'The programme’s end-of-programme school survey, asked “as a result of the programme” as the national figures were, reported as “somewhat or strongly agree”',
   'identity-questions':
     'Opt-in gender and LGBT identity questions for secondary (rule P4: off unless a deployment adds them); never for KS1/KS2',
   'wellbeing-mmf-behavioural':

@@ -14,16 +14,18 @@
  */
 import type { AuditDefinition } from '@all-together/model';
 import v0 from '../../definitions/all-together-audit/1.0.0.json' with { type: 'json' };
+import v1 from '../../definitions/all-together-audit/2.0.0.json' with { type: 'json' };
 import { auditLoader } from '../loaders.js';
 
 /** The audit's id. */
 export const id = 'all-together-audit';
 
 /** The versions this package ships, oldest first. */
-export const versions: readonly string[] = ['1.0.0'];
+export const versions: readonly string[] = ['1.0.0', '2.0.0'];
 
 const load = auditLoader(id, [
   { path: 'definitions/all-together-audit/1.0.0.json', data: v0 },
+  { path: 'definitions/all-together-audit/2.0.0.json', data: v1 },
 ]);
 
 /**

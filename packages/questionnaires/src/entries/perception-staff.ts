@@ -14,16 +14,18 @@
  */
 import type { QuestionnaireDefinition } from '@all-together/model';
 import v0 from '../../definitions/perception-staff/1.0.0.json' with { type: 'json' };
+import v1 from '../../definitions/perception-staff/2.0.0.json' with { type: 'json' };
 import { questionnaireLoader } from '../loaders.js';
 
 /** The questionnaire's id. */
 export const id = 'perception-staff';
 
 /** The versions this package ships, oldest first. */
-export const versions: readonly string[] = ['1.0.0'];
+export const versions: readonly string[] = ['1.0.0', '2.0.0'];
 
 const load = questionnaireLoader(id, [
   { path: 'definitions/perception-staff/1.0.0.json', data: v0 },
+  { path: 'definitions/perception-staff/2.0.0.json', data: v1 },
 ]);
 
 /**
