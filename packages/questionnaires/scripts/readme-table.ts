@@ -4,7 +4,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 import { itemsOf, statementsOf } from '@all-together/model';
-import { getDefinition, getFragment, listDefinitions, listFragments } from '../src/registry.js';
+import {
+  getDefinition,
+  getDocument,
+  getFragment,
+  listDefinitions,
+  listDocuments,
+  listFragments,
+} from '../src/registry.js';
 
 /** What each instrument rests on, in a line (the definitions' own `basis` says it in full). */
 export const RESTS_ON: Record<string, string> = {
@@ -33,6 +40,8 @@ export const RESTS_ON: Record<string, string> = {
     'The programme’s end-of-programme school survey, asked “as a result of the programme” as the national figures were, reported as “somewhat or strongly agree”',
   'identity-questions':
     'Opt-in gender and LGBT identity questions for secondary (rule P4: off unless a deployment adds them); never for KS1/KS2',
+  'parent-information':
+    'Our own words from the programme’s definition and the DfE’s Preventing and tackling bullying; signposts Contact and the local SENDIASS; provisional',
   'wellbeing-mmf-behavioural':
     'Me and My Feelings behavioural subscale (Deighton et al. 2013, credited): add it, or swap it for the emotional one',
 };
@@ -77,6 +86,17 @@ export function definitionsTable(): string {
     const items = f.sections.reduce((n, s) => n + s.items.length, 0);
     rows.push(
       `| \`${f.id}\` | ${f.audiences.map((a) => AUDIENCE[a]).join(', ')} | ${f.version} | ${items} | ${RESTS_ON[f.id] ?? '—'} |`,
+    );
+  }
+  rows.push(
+    '',
+    '| Document | For | Version | Sections | Rests on |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  for (const { id, version } of listDocuments()) {
+    const d = getDocument(id, version);
+    rows.push(
+      `| \`${d.id}\` | ${AUDIENCE[d.audience]} | ${d.version} | ${d.sections.length} | ${RESTS_ON[d.id] ?? '—'} |`,
     );
   }
   return rows.join('\n');

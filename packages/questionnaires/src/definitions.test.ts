@@ -17,6 +17,7 @@ import {
   getFragment,
   getQuestionnaire,
   listDefinitions,
+  listDocuments,
   listFragments,
   parseDefinition,
 } from './index.js';
@@ -366,7 +367,7 @@ describe('registry', () => {
 describe('README', () => {
   it('lists every definition and fragment with what it rests on, and the table is current (`pnpm readme`)', async () => {
     const { RESTS_ON, withTable } = await import('../scripts/readme-table.js');
-    for (const e of [...listDefinitions(), ...listFragments()])
+    for (const e of [...listDefinitions(), ...listFragments(), ...listDocuments()])
       assert.ok(RESTS_ON[e.id], `README: say what ${e.id} rests on`);
     const path = join(root, 'README.md');
     const readme = readFileSync(path, 'utf8');
