@@ -371,7 +371,12 @@ for (const backend of backends) {
           'GET',
           `/api/schools/${urnA}/rounds/${BASELINE_ROUND}/audit`,
         );
-        const audit = { ...(baseline.json.response as object), round };
+        // A new round's audit answers the version its GET gives (the newest, with no audit yet).
+        const { id, version } = (await c.request('GET', `${base}/audit`)).json.definition as {
+          id: string;
+          version: string;
+        };
+        const audit = { ...(baseline.json.response as object), round, definition: { id, version } };
         const put = await c.request('PUT', `${base}/audit`, audit);
         assert.equal(put.status, 200, put.text);
         const got = await c.request('GET', `${base}/audit`);

@@ -122,7 +122,7 @@ describe('recommendAward: the Gold school', () => {
 });
 
 describe('finding 1: "Don\'t know" never earns an award', () => {
-  const definition = getAudit();
+  const definition = getAudit('all-together-audit', '1.0.0'); // the fixtures' version
   const ids = statementsOf(definition).map((s) => s.id as string);
   it("one Fully met per area and 37 Don't know: participation, with the 37 listed", () => {
     const firstOfEach = new Set(definition.areas.map((a) => a.statements[0]!.id as string));
@@ -236,7 +236,7 @@ describe('finding 3: a strong school is not capped', () => {
 });
 
 describe('finding 4: evidence, the 360° and one computation', () => {
-  const definition = getAudit();
+  const definition = getAudit('all-together-audit', '1.0.0'); // the fixtures' version
   const first = (area: number) =>
     definition.areas.find((a) => a.number === area)!.statements[0]!.id as string;
   const everyArea = (note: string, kind?: 'document') =>
@@ -535,7 +535,7 @@ describe('awardInputs: one computation, from what the school publishes', () => {
 
   it('pupil outcomes are the published cells: a SEND group of 12 is hidden, so it needs the moderator', () => {
     const input = awardInputs({
-      audit: getAudit(),
+      audit: getAudit('all-together-audit', '1.0.0'),
       baselineAudit: null,
       endAudit: null,
       plan: null,
@@ -551,7 +551,7 @@ describe('awardInputs: one computation, from what the school publishes', () => {
 
   it('a larger SEND group is shown and judged on its published figures', () => {
     const input = awardInputs({
-      audit: getAudit(),
+      audit: getAudit('all-together-audit', '1.0.0'),
       baselineAudit: null,
       endAudit: null,
       plan: null,

@@ -99,7 +99,10 @@ export async function schoolResults(
   return {
     results,
     respondents: (waves[round.wave] ?? []).reduce((n, s) => n + s.respondents.all, 0),
-    audit: auditStart && auditEnd ? compareAudits(audit(), auditStart, auditEnd) : null,
+    audit:
+      auditStart && auditEnd
+        ? compareAudits(audit(auditEnd.definition), auditStart, auditEnd)
+        : null,
   };
 }
 
@@ -228,7 +231,8 @@ export async function schoolAward(ctx: DomainContext, school: SchoolRow) {
     { viewer: 'school', dimensions: SCHOOL_DIMENSIONS },
   );
   const input = awardInputs({
-    audit: audit(),
+    // The version the school's audits answered (the end audit continues the baseline's version).
+    audit: audit((endAudit ?? baseAudit)?.definition),
     baselineAudit: baseAudit,
     endAudit,
     plan,

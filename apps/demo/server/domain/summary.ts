@@ -3,7 +3,7 @@ import type { QuestionnaireResponse } from '@all-together/model';
 import { summariseEach, type PupilSummary } from '@all-together/scoring';
 import type { RoundRow } from '../repo/rounds.js';
 import type { SchoolRow } from '../repo/schools.js';
-import { pupilDefinitions } from './definitions.js';
+import { pupilDefinitionsEveryVersion } from './definitions.js';
 
 /**
  * A round's summaries from its stored responses (the content of a snapshot): one per set of
@@ -16,7 +16,7 @@ export function summariseRound(
 ): PupilSummary[] {
   return summariseEach(bodies, {
     wave: round.wave,
-    definitions: pupilDefinitions(),
+    definitions: pupilDefinitionsEveryVersion(),
     schools: [{ urn: school.urn, phase: school.phase }] as never,
   });
 }
