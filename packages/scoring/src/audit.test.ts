@@ -424,7 +424,10 @@ describe('perceptionAgreement: golden cases computed by hand', () => {
     const items = itemsOf(parents).map((i) => i.id);
     assert.ok(items.includes('child-send') && items.includes('know-what-to-do'));
     assert.ok(!rows.some((r) => r.item === 'child-send' || r.item === 'know-what-to-do'));
-    assert.ok(rows.some((r) => r.item === 'kept-informed'), 'the new linked item (5.8) has a row');
+    assert.ok(
+      rows.some((r) => r.item === 'kept-informed'),
+      'the new linked item (5.8) has a row',
+    );
   });
 
   it('finds items by declared scoring: no statements, no values or no agree cut-off → skipped', () => {
