@@ -28,7 +28,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Results for a school, a trust or an LA from `@all-together/scoring` summaries. Every figure is published under disclosure control; hidden figures show as `[c]`, `[low]`, `[x]` or `[z]` with a note.',
+          'Results for a school, a trust or an LA from published results (`publishResults` of `@all-together/scoring`, as a server sends them). Every figure is published under disclosure control; hidden figures show as `[c]`, `[low]`, `[x]` or `[z]` with a note.',
       },
     },
   },
@@ -46,14 +46,12 @@ function results(
   f: ResultsFixture = data,
   dimension = 'sen',
 ): TemplateResult {
-  const waves = scope === 'school' ? f.school : scope === 'trust' ? f.trust : f.la;
   return html`<at-results
     view=${view}
     scope=${scope}
     dimension=${dimension}
-    .summary=${waves.end}
-    .baseline=${waves.baseline}
-    .comparator=${scope === 'la' ? undefined : f.la.end}
+    comparator-name=${scope === 'la' ? '' : 'the rest of the local authority'}
+    .results=${scope === 'school' ? f.school : scope === 'trust' ? f.trust : f.la}
     .audit=${f.audit}
     .cpd=${f.cpd}
     .definitions=${definitions}
@@ -91,6 +89,22 @@ export const SuppressedChange: Story = {
   render: () => results('change', 'school', small),
 };
 
+/** A primary school with Reception to Year 2 and Years 3 to 6: two pools, never added together. */
+export const TwoPools: Story = {
+  name: 'School with younger and older pupils (two pools)',
+  render: () => results('breakdown', 'trust', data, 'sen'),
+};
+export const YoungerPupils: Story = {
+  name: 'Reception to Year 2 only',
+  render: () =>
+    html`<at-results
+      view="headline"
+      pool="pupil-ks1"
+      .results=${data.la}
+      scope="la"
+      .definitions=${definitions}
+    ></at-results>`,
+};
 export const LaChange: Story = {
   name: 'LA: start and end (change)',
   render: () => results('change', 'la', data, 'all'),
@@ -114,9 +128,8 @@ function standout(view: ResultsView, f: StandoutFixture, dimension = 'sen'): Tem
     view=${view}
     scope="school"
     dimension=${dimension}
-    .summary=${f.school.end}
-    .baseline=${f.school.baseline}
-    .comparator=${f.la.end}
+    comparator-name="the rest of the local authority"
+    .results=${f.school}
     .definitions=${definitions}
   ></at-results>`;
 }

@@ -131,6 +131,25 @@ export const styles = css`
     padding-inline-start: var(--at-space-4, 1.5rem);
   }
 
+  /* A hidden SEND or free school meals figure, said in words: an inset, as GOV.UK's. */
+  .focus {
+    margin: 0;
+    padding: var(--at-space-3, 1rem);
+    border-inline-start: 0.5rem solid var(--at-color-border, #b1b4b6);
+  }
+
+  .focus p {
+    margin: 0;
+  }
+
+  .focus p + p {
+    margin-block-start: var(--at-space-2, 0.5rem);
+  }
+
+  .pool-line {
+    margin: 0;
+  }
+
   .chart-block {
     margin: 0;
     display: flex;
