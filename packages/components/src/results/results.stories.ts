@@ -3,12 +3,13 @@
  * the seeded synthetic cohort of `@all-together/questionnaires`, summarised and published by
  * `@all-together/scoring`: nothing is hand-typed.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import './at-results.js';
 import { RESULTS_VIEWS, type ResultsScope, type ResultsView } from './results.model.js';
 import {
   labelDefinitions,
   resultsFixture,
+  smallSchoolFixture,
   standoutFixture,
   type ResultsFixture,
   type StandoutFixture,
@@ -45,11 +46,13 @@ function results(
   scope: ResultsScope = 'school',
   f: ResultsFixture = data,
   dimension = 'sen',
+  pool?: string,
 ): TemplateResult {
   return html`<at-results
     view=${view}
     scope=${scope}
     dimension=${dimension}
+    pool=${pool ?? nothing}
     comparator-name=${scope === 'la' ? '' : 'the rest of the local authority'}
     .results=${scope === 'school' ? f.school : scope === 'trust' ? f.trust : f.la}
     .audit=${f.audit}
@@ -82,11 +85,22 @@ export const LaBreakdownFsm: Story = {
 };
 export const SuppressedGroups: Story = {
   name: 'Small school: hidden groups',
-  render: () => results('breakdown', 'school', small),
+  render: () => results('breakdown', 'school', small, 'sen', 'pupil-ks2-secondary'),
 };
 export const SuppressedChange: Story = {
   name: 'Small school: change with hidden groups',
-  render: () => results('change', 'school', small),
+  render: () => results('change', 'school', small, 'sen', 'pupil-ks2-secondary'),
+};
+/** A small school in a large LA: its SEND figure is hidden, said in words, with the LA's figure. */
+export const HiddenSendFigure: Story = {
+  name: 'Small school: the SEND figure hidden, said in words',
+  render: () =>
+    html`<at-results
+      view="breakdown"
+      dimension="sen"
+      comparator-name="the rest of the local authority"
+      .results=${smallSchoolFixture().school}
+    ></at-results>`,
 };
 
 /** A primary school with Reception to Year 2 and Years 3 to 6: two pools, never added together. */
