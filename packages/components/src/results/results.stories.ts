@@ -36,15 +36,17 @@ const meta = {
 };
 export default meta;
 
-const data = resultsFixture();
-/** A small school: several groups are hidden to protect privacy. */
-const small = resultsFixture({ seed: 7, schools: 4, pupilsPerSchool: [34, 46] });
+// Fixtures are built when a story renders (and kept for the page), never when the file loads:
+// publishing a seeded cohort takes seconds, and a story should wait only for its own data.
+const data = (): ResultsFixture => resultsFixture();
+/** A small school in a large LA: several groups are hidden to protect privacy. */
+const small = () => smallSchoolFixture().school;
 const definitions = labelDefinitions();
 
 function results(
   view: ResultsView,
   scope: ResultsScope = 'school',
-  f: ResultsFixture = data,
+  f: ResultsFixture = data(),
   dimension = 'sen',
   pool?: string,
 ): TemplateResult {
@@ -77,19 +79,19 @@ export const SchoolBreakdown: Story = {
 };
 export const TrustBreakdownByYear: Story = {
   name: 'Trust: by year group',
-  render: () => results('breakdown', 'trust', data, 'yearGroup'),
+  render: () => results('breakdown', 'trust', data(), 'yearGroup'),
 };
 export const LaBreakdownFsm: Story = {
   name: 'LA: by free school meals',
-  render: () => results('breakdown', 'la', data, 'fsm'),
+  render: () => results('breakdown', 'la', data(), 'fsm'),
 };
 export const SuppressedGroups: Story = {
   name: 'Small school: hidden groups',
-  render: () => results('breakdown', 'school', small, 'sen', 'pupil-ks2-secondary'),
+  render: () => standout('breakdown', { school: small() }),
 };
 export const SuppressedChange: Story = {
   name: 'Small school: change with hidden groups',
-  render: () => results('change', 'school', small, 'sen', 'pupil-ks2-secondary'),
+  render: () => standout('change', { school: small() }),
 };
 /** A small school in a large LA: its SEND figure is hidden, said in words, with the LA's figure. */
 export const HiddenSendFigure: Story = {
@@ -99,14 +101,14 @@ export const HiddenSendFigure: Story = {
       view="breakdown"
       dimension="sen"
       comparator-name="the rest of the local authority"
-      .results=${smallSchoolFixture().school}
+      .results=${small()}
     ></at-results>`,
 };
 
 /** A primary school with Reception to Year 2 and Years 3 to 6: two pools, never added together. */
 export const TwoPools: Story = {
   name: 'School with younger and older pupils (two pools)',
-  render: () => results('breakdown', 'trust', data, 'sen'),
+  render: () => results('breakdown', 'trust', data(), 'sen'),
 };
 export const YoungerPupils: Story = {
   name: 'Reception to Year 2 only',
@@ -114,14 +116,14 @@ export const YoungerPupils: Story = {
     html`<at-results
       view="headline"
       pool="pupil-ks1"
-      .results=${data.la}
+      .results=${data().la}
       scope="la"
       .definitions=${definitions}
     ></at-results>`,
 };
 export const LaChange: Story = {
   name: 'LA: start and end (change)',
-  render: () => results('change', 'la', data, 'all'),
+  render: () => results('change', 'la', data(), 'all'),
 };
 export const TrustChangeBySen: Story = {
   name: 'Trust: change by SEND',
@@ -129,14 +131,14 @@ export const TrustChangeBySen: Story = {
 };
 export const SchoolComparison: Story = {
   name: 'School: compared with the rest of the LA',
-  render: () => results('comparison', 'school', data, 'all'),
+  render: () => results('comparison', 'school', data(), 'all'),
 };
 export const TrustComparison: Story = {
   name: 'Trust: compared with the rest of the LA',
-  render: () => results('comparison', 'trust', data, 'sex'),
+  render: () => results('comparison', 'trust', data(), 'sex'),
 };
-const better = standoutFixture('better');
-const worse = standoutFixture('worse');
+const better = () => standoutFixture('better');
+const worse = () => standoutFixture('worse');
 function standout(view: ResultsView, f: StandoutFixture, dimension = 'sen'): TemplateResult {
   return html`<at-results
     view=${view}
@@ -150,19 +152,19 @@ function standout(view: ResultsView, f: StandoutFixture, dimension = 'sen'): Tem
 
 export const ComparisonBetter: Story = {
   name: 'School doing better than the rest of its LA (green, significant)',
-  render: () => standout('comparison', better),
+  render: () => standout('comparison', better()),
 };
 export const ComparisonWorse: Story = {
   name: 'School doing worse than the rest of its LA (amber or red, significant)',
-  render: () => standout('comparison', worse, 'fsm'),
+  render: () => standout('comparison', worse(), 'fsm'),
 };
 export const SignificantImprovement: Story = {
   name: 'School with a significant improvement',
-  render: () => standout('change', better),
+  render: () => standout('change', better()),
 };
 export const HeadlineWithChange: Story = {
   name: 'School headline with a significant change',
-  render: () => standout('headline', better),
+  render: () => standout('headline', better()),
 };
 
 export const Types: Story = { name: 'Types of bullying', render: () => results('types', 'la') };

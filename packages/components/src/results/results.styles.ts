@@ -99,7 +99,7 @@ export const styles = css`
     border-inline-start-style: dashed;
   }
 
-  /* A significant change reads differently from "no significant change" without colour: a
+  /* A significant change and "no significant change" look different without colour: a
      symbol and words always, a solid bar and bold for a significant one, a dashed one otherwise. */
   .card__change {
     margin-block-start: var(--at-space-2, 0.5rem);
