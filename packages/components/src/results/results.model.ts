@@ -1,3 +1,5 @@
+// Over the 400-line aim (style.md): the view types, the notes and the group words every view
+// shares; no view is built here (results.views.ts, results.staff.ts).
 /**
  * What each view of `<at-results>` shows, and the pieces every view shares. Every view is built
  * from **published** figures only (`PublishedResults` from the model, made by scoring's

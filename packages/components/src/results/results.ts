@@ -1,3 +1,5 @@
+// Over the 400-line aim (style.md): about 170 lines are the documented public API and the checks
+// of what enters; the views are built in results.views.ts, the charts in results.chart.ts.
 // First: zod must be jitless before the model's schemas are built (W3, see zod-jitless.ts).
 import '../shared/zod-jitless.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';

@@ -1,3 +1,6 @@
+// Over the 400-line aim (style.md): the five pupil views of one pool share their cell, line and
+// focus-group helpers; the staff views are in results.staff.ts and the shared pieces in
+// results.model.ts.
 /**
  * The views of `<at-results>` built from one pool of published pupil results: headline cards,
  * figures by group, start against end, against the rest of the area, and one figure per item
