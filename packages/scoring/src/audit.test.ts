@@ -421,7 +421,7 @@ describe('perceptionAgreement: golden cases computed by hand', () => {
 
   it('items linked to no statement give no row (whether the child has SEND, parent confidence)', () => {
     const rows = perceptionAgreement(parents, []);
-    const items = itemsOf(parents).map((i) => i.id);
+    const items = itemsOf(parents).map((i) => i.id as string);
     assert.ok(items.includes('child-send') && items.includes('know-what-to-do'));
     assert.ok(!rows.some((r) => r.item === 'child-send' || r.item === 'know-what-to-do'));
     assert.ok(

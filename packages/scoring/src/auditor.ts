@@ -123,8 +123,16 @@ export function indexConstraints(size: number, constraints: readonly Constraint[
 export type SearchResult = { found: true; values: number[] } | { found: false; exhausted: boolean };
 
 /**
- * Looks for a solution within the given ranges (depth first, propagating at each step, trying the
- * values nearest `target` first, so a solution close to the true figures is found quickly).
+ * Looks for a solution within the given ranges: depth first, propagating at each step, trying the
+ * value nearest `target` first. Limited discrepancy: the search first allows no branch away from
+ * the target value, then one, then two, and so on, so a solution that differs from the true
+ * figures in a few places is found after a few hundred steps rather than after the depth-first
+ * order has tried every way of changing the figures it happens to branch on first (a measured
+ * case: 8 changed figures, 10 million steps depth first, 300 by discrepancy); after two, a plain
+ * depth-first pass. With `centers`
+ * (the figures the caller wants moved), the variables nearest them are branched on first, so a
+ * conflict is met and settled where the change is. Complete: once no branch was cut for its
+ * discrepancies, "none" means none.
  */
 export function search(
   constraints: readonly Constraint[],
@@ -133,11 +141,28 @@ export function search(
   hi0: readonly number[],
   target: readonly number[],
   budget = DEFAULT_BUDGET,
+  centers: readonly number[] = [],
 ): SearchResult {
   let nodes = 0;
-  const lo = [...lo0];
-  const hi = [...hi0];
-  if (!propagate(constraints, byVar, lo, hi)) return { found: false, exhausted: true };
+  const root = { lo: [...lo0], hi: [...hi0] };
+  if (!propagate(constraints, byVar, root.lo, root.hi)) return { found: false, exhausted: true };
+
+  // How many constraints away from a centre each variable is (Infinity without centres).
+  const distance = new Array<number>(lo0.length).fill(Infinity);
+  const queue = [...centers];
+  for (const c of centers) distance[c] = 0;
+  for (let q = 0; q < queue.length; q++) {
+    const at = queue[q]!;
+    for (const c of byVar[at]!) {
+      const con = constraints[c]!;
+      for (const w of [...con.plus, ...con.minus]) {
+        if (distance[w]! > distance[at]! + 1) {
+          distance[w] = distance[at]! + 1;
+          queue.push(w);
+        }
+      }
+    }
+  }
 
   /** The open variables among `vars`, split into groups that share an open constraint. */
   const split = (lo: number[], hi: number[], vars: readonly number[]): number[][] => {
@@ -164,25 +189,35 @@ export function search(
     return groups;
   };
 
+  let cut = false;
   /**
-   * Solves the open variables of `group` within lo/hi (changing them in place on success). Groups
-   * that no longer share an open constraint are solved one after another, never in combination:
-   * a group with no solution fails the whole at once.
+   * Solves the open variables of `group` within lo/hi (changing them in place on success), using at
+   * most `allowance` branches away from the target; returns the discrepancies used. Groups that no
+   * longer share an open constraint are solved one after another, never in combination.
    */
-  const solve = (lo: number[], hi: number[], group: readonly number[]): boolean | 'budget' => {
+  const solve = (
+    lo: number[],
+    hi: number[],
+    group: readonly number[],
+    allowance: number,
+  ): number | false | 'budget' => {
     const parts = split(lo, hi, group);
-    if (parts.length === 0) return true;
+    if (parts.length === 0) return 0;
     if (parts.length > 1) {
+      let used = 0;
       for (const part of parts) {
-        const r = solve(lo, hi, part);
-        if (r !== true) return r;
+        const r = solve(lo, hi, part, allowance - used);
+        if (r === false || r === 'budget') return r;
+        used += r;
       }
-      return true;
+      return used;
     }
     const vars = parts[0]!;
-    // Branch first on the variable that ties most open constraints together (a total shared by
-    // several breakdowns, a base under several counts): fixing it splits the rest apart.
+    // Branch first on the variable nearest a centre; then on the one that ties most open
+    // constraints together (a total shared by several breakdowns, a base under several counts):
+    // fixing it splits the rest apart.
     let pick = -1;
+    let near = Infinity;
     let best = -1;
     let width = Infinity;
     for (const v of vars) {
@@ -195,46 +230,57 @@ export function search(
         for (const x of con.minus) if (hi[x]! > lo[x]!) open++;
         if (open > 1) degree++;
       }
-      if (degree > best || (degree === best && w < width)) {
+      const dv = distance[v]!;
+      if (dv < near || (dv === near && (degree > best || (degree === best && w < width)))) {
+        near = dv;
         best = degree;
         width = w;
         pick = v;
       }
     }
     const t = Math.min(hi[pick]!, Math.max(lo[pick]!, target[pick]!));
-    // The target value first, then the ranges below and above it (each split again as needed), so
-    // a solution near the true figures is found first and wide ranges cost a few splits, not a scan.
-    const ranges: [number, number][] = [[t, t]];
-    if (t > lo[pick]!) ranges.push([lo[pick]!, t - 1]);
-    if (t < hi[pick]!) ranges.push([t + 1, hi[pick]!]);
-    for (const [from, to] of ranges) {
+    // The target value first, then the ranges below and above it (each split again as needed, the
+    // value nearest the target first), so wide ranges cost a few splits, not a scan.
+    const ranges: [number, number, number][] = [[t, t, 0]];
+    if (t > lo[pick]!) ranges.push([lo[pick]!, t - 1, 1]);
+    if (t < hi[pick]!) ranges.push([t + 1, hi[pick]!, 1]);
+    for (const [from, to, cost] of ranges) {
+      if (cost > allowance) {
+        cut = true;
+        continue;
+      }
       if (++nodes > budget) return 'budget';
       const l = [...lo];
       const h = [...hi];
       l[pick] = from;
       h[pick] = to;
       if (!propagate(constraints, byVar, l, h, [pick])) continue;
-      const r = solve(l, h, vars);
+      const r = solve(l, h, vars, allowance - cost);
       if (r === 'budget') return r;
-      if (r) {
-        for (const v of vars) {
-          lo[v] = l[v]!;
-          hi[v] = h[v]!;
-        }
+      if (r !== false) {
         // Propagation may have fixed variables outside this group's open set: copy everything.
         for (let v = 0; v < lo.length; v++) {
           lo[v] = l[v]!;
           hi[v] = h[v]!;
         }
-        return true;
+        return r + cost;
       }
     }
     return false;
   };
-  const all = lo.map((_, i) => i);
-  const r = solve(lo, hi, all);
-  if (r === 'budget') return { found: false, exhausted: false };
-  return r ? { found: true, values: lo } : { found: false, exhausted: true };
+  const all = root.lo.map((_, i) => i);
+  // Few discrepancies first (most witnesses need none or one), then a plain depth-first search:
+  // proving that there is no solution costs one more pass, not one per allowance.
+  for (const allowance of [0, 1, 2, Infinity]) {
+    cut = false;
+    const lo = [...root.lo];
+    const hi = [...root.hi];
+    const r = solve(lo, hi, all, allowance);
+    if (r === 'budget') return { found: false, exhausted: false };
+    if (r !== false) return { found: true, values: lo };
+    if (!cut) return { found: false, exhausted: true };
+  }
+  return { found: false, exhausted: true };
 }
 
 /**
@@ -502,6 +548,10 @@ export function checkComponent(
         area.hi,
         aim,
         budget,
+        centers.flatMap((c) => {
+          const at = area.local.get(c);
+          return at === undefined ? [] : [at];
+        }),
       );
       if (r.found) {
         record(r.values, area.vars);

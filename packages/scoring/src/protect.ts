@@ -512,19 +512,23 @@ export function protect(input: ProtectionInput): Protection {
         const candidates = choice.pick === undefined ? [] : [choice.pick];
         if (candidates[0] !== undefined) changed = hide(candidates[0]);
         else {
-          // Nothing shown is left beside it: hide the whole table it belongs to.
+          // Nothing shown is left beside it: hide the whole table it belongs to; failing that,
+          // every breakdown of its indicators in that scope; failing that, everything shown that
+          // the check could connect to it. (A search that ran out of budget counts as a figure
+          // that can be worked out, so this also ends a search too large to finish.)
           givenUp++;
           const { row, family, d } = meta[v]!;
-          for (let w = 0; w < n; w++) {
-            const m = meta[w]!;
-            if (
-              m.row === row &&
-              m.family === family &&
-              (m.d === d || m.d === 'all') &&
-              decisions.get(w)!.shown &&
-              holdsPupils(w)
-            )
-              changed.push(...hide(w));
+          const widen: ((m: (typeof meta)[number], w: number) => boolean)[] = [
+            (m) => m.row === row && m.family === family && (m.d === d || m.d === 'all'),
+            (m) => m.row === row && m.family === family,
+            (_, w) => group.includes(w),
+          ];
+          for (const within of widen) {
+            for (let w = 0; w < n; w++) {
+              if (within(meta[w]!, w) && decisions.get(w)!.shown && holdsPupils(w))
+                changed.push(...hide(w));
+            }
+            if (changed.length > 0) break;
           }
           if (changed.length === 0)
             throw new Error('Disclosure control could not protect a figure.');

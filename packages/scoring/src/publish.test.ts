@@ -267,6 +267,45 @@ describe('finding 8: hidden figures cannot be worked out from everything publish
   });
 });
 
+describe('a hard case stays safe and finishes', () => {
+  it('a 33-pupil secondary school beside six larger ones: published (no error), nothing hidden pinned', () => {
+    // Found by the elements' fixtures: every figure of three linked indicators ended up hidden and
+    // the check still could not settle one, so publishing threw. The search now finds the witness
+    // (8 figures moved) in a few hundred steps, and a figure it cannot settle hides wider tables.
+    const definitions = [getQuestionnaire('pupil-ks1'), ks2, secondary];
+    const byName = Object.fromEntries(definitions.map((d) => [d.id, d]));
+    const perSchool = (cohort: ReturnType<typeof generateCohort>) =>
+      cohort.schools.map((s) => {
+        const mine = cohort.responses.filter((r) => r.school === s.urn);
+        const at = (wave: 'baseline' | 'end') =>
+          summariseEach(
+            mine.filter((r) => r.wave === wave),
+            { wave, definitions, schools: cohort.schools },
+          );
+        return { baseline: at('baseline'), end: at('end') };
+      });
+    const options = {
+      schools: 1,
+      pupilsPerSchool: [33, 33] as [number, number],
+      secondaryShare: 1,
+    };
+    const [school] = perSchool(
+      generateCohort({ seed: 23, ...options, definitions: byName as never }),
+    );
+    const others = perSchool(
+      generateCohort({
+        seed: 24,
+        schools: 6,
+        pupilsPerSchool: [200, 260],
+        secondaryShare: 1,
+        definitions: byName as never,
+      }),
+    );
+    const results = publishResults({ ...school!, others }, { viewer: 'school' });
+    assert.deepEqual(auditOne(results, school!), { pinned: [], allAlike: [] });
+  });
+});
+
 describe('finding 10: SEND stays visible where that is safe', () => {
   it('a 141-pupil school: "Prefer not to say" and the largest complement are hidden first, and any SEND is shown', () => {
     const s = summaryOf([

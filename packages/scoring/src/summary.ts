@@ -734,7 +734,7 @@ export function summarisePacked(packed: PackedResponses): PupilSummary {
     for (let k = 0; k < items; k++) {
       const column = cols[k]!;
       const lookup = table.subarray(k * stride + OFFSET + NOT_SHOWN, (k + 1) * stride);
-      for (let i = 0; i < packed.length; i++) sums[i] += lookup[column[i]! - NOT_SHOWN]!;
+      for (let i = 0; i < packed.length; i++) sums[i] = sums[i]! + lookup[column[i]! - NOT_SHOWN]!;
     }
     for (let i = 0; i < packed.length; i++) {
       const sum = sums[i]!;
