@@ -272,13 +272,13 @@ export function search(
   // Few discrepancies first (most witnesses need none or one), then a plain depth-first search:
   // proving that there is no solution costs one more pass, not one per allowance.
   for (const allowance of [0, 1, 2, Infinity]) {
-    cut = false;
     const lo = [...root.lo];
     const hi = [...root.hi];
     const r = solve(lo, hi, all, allowance);
     if (r === 'budget') return { found: false, exhausted: false };
     if (r !== false) return { found: true, values: lo };
     if (!cut) return { found: false, exhausted: true };
+    cut = false;
   }
   return { found: false, exhausted: true };
 }
