@@ -118,6 +118,11 @@ interface Family {
   id: string;
   kind: 'cut-off' | 'option' | 'any-of' | 'all-of' | 'score';
   members: string[];
+  /**
+   * False when the item's indicators were split by who answered (pooled versions offering
+   * different options): these options then need not add up to who answered them.
+   */
+  whole?: boolean;
 }
 
 /** The groups of a dimension's table, derived groups after them; `all` for the total. */
@@ -181,6 +186,14 @@ export function protect(input: ProtectionInput): Protection {
     f.members.push(indicator);
     families.set(id, f);
     familyKey.set(indicator, id);
+  }
+  // A family split by who answered holds only some of its item's options.
+  const declared = new Map<string, number>();
+  for (const i of Object.values(info))
+    if (i.kind !== 'score') declared.set(i.family.id, (declared.get(i.family.id) ?? 0) + 1);
+  for (const f of families.values()) {
+    if (f.kind === 'score') continue;
+    f.whole = f.members.length === declared.get(info[f.members[0]!]!.family.id);
   }
   /** A binary indicator's family; a score's (and its bands', `score#band`) is the score itself. */
   const familyOf = (indicator: string) =>
@@ -299,7 +312,8 @@ export function protect(input: ProtectionInput): Protection {
           } else if (family.kind === 'option' || (family.kind === 'score' && cs.length > 0)) {
             // The options of a single choice, and a score's bands (when they cover every score),
             // add up to who answered.
-            if (family.kind === 'option' || coversAll(family)) eq([b], cs);
+            const adds = family.kind === 'option' ? family.whole : coversAll(family);
+            if (adds) eq([b], cs);
             else le(cs, [b]);
           } else if (family.kind === 'any-of') {
             family.members.forEach((m, i) => {

@@ -306,6 +306,33 @@ describe('a hard case stays safe and finishes', () => {
   });
 });
 
+describe('what the reader knows is modelled exactly', () => {
+  it('one option of a single choice published alone is not taken to add up to who answered', () => {
+    // "Did it stop?" has four options; published alone, "no" is not all who answered, so it must
+    // not be treated as the whole (which made every such figure look pinned and hid it).
+    const ks1 = getQuestionnaire('pupil-ks1');
+    const cohort = generateCohort({
+      seed: 5,
+      schools: 1,
+      pupilsPerSchool: [300, 300],
+      definitions: { 'pupil-ks1': ks1, 'pupil-ks2': ks2, 'pupil-secondary': secondary } as never,
+    });
+    const summaries = summariseEach(cohort.responses, {
+      wave: 'baseline',
+      definitions: [ks1, ks2, secondary],
+      schools: cohort.schools,
+    });
+    const results = publishResults(
+      { baseline: summaries },
+      { viewer: 'school', indicators: ['stopped.no'] },
+    );
+    const older = results.pools.find((p) => p.comparableAs === 'pupil-ks2-secondary')!;
+    const total = older.baseline!.binary.find((t) => t.dimension === 'all')!.total;
+    assert.ok('value' in total.base && total.base.value >= 20, JSON.stringify(total));
+    assert.ok('value' in total.count, `the count is shown, not ${JSON.stringify(total.count)}`);
+  });
+});
+
 describe('finding 10: SEND stays visible where that is safe', () => {
   it('a 141-pupil school: "Prefer not to say" and the largest complement are hidden first, and any SEND is shown', () => {
     const s = summaryOf([
