@@ -1412,14 +1412,52 @@ export function emptySummary(wave: Wave): PupilSummary {
 
 // ──────────────────────────────────────── merging ────────────────────────────────────────
 
-function addInto<M extends Marginal | SumMarginal>(target: M, m: M | undefined, factor: number): M {
-  if (!m) return target;
-  target.all += factor * m.all;
-  for (const d of DIMENSIONS) {
-    const into = target[d];
-    for (const g in m[d]) into[g] = (into[g] ?? 0) + factor * m[d][g]!;
+/** Where each dimension's groups start in a dense marginal (`all` is at 0). */
+const GROUP_START = DIMENSION_START.map((start) => 1 + start);
+const DENSE_WIDTH = 1 + ALL_GROUPS;
+
+/**
+ * A marginal being added up: the model's groups in a Float64Array (adding into objects key by key
+ * was most of the time of a large merge), any other group a summary names kept apart. Whole numbers
+ * add exactly in any order, so the result is the same as adding the objects.
+ */
+class MarginalSum {
+  private readonly counts = new Float64Array(DENSE_WIDTH);
+  private others?: Map<string, number>[];
+
+  add(m: Marginal | SumMarginal | undefined, factor: number): void {
+    if (!m) return;
+    const counts = this.counts;
+    counts[0]! += factor * m.all;
+    for (let di = 0; di < DIMENSIONS.length; di++) {
+      const d = DIMENSIONS[di]!;
+      const groups = m[d];
+      const index = GROUP_INDEX[d];
+      const start = GROUP_START[di]!;
+      for (const g in groups) {
+        const at = index.get(g);
+        if (at !== undefined) counts[start + at]! += factor * groups[g]!;
+        else {
+          const other = ((this.others ??= DIMENSIONS.map(() => new Map()))[di] ??= new Map());
+          other.set(g, (other.get(g) ?? 0) + factor * groups[g]!);
+        }
+      }
+    }
   }
-  return target;
+
+  /** The sum as a marginal (zeros left out; `canonical` sorts it). */
+  value<M extends Marginal | SumMarginal>(): M {
+    const m = emptyMarginal() as M;
+    m.all = this.counts[0]!;
+    DIMENSIONS.forEach((d, di) => {
+      DIMENSION_GROUPS[d].forEach((g, gi) => {
+        const v = this.counts[GROUP_START[di]! + gi]!;
+        if (v !== 0) m[d][g] = v;
+      });
+      for (const [g, v] of this.others?.[di] ?? []) if (v !== 0) m[d][g] = v;
+    });
+    return m;
+  }
 }
 
 /**
@@ -1473,6 +1511,14 @@ function addSummaries(parts: readonly { summary: PupilSummary; sign: 1 | -1 }[])
   for (const { summary: s } of parts) {
     for (const key in s.scores) units.set(key, lcm(units.get(key) ?? 1, s.scores[key]!.unit));
   }
+  const respondents = new MarginalSum();
+  const binary = new Map<string, Record<keyof BinaryCounts, MarginalSum>>();
+  const scores = new Map<
+    string,
+    Record<'n' | 'sum' | 'sumSquares' | 'noScore', MarginalSum> & {
+      bands: Map<string, MarginalSum>;
+    }
+  >();
   for (const { summary: s, sign } of parts) {
     if (s.wave !== wave)
       throw new Error(
@@ -1498,39 +1544,67 @@ function addSummaries(parts: readonly { summary: PupilSummary; sign: 1 | -1 }[])
       for (const urn of s.schools) schools.add(urn);
       for (const d of s.definitions) definitions.add(d);
     }
-    addInto(out.respondents, s.respondents, sign);
+    respondents.add(s.respondents, sign);
     for (const key in s.binary) {
       const b = s.binary[key]!;
-      const into = (out.binary[key] ??= {
-        yes: emptyMarginal(),
-        answered: emptyMarginal(),
-        missing: emptyMarginal(),
-        skipped: emptyMarginal(),
-      });
-      addInto(into.yes, b.yes, sign);
-      addInto(into.answered, b.answered, sign);
-      addInto(into.missing, b.missing, sign);
-      addInto(into.skipped, b.skipped, sign);
+      let into = binary.get(key);
+      if (!into) {
+        into = {
+          yes: new MarginalSum(),
+          answered: new MarginalSum(),
+          missing: new MarginalSum(),
+          skipped: new MarginalSum(),
+        };
+        binary.set(key, into);
+      }
+      into.yes.add(b.yes, sign);
+      into.answered.add(b.answered, sign);
+      into.missing.add(b.missing, sign);
+      into.skipped.add(b.skipped, sign);
     }
     for (const key in s.scores) {
       const c = s.scores[key]!;
-      const unit = units.get(key)!;
-      const scale = unit / c.unit;
-      const into = (out.scores[key] ??= {
-        unit,
-        n: emptyMarginal(),
-        sum: emptyMarginal(),
-        sumSquares: emptyMarginal(),
-        noScore: emptyMarginal(),
-        bands: {},
-      });
-      addInto(into.n, c.n, sign);
-      addInto(into.sum, c.sum, sign * scale);
-      addInto(into.sumSquares, c.sumSquares, sign * scale * scale);
-      addInto(into.noScore, c.noScore, sign);
-      for (const band in c.bands)
-        addInto((into.bands[band] ??= emptyMarginal()), c.bands[band], sign);
+      const scale = units.get(key)! / c.unit;
+      let into = scores.get(key);
+      if (!into) {
+        into = {
+          n: new MarginalSum(),
+          sum: new MarginalSum(),
+          sumSquares: new MarginalSum(),
+          noScore: new MarginalSum(),
+          bands: new Map(),
+        };
+        scores.set(key, into);
+      }
+      into.n.add(c.n, sign);
+      into.sum.add(c.sum, sign * scale);
+      into.sumSquares.add(c.sumSquares, sign * scale * scale);
+      into.noScore.add(c.noScore, sign);
+      for (const band in c.bands) {
+        let sum = into.bands.get(band);
+        if (!sum) into.bands.set(band, (sum = new MarginalSum()));
+        sum.add(c.bands[band], sign);
+      }
     }
+  }
+  out.respondents = respondents.value();
+  for (const [key, b] of binary) {
+    out.binary[key] = {
+      yes: b.yes.value(),
+      answered: b.answered.value(),
+      missing: b.missing.value(),
+      skipped: b.skipped.value(),
+    };
+  }
+  for (const [key, c] of scores) {
+    out.scores[key] = {
+      unit: units.get(key)!,
+      n: c.n.value(),
+      sum: c.sum.value(),
+      sumSquares: c.sumSquares.value(),
+      noScore: c.noScore.value(),
+      bands: Object.fromEntries([...c.bands].map(([band, sum]) => [band, sum.value()])),
+    };
   }
   out.schools = [...schools];
   out.definitions = [...definitions];
