@@ -34,9 +34,7 @@ export const AwardRules = z.strictObject({
       minEvidenceWords: 5,
     }),
   /** Both audits rate at least this share of statements Fully, Partially or Not yet met. */
-  completeness: z
-    .strictObject({ minDefinite: percent.default(90) })
-    .default({ minDefinite: 90 }),
+  completeness: z.strictObject({ minDefinite: percent.default(90) }).default({ minDefinite: 90 }),
   /** Pupil outcomes, checked for every level. */
   outcomes: z
     .strictObject({
@@ -191,8 +189,18 @@ export const AwardMessage = z.discriminatedUnion('key', [
   message('outcomeWorse', { group: OutcomeGroup, pool: text, baseline: n, end: n }),
   message('wellbeingNotMeasured', {}),
   message('wellbeingHidden', { pool: text }),
-  message('wellbeingNotWorse', { pool: text, baseline: n, end: n, better: z.enum(['higher', 'lower']) }),
-  message('wellbeingWorse', { pool: text, baseline: n, end: n, better: z.enum(['higher', 'lower']) }),
+  message('wellbeingNotWorse', {
+    pool: text,
+    baseline: n,
+    end: n,
+    better: z.enum(['higher', 'lower']),
+  }),
+  message('wellbeingWorse', {
+    pool: text,
+    baseline: n,
+    end: n,
+    better: z.enum(['higher', 'lower']),
+  }),
 ]);
 export type AwardMessage = z.infer<typeof AwardMessage>;
 /** Every message key, for translation tables to cover and tests to loop over. */
