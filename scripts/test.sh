@@ -9,7 +9,7 @@ source scripts/setup.sh
 rm -rf test-results packages/*/test-results apps/*/test-results tests/*/test-results
 status=0
 # --force: a cached "pass" replayed from .turbo would not re-run anything; every run tests for real.
-pnpm exec turbo run test --concurrency=1 --force || status=1
+pnpm exec turbo run test --concurrency=1 --force --continue || status=1
 node scripts/node-test.mjs scripts || status=1
 echo
 echo "Test summary (every runner):"

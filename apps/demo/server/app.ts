@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Cache, type AppOptions, type Deps, type Env, type PupilSession } from './context.js';
@@ -89,6 +90,10 @@ export function createApp(options: AppOptions) {
   app.onError(onError(log));
   app.use('*', securityHeaders({ frameAncestors: options.frameAncestors, isSecure }));
   app.use('/api/*', apiBodyLimit());
+  // Published results are large JSON documents (every breakdown of both waves); they compress ~30×.
+  // Only staff reads are compressed: pupil submissions stay small and uncompressed.
+  app.use('/api/schools/*', compress());
+  app.use('/api/trust/*', compress());
   app.use('/api/*', sessions(deps));
   app.use('/api/*', csrf({ publicOrigin: options.publicOrigin }));
   app.route('/', api(deps));

@@ -67,13 +67,13 @@ async function insertMany(
 
 export async function seed(
   db: Db,
-  options: { schools?: number; seed?: number } = {},
+  options: { schools?: number; seed?: number; pupilsPerSchool?: [number, number] } = {},
 ): Promise<SeedResult> {
   const started = performance.now();
   const cohort = generateCohort({
     seed: options.seed ?? 2026,
     schools: options.schools ?? 8,
-    pupilsPerSchool: [60, 180],
+    pupilsPerSchool: options.pupilsPerSchool ?? [60, 180],
     secondaryShare: 0.3,
     trust: DEMO_TRUST.id,
     localAuthority: '999',

@@ -48,6 +48,8 @@ export async function startServer(
     backend?: 'pglite' | 'pg';
     schools?: number;
     dataDir?: string;
+    seed?: number;
+    pupilsPerSchool?: [number, number];
   } = {},
 ): Promise<TestServer> {
   let db: Db;
@@ -60,9 +62,21 @@ export async function startServer(
     db = await openDb({ dataDir: options.dataDir ?? 'memory://' });
   }
   await migrate(db);
-  const seeded = await seed(db, { schools: options.schools ?? 4 });
+  const seeded = await seed(db, {
+    schools: options.schools ?? 4,
+    seed: options.seed,
+    pupilsPerSchool: options.pupilsPerSchool,
+  });
   const logs: string[] = [];
-  const demo = createApp({ db, staticDir: STATIC_DIR, log: (l) => logs.push(l), ...options });
+  const {
+    backend: _b,
+    schools: _s,
+    dataDir: _d,
+    seed: _seed,
+    pupilsPerSchool: _p,
+    ...app
+  } = options;
+  const demo = createApp({ db, staticDir: STATIC_DIR, log: (l) => logs.push(l), ...app });
   const server = serve({ fetch: demo.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;

@@ -135,9 +135,9 @@ for (const backend of backends) {
         const early = await c.request('GET', results);
         assert.equal(early.status, 200, early.text);
         assert.deepEqual(early.json.respondents, { label: 'fewer than 10', value: null });
-        assert.equal(
-          (early.json.summary as { respondents: { all: number } }).respondents.all,
-          0,
+        assert.deepEqual(
+          (early.json.results as { pools: unknown[] }).pools,
+          [],
           'nothing from 9 responses is published',
         );
         // Live progress in bands: no exact count in any answer a lead can read about the round.
@@ -213,7 +213,10 @@ for (const backend of backends) {
         assert.equal(closed.status, 200, closed.text);
         const results = `/api/schools/${urnA}/rounds/${round}/results`;
         const final = await c.request('GET', results);
-        assert.equal((final.json.summary as { respondents: { all: number } }).respondents.all, 12);
+        const pools = (
+          final.json.results as { pools: { end: null; baseline: { respondents: unknown } }[] }
+        ).pools;
+        assert.deepEqual(pools[0]!.baseline.respondents, { value: 12 });
         const r = await late.p.request('POST', '/api/pupil/responses', answer(round));
         assert.equal(r.status, 409);
         assert.equal(r.json.reason, 'closed');
@@ -368,7 +371,12 @@ for (const backend of backends) {
           'GET',
           `/api/schools/${urnA}/rounds/${BASELINE_ROUND}/audit`,
         );
-        const audit = { ...(baseline.json.response as object), round };
+        // A new round's audit answers the version its GET gives (the newest, with no audit yet).
+        const { id, version } = (await c.request('GET', `${base}/audit`)).json.definition as {
+          id: string;
+          version: string;
+        };
+        const audit = { ...(baseline.json.response as object), round, definition: { id, version } };
         const put = await c.request('PUT', `${base}/audit`, audit);
         assert.equal(put.status, 200, put.text);
         const got = await c.request('GET', `${base}/audit`);

@@ -1,33 +1,29 @@
 /** Published (already suppressed, D8) breakdowns as accessible tables. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { InferResponseType } from 'hono/client';
-import type { client } from './api.js';
+import type {
+  IndicatorInfo,
+  PublishedBreakdown,
+  PublishedResults,
+  Shown,
+} from '@all-together/model';
 
-/** A published breakdown as the server sends it (the type comes from the route). */
-export type Published = InferResponseType<
-  typeof client.trust.overview.$get,
-  200
->['trust']['published'][number];
-type Shown = Published['total']['count'];
+export type { PublishedBreakdown };
 
-const INDICATOR_NAMES: Record<string, string> = {
-  'victimisation.frequent': 'Bullied two or three times a month or more',
-  'victimisation.any': 'Bullied at all',
-  'victimisation-online.frequent': 'Bullied online two or three times a month or more',
-  'bullying-others.frequent': 'Bullied others two or three times a month or more',
-};
 const DIMENSION_NAMES: Record<string, string> = {
   all: 'All pupils',
-  sen: 'by SEN status',
+  sen: 'by SEND',
   fsm: 'by free school meals',
   sex: 'by sex',
+  yearGroup: 'by year group',
+  phase: 'by phase',
+  eal: 'by English as an additional language',
 };
 const GROUP_NAMES: Record<string, string> = {
   all: 'All pupils',
   E: 'EHC plan',
   K: 'SEN support',
-  N: 'No SEN',
-  'any-sen': 'Any SEN',
+  N: 'No SEND',
+  'any-sen': 'Any SEND',
   yes: 'Yes',
   no: 'No',
   female: 'Girls',
@@ -35,24 +31,47 @@ const GROUP_NAMES: Record<string, string> = {
   unknown: 'Not known',
   'prefer-not-to-say': 'Prefer not to say',
 };
+/** Plain names of the pools: KS1 is never added to KS2 and secondary, so each has its own table. */
+const POOL_NAMES: Record<string, string> = {
+  'pupil-ks1': 'Reception to Year 2',
+  'pupil-ks2-secondary': 'Years 3 to 13',
+};
 
-export const indicatorName = (k: string): string => INDICATOR_NAMES[k] ?? k;
+export const poolName = (k: string): string => POOL_NAMES[k] ?? k;
 export const groupName = (k: string): string => GROUP_NAMES[k] ?? k;
-export const show = (s: Shown, suffix = ''): string =>
+export const show = (s: Shown<number>, suffix = ''): string =>
   'value' in s ? `${s.value}${suffix}` : s.symbol;
+/** What an indicator asked, from its declaration (never from its key). */
+export const indicatorName = (info: IndicatorInfo | undefined, key: string): string =>
+  info?.label['en-GB'] ?? key;
+/** Of whom a percentage is. */
+export const ofWhom = (info: IndicatorInfo | undefined): string =>
+  info?.population === 'bullied'
+    ? 'of pupils who were bullied'
+    : info?.population === 'bullied-and-told'
+      ? 'of pupils who were bullied and told someone'
+      : 'of pupils who answered';
 
-export function publishedTable(t: Published, caption?: string): TemplateResult {
+export function publishedTable(
+  t: PublishedBreakdown,
+  results: Pick<PublishedResults, 'notes'>,
+  info: IndicatorInfo | undefined,
+  caption?: string,
+): TemplateResult {
   const rows = t.dimension === 'all' ? [{ ...t.total, key: 'all' }] : [...t.groups, ...t.derived];
   return html`<table>
       <caption>
-        ${caption ?? `${indicatorName(t.indicator)} — ${DIMENSION_NAMES[t.dimension] ?? t.dimension}`}
+        ${
+          caption ??
+          `${indicatorName(info, t.indicator)} — ${DIMENSION_NAMES[t.dimension] ?? t.dimension}`
+        }
       </caption>
       <thead>
         <tr>
           <th scope="col">Group</th>
           <th scope="col" class="num">Pupils answering</th>
           <th scope="col" class="num">Of whom</th>
-          <th scope="col" class="num">Per cent</th>
+          <th scope="col" class="num">Per cent (${ofWhom(info)})</th>
         </tr>
       </thead>
       <tbody>
@@ -67,5 +86,9 @@ export function publishedTable(t: Published, caption?: string): TemplateResult {
         )}
       </tbody>
     </table>
-    ${t.notes.length ? html`<p class="notes">${t.notes.join('. ')}.</p>` : nothing}`;
+    ${
+      t.reasons.length
+        ? html`<p class="notes">${t.reasons.map((r) => results.notes[r]).join('. ')}.</p>`
+        : nothing
+    }`;
 }

@@ -290,6 +290,12 @@ async function buildCdn(elements) {
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
+    // zod and the switch to jitless in one chunk: every chunk that builds a schema imports it, so
+    // the switch runs before any schema is built, whatever order rollup gives the other chunks.
+    manualChunks: (id) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(id) || /[\\/]shared[\\/]zod-jitless\.js$/.test(id)
+        ? 'zod'
+        : undefined,
     banner: `/*! ${pkg.name} ${pkg.version} (MIT). Bundles third-party code: see LICENSES.txt. */`,
   });
   await bundle.close();

@@ -54,12 +54,10 @@ describe('W3 strict CSP', function () {
       const json = (await res.json()) as { response: { answers: unknown } };
       data.answers[d.id] = JSON.stringify(json.response.answers);
     }
-    // <at-results>: a school's summaries from the seeded cohort, with the LA as comparator.
+    // <at-results>: a school's published results from the seeded cohort, with the rest of its LA.
     const f = resultsFixture();
     data.extra['results'] = JSON.stringify({
-      summary: f.school.end,
-      baseline: f.school.baseline,
-      comparator: f.la.end,
+      results: f.school,
       audit: f.audit,
       cpd: f.cpd,
       definitions: labelDefinitions(),

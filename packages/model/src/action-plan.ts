@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { Rating, VulnerableGroup } from './audit.js';
 import { DefinitionId, IsoDate, IsoDateTime, RecordId, StatementId, Urn } from './ids.js';
-import { PlainText, SafeUrl } from './text.js';
+import { EvidenceNote } from './response.js';
+import { PlainText } from './text.js';
 
 /** An action's progress. */
 export const ActionStatus = z.enum(['not-started', 'in-progress', 'done', 'dropped']);
@@ -82,9 +83,7 @@ export const Action = z
     deadline: IsoDate,
     status: ActionStatus.default('not-started'),
     resources: Text(1000).default(''),
-    evidence: z
-      .array(z.strictObject({ note: Required(2000, 'Evidence'), url: SafeUrl.optional() }))
-      .default([]),
+    evidence: z.array(EvidenceNote).default([]),
     reviewNotes: Text(2000).default(''),
   })
   .refine((a) => a.deadline >= a.startDate, {

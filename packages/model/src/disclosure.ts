@@ -33,6 +33,11 @@ export const DisclosureControl = z
     minLevelForCrossTabs: ViewerLevel.default('trust'),
     /** LGBT identity is never shown below this level. */
     minLevelForLgbt: ViewerLevel.default('local-authority'),
+    /**
+     * Adults' answers (perception surveys, training confidence): a figure about fewer people than
+     * this is hidden. Counted in people, never answers.
+     */
+    minAdults: z.int().min(1).default(10),
   })
   .refine((d) => d.minBaseForPercentage >= d.minCellSize, {
     message: 'The minimum base for a percentage cannot be below the minimum cell size.',

@@ -15,6 +15,8 @@ export * from './response.js';
 export * from './action-plan.js';
 export * from './award.js';
 export * from './disclosure.js';
+export * from './summary.js';
+export * from './published.js';
 export * from './problems.js';
 export * from './validate.js';
 export * from './json-schema.js';

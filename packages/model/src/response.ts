@@ -60,8 +60,18 @@ export const RespondentRole = z.enum([
 ]);
 export type RespondentRole = z.infer<typeof RespondentRole>;
 
-/** A note, and optionally a link, offered as evidence for a statement. */
+/** What kind of evidence an item is (domain.md §4). */
+export const EvidenceKind = z.enum(['document', 'observation', 'survey', 'minutes', 'other']);
+export type EvidenceKind = z.infer<typeof EvidenceKind>;
+
+/**
+ * A piece of evidence for a statement or an action: a description, optionally a link. For the award
+ * it needs a `kind` and a description of real length (`AwardRules.eligibility.minEvidenceWords`);
+ * an `id` lets one item entered in two places (the audit and an action) count once.
+ */
 export const EvidenceNote = z.strictObject({
+  id: RecordId.optional(),
+  kind: EvidenceKind.optional(),
   note: PlainText(2000).min(1, 'An evidence note must not be empty.'),
   url: SafeUrl.optional(),
 });

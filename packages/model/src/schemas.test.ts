@@ -41,15 +41,29 @@ interface Case {
 
 const recommendation = () => ({
   level: 'bronze',
+  levelIfJudged: 'silver',
+  needsJudgement: ['bronze.pupil-outcomes.send'],
   status: 'recommended-for-moderation',
   criteria: [
     {
       id: 'bronze.min-overall',
       level: 'bronze',
+      status: 'met',
       met: true,
       actual: 62,
       required: 50,
       reason: 'Overall 62%, needs at least 50%',
+      message: { key: 'overall', params: { overall: 62, min: 50 } },
+    },
+    {
+      id: 'bronze.pupil-outcomes.send',
+      level: 'bronze',
+      status: 'needs-judgement',
+      met: false,
+      actual: null,
+      required: null,
+      reason: 'The figure for pupils with SEND is hidden to protect privacy.',
+      message: { key: 'outcomeHidden', params: { group: 'send', pool: 'Years 3 to 13' } },
     },
   ],
   rules: AwardRules.parse({}),
@@ -418,22 +432,30 @@ describe('IndicatorMeasure and AwardCriterion.message', () => {
     }
   });
 
-  it('a criterion may carry a machine-readable message; one without it stays valid', () => {
-    const base = { id: 'gold.wellbeing', level: 'gold', met: true, actual: null, required: null };
-    assert.equal(AwardCriterion.safeParse({ ...base, reason: 'x' }).success, true);
-    const withMessage = AwardCriterion.parse({
-      ...base,
+  it('a criterion carries a machine-readable message, typed by its key', () => {
+    const base = {
+      id: 'bronze.wellbeing',
+      level: 'bronze',
+      status: 'met',
+      met: true,
+      actual: null,
+      required: null,
       reason: 'x',
-      message: { key: 'outcomeHiddenNotWorse', params: { group: 'send', min: 20 } },
-    });
-    assert.deepEqual(withMessage.message, {
-      key: 'outcomeHiddenNotWorse',
-      params: { group: 'send', min: 20 },
-    });
+    };
+    assert.equal(AwardCriterion.safeParse(base).success, false, 'a criterion without a message');
+    const message = { key: 'outcomeHidden', params: { group: 'send', pool: 'Years 3 to 13' } };
+    assert.deepEqual(AwardCriterion.parse({ ...base, message }).message, message);
     assert.equal(
-      AwardCriterion.safeParse({ ...base, reason: 'x', message: { key: 'Bad key', params: {} } })
-        .success,
+      AwardCriterion.safeParse({ ...base, message: { key: 'Bad key', params: {} } }).success,
       false,
+    );
+    assert.equal(
+      AwardCriterion.safeParse({
+        ...base,
+        message: { key: 'outcomeHidden', params: { group: 'send' } },
+      }).success,
+      false,
+      "a message missing one of its key's parameters",
     );
   });
 });

@@ -55,15 +55,31 @@ function fullestAnswer(item: Item): string | string[] {
 /** Answers every item shown, in order, choosing each answer with `choose`. */
 function answerAll(
   def: QuestionnaireDefinition,
-  choose: (item: Item) => string | string[] | undefined,
+  choose: (item: Item, answers: Record<string, string | string[]>) => string | string[] | undefined,
 ) {
   const answers: Record<string, string | string[]> = {};
   for (const item of itemsOf(def)) {
     if (!visibleItems(def, answers).some((shown) => shown.id === item.id)) continue;
-    const value = choose(item);
+    const value = choose(item, answers);
     if (value !== undefined) answers[item.id] = value;
   }
   return answers;
+}
+
+/**
+ * The fullest answer, and for an unscored single choice that other questions depend on (a year
+ * group that shows the wellbeing questions from Year 3), the first option that shows the most.
+ */
+function fullestGiven(def: QuestionnaireDefinition) {
+  return (item: Item, answers: Record<string, string | string[]>): string | string[] => {
+    const fullest = fullestAnswer(item);
+    if (item.type === 'free-text' || item.type === 'multi-select' || item.scoring.values)
+      return fullest;
+    const shown = (value: string) => visibleItems(def, { ...answers, [item.id]: value }).length;
+    return item.options
+      .filter((o) => !item.scoring.missing.includes(o.value))
+      .reduce((best, o) => (shown(o.value) > shown(best) ? o.value : best), fullest as string);
+  };
 }
 
 function characteristicsOf(
@@ -80,7 +96,7 @@ function characteristicsOf(
 }
 
 export function questionnaireFixtures(def: QuestionnaireDefinition): Fixture[] {
-  const complete = answerAll(def, fullestAnswer);
+  const complete = answerAll(def, fullestGiven(def));
   const fixtures: Fixture[] = [];
   const withCharacteristics = (answers: Record<string, string | string[]>, seed: number) => ({
     ...base(def, seed, answers),

@@ -3,6 +3,7 @@
 // Usage: node --conditions=@all-together/source --import tsx scripts/link-perception.ts definitions/<audit>/<version>.json
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareVersions } from '../src/semver.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const auditPath = process.argv[2];
@@ -12,7 +13,12 @@ const links = new Map<string, { definition: string; item: string }[]>();
 for (const dir of readdirSync(join(root, 'definitions'))
   .filter((d) => d.startsWith('perception-'))
   .sort()) {
-  for (const file of readdirSync(join(root, 'definitions', dir)).sort()) {
+  // The newest version of each survey: the one a school is given, and the one the audit is read with.
+  const newest = readdirSync(join(root, 'definitions', dir))
+    .filter((f) => f.endsWith('.json'))
+    .sort((a, b) => compareVersions(b.replace(/\.json$/, ''), a.replace(/\.json$/, '')))
+    .slice(0, 1);
+  for (const file of newest) {
     const def = JSON.parse(readFileSync(join(root, 'definitions', dir, file), 'utf8'));
     for (const section of def.sections) {
       for (const item of section.items) {

@@ -7,7 +7,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { entrySources } from '../scripts/generate-catalogue.js';
-import { getDefinition, getFragment, listDefinitions, listFragments } from './index.js';
+import {
+  getDefinition,
+  getDocument,
+  getFragment,
+  listDefinitions,
+  listDocuments,
+  listFragments,
+} from './index.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -15,11 +22,17 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 };
 const definitionIds = [...new Set(listDefinitions().map((e) => e.id))];
 const fragmentIds = [...new Set(listFragments().map((e) => e.id))];
+const documentIds = [...new Set(listDocuments().map((e) => e.id))];
 
 interface DefinitionEntry {
   id: string;
   versions: readonly string[];
   definition(version?: string): { id: string; version: string; kind: string };
+}
+interface DocumentEntry {
+  id: string;
+  versions: readonly string[];
+  document(version?: string): { id: string; version: string; kind: string };
 }
 interface FragmentEntry {
   id: string;
@@ -33,15 +46,13 @@ describe('one entry point per definition and fragment', () => {
     assert.ok(fragmentIds.includes('identity-questions'));
   });
 
-  it('no definition shares an id with a fragment (they share one namespace of subpaths)', () => {
-    assert.deepEqual(
-      definitionIds.filter((id) => fragmentIds.includes(id)),
-      [],
-    );
+  it('no definition, fragment or document shares an id (they share one namespace of subpaths)', () => {
+    const all = [...definitionIds, ...fragmentIds, ...documentIds];
+    assert.equal(new Set(all).size, all.length);
   });
 
   it('every id is exported as ./<id>.js: source, types, default', () => {
-    for (const id of [...definitionIds, ...fragmentIds]) {
+    for (const id of [...definitionIds, ...fragmentIds, ...documentIds]) {
       assert.deepEqual(pkg.exports[`./${id}.js`], {
         '@all-together/source': `./src/entries/${id}.ts`,
         types: `./dist/entries/${id}.d.ts`,
@@ -78,6 +89,17 @@ describe('one entry point per definition and fragment', () => {
       assert.equal(entry.id, id);
       assert.deepEqual(entry.fragment(), getFragment(id));
       assert.throws(() => entry.fragment('99.0.0'), /no version 99\.0\.0/);
+    });
+  }
+
+  for (const id of documentIds) {
+    it(`${id}.js: document() is the newest version, parsed, as getDocument gives it`, async () => {
+      const entry = (await import(`./entries/${id}.js`)) as DocumentEntry;
+      assert.equal(entry.id, id);
+      assert.deepEqual(entry.document(), getDocument(id));
+      for (const version of entry.versions)
+        assert.deepEqual(entry.document(version), getDocument(id, version));
+      assert.throws(() => entry.document('99.0.0'), /no version 99\.0\.0/);
     });
   }
 });

@@ -5,6 +5,8 @@
  */
 export * from './load.js';
 export * from './fragment.js';
+export * from './document.js';
+export * from './forms.js';
 export * from './compose.js';
 export * from './pseudo-locale.js';
 export * from './readability.js';

@@ -14,6 +14,7 @@ import {
   describeProblems,
   type Checked,
 } from '@all-together/model';
+import { InformationDocument } from './document.js';
 import { QuestionnaireFragment } from './fragment.js';
 import { compareVersions } from './semver.js';
 
@@ -96,5 +97,16 @@ export function fragmentLoader(
   return (version) =>
     parseShipped(pickFile(files, id, version, 'fragment'), (data) =>
       check(QuestionnaireFragment, data),
+    );
+}
+
+/** A loader of one information document's shipped versions, for its entry point. */
+export function documentLoader(
+  id: string,
+  files: readonly ShippedFile[],
+): (version?: string) => InformationDocument {
+  return (version) =>
+    parseShipped(pickFile(files, id, version, 'document'), (data) =>
+      check(InformationDocument, data),
     );
 }

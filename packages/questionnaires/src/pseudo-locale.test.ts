@@ -3,8 +3,11 @@ import assert from 'node:assert/strict';
 import { check, collectLocalisedTexts } from '@all-together/model';
 import {
   Definition,
+  InformationDocument,
   QuestionnaireFragment,
   getDefinition,
+  getDocument,
+  listDocuments,
   getFragment,
   listDefinitions,
   listFragments,
@@ -92,6 +95,16 @@ describe('pseudo-locale: every user-visible string is localisable', () => {
     it(`fragment ${id} is localisable too`, () => {
       const result = check(QuestionnaireFragment, pseudoLocalise(getFragment(id)));
       assert.ok(result.ok);
+      assert.deepEqual(strayStrings(result.value), []);
+    });
+  }
+
+  for (const { id, version } of listDocuments()) {
+    it(`document ${id} ${version} is localisable too`, () => {
+      const result = check(InformationDocument, pseudoLocalise(getDocument(id, version)));
+      if (!result.ok) assert.fail(result.problems.map((p) => `${p.at}: ${p.message}`).join('\n'));
+      for (const { path, text } of collectLocalisedTexts(result.value))
+        assert.notEqual(text['en-XA'], text['en-GB'], path.join('.'));
       assert.deepEqual(strayStrings(result.value), []);
     });
   }

@@ -1,5 +1,6 @@
 import { check, type AuditDefinition, type QuestionnaireDefinition } from '@all-together/model';
-import { DEFINITION_FILES, FRAGMENT_FILES } from './catalogue.js';
+import { DEFINITION_FILES, DOCUMENT_FILES, FRAGMENT_FILES } from './catalogue.js';
+import { InformationDocument } from './document.js';
 import { QuestionnaireFragment } from './fragment.js';
 import { parseDefinition, type Definition } from './load.js';
 import { parseShipped, pickFile, type ShippedFile } from './loaders.js';
@@ -63,4 +64,21 @@ export function listFragments(): { id: string; version: string; path: string }[]
 export function getFragment(id: string, version?: string): QuestionnaireFragment {
   const file = pickFile(FRAGMENT_FILES, id, version, 'fragment');
   return parseShipped(file, (data) => check(QuestionnaireFragment, data));
+}
+
+/** Every shipped information document's id and version, newest version first within an id. */
+export function listDocuments(): { id: string; version: string; path: string }[] {
+  return DOCUMENT_FILES.map((f) => {
+    const data = f.data as { id: string; version: string };
+    return { id: data.id, version: data.version, path: f.path };
+  }).sort((a, b) => a.id.localeCompare(b.id) || compareVersions(b.version, a.version));
+}
+
+/**
+ * A shipped information document (`parent-information`), parsed: the newest version, or
+ * `version`. Throws an Error naming what is shipped when there is no such document or version.
+ */
+export function getDocument(id: string, version?: string): InformationDocument {
+  const file = pickFile(DOCUMENT_FILES, id, version, 'document');
+  return parseShipped(file, (data) => check(InformationDocument, data));
 }

@@ -210,7 +210,7 @@ const fixture = (name: string) =>
   );
 
 describe('scoreAudit and compareAudits on the shipped fixtures', () => {
-  const shipped = getAudit();
+  const shipped = getAudit('all-together-audit', '1.0.0'); // the fixtures' version
   const baseline = fixture('complete-baseline');
   const end = fixture('complete-end');
 
@@ -304,7 +304,7 @@ describe('scoreAudit and compareAudits on the shipped fixtures', () => {
 });
 
 describe('scoreAudit and compareAudits: properties', () => {
-  const shipped = getAudit();
+  const shipped = getAudit('all-together-audit', '1.0.0'); // the fixtures' version
   const ids = statementsOf(shipped).map((s) => s.id as string);
   const arbRatings = fc
     .tuple(...ids.map(() => fc.constantFrom<Rating | undefined>(...Rating.options, undefined)))
@@ -409,12 +409,25 @@ describe('perceptionAgreement: golden cases computed by hand', () => {
   });
 
   it('one row per linked, scored item of the definition, in order; unanswered items have base 0', () => {
-    const rows = perceptionAgreement(parents, []);
+    // 1.0.0 links every item to a statement.
+    const first = getQuestionnaire('perception-parent-carer', '1.0.0');
+    const rows = perceptionAgreement(first, []);
     assert.deepEqual(
       rows.map((r) => r.item),
-      itemsOf(parents).map((i) => i.id),
+      itemsOf(first).map((i) => i.id),
     );
     assert.ok(rows.every((r) => r.agree.base === 0 && r.missing === 0));
+  });
+
+  it('items linked to no statement give no row (whether the child has SEND, parent confidence)', () => {
+    const rows = perceptionAgreement(parents, []);
+    const items = itemsOf(parents).map((i) => i.id as string);
+    assert.ok(items.includes('child-send') && items.includes('know-what-to-do'));
+    assert.ok(!rows.some((r) => r.item === 'child-send' || r.item === 'know-what-to-do'));
+    assert.ok(
+      rows.some((r) => r.item === 'kept-informed'),
+      'the new linked item (5.8) has a row',
+    );
   });
 
   it('finds items by declared scoring: no statements, no values or no agree cut-off → skipped', () => {
@@ -425,6 +438,7 @@ describe('perceptionAgreement: golden cases computed by hand', () => {
     first!.statements = []; // not linked to the audit
     second!.scoring = { ...second!.scoring, cutoffs: {} }; // no agree cut-off
     third!.scoring = { ...third!.scoring, cutoffs: { agree: 3 } }; // only "strongly agree" counts
+    delete changed.indicators; // the shipped declarations describe the unchanged items
     const def = QuestionnaireDefinition.parse(changed);
     const rows = perceptionAgreement(
       def,
@@ -636,7 +650,7 @@ describe('agreementGaps: a small hand-made set', () => {
 });
 
 describe('agreementGaps on the shipped perception surveys', () => {
-  const shipped = getAudit();
+  const shipped = getAudit('all-together-audit', '1.0.0'); // the fixtures' version
   const end = fixture('complete-end'); // 3.2, 3.4 and 2.9 are Fully met; 3.1 Partially met
   const parents = perceptionAgreement(
     getQuestionnaire('perception-parent-carer'),
@@ -773,7 +787,7 @@ describe('priorities', () => {
   });
 
   it("shipped complete-baseline: 17 not yet (10 tagged) then 16 partially; 1.3 (Don't know) left out", () => {
-    const p = priorities(getAudit(), fixture('complete-baseline'));
+    const p = priorities(getAudit('all-together-audit', '1.0.0'), fixture('complete-baseline'));
     assert.equal(p.length, 17 + 16);
     assert.deepEqual(
       p.slice(0, 11).map((x) => x.statement),

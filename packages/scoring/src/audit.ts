@@ -16,6 +16,11 @@ import {
   type Rating,
   type StatementId,
 } from '@all-together/model';
+import {
+  DEFAULT_DISCLOSURE_CONTROL,
+  type DisclosureControl,
+  type Shown,
+} from '@all-together/model';
 import type { AreaScore, AuditScores, PerceptionAgreement, Proportion } from './types.js';
 
 /** A school's ratings keyed by statement id: an `AuditResponse`, or anything with its `ratings`. */
@@ -59,6 +64,16 @@ function weightOf(scoring: AuditScoring, area: number, where: string): number {
 
 const clamp = (x: number, low: number, high: number) => Math.min(high, Math.max(low, x));
 
+/** Options for {@link scoreAudit}. */
+export interface ScoreAuditOptions {
+  /**
+   * How "Don't know" and unrated statements count: `excluded` (default, the school's own view:
+   * left out of the score and listed) or `not-met` (the award: scored as Not yet met, so that
+   * "Don't know" can never raise a score).
+   */
+  unsure?: 'excluded' | 'not-met';
+}
+
 /**
  * Scores a school's audit with the definition's own scoring (`definition.scoring`; defaults Fully
  * met 2, Partially met 1, Not yet met 0, every area weighing 1):
@@ -85,7 +100,12 @@ const clamp = (x: number, low: number, high: number) => Math.min(high, Math.max(
  * scores.overall; //          75: the only area with a score
  * scores.counts.unrated; //   41 of the 43 statements
  */
-export function scoreAudit(definition: AuditDefinition, response: AuditRatings): AuditScores {
+export function scoreAudit(
+  definition: AuditDefinition,
+  response: AuditRatings,
+  options: ScoreAuditOptions = {},
+): AuditScores {
+  const strict = options.unsure === 'not-met';
   const { scoring } = definition;
   assertPoints(scoring.points, 'scoreAudit');
   const best = scoring.points['fully-met'];
@@ -114,8 +134,12 @@ export function scoreAudit(definition: AuditDefinition, response: AuditRatings):
         dontKnow.push(statement.id);
       } else levels[rating]++;
     }
-    const answered = LEVELS.reduce((n, l) => n + levels[l], 0);
-    const points = LEVELS.reduce((sum, l) => sum + levels[l] * scoring.points[l], 0);
+    const definite = LEVELS.reduce((n, l) => n + levels[l], 0);
+    // For the award, "Don't know" and unrated statements are answered and not met (0 points).
+    const answered = strict ? area.statements.length : definite;
+    const points =
+      LEVELS.reduce((sum, l) => sum + levels[l] * scoring.points[l], 0) +
+      (strict ? (dk + unrated) * scoring.points['not-yet-met'] : 0);
     const maxPoints = best * answered;
     for (const l of LEVELS) counts[l] += levels[l];
     counts['dont-know'] += dk;
@@ -323,6 +347,140 @@ export function perceptionAgreement(
     });
   }
   return rows;
+}
+
+/** One stakeholder survey summarised: how many people answered it, and each item's agreement. */
+export interface PerceptionSummary {
+  stakeholder: Audience;
+  definition: string;
+  /** People who answered the survey (one response each). */
+  people: number;
+  items: PerceptionAgreement[];
+}
+
+/**
+ * Summarises one stakeholder survey for the 360° view: its people (responses) and, per item linked
+ * to statements, agreement among the people who answered it. Every figure counts people, never
+ * answers: each person answers an item once.
+ */
+export function summarisePerception(
+  definition: QuestionnaireDefinition,
+  responses: readonly PerceptionAnswers[],
+): PerceptionSummary {
+  return {
+    stakeholder: definition.audience,
+    definition: definition.id,
+    people: responses.length,
+    items: perceptionAgreement(definition, responses),
+  };
+}
+
+/** One stakeholder group's published agreement with one statement. */
+export interface PublishedStakeholderAgreement {
+  stakeholder: Audience;
+  /** People who answered the statement's items (the least-answered one). */
+  people: Shown<number>;
+  /**
+   * Whole-number percentage agreeing, for the statement's weakest linked item (a group agrees with
+   * a statement as much as with the item it agrees with least); hidden for fewer than
+   * `minAdults` people.
+   */
+  agree: Shown<number>;
+}
+
+/** The 360° perception results, published: adults and pupils counted as people, small groups hidden. */
+export interface PublishedPerception {
+  stakeholders: { stakeholder: Audience; people: Shown<number> }[];
+  statements: { statement: string; groups: PublishedStakeholderAgreement[] }[];
+}
+
+/**
+ * Publishes perception results (the 360° view) under disclosure control for people, not answers:
+ * a group with fewer than `minAdults` (default 10) people is `[c]` (`base`), its agreement too; a
+ * statement's agreement for a group is its weakest linked item's. Percentages round half up.
+ */
+export function publishPerception(
+  summaries: readonly PerceptionSummary[],
+  control: DisclosureControl = DEFAULT_DISCLOSURE_CONTROL,
+): PublishedPerception {
+  const k = control.minAdults;
+  const hidden = { symbol: '[c]' as const, reason: 'base' as const };
+  const people = (n: number): Shown<number> =>
+    n === 0 ? { value: 0 } : n < k ? hidden : { value: n };
+  const byStatement = new Map<string, PublishedStakeholderAgreement[]>();
+  for (const s of summaries) {
+    const statements = new Set(s.items.flatMap((i) => i.statements));
+    for (const statement of statements) {
+      const linked = s.items.filter((i) => i.statements.includes(statement));
+      // The weakest item: the lowest share agreeing among those with answers.
+      const answered = linked.filter((i) => i.agree.base > 0);
+      const weakest = answered.sort(
+        (a, b) => a.agree.count * b.agree.base - b.agree.count * a.agree.base,
+      )[0];
+      const base = weakest?.agree.base ?? 0;
+      const group: PublishedStakeholderAgreement = {
+        stakeholder: s.stakeholder,
+        people: people(base),
+        agree:
+          base === 0
+            ? { symbol: '[z]', reason: 'no-pupils' }
+            : base < k
+              ? hidden
+              : { value: Math.floor((200 * weakest!.agree.count + base) / (2 * base)) },
+      };
+      byStatement.set(statement, [...(byStatement.get(statement) ?? []), group]);
+    }
+  }
+  return {
+    stakeholders: summaries.map((s) => ({ stakeholder: s.stakeholder, people: people(s.people) })),
+    statements: [...byStatement]
+      .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+      .map(([statement, groups]) => ({ statement, groups })),
+  };
+}
+
+/** One statement's 360° check from published perception results. */
+export interface PublishedGap {
+  statement: string;
+  rating: Rating | null;
+  /** The lead said Fully met, and a group whose agreement is shown agrees less than the threshold. */
+  gap: boolean;
+  /** At least one group's agreement is shown, so the statement could be checked. */
+  judged: boolean;
+  /** Groups below the threshold. */
+  below: Audience[];
+}
+
+/**
+ * The agreement gaps of the 360° view from **published** perception results (people, not answers;
+ * small groups hidden): a gap is a statement the lead rated Fully met that a group with a shown
+ * agreement agrees with less than `threshold` (default 60%). Hidden groups never make a gap, and a
+ * statement with no shown group is not `judged`.
+ */
+export function agreementGapsPublished(
+  audit: AuditDefinition,
+  leadRatings: AuditRatings,
+  perception: PublishedPerception,
+  options: { threshold?: number } = {},
+): PublishedGap[] {
+  const threshold = (options.threshold ?? 0.6) * 100;
+  const known = new Set(statementsOf(audit).map((s) => s.id as string));
+  return perception.statements
+    .filter((s) => known.has(s.statement))
+    .map((s) => {
+      const rating = ratingOf(leadRatings, s.statement) ?? null;
+      const shown = s.groups.filter((g) => 'value' in g.agree);
+      const below = shown
+        .filter((g) => 'value' in g.agree && g.agree.value < threshold)
+        .map((g) => g.stakeholder);
+      return {
+        statement: s.statement,
+        rating,
+        gap: rating === 'fully-met' && below.length > 0,
+        judged: shown.length > 0,
+        below,
+      };
+    });
 }
 
 /** Plain-English names of stakeholder groups, used in agreement-gap reasons. */

@@ -1,82 +1,312 @@
 /**
- * The award recommendation (domain.md §4): which of Bronze, Silver or Gold (or a certificate of
- * participation) the evidence supports, with every criterion, the figures behind it and a
- * plain-English reason. A recommendation for moderation, never a bare label. Pure: no DOM, no
- * clock, no locale; every threshold comes from the tenant's `AwardRules` or an option.
+ * The award (domain.md §4, revised): one place that gathers what a recommendation rests on
+ * (`awardInputs`) and one that judges it (`recommendAward`). Every element, the demo server,
+ * Storybook and tests call these two, so one school gets one award wherever it is shown.
+ *
+ * A recommendation judges **published figures only**: the pupil outcomes are the cells the school
+ * sees in its own results, so a figure hidden there is never the ground of a decision, and where a
+ * focus group cannot be shown the criterion needs the moderator's judgement — it is never met
+ * automatically. Pure: no DOM, no clock, no locale.
+ *
+ * @module
  */
 import {
   AwardLevel,
   AwardRules,
   DEFAULT_DISCLOSURE_CONTROL,
   type ActionPlan,
-  type AwardMessage,
-  type DisclosureControl,
+  type Audience,
+  type AuditDefinition,
   type AwardCriterion,
+  type AwardCriterionId,
+  type AwardCriterionStatus,
+  type AwardMessage,
   type AwardRecommendation,
+  type DisclosureControl,
+  type EvidenceNote,
+  type IndicatorDirection,
+  type OutcomeGroup,
+  type PublishedCell,
+  type PublishedResults,
+  type PublishedScoreCell,
+  type PupilSummary,
+  type Shown,
 } from '@all-together/model';
-import { compareMeans, compareWaves, type ChangeDirection } from './compare.js';
+import {
+  agreementGapsPublished,
+  publishPerception,
+  scoreAudit,
+  STAKEHOLDER_NAMES,
+  type AuditRatings,
+  type PerceptionSummary,
+  type PublishedPerception,
+} from './audit.js';
+import { compareMeans, compareWaves } from './compare.js';
 import { countActions } from './plan.js';
-import type { AuditScores, MeanStat, OutcomeComparison } from './types.js';
+import { publishResults } from './publish.js';
 
-/** Everything a recommendation rests on. Missing pieces are `null`, never guessed. */
-export interface AwardInput {
-  baselineAudit: AuditScores | null;
-  endAudit: AuditScores | null;
-  baselineQuestionnaire: { respondents: number } | null;
-  endQuestionnaire: { respondents: number } | null;
-  plan: ActionPlan | null;
-  /** Pieces of evidence per audit area in the end audit, keyed by area number (missing = 0). */
-  evidencePerArea: Record<number, number>;
-  /** Frequent victimisation at baseline and end for the groups `all`, `send` and `fsm`. */
-  pupilOutcomes: OutcomeComparison[];
-  /** Mean wellbeing scores; `higherIsBetter` is false for the default scale (higher = worse). */
-  wellbeing?: { baseline: MeanStat; end: MeanStat; higherIsBetter: boolean };
+// ─────────────────────────────────────── the inputs ───────────────────────────────────────
+
+/** An audit as the award reads it: "Don't know" and unrated statements scored as not met. */
+export interface AwardAudit {
+  /** Overall %, with Don't know and blank as Not yet met; null when nothing is rated. */
+  overall: number | null;
+  areas: { area: number; percent: number | null }[];
+  /** Share (0–100) of statements rated Fully, Partially or Not yet met. */
+  definite: number;
+  /** Statements rated Don't know or left blank, listed for the school to settle. */
+  unsure: string[];
 }
 
-/** Options for {@link recommendAward}. */
-export interface RecommendAwardOptions {
+/** Everything a recommendation rests on, all of it publishable. */
+export interface AwardInput {
+  audits: { baseline: AwardAudit | null; end: AwardAudit | null };
+  /** Respondents at each wave, as the school's own results publish them (null: no round yet). */
+  questionnaires: { baseline: Shown<number> | null; end: Shown<number> | null };
+  /** Actions that count (not dropped), those dropped and those done. */
+  plan: { counted: number; dropped: number; done: number } | null;
+  /** Evidence per area of the end audit: items that count, each counted once. */
+  evidence: { perArea: Record<string, number>; notCounted: number } | null;
+  /** Frequent victimisation per group and pool, as published in the school's own results. */
+  outcomes: {
+    group: OutcomeGroup;
+    pool: string;
+    baseline: PublishedCell | null;
+    end: PublishedCell | null;
+  }[];
+  /** The wellbeing score per pool, as published. */
+  wellbeing: {
+    pool: string;
+    direction: IndicatorDirection;
+    baseline: PublishedScoreCell | null;
+    end: PublishedScoreCell | null;
+  }[];
+  /** The 360°: stakeholder groups with published results at the end, and the baseline's gaps. */
+  perception: {
+    groups: { stakeholder: Audience; people: Shown<number> }[];
+    gaps: { statement: string; status: 'improved' | 'explained' | 'open' }[];
+    measured: boolean;
+  };
+}
+
+/** What a school has: audits, plan, pupils' results and perception surveys. */
+export interface AwardSources {
+  audit: AuditDefinition;
+  baselineAudit: AuditRatings | null;
+  endAudit:
+    (AuditRatings & { evidence?: Readonly<Record<string, readonly EvidenceNote[]>> }) | null;
+  plan: ActionPlan | null;
   /**
-   * A pupil group with fewer pupils than this at either wave is not reportable: it is listed as such
-   * and does not block Gold. Default 10 (the disclosure-control minimum cell size).
+   * The school's own published results (what its results page shows), or its summaries at each
+   * wave, which are then published at the school's own view with the defaults.
    */
-  minBase?: number;
-  /** Confidence level of the baseline interval and of the wellbeing test; default 0.95. */
-  confidence?: number;
-  /**
-   * Disclosure control for the figures written into reasons (reliability.md D1, D4); default
-   * `DEFAULT_DISCLOSURE_CONTROL`. A reason never states a count of pupils; it states a group's
-   * percentages, interval or mean scores only where `publishProportion` / `publishMean` would show
-   * them (a base of at least `minBaseForPercentage`, 20 by default, at both waves), and otherwise
-   * says `[c]`: hidden to protect privacy. A number of respondents below `minCellSize` is written
-   * as "fewer than k". The decision (met or not) still rests on the exact figures.
-   */
+  pupils: PublishedResults | { baseline: readonly PupilSummary[]; end: readonly PupilSummary[] };
+  /** Perception surveys at each wave (the 360°), summarised with `summarisePerception`. */
+  perception?: { baseline?: readonly PerceptionSummary[]; end?: readonly PerceptionSummary[] };
+  rules?: AwardRules;
   control?: DisclosureControl;
 }
 
-const OUTCOME_GROUPS = ['all', 'send', 'fsm'] as const;
-const GROUP_NAMES: Readonly<Record<OutcomeComparison['group'], string>> = {
-  all: 'All pupils',
-  send: 'SEND pupils',
-  fsm: 'FSM pupils',
-};
+const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 
-function rounded(x: number, places: number): string {
-  const f = 10 ** places;
-  const r = Math.round(x * f) / f;
-  return String(r === 0 ? 0 : r);
+/** An evidence item counts when it says what kind it is and describes itself in real words. */
+function counts(item: EvidenceNote, minWords: number): boolean {
+  return item.kind !== undefined && words(item.note) >= minWords;
+}
+
+/** The same item, wherever it was entered: its id, or else its words and link. */
+const identity = (item: EvidenceNote) =>
+  item.id ?? `${item.note.trim().toLowerCase().replace(/\s+/g, ' ')}|${item.url ?? ''}`;
+
+function awardAudit(definition: AuditDefinition, ratings: AuditRatings): AwardAudit {
+  const strict = scoreAudit(definition, ratings, { unsure: 'not-met' });
+  const plain = scoreAudit(definition, ratings);
+  const total = definition.areas.reduce((n, a) => n + a.statements.length, 0);
+  const definite =
+    plain.counts['fully-met'] + plain.counts['partially-met'] + plain.counts['not-yet-met'];
+  const unsure = definition.areas.flatMap((a) =>
+    a.statements
+      .map((s) => s.id as string)
+      .filter((id) => {
+        const r = Object.hasOwn(ratings.ratings, id) ? ratings.ratings[id] : undefined;
+        return r === undefined || r === 'dont-know';
+      }),
+  );
+  return {
+    overall: definite === 0 ? null : strict.overall,
+    areas: strict.areas.map((a) => ({ area: a.area, percent: definite === 0 ? null : a.percent })),
+    definite: total === 0 ? 0 : (definite * 100) / total,
+    unsure,
+  };
 }
 
 /**
- * A number to one decimal place; with `against`, as many more places (up to 6) as it takes for a
- * value that differs from its threshold not to print as the threshold ("69.96%, needs 70%").
+ * Gathers what an award recommendation rests on, the one way every consumer does: audits scored
+ * with "Don't know" and blanks as not met, completeness, actions, evidence per area counted once
+ * wherever it was entered (an item on an action counts for the areas of its objective's
+ * statements), pupil outcomes and wellbeing **as the school's own results publish them**, and the
+ * 360° (stakeholder groups with published results; each baseline gap improved, explained by an
+ * objective in the plan, or open).
+ *
+ * @example
+ * const input = awardInputs({ audit, baselineAudit, endAudit, plan, pupils: published });
+ * recommendAward(input).level; // 'bronze'
  */
-function fmt(x: number, against?: number): string {
-  let places = 1;
-  if (against !== undefined && x !== against) {
-    while (places < 6 && rounded(x, places) === rounded(against, places)) places++;
+export function awardInputs(sources: AwardSources): AwardInput {
+  const rules = sources.rules ?? AwardRules.parse({});
+  const control = sources.control ?? DEFAULT_DISCLOSURE_CONTROL;
+  const { audit, plan } = sources;
+  const published =
+    'kind' in sources.pupils
+      ? sources.pupils
+      : publishResults(
+          { baseline: sources.pupils.baseline, end: sources.pupils.end },
+          { viewer: 'school', control },
+        );
+
+  // Evidence: areas of each statement, and of each action (through its objective's statements).
+  const areaOf = new Map(
+    audit.areas.flatMap((a) => a.statements.map((s) => [s.id as string, String(a.number)])),
+  );
+  const perArea = new Map<string, Set<string>>(
+    audit.areas.map((a) => [String(a.number), new Set()]),
+  );
+  let notCounted = 0;
+  const offer = (item: EvidenceNote, areas: Iterable<string>) => {
+    if (!counts(item, rules.eligibility.minEvidenceWords)) {
+      notCounted++;
+      return;
+    }
+    for (const area of areas) perArea.get(area)?.add(identity(item));
+  };
+  const end = sources.endAudit;
+  if (end) {
+    for (const [statement, items] of Object.entries(end.evidence ?? {})) {
+      const area = areaOf.get(statement);
+      for (const item of items) offer(item, area ? [area] : []);
+    }
+    for (const action of plan?.actions ?? []) {
+      const objective = plan!.objectives.find((o) => o.id === action.objective);
+      const areas = new Set(
+        (objective?.statements ?? []).flatMap((s) => (areaOf.has(s) ? [areaOf.get(s)!] : [])),
+      );
+      for (const item of action.evidence) offer(item, areas);
+    }
   }
-  return rounded(x, places);
+
+  // Pupil outcomes and wellbeing from the published results, per pool.
+  const outcomes: AwardInput['outcomes'] = [];
+  const wellbeing: AwardInput['wellbeing'] = [];
+  for (const pool of published.pools) {
+    for (const g of rules.outcomes.groups) {
+      const cellAt = (wave: 'baseline' | 'end') => {
+        const t = pool[wave]?.binary.find(
+          (b) => b.indicator === rules.outcomes.indicator && b.dimension === g.dimension,
+        );
+        if (!t) return null;
+        if (g.group === 'all') return t.total;
+        return [...t.groups, ...t.derived].find((c) => c.key === g.group) ?? null;
+      };
+      if (!pool.indicators[rules.outcomes.indicator]) continue;
+      outcomes.push({
+        group: g.id,
+        pool: pool.comparableAs,
+        baseline: cellAt('baseline'),
+        end: cellAt('end'),
+      });
+    }
+    const score = pool.indicators[rules.outcomes.wellbeing];
+    if (score) {
+      const at = (wave: 'baseline' | 'end') =>
+        pool[wave]?.scores.find(
+          (t) => t.indicator === rules.outcomes.wellbeing && t.dimension === 'all',
+        )?.total ?? null;
+      wellbeing.push({
+        pool: pool.comparableAs,
+        direction: score.direction,
+        baseline: at('baseline'),
+        end: at('end'),
+      });
+    }
+  }
+
+  // The 360°.
+  const perceptionEnd = sources.perception?.end
+    ? publishPerception(sources.perception.end, control)
+    : null;
+  const perceptionBase = sources.perception?.baseline
+    ? publishPerception(sources.perception.baseline, control)
+    : null;
+  const gaps = gapStatus(perceptionBase, perceptionEnd, sources.baselineAudit, end, plan, audit);
+
+  return {
+    audits: {
+      baseline: sources.baselineAudit ? awardAudit(audit, sources.baselineAudit) : null,
+      end: end ? awardAudit(audit, end) : null,
+    },
+    questionnaires: {
+      baseline: respondentsAt(published, 'baseline'),
+      end: respondentsAt(published, 'end'),
+    },
+    plan: plan ? countActions(plan) : null,
+    evidence: end
+      ? { perArea: Object.fromEntries([...perArea].map(([a, s]) => [a, s.size])), notCounted }
+      : null,
+    outcomes,
+    wellbeing,
+    perception: {
+      groups: perceptionEnd?.stakeholders ?? [],
+      gaps,
+      measured: perceptionEnd !== null,
+    },
+  };
 }
+
+/** Respondents at a wave across pools, as published (a hidden pool hides the sum). */
+function respondentsAt(results: PublishedResults, wave: 'baseline' | 'end'): Shown<number> | null {
+  const waves = results.pools.flatMap((p) => (p[wave] ? [p[wave]!.respondents] : []));
+  if (waves.length === 0) return null;
+  const hidden = waves.find((w) => 'symbol' in w);
+  if (hidden) return hidden;
+  return { value: waves.reduce((n, w) => n + ('value' in w ? w.value : 0), 0) };
+}
+
+/** Each baseline gap: closed at the end, addressed by an objective linked to it, or open. */
+function gapStatus(
+  base: PublishedPerception | null,
+  end: PublishedPerception | null,
+  baselineAudit: AuditRatings | null,
+  endAudit: AuditRatings | null,
+  plan: ActionPlan | null,
+  audit: AuditDefinition,
+): AwardInput['perception']['gaps'] {
+  if (!base || !baselineAudit) return [];
+  const before = agreementGapsPublished(audit, baselineAudit, base).filter((g) => g.gap);
+  const after = end && endAudit ? agreementGapsPublished(audit, endAudit, end) : [];
+  const planned = new Set(plan?.objectives.flatMap((o) => o.statements as string[]) ?? []);
+  return before.map((g) => {
+    const later = after.find((a) => a.statement === g.statement);
+    const status =
+      later && !later.gap && later.judged
+        ? 'improved'
+        : planned.has(g.statement)
+          ? 'explained'
+          : 'open';
+    return { statement: g.statement, status };
+  });
+}
+
+// ──────────────────────────────────────── judging ────────────────────────────────────────
+
+/**
+ * Whether `x` is at least `min`, without floating-point dust deciding: an overall gain computed as
+ * 59.99999999999999 − 49.99999999999999 is a gain of 10 (scores are rationals with small
+ * denominators; anything within 1e-9 is the same figure).
+ */
+export const atLeast = (x: number, min: number) => x >= min - 1e-9;
+
+/** A number as written in a reason: rounded to one decimal place, half up. */
+const one = (x: number) => Math.round(x * 10 + 1e-9) / 10;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -86,546 +316,576 @@ function list(items: readonly string[]): string {
     : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** A criterion's fields other than its id and level, which each builder fixes. */
-type Finding = Omit<AwardCriterion, 'id' | 'level'> & { message: AwardMessage };
+const GROUP_NAMES: Readonly<Record<OutcomeGroup, string>> = {
+  all: 'All pupils',
+  send: 'Pupils with SEND',
+  fsm: 'Pupils on free school meals',
+};
+const POOL_NAMES: Readonly<Record<string, string>> = {
+  'pupil-ks1': 'key stage 1',
+  'pupil-ks2-secondary': 'key stage 2 and secondary',
+};
+const poolName = (pool: string) => POOL_NAMES[pool] ?? pool;
 
-/** A reason and its machine-readable twin. */
-const says = (
-  key: string,
-  params: AwardMessage['params'],
+type Finding = {
+  status: AwardCriterionStatus;
+  actual: number | boolean | null;
+  required: number | boolean | null;
+  reason: string;
+  message: AwardMessage;
+};
+const finding = (
+  status: AwardCriterionStatus | boolean,
+  message: AwardMessage,
   reason: string,
-): { reason: string; message: AwardMessage } => ({ reason, message: { key, params } });
+  actual: number | boolean | null = null,
+  required: number | boolean | null = null,
+): Finding => ({
+  status: typeof status === 'boolean' ? (status ? 'met' : 'not-met') : status,
+  actual,
+  required,
+  reason,
+  message,
+});
 
-/** A number as published in a message: rounded as in the English reason. */
-const num = (x: number, against?: number) => Number(fmt(x, against));
-
-const areaWord = (n: number) => (n === 1 ? 'area' : 'areas');
-
-function auditFinding(wave: 'baseline' | 'end', audit: AuditScores | null): Finding {
-  const met = audit !== null && audit.overall !== null;
-  const said = !audit
-    ? says('auditMissing', { wave }, `No ${wave} audit yet.`)
-    : audit.overall === null
-      ? says('auditUnrated', { wave }, `The ${wave} audit has no rated statements yet.`)
-      : says(
-          'auditDone',
-          { wave, overall: num(audit.overall) },
-          `${wave === 'baseline' ? 'Baseline' : 'End'} audit completed: overall ${fmt(audit.overall)}%.`,
-        );
-  return { met, actual: met, required: true, ...said };
+function auditPresent(wave: 'baseline' | 'end', a: AwardAudit | null): Finding {
+  if (!a) return finding(false, { key: 'auditMissing', params: { wave } }, `No ${wave} audit yet.`);
+  if (a.overall === null)
+    return finding(
+      false,
+      { key: 'auditUnrated', params: { wave } },
+      `The ${wave} audit has no rated statements yet.`,
+    );
+  const o = one(a.overall);
+  return finding(
+    true,
+    { key: 'auditDone', params: { wave, overall: o } },
+    `${wave === 'baseline' ? 'Baseline' : 'End'} audit completed: overall ${o}%.`,
+    true,
+    true,
+  );
 }
 
-function questionnaireFinding(
+function questionnairePresent(
   wave: 'baseline' | 'end',
-  questionnaire: { respondents: number } | null,
+  q: Shown<number> | null,
   control: DisclosureControl,
 ): Finding {
-  if (!questionnaire) {
-    const said = says('questionnaireMissing', { wave }, `No ${wave} questionnaire yet.`);
-    return { met: false, actual: null, required: 1, ...said };
-  }
-  const { respondents } = questionnaire;
-  if (!(Number.isInteger(respondents) && respondents >= 0)) {
-    throw new RangeError(
-      `recommendAward: the ${wave} questionnaire's respondents must be a whole number ≥ 0, got ${respondents}.`,
-    );
-  }
   const name = `${wave === 'baseline' ? 'Baseline' : 'End'} questionnaire`;
-  const k = control.minCellSize;
-  // D1: a number of respondents below k is a figure resting on fewer than k pupils.
-  const said =
-    respondents === 0
-      ? says('questionnaireEmpty', { wave }, `The ${wave} questionnaire has no respondents yet.`)
-      : respondents < k
-        ? says(
-            'questionnaireFew',
-            { wave, min: k },
-            `${name} answered by fewer than ${k} pupils (the number is hidden to protect privacy).`,
-          )
-        : says(
-            'questionnaireDone',
-            { wave, count: respondents },
-            `${name} answered by ${plural(respondents, 'pupil', 'pupils')}.`,
-          );
-  return {
-    met: respondents > 0,
-    actual: respondents >= k ? respondents : null,
-    required: 1,
-    ...said,
-  };
-}
-
-function planFinding(plan: ActionPlan | null, rules: AwardRules['eligibility']): Finding {
-  const min = rules.minActions;
-  const each = rules.actionsNeedOwnerAndDeadline ? ', each with an owner and a deadline' : '';
-  const needs = rules.actionsNeedOwnerAndDeadline ? 'OwnerDeadline' : '';
-  if (!plan) {
-    const reason = `No action plan yet; it needs at least ${min}${each}.`;
-    return {
-      met: false,
-      actual: null,
-      required: min,
-      ...says(`planMissing${needs}`, { min }, reason),
-    };
+  if (!q)
+    return finding(
+      false,
+      { key: 'questionnaireMissing', params: { wave } },
+      `No ${wave} questionnaire yet.`,
+      null,
+      1,
+    );
+  if ('value' in q && q.value === 0)
+    return finding(
+      false,
+      { key: 'questionnaireEmpty', params: { wave } },
+      `The ${wave} questionnaire has no respondents yet.`,
+      0,
+      1,
+    );
+  if (!('value' in q)) {
+    const k = control.minCellSize;
+    return finding(
+      true,
+      { key: 'questionnaireFew', params: { wave, min: k } },
+      `${name} answered by fewer than ${k} pupils (the number is hidden to protect privacy).`,
+      null,
+      1,
+    );
   }
-  // The plan's schema requires an owner and a deadline on every action: only dropped ones are left out.
-  const { dropped, counted } = countActions(plan);
-  const notCounting = dropped > 0 ? ` (not counting ${dropped} dropped)` : '';
-  const reason = `Action plan has ${plural(counted, 'action', 'actions')}${notCounting}, needs at least ${min}${each}.`;
-  const said = says(`planActions${needs}`, { count: counted, dropped, min }, reason);
-  return { met: counted >= min, actual: counted, required: min, ...said };
+  return finding(
+    true,
+    { key: 'questionnaireDone', params: { wave, count: q.value } },
+    `${name} answered by ${plural(q.value, 'pupil', 'pupils')}.`,
+    q.value,
+    1,
+  );
 }
 
-function evidenceFinding(
-  end: AuditScores | null,
-  evidencePerArea: Record<number, number>,
-  min: number,
-): Finding {
+function planPresent(plan: AwardInput['plan'], rules: AwardRules): Finding {
+  const min = rules.eligibility.minActions;
+  const each = rules.eligibility.actionsNeedOwnerAndDeadline
+    ? ', each with an owner and a deadline'
+    : '';
+  if (!plan)
+    return finding(
+      false,
+      { key: 'planMissing', params: { min } },
+      `No action plan yet; it needs at least ${min} actions${each}.`,
+      null,
+      min,
+    );
+  const notCounting = plan.dropped > 0 ? ` (not counting ${plan.dropped} dropped)` : '';
+  return finding(
+    plan.counted >= min,
+    { key: 'planActions', params: { count: plan.counted, dropped: plan.dropped, min } },
+    `Action plan has ${plural(plan.counted, 'action', 'actions')}${notCounting}, needs at least ${min}${each}.`,
+    plan.counted,
+    min,
+  );
+}
+
+function evidencePresent(input: AwardInput, rules: AwardRules): Finding {
+  const min = rules.eligibility.minEvidencePerArea;
+  const w = rules.eligibility.minEvidenceWords;
   const pieces = plural(min, 'piece', 'pieces');
-  if (!end || end.areas.length === 0) {
-    const reason = `No end audit yet, so evidence cannot be counted; every area needs at least ${pieces}.`;
-    return { met: false, actual: null, required: min, ...says('evidenceNoAudit', { min }, reason) };
-  }
-  const counts = end.areas.map(({ area }) => {
-    const count = Object.hasOwn(evidencePerArea, String(area)) ? evidencePerArea[area]! : 0;
-    if (!(Number.isFinite(count) && count >= 0)) {
-      throw new RangeError(
-        `recommendAward: evidence for area ${area} must be a number ≥ 0, got ${count}.`,
-      );
-    }
-    return { area, count };
-  });
-  const fewest = Math.min(...counts.map((c) => c.count));
-  const short = counts.filter((c) => c.count < min).map((c) => `${c.area} (${c.count})`);
-  const said =
-    short.length === 0
-      ? says(
-          'evidenceMet',
-          { fewest, min },
-          `Evidence in every area of the end audit: at least ${fewest} each, needs at least ${min}.`,
-        )
-      : says(
-          'evidenceShort',
-          { count: short.length, areas: short.join(', '), min },
-          `Not enough evidence in ${areaWord(short.length)} ${list(short)}; every area of the end audit needs at least ${pieces}.`,
-        );
-  return { met: short.length === 0, actual: fewest, required: min, ...said };
-}
-
-function overallFinding(end: AuditScores | null, min: number): Finding {
-  const overall = end?.overall ?? null;
-  const said =
-    overall === null
-      ? says(
-          'overallMissing',
-          { min: num(min) },
-          `No end audit score yet; needs at least ${fmt(min)}% overall.`,
-        )
-      : says(
-          'overall',
-          { overall: num(overall, min), min: num(min) },
-          `End audit overall ${fmt(overall, min)}%, needs at least ${fmt(min)}%.`,
-        );
-  return { met: overall !== null && overall >= min, actual: overall, required: min, ...said };
-}
-
-function areaFinding(end: AuditScores | null, min: number): Finding {
-  const needs = `every area needs at least ${fmt(min)}%`;
-  if (!end || end.areas.length === 0) {
-    const said = says('areaMissing', { min: num(min) }, `No end audit score yet; ${needs}.`);
-    return { met: false, actual: null, required: min, ...said };
-  }
-  const scored = end.areas.flatMap((a) =>
-    a.percent === null ? [] : [{ ...a, percent: a.percent }],
-  );
-  const lowest = scored.reduce<(typeof scored)[number] | null>(
-    (low, a) => (low === null || a.percent < low.percent ? a : low),
-    null,
-  );
-  const below = scored.filter((a) => a.percent < min);
-  // An area with no score (nothing rated) cannot be shown to reach the threshold.
-  const unscored = end.areas.filter((a) => a.percent === null).map((a) => String(a.area));
-  const met = below.length === 0 && unscored.length === 0;
-  const parts: string[] = [];
-  if (below.length > 0) {
-    const which = below.map((a) => `${a.area} (${fmt(a.percent, min)}%)`);
-    parts.push(
-      `${areaWord(below.length)} ${list(which)} ${below.length === 1 ? 'is' : 'are'} below ${fmt(min)}%`,
+  if (!input.evidence || !input.audits.end)
+    return finding(
+      false,
+      { key: 'evidenceNoAudit', params: { min } },
+      `No end audit yet, so evidence cannot be counted; every area needs at least ${pieces}.`,
+      null,
+      min,
     );
-  }
-  if (unscored.length > 0) {
-    parts.push(
-      `${areaWord(unscored.length)} ${list(unscored)} ${unscored.length === 1 ? 'has' : 'have'} no score (nothing rated)`,
+  const entries = Object.entries(input.evidence.perArea);
+  const fewest = Math.min(...entries.map(([, n]) => n));
+  const short = entries.filter(([, n]) => n < min).map(([a, n]) => `${a} (${n})`);
+  const notCounted = input.evidence.notCounted;
+  const skipped =
+    notCounted > 0
+      ? ` ${plural(notCounted, 'item was', 'items were')} not counted: evidence needs a kind and a description of at least ${w} words.`
+      : '';
+  if (short.length === 0)
+    return finding(
+      true,
+      { key: 'evidenceMet', params: { fewest, min } },
+      `Evidence in every area of the end audit: at least ${fewest} each, needs at least ${min}.${skipped}`,
+      fewest,
+      min,
     );
-  }
-  const said =
-    met && lowest
-      ? says(
-          'areaMet',
-          { min: num(min), area: lowest.area, lowest: num(lowest.percent) },
-          `Every area of the end audit is at least ${fmt(min)}%; the lowest is area ${lowest.area} at ${fmt(lowest.percent)}%.`,
-        )
-      : says(
-          below.length > 0 && unscored.length > 0
-            ? 'areaBelowUnscored'
-            : below.length > 0
-              ? 'areaBelow'
-              : 'areaUnscored',
-          {
-            min: num(min),
-            below: below.map((a) => `${a.area} (${fmt(a.percent, min)}%)`).join(', '),
-            belowCount: below.length,
-            unscored: unscored.join(', '),
-            unscoredCount: unscored.length,
-          },
-          `In the end audit, ${parts.join(', and ')}; ${needs}.`,
-        );
-  return { met, actual: lowest?.percent ?? null, required: min, ...said };
-}
-
-function gainFinding(baseline: AuditScores | null, end: AuditScores | null, min: number): Finding {
-  const from = baseline?.overall ?? null;
-  const to = end?.overall ?? null;
-  if (from === null || to === null) {
-    const reason = `The gain needs a scored baseline and end audit; needs at least ${fmt(min)} points.`;
-    return {
-      met: false,
-      actual: null,
-      required: min,
-      ...says('gainMissing', { min: num(min) }, reason),
-    };
-  }
-  const gain = to - from;
-  const shown = fmt(gain, min);
-  const points = shown === '1' ? 'point' : 'points';
-  const reason = `Overall gain ${shown} ${points} (${fmt(from)}% → ${fmt(to)}%), needs at least ${fmt(min)}.`;
-  const said = says(
-    'gain',
-    { gain: Number(shown), from: num(from), to: num(to), min: num(min) },
-    reason,
-  );
-  return { met: gain >= min, actual: gain, required: min, ...said };
-}
-
-function actionsDoneFinding(plan: ActionPlan | null, min: number): Finding {
-  if (!plan) {
-    const reason = `No action plan yet; needs at least ${fmt(min)}% of its actions done.`;
-    const said = says('actionsDoneNoPlan', { min: num(min) }, reason);
-    return { met: false, actual: null, required: min, ...said };
-  }
-  const { done, dropped, counted, percentDone } = countActions(plan);
-  if (percentDone === null) {
-    const why = plan.actions.length === 0 ? 'the plan has none' : 'every action is dropped';
-    const reason = `No actions to count (${why}); needs at least ${fmt(min)}% done.`;
-    const key = plan.actions.length === 0 ? 'actionsDoneNone' : 'actionsDoneAllDropped';
-    return { met: false, actual: null, required: min, ...says(key, { min: num(min) }, reason) };
-  }
-  const percent = percentDone;
-  const notCounting = dropped > 0 ? `, not counting ${dropped} dropped` : '';
-  const reason = `${done} of ${plural(counted, 'action', 'actions')} done (${fmt(percent, min)}%${notCounting}), needs at least ${fmt(min)}%.`;
-  const said = says(
-    'actionsDone',
-    { done, count: counted, dropped, percent: num(percent, min), min: num(min) },
-    reason,
-  );
-  return { met: percent >= min, actual: percent, required: min, ...said };
-}
-
-function outcomeFinding(
-  group: OutcomeComparison['group'],
-  outcome: OutcomeComparison | undefined,
-  required: boolean,
-  minBase: number,
-  confidence: number,
-  control: DisclosureControl,
-): Finding {
-  const name = GROUP_NAMES[group];
-  const notBlocking = (said: ReturnType<typeof says>): Finding => ({
-    met: true,
-    actual: null,
-    required: null,
-    ...said,
-  });
-  if (!required) {
-    return notBlocking(
-      says(
-        'outcomeNotRequired',
-        { group },
-        `${name}, frequent victimisation: not required by these award rules.`,
-      ),
-    );
-  }
-  if (!outcome) {
-    // A group's figures may be missing because the characteristic is not recorded: not reportable.
-    // Without figures for all pupils, though, nothing shows that outcomes are not worse.
-    return group === 'all'
-      ? {
-          met: false,
-          actual: null,
-          required: null,
-          ...says(
-            'outcomeAllMissing',
-            { group },
-            'No frequent-victimisation figures for all pupils were given, so pupil outcomes cannot be checked.',
-          ),
-        }
-      : notBlocking(
-          says(
-            'outcomeMissing',
-            { group },
-            `${name}: not reportable (no figures given), so this does not block Gold.`,
-          ),
-        );
-  }
-  const { baseline, end } = outcome;
-  if (baseline.base < minBase || end.base < minBase) {
-    // D1: neither base is stated; only that one of them is below the minimum.
-    return notBlocking(
-      says(
-        'outcomeNotReportable',
-        { group, min: minBase },
-        `${name}: not reportable (fewer than ${minBase} pupils at a wave), so this does not block Gold.`,
-      ),
-    );
-  }
-  const c = compareWaves(baseline, end, { higherIsBetter: false, confidence });
-  // Both bases are at least minBase ≥ 1, so both percentages and the interval exist.
-  const upper = c.time1.interval!.upper;
-  const atEnd = c.time2.percent!;
-  const met = atEnd <= upper;
-  const level = fmt(confidence * 100);
-  // D1, D4: percentages (and the interval built on them) only where publishProportion would show
-  // them, at both waves (D7); never a count. The decision above still uses the exact figures.
-  const minShown = Math.max(control.minBaseForPercentage, control.minCellSize);
-  if (baseline.base < minShown || end.base < minShown) {
-    const verdict = met ? 'not worse' : 'worse';
-    return {
-      met,
-      actual: null,
-      required: null,
-      ...says(
-        met ? 'outcomeHiddenNotWorse' : 'outcomeHiddenWorse',
-        { group, symbol: '[c]', min: minShown, level: Number(level) },
-        `${name} frequently victimised: [c] — fewer than ${minShown} pupils at a wave, so the figures are hidden to protect privacy. Judged on the exact figures against the ${level}% interval, this is ${verdict}.`,
-      ),
-    };
-  }
-  const params = {
-    group,
-    end: num(atEnd, upper),
-    baseline: num(c.time1.percent!),
-    level: Number(level),
-    upper: num(upper),
-  };
-  const endText = `${fmt(atEnd, upper)}% at the end`;
-  const baseText = `${fmt(c.time1.percent!)}% at baseline (${level}% interval up to ${fmt(upper)}%)`;
-  const said = met
-    ? says(
-        'outcomeNotWorse',
-        params,
-        `${name} frequently victimised: ${endText} against ${baseText}, so not worse.`,
-      )
-    : says(
-        'outcomeWorse',
-        params,
-        `${name} frequently victimised: ${endText}, above the upper limit of ${baseText}.`,
-      );
-  return { met, actual: atEnd, required: upper, ...said };
-}
-
-function pValueText(p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${rounded(p, 3)}`;
-}
-
-const WELLBEING_VERDICTS: Readonly<Record<ChangeDirection, string>> = {
-  improved: 'Wellbeing significantly better',
-  worse: 'Wellbeing significantly worse',
-  'no-significant-change': 'Wellbeing not significantly different',
-  'not-comparable': 'Wellbeing not comparable',
-};
-const WELLBEING_KEYS: Readonly<Record<ChangeDirection, string>> = {
-  improved: 'wellbeingBetter',
-  worse: 'wellbeingWorse',
-  'no-significant-change': 'wellbeingSame',
-  'not-comparable': 'wellbeingNotComparable',
-};
-
-function wellbeingFinding(
-  wellbeing: AwardInput['wellbeing'],
-  required: boolean,
-  confidence: number,
-  control: DisclosureControl,
-): Finding {
-  const notBlocking = (said: ReturnType<typeof says>): Finding => ({
-    met: true,
-    actual: null,
-    required: null,
-    ...said,
-  });
-  if (!required) {
-    return notBlocking(
-      says('wellbeingNotRequired', {}, 'Wellbeing: not required by these award rules.'),
-    );
-  }
-  if (!wellbeing) {
-    return notBlocking(says('wellbeingMissing', {}, 'Wellbeing: no scores given, so not checked.'));
-  }
-  const { higherIsBetter } = wellbeing;
-  const c = compareMeans(wellbeing.baseline, wellbeing.end, { higherIsBetter, confidence });
-  if (!c.test || c.time1.mean === null || c.time2.mean === null) {
-    const reason =
-      'Wellbeing: the mean scores cannot be tested (fewer than 2 scores at a wave, or no spread at either), so not shown to be worse.';
-    return { met: true, actual: null, required: null, ...says('wellbeingUntestable', {}, reason) };
-  }
-  const met = c.direction !== 'worse';
-  // D1, D4: a mean on a small base can tell every member's score (publishMean hides it).
-  const minShown = Math.max(control.minBaseForPercentage, control.minCellSize);
-  if (wellbeing.baseline.n < minShown || wellbeing.end.n < minShown) {
-    const verdict = met ? 'not significantly worse' : 'significantly worse';
-    return {
-      met,
-      actual: null,
-      required: null,
-      ...says(
-        met ? 'wellbeingHiddenNotWorse' : 'wellbeingHiddenWorse',
-        { symbol: '[c]', min: minShown },
-        `Wellbeing: [c] — fewer than ${minShown} scores at a wave, so the means are hidden to protect privacy. Judged on the exact figures, it is ${verdict}.`,
-      ),
-    };
-  }
-  const better = higherIsBetter ? 'higher' : 'lower';
-  const p = pValueText(c.test.pValue);
-  const figures = `mean ${fmt(c.time1.mean)} at baseline, ${fmt(c.time2.mean)} at the end (${better} is better; ${p})`;
-  const said = says(
-    WELLBEING_KEYS[c.direction],
+  return finding(
+    false,
     {
-      baseline: num(c.time1.mean),
-      end: num(c.time2.mean),
-      better,
-      p: c.test.pValue < 0.001 ? '< 0.001' : `= ${rounded(c.test.pValue, 3)}`,
+      key: 'evidenceShort',
+      params: { areas: short.join(', '), count: short.length, min, notCounted, words: w },
     },
-    `${WELLBEING_VERDICTS[c.direction]}: ${figures}.`,
+    `Not enough evidence in ${short.length === 1 ? 'area' : 'areas'} ${list(short)}; every area of the end audit needs at least ${pieces}.${skipped}`,
+    fewest,
+    min,
   );
-  return { met, actual: c.difference, required: null, ...said };
+}
+
+function completeAudits(input: AwardInput, rules: AwardRules): Finding {
+  const min = rules.completeness.minDefinite;
+  const { baseline, end } = input.audits;
+  if (!baseline || !end)
+    return finding(
+      false,
+      { key: 'auditsMissing', params: { min } },
+      `Both audits are needed, each rating at least ${min}% of statements.`,
+      null,
+      min,
+    );
+  const unsure = [...new Set([...baseline.unsure, ...end.unsure])].sort((a, b) =>
+    a.localeCompare(b, 'en', { numeric: true }),
+  );
+  const met = atLeast(baseline.definite, min) && atLeast(end.definite, min);
+  const b = one(baseline.definite);
+  const e = one(end.definite);
+  if (met)
+    return finding(
+      true,
+      { key: 'auditsComplete', params: { min, baseline: b, end: e } },
+      `Both audits rate at least ${min}% of statements definitely (baseline ${b}%, end ${e}%).`,
+      Math.min(b, e),
+      min,
+    );
+  return finding(
+    false,
+    {
+      key: 'auditsIncomplete',
+      params: { min, baseline: b, end: e, statements: unsure.join(', '), count: unsure.length },
+    },
+    `Each audit must rate at least ${min}% of statements Fully, Partially or Not yet met (baseline ${b}%, end ${e}%). "Don't know" or blank: ${list(unsure)}.`,
+    Math.min(b, e),
+    min,
+  );
+}
+
+function overallAtLeast(end: AwardAudit | null, min: number): Finding {
+  if (!end || end.overall === null)
+    return finding(
+      false,
+      { key: 'overallMissing', params: { min } },
+      `No end audit score yet; needs at least ${min}% overall.`,
+      null,
+      min,
+    );
+  const o = one(end.overall);
+  return finding(
+    atLeast(end.overall, min),
+    { key: 'overall', params: { overall: o, min } },
+    `End audit overall ${o}%, needs at least ${min}% ("Don't know" and blank count as not met).`,
+    end.overall,
+    min,
+  );
+}
+
+function everyArea(end: AwardAudit | null, min: number): Finding {
+  if (!end || end.overall === null)
+    return finding(
+      false,
+      { key: 'areaMissing', params: { min } },
+      `No end audit score yet; every area needs at least ${min}%.`,
+      null,
+      min,
+    );
+  const scored = end.areas.map((a) => ({ area: a.area, percent: a.percent ?? 0 }));
+  const lowest = scored.reduce((l, a) => (a.percent < l.percent ? a : l), scored[0]!);
+  const below = scored.filter((a) => !atLeast(a.percent, min));
+  if (below.length === 0)
+    return finding(
+      true,
+      { key: 'areaMet', params: { min, area: lowest.area, lowest: one(lowest.percent) } },
+      `Every area of the end audit is at least ${min}%; the lowest is area ${lowest.area} at ${one(lowest.percent)}%.`,
+      lowest.percent,
+      min,
+    );
+  const which = below.map((a) => `${a.area} (${one(a.percent)}%)`);
+  return finding(
+    false,
+    { key: 'areaBelow', params: { min, below: which.join(', '), count: below.length } },
+    `In the end audit, ${below.length === 1 ? 'area' : 'areas'} ${list(which)} ${below.length === 1 ? 'is' : 'are'} below ${min}%; every area needs at least ${min}%.`,
+    lowest.percent,
+    min,
+  );
+}
+
+function attainment(input: AwardInput, rules: AwardRules): Finding {
+  const { minGain, orMinOverall } = rules.silver;
+  const from = input.audits.baseline?.overall ?? null;
+  const to = input.audits.end?.overall ?? null;
+  if (to === null || from === null)
+    return finding(
+      false,
+      { key: 'attainmentMissing', params: { minGain, orMin: orMinOverall } },
+      `Needs both audits: a gain of at least ${minGain} points, or an end overall of at least ${orMinOverall}%.`,
+      null,
+      minGain,
+    );
+  const gain = to - from;
+  const g = one(gain);
+  if (atLeast(gain, minGain))
+    return finding(
+      true,
+      { key: 'attainmentGain', params: { gain: g, from: one(from), to: one(to), minGain } },
+      `Overall gain ${g} points (${one(from)}% → ${one(to)}%), at least ${minGain}.`,
+      gain,
+      minGain,
+    );
+  if (atLeast(to, orMinOverall))
+    return finding(
+      true,
+      { key: 'attainmentHigh', params: { overall: one(to), orMin: orMinOverall } },
+      `End overall ${one(to)}% is at least ${orMinOverall}%: a school that started strong is not held back by a small gain.`,
+      to,
+      orMinOverall,
+    );
+  return finding(
+    false,
+    {
+      key: 'attainmentShort',
+      params: { gain: g, from: one(from), to: one(to), minGain, orMin: orMinOverall },
+    },
+    `Overall gain ${g} points (${one(from)}% → ${one(to)}%): needs a gain of at least ${minGain} points, or an end overall of at least ${orMinOverall}%.`,
+    gain,
+    minGain,
+  );
+}
+
+function actionsDone(plan: AwardInput['plan'], min: number): Finding {
+  if (!plan)
+    return finding(
+      false,
+      { key: 'actionsDoneNoPlan', params: { min } },
+      `No action plan yet; needs at least ${min}% of its actions done.`,
+      null,
+      min,
+    );
+  if (plan.counted === 0)
+    return finding(
+      false,
+      { key: 'actionsDoneNone', params: { min } },
+      `No actions to count; needs at least ${min}% done.`,
+      null,
+      min,
+    );
+  const percent = (plan.done * 100) / plan.counted;
+  const notCounting = plan.dropped > 0 ? `, not counting ${plan.dropped} dropped` : '';
+  return finding(
+    atLeast(percent, min),
+    {
+      key: 'actionsDone',
+      params: {
+        done: plan.done,
+        count: plan.counted,
+        dropped: plan.dropped,
+        percent: one(percent),
+        min,
+      },
+    },
+    `${plan.done} of ${plural(plan.counted, 'action', 'actions')} done (${one(percent)}%${notCounting}), needs at least ${min}%.`,
+    percent,
+    min,
+  );
+}
+
+function perceptionGroups(input: AwardInput, min: number): Finding {
+  const shown = input.perception.groups.filter((g) => 'value' in g.people && g.people.value > 0);
+  const names = shown.map((g) => STAKEHOLDER_NAMES[g.stakeholder] ?? g.stakeholder);
+  return finding(
+    shown.length >= min,
+    { key: 'perceptionGroups', params: { count: shown.length, groups: names.join(', '), min } },
+    shown.length === 0
+      ? `No perception survey results can be shown yet; needs results from at least ${min} stakeholder groups (each with at least 10 people).`
+      : `Perception results from ${plural(shown.length, 'stakeholder group', 'stakeholder groups')} (${list(names)}), needs at least ${min}.`,
+    shown.length,
+    min,
+  );
+}
+
+function agreementGapsClosed(input: AwardInput): Finding {
+  if (!input.perception.measured)
+    return finding(
+      false,
+      { key: 'gapsNoPerception', params: {} },
+      'No perception surveys at the end, so agreement gaps cannot be checked.',
+    );
+  const open = input.perception.gaps.filter((g) => g.status === 'open').map((g) => g.statement);
+  if (input.perception.gaps.length === 0)
+    return finding(true, { key: 'gapsNone', params: {} }, 'No agreement gaps at the baseline.');
+  if (open.length === 0)
+    return finding(
+      true,
+      { key: 'gapsResolved', params: { count: input.perception.gaps.length } },
+      `Every agreement gap of the baseline improved or is addressed in the plan (${input.perception.gaps.length}).`,
+    );
+  return finding(
+    false,
+    { key: 'gapsOpen', params: { count: open.length, statements: open.join(', ') } },
+    `Agreement gaps neither improved nor addressed in the plan: ${list(open)}.`,
+    open.length,
+    0,
+  );
+}
+
+/** Counts and base of a published cell, when its percentage is shown. */
+const shownCounts = (c: PublishedCell | null) =>
+  c && 'value' in c.percent && 'value' in c.count && 'value' in c.base
+    ? { count: c.count.value, base: c.base.value, percent: c.percent.value }
+    : null;
+
+/**
+ * Pupil outcomes for one group, every pool: not worse (no significant rise), worse (a significant
+ * rise), a rise of at least `noticeableRise` points that is not significant (for judgement), or
+ * not shown (for judgement — never met automatically).
+ */
+function outcome(group: OutcomeGroup, input: AwardInput, rules: AwardRules): Finding {
+  const name = GROUP_NAMES[group];
+  const mine = input.outcomes.filter((o) => o.group === group);
+  if (mine.length === 0)
+    return finding(
+      'needs-judgement',
+      { key: 'outcomeMissing', params: { group } },
+      `${name}: no frequent-victimisation figures at both waves, so the moderator must judge pupil outcomes.`,
+    );
+  const judged: Finding[] = mine.map((o) => {
+    const pool = poolName(o.pool);
+    const many = input.outcomes.some((x) => x.pool !== o.pool);
+    const where = many ? ` (${pool})` : '';
+    const a = shownCounts(o.baseline);
+    const b = shownCounts(o.end);
+    if (!a || !b)
+      return finding(
+        'needs-judgement',
+        { key: 'outcomeHidden', params: { group, pool: o.pool } },
+        `${name}${where}: the figures are hidden to protect privacy (too few pupils to publish at a wave). This does not mean no pupils were affected; the moderator must judge, for example from the trust or LA figure.`,
+      );
+    const c = compareWaves(a, b, {
+      direction: 'higher-is-worse',
+      confidence: rules.outcomes.confidence,
+    });
+    const rise = b.percent - a.percent;
+    const params = { group, pool: o.pool, baseline: a.percent, end: b.percent };
+    if (c.direction === 'worse')
+      return finding(
+        false,
+        { key: 'outcomeWorse', params },
+        `${name}${where} frequently bullied: ${a.percent}% at baseline, ${b.percent}% at the end — significantly higher.`,
+        b.percent,
+        a.percent,
+      );
+    if (rise >= rules.outcomes.noticeableRise)
+      return finding(
+        'needs-judgement',
+        { key: 'outcomeRise', params: { ...params, rise } },
+        `${name}${where} frequently bullied rose from ${a.percent}% to ${b.percent}% (${rise} points). Too few pupils to tell whether this is a real change, so the moderator must judge it.`,
+        b.percent,
+        a.percent,
+      );
+    return finding(
+      true,
+      { key: 'outcomeNotWorse', params },
+      `${name}${where} frequently bullied: ${a.percent}% at baseline, ${b.percent}% at the end — not significantly higher.`,
+      b.percent,
+      a.percent,
+    );
+  });
+  return (
+    judged.find((f) => f.status === 'not-met') ??
+    judged.find((f) => f.status === 'needs-judgement') ??
+    judged[0]!
+  );
+}
+
+function wellbeingHeld(input: AwardInput, rules: AwardRules): Finding {
+  if (input.wellbeing.length === 0)
+    return finding(
+      'needs-judgement',
+      { key: 'wellbeingNotMeasured', params: {} },
+      'The questionnaire used has no wellbeing measure, so the moderator must judge wellbeing.',
+    );
+  const judged = input.wellbeing.map((w) => {
+    const pool = poolName(w.pool);
+    const many = input.wellbeing.length > 1;
+    const where = many ? ` (${pool})` : '';
+    const stat = (c: PublishedScoreCell | null) =>
+      c && 'value' in c.n && 'value' in c.mean && 'value' in c.sd
+        ? {
+            n: c.n.value,
+            sum: c.mean.value * c.n.value,
+            sumSquares: c.sd.value ** 2 * (c.n.value - 1) + c.n.value * c.mean.value ** 2,
+          }
+        : null;
+    const a = stat(w.baseline);
+    const b = stat(w.end);
+    if (!a || !b)
+      return finding(
+        'needs-judgement',
+        { key: 'wellbeingHidden', params: { pool: w.pool } },
+        `Wellbeing${where}: the averages are hidden to protect privacy (too few pupils to publish), so the moderator must judge.`,
+      );
+    const c = compareMeans(a, b, { direction: w.direction, confidence: rules.outcomes.confidence });
+    const better = w.direction === 'higher-is-better' ? 'higher' : 'lower';
+    const params = {
+      pool: w.pool,
+      baseline: one(a.sum / a.n),
+      end: one(b.sum / b.n),
+      better,
+    } as const;
+    return c.direction === 'worse'
+      ? finding(
+          false,
+          { key: 'wellbeingWorse', params },
+          `Wellbeing${where} significantly worse: mean ${params.baseline} at baseline, ${params.end} at the end (${better} is better).`,
+        )
+      : finding(
+          true,
+          { key: 'wellbeingNotWorse', params },
+          `Wellbeing${where} not significantly worse: mean ${params.baseline} at baseline, ${params.end} at the end (${better} is better).`,
+        );
+  });
+  return (
+    judged.find((f) => f.status === 'not-met') ??
+    judged.find((f) => f.status === 'needs-judgement') ??
+    judged[0]!
+  );
 }
 
 /**
- * Recommends an award for moderation (domain.md §4) from a school's audits, questionnaires, action
- * plan, evidence and pupil outcomes, with the tenant's `rules` (default `AwardRules.parse({})`):
+ * Recommends an award for moderation (domain.md §4, revised defaults; each with its reason in the
+ * README):
  *
- * - **Eligible**: a scored baseline audit, a baseline questionnaire with respondents, an action plan
- *   with at least `minActions` actions that are not dropped (each has an owner and a deadline: the
- *   plan's schema requires both), a scored end audit, an end questionnaire with respondents, and at
- *   least `minEvidencePerArea` pieces of evidence in every area of the end audit;
- * - **Bronze**: eligible, end overall ≥ `bronze.minOverall` and no area below `bronze.minArea` (an
- *   area with no score cannot be shown to reach it, so it fails);
- * - **Silver**: Bronze, overall ≥ `silver.minOverall`, gain (end − baseline overall) ≥
- *   `silver.minGain` points, and done ÷ (total − dropped) × 100 ≥ `silver.minActionsDone`;
- * - **Gold**: Silver, overall ≥ `gold.minOverall`, every area ≥ `gold.minArea`, and (when the rules
- *   ask) pupil outcomes not worse: for all, SEND and FSM pupils, frequent victimisation at the end
- *   is not above the upper limit of the baseline's Wilson interval (95%). A group with fewer than
- *   `minBase` pupils at either wave, or with no figures given, is not reportable: listed as such and
- *   not blocking; missing figures for all pupils do block. Wellbeing, when given, must not be
- *   significantly worse ({@link compareMeans}).
+ * - **Eligible** (else a certificate of participation): both audits, both questionnaires with
+ *   respondents, an action plan with at least 3 actions (each with an owner and a deadline), and
+ *   evidence in every area — an item with a kind and a description of real length, counted once.
+ * - **Every level** (with Bronze): both audits rate at least 90% of statements definitely; pupil
+ *   outcomes — frequent victimisation for all pupils, pupils with SEND and pupils on free school
+ *   meals not significantly higher, and wellbeing not significantly worse. A group that cannot be
+ *   published, or a noticeable rise that cannot be tested, needs the moderator's judgement.
+ * - **Bronze:** end overall ≥ 50%, no area below 25% ("Don't know" and blank count as not met).
+ * - **Silver:** overall ≥ 70%; a gain of ≥ 10 points **or** an end overall ≥ 85%; ≥ 75% of actions
+ *   done; perception results from ≥ 2 stakeholder groups.
+ * - **Gold:** overall ≥ 85%, every area ≥ 70%, every baseline agreement gap improved or addressed.
  *
- * The level is the highest whose criteria, and every lower level's, are all met; otherwise
- * `participation` (a certificate of participation). Every criterion is listed, even above a level
- * that failed, so the school sees all it needs. The result is a recommendation for the LA, MAT or
- * programme to moderate, with `rules` echoed.
- *
- * @throws RangeError when `minBase` is not a whole number ≥ 1, `confidence` is not between 0 and 1,
- *   a group appears twice in `pupilOutcomes`, or a count is not valid.
- * @example
- * const recommendation = recommendAward({
- *   baselineAudit, // overall 50%
- *   endAudit, //      overall 72%, areas 60, 75, 75, 70, 75, 75
- *   baselineQuestionnaire: { respondents: 212 },
- *   endQuestionnaire: { respondents: 198 },
- *   plan, //          8 actions: 6 done, 1 in progress, 1 dropped
- *   evidencePerArea: { 1: 3, 2: 2, 3: 1, 4: 4, 5: 2, 6: 1 },
- *   pupilOutcomes: [{ group: 'all', baseline: { count: 49, base: 212 }, end: { count: 40, base: 198 } }],
- * });
- * recommendation.level; // 'silver'
- * recommendation.criteria.find((c) => c.id === 'silver.min-overall')?.reason;
- * // 'End audit overall 72%, needs at least 70%.'
- * recommendation.criteria.filter((c) => !c.met).map((c) => c.id); // ['gold.min-overall', 'gold.every-area']
+ * `level` is the highest level whose criteria (and every lower level's) are all met; a criterion
+ * that needs judgement holds the level below it, and `levelIfJudged` says where the school would be
+ * if the moderator judges every such criterion met.
  */
 export function recommendAward(
   input: AwardInput,
   rules: AwardRules = AwardRules.parse({}),
-  options: RecommendAwardOptions = {},
+  options: { control?: DisclosureControl } = {},
 ): AwardRecommendation {
-  const minBase = options.minBase ?? 10;
   const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
-  const confidence = options.confidence ?? 0.95;
-  if (!(Number.isInteger(minBase) && minBase >= 1)) {
-    throw new RangeError(`recommendAward: minBase must be a whole number ≥ 1, got ${minBase}.`);
-  }
-  if (!(confidence > 0 && confidence < 1)) {
-    throw new RangeError(`recommendAward: confidence must be between 0 and 1, got ${confidence}.`);
-  }
-  const outcomes = new Map<OutcomeComparison['group'], OutcomeComparison>();
-  for (const outcome of input.pupilOutcomes) {
-    if (outcomes.has(outcome.group)) {
-      throw new RangeError(`recommendAward: pupilOutcomes has the group "${outcome.group}" twice.`);
-    }
-    outcomes.set(outcome.group, outcome);
-  }
-
-  const { baselineAudit, endAudit, plan } = input;
-  const { eligibility, bronze, silver, gold } = rules;
-  const findings: [string, AwardLevel, Finding][] = [
-    ['eligibility.baseline-audit', 'participation', auditFinding('baseline', baselineAudit)],
+  const { baseline, end } = input.audits;
+  const found: [AwardCriterionId, AwardLevel, Finding][] = [
+    ['eligibility.baseline-audit', 'participation', auditPresent('baseline', baseline)],
     [
       'eligibility.baseline-questionnaire',
       'participation',
-      questionnaireFinding('baseline', input.baselineQuestionnaire, control),
+      questionnairePresent('baseline', input.questionnaires.baseline, control),
     ],
-    ['eligibility.action-plan', 'participation', planFinding(plan, eligibility)],
-    ['eligibility.end-audit', 'participation', auditFinding('end', endAudit)],
+    ['eligibility.action-plan', 'participation', planPresent(input.plan, rules)],
+    ['eligibility.end-audit', 'participation', auditPresent('end', end)],
     [
       'eligibility.end-questionnaire',
       'participation',
-      questionnaireFinding('end', input.endQuestionnaire, control),
+      questionnairePresent('end', input.questionnaires.end, control),
     ],
-    [
-      'eligibility.evidence',
-      'participation',
-      evidenceFinding(endAudit, input.evidencePerArea, eligibility.minEvidencePerArea),
-    ],
-    ['bronze.min-overall', 'bronze', overallFinding(endAudit, bronze.minOverall)],
-    ['bronze.min-area', 'bronze', areaFinding(endAudit, bronze.minArea)],
-    ['silver.min-overall', 'silver', overallFinding(endAudit, silver.minOverall)],
-    ['silver.min-gain', 'silver', gainFinding(baselineAudit, endAudit, silver.minGain)],
-    ['silver.min-actions-done', 'silver', actionsDoneFinding(plan, silver.minActionsDone)],
-    ['gold.min-overall', 'gold', overallFinding(endAudit, gold.minOverall)],
-    ['gold.every-area', 'gold', areaFinding(endAudit, gold.minArea)],
-    ...OUTCOME_GROUPS.map((group): [string, AwardLevel, Finding] => [
-      `gold.pupil-outcomes.${group}`,
-      'gold',
-      outcomeFinding(
-        group,
-        outcomes.get(group),
-        gold.pupilOutcomesNotWorse,
-        minBase,
-        confidence,
-        control,
-      ),
-    ]),
-    [
-      'gold.wellbeing',
-      'gold',
-      wellbeingFinding(input.wellbeing, gold.wellbeingNotWorse, confidence, control),
-    ],
+    ['eligibility.evidence', 'participation', evidencePresent(input, rules)],
+    ['bronze.complete-audits', 'bronze', completeAudits(input, rules)],
+    ['bronze.pupil-outcomes.all', 'bronze', outcome('all', input, rules)],
+    ['bronze.pupil-outcomes.send', 'bronze', outcome('send', input, rules)],
+    ['bronze.pupil-outcomes.fsm', 'bronze', outcome('fsm', input, rules)],
+    ['bronze.wellbeing', 'bronze', wellbeingHeld(input, rules)],
+    ['bronze.min-overall', 'bronze', overallAtLeast(end, rules.bronze.minOverall)],
+    ['bronze.min-area', 'bronze', everyArea(end, rules.bronze.minArea)],
+    ['silver.min-overall', 'silver', overallAtLeast(end, rules.silver.minOverall)],
+    ['silver.attainment', 'silver', attainment(input, rules)],
+    ['silver.min-actions-done', 'silver', actionsDone(input.plan, rules.silver.minActionsDone)],
+    ['silver.perception', 'silver', perceptionGroups(input, rules.silver.minStakeholderGroups)],
+    ['gold.min-overall', 'gold', overallAtLeast(end, rules.gold.minOverall)],
+    ['gold.every-area', 'gold', everyArea(end, rules.gold.minArea)],
+    ...(rules.gold.gapsImprovedOrExplained
+      ? [
+          ['gold.agreement-gaps', 'gold', agreementGapsClosed(input)] as [
+            AwardCriterionId,
+            AwardLevel,
+            Finding,
+          ],
+        ]
+      : []),
   ];
-  const criteria = findings.map(([id, level, f]): AwardCriterion => ({ id, level, ...f }));
-
-  // The highest level whose criteria, and all lower levels' criteria, are met.
-  let level: AwardLevel = 'participation';
-  // AwardLevel.options runs lowest first.
-  for (const candidate of AwardLevel.options) {
-    if (criteria.some((c) => c.level === candidate && !c.met)) break;
-    level = candidate;
-  }
-  return { level, status: 'recommended-for-moderation', criteria, rules };
+  const criteria = found.map(([id, level, f]): AwardCriterion => ({
+    id,
+    level,
+    status: f.status,
+    met: f.status === 'met',
+    actual: f.actual,
+    required: f.required,
+    reason: f.reason,
+    message: f.message,
+  }));
+  const highest = (passes: (c: AwardCriterion) => boolean): AwardLevel => {
+    let level: AwardLevel = 'participation';
+    for (const candidate of AwardLevel.options) {
+      if (criteria.some((c) => c.level === candidate && !passes(c))) break;
+      level = candidate;
+    }
+    return level;
+  };
+  return {
+    level: highest((c) => c.status === 'met'),
+    levelIfJudged: highest((c) => c.status !== 'not-met'),
+    needsJudgement: criteria.filter((c) => c.status === 'needs-judgement').map((c) => c.id),
+    status: 'recommended-for-moderation',
+    criteria,
+    rules,
+  };
 }

@@ -36,7 +36,7 @@ describe('compareWaves: golden cases computed by hand', () => {
     //   0.082706 → 16.691% to 33.232%.
     // Test: pooled 55/200 = 0.275; SE = √(0.275 × 0.725 × 0.02) = 0.0631467; z = −0.07 / SE =
     //   −1.108531; p = 2(1 − Φ(1.108531)) = 0.26763 ≥ 0.05.
-    const c = compareWaves(p(31, 100), p(24, 100), { higherIsBetter: false });
+    const c = compareWaves(p(31, 100), p(24, 100), { direction: 'higher-is-worse' });
     close(c.time1.percent, 31, 1e-12, 'time1 %');
     close(c.time1.interval?.lower, 22.7797, 1e-4, 'time1 lower');
     close(c.time1.interval?.upper, 40.62606, 1e-4, 'time1 upper');
@@ -52,7 +52,7 @@ describe('compareWaves: golden cases computed by hand', () => {
 
   it('310 of 1000 → 240 of 1000 is a significant fall: improved for victimisation', () => {
     // SE = √(0.275 × 0.725 × 0.002) = 0.0199687; z = −0.07 / SE = −3.505482; p = 0.000456.
-    const c = compareWaves(p(310, 1000), p(240, 1000), { higherIsBetter: false });
+    const c = compareWaves(p(310, 1000), p(240, 1000), { direction: 'higher-is-worse' });
     close(c.test?.z, -3.505482, 1e-5, 'z');
     close(c.test?.pValue, 0.000456, 1e-5, 'p');
     assert.equal(c.significant, true);
@@ -60,18 +60,21 @@ describe('compareWaves: golden cases computed by hand', () => {
   });
 
   it('the same fall is worse when higher is better', () => {
-    const c = compareWaves(p(310, 1000), p(240, 1000), { higherIsBetter: true });
+    const c = compareWaves(p(310, 1000), p(240, 1000), { direction: 'higher-is-better' });
     assert.equal(c.direction, 'worse');
   });
 
   it('feeling safe 60 of 100 → 75 of 100 improved at 95% (p = 0.0235) but not at 99%', () => {
     // pooled 135/200 = 0.675; SE = √(0.675 × 0.325 × 0.02) = √0.0043875 = 0.0662382;
     // z = 0.15 / 0.0662382 = 2.264554; p = 2(1 − Φ(2.264554)) = 0.023540: < 0.05, ≥ 0.01.
-    const c95 = compareWaves(p(60, 100), p(75, 100), { higherIsBetter: true });
+    const c95 = compareWaves(p(60, 100), p(75, 100), { direction: 'higher-is-better' });
     close(c95.test?.z, 2.264554, 1e-5, 'z');
     close(c95.test?.pValue, 0.02354, 1e-5, 'p');
     assert.equal(c95.direction, 'improved');
-    const c99 = compareWaves(p(60, 100), p(75, 100), { higherIsBetter: true, confidence: 0.99 });
+    const c99 = compareWaves(p(60, 100), p(75, 100), {
+      direction: 'higher-is-better',
+      confidence: 0.99,
+    });
     assert.equal(c99.significant, false);
     assert.equal(c99.direction, 'no-significant-change');
     // 99% intervals are wider: z = 2.575829 instead of 1.959964.
@@ -79,7 +82,7 @@ describe('compareWaves: golden cases computed by hand', () => {
   });
 
   it('a wave with no pupils is not comparable: no percentage, interval, change or test', () => {
-    const c = compareWaves(p(0, 0), p(12, 40), { higherIsBetter: false });
+    const c = compareWaves(p(0, 0), p(12, 40), { direction: 'higher-is-worse' });
     assert.deepEqual(c.time1, { percent: null, interval: null });
     assert.equal(c.change, null);
     assert.equal(c.test, null);
@@ -88,7 +91,7 @@ describe('compareWaves: golden cases computed by hand', () => {
   });
 
   it('0% at both waves: nothing to test, but no change either', () => {
-    const c = compareWaves(p(0, 50), p(0, 60), { higherIsBetter: false });
+    const c = compareWaves(p(0, 50), p(0, 60), { direction: 'higher-is-worse' });
     assert.equal(c.test, null);
     assert.equal(c.change, 0);
     assert.equal(c.direction, 'no-significant-change');
@@ -96,7 +99,7 @@ describe('compareWaves: golden cases computed by hand', () => {
   });
 
   it('bad counts and confidence levels are clear errors', () => {
-    const opts = { higherIsBetter: false };
+    const opts = { direction: 'higher-is-worse' } as const;
     assert.throws(
       () => compareWaves(p(5, 3), p(1, 3), opts),
       /time1 must be whole numbers.*count=5, base=3/,
@@ -139,7 +142,7 @@ describe('restOfArea', () => {
 
 describe('compareWithComparator: golden cases computed by hand (rest of LA: 1500 of 5000 = 30%)', () => {
   const rest = restOfArea(p(1600, 5400), p(100, 400));
-  const victimisation = { higherIsBetter: false };
+  const victimisation = { direction: 'higher-is-worse' } as const;
 
   it('20% (40 of 200) is significantly better at 95%: green', () => {
     // pooled 1540/5200 = 0.2961538; SE = √(0.2961538 × 0.7038462 × (1/200 + 1/5000)) =
@@ -184,8 +187,14 @@ describe('compareWithComparator: golden cases computed by hand (rest of LA: 1500
   });
 
   it('which way is better decides the colour: 45% feeling safe against 30% is green', () => {
-    assert.equal(compareWithComparator(p(90, 200), rest, { higherIsBetter: true }).rag, 'green');
-    assert.equal(compareWithComparator(p(40, 200), rest, { higherIsBetter: true }).rag, 'amber');
+    assert.equal(
+      compareWithComparator(p(90, 200), rest, { direction: 'higher-is-better' }).rag,
+      'green',
+    );
+    assert.equal(
+      compareWithComparator(p(40, 200), rest, { direction: 'higher-is-better' }).rag,
+      'amber',
+    );
   });
 
   it('strongConfidence sets the red line: at 99% the amber case (p = 0.00257) is red', () => {
@@ -227,7 +236,7 @@ describe('compareMeans: golden cases computed by hand', () => {
     const t1 = { n: 50, sum: 400, sumSquares: 3984 };
     const t2 = { n: 60, sum: 390, sumSquares: 3257.75 };
     assert.deepEqual(t1, mean(50, 8, 4));
-    const c = compareMeans(t1, t2, { higherIsBetter: false });
+    const c = compareMeans(t1, t2, { direction: 'higher-is-worse' });
     assert.deepEqual(c.time1, { n: 50, mean: 8, sd: 4 });
     assert.deepEqual(c.time2, { n: 60, mean: 6.5, sd: 3.5 });
     close(c.difference, -1.5, 1e-12, 'difference');
@@ -235,16 +244,16 @@ describe('compareMeans: golden cases computed by hand', () => {
     close(c.test?.z, -2.071842, 1e-5, 'z');
     close(c.test?.pValue, 0.03828, 1e-5, 'p');
     assert.equal(c.direction, 'improved');
-    assert.equal(compareMeans(t1, t2, { higherIsBetter: true }).direction, 'worse');
+    assert.equal(compareMeans(t1, t2, { direction: 'higher-is-better' }).direction, 'worse');
     assert.equal(
-      compareMeans(t1, t2, { higherIsBetter: false, confidence: 0.99 }).direction,
+      compareMeans(t1, t2, { direction: 'higher-is-worse', confidence: 0.99 }).direction,
       'no-significant-change',
     );
   });
 
   it('8 → 7 with sd 4 and n 20 each is no significant change (p = 0.429)', () => {
     // SE = √(16/20 + 16/20) = 1.264911; z = −1 / SE = −0.790569; p = 0.429195.
-    const c = compareMeans(mean(20, 8, 4), mean(20, 7, 4), { higherIsBetter: false });
+    const c = compareMeans(mean(20, 8, 4), mean(20, 7, 4), { direction: 'higher-is-worse' });
     close(c.test?.z, -0.790569, 1e-5, 'z');
     close(c.test?.pValue, 0.429195, 1e-5, 'p');
     assert.equal(c.direction, 'no-significant-change');
@@ -257,7 +266,7 @@ describe('compareMeans: golden cases computed by hand', () => {
       { n: 5, sum: 25, sumSquares: 125 },
       { n: 4, sum: 28, sumSquares: 216 },
       {
-        higherIsBetter: false,
+        direction: 'higher-is-worse',
       },
     );
     assert.equal(c.time1.sd, 0);
@@ -267,14 +276,14 @@ describe('compareMeans: golden cases computed by hand', () => {
 
   it('n < 2 or no spread at either wave: no test, not comparable', () => {
     const one = compareMeans({ n: 1, sum: 9, sumSquares: 81 }, mean(30, 7, 3), {
-      higherIsBetter: false,
+      direction: 'higher-is-worse',
     });
     assert.equal(one.test, null);
     assert.equal(one.direction, 'not-comparable');
     assert.deepEqual(one.time1, { n: 1, mean: 9, sd: null });
     close(one.difference, -2, 1e-9, 'difference');
     const none = compareMeans({ n: 0, sum: 0, sumSquares: 0 }, mean(30, 7, 3), {
-      higherIsBetter: false,
+      direction: 'higher-is-worse',
     });
     assert.equal(none.difference, null);
     assert.equal(none.direction, 'not-comparable');
@@ -283,7 +292,7 @@ describe('compareMeans: golden cases computed by hand', () => {
       { n: 5, sum: 25, sumSquares: 125 },
       { n: 5, sum: 30, sumSquares: 180 },
       {
-        higherIsBetter: false,
+        direction: 'higher-is-worse',
       },
     );
     assert.equal(flat.test, null);
@@ -297,7 +306,7 @@ describe('compareMeans: golden cases computed by hand', () => {
     const c = compareMeans(
       { n: 3, sum: 0.1 + 0.1 + 0.1, sumSquares: 0.01 + 0.01 + 0.01 },
       { n: 3, sum: 0.30000000000000004, sumSquares: 0.03 },
-      { higherIsBetter: false },
+      { direction: 'higher-is-worse' },
     );
     assert.equal(c.time1.sd, 0);
     assert.equal(c.direction, 'not-comparable');
@@ -306,16 +315,23 @@ describe('compareMeans: golden cases computed by hand', () => {
   it('sums that no real scores give are a clear error', () => {
     assert.throws(
       () =>
-        compareMeans({ n: 4, sum: 40, sumSquares: 100 }, mean(5, 1, 1), { higherIsBetter: false }),
+        compareMeans({ n: 4, sum: 40, sumSquares: 100 }, mean(5, 1, 1), {
+          direction: 'higher-is-worse',
+        }),
       /time1 has sumSquares=100 below sum²\/n=400/,
     );
     assert.throws(
       () =>
-        compareMeans(mean(5, 1, 1), { n: 2.5, sum: 1, sumSquares: 1 }, { higherIsBetter: false }),
+        compareMeans(
+          mean(5, 1, 1),
+          { n: 2.5, sum: 1, sumSquares: 1 },
+          { direction: 'higher-is-worse' },
+        ),
       /time2 needs a whole n ≥ 0/,
     );
     assert.throws(
-      () => compareMeans(mean(5, 1, 1), mean(5, 1, 1), { higherIsBetter: false, confidence: 0 }),
+      () =>
+        compareMeans(mean(5, 1, 1), mean(5, 1, 1), { direction: 'higher-is-worse', confidence: 0 }),
       /confidence must be between 0 and 1/,
     );
   });
@@ -337,47 +353,56 @@ const meanStat = fc
   // Means and sds in tenths, as prorated wellbeing scores are.
   .map(({ n, m, sd }) => mean(n, m / 10, sd / 10));
 
-describe('T1 properties: direction and colour follow significance', () => {
-  it('compareWaves: improved or worse exactly when significant, in the right direction', () => {
+describe('T1 properties: direction and colour follow significance and the declared direction', () => {
+  const declared = fc.constantFrom('higher-is-better', 'higher-is-worse', 'neither' as const);
+  const judged = new Set(['improved', 'worse', 'higher', 'lower']);
+
+  it('compareWaves: improved or worse (higher or lower where no way is better) exactly when significant', () => {
     fc.assert(
-      fc.property(
-        proportion,
-        proportion,
-        fc.boolean(),
-        confidence,
-        (t1, t2, higherIsBetter, conf) => {
-          const c = compareWaves(t1, t2, { higherIsBetter, confidence: conf });
-          assert.ok(CHANGE_DIRECTIONS.includes(c.direction));
-          assert.equal(c.direction === 'not-comparable', t1.base === 0 || t2.base === 0);
-          assert.equal(c.direction === 'improved' || c.direction === 'worse', c.significant);
-          assert.equal(c.significant, c.test !== null && c.test.pValue < 1 - conf);
-          if (c.direction === 'improved') assert.ok(higherIsBetter ? c.change! > 0 : c.change! < 0);
-          if (c.direction === 'worse') assert.ok(higherIsBetter ? c.change! < 0 : c.change! > 0);
-          // Swapping the waves swaps improved and worse.
-          const swapped = compareWaves(t2, t1, { higherIsBetter, confidence: conf }).direction;
-          const mirror = { improved: 'worse', worse: 'improved' } as Record<string, string>;
-          assert.equal(swapped, mirror[c.direction] ?? c.direction);
-        },
-      ),
+      fc.property(proportion, proportion, declared, confidence, (t1, t2, direction, conf) => {
+        const c = compareWaves(t1, t2, { direction, confidence: conf });
+        assert.ok(CHANGE_DIRECTIONS.includes(c.direction));
+        assert.equal(c.direction === 'not-comparable', t1.base === 0 || t2.base === 0);
+        assert.equal(judged.has(c.direction), c.significant);
+        if (direction === 'neither') assert.ok(!['improved', 'worse'].includes(c.direction));
+        else assert.ok(!['higher', 'lower'].includes(c.direction));
+        const up = direction === 'higher-is-better';
+        if (c.direction === 'improved') assert.ok(up ? c.change! > 0 : c.change! < 0);
+        if (c.direction === 'worse') assert.ok(up ? c.change! < 0 : c.change! > 0);
+        if (c.direction === 'higher') assert.ok(c.change! > 0);
+        if (c.direction === 'lower') assert.ok(c.change! < 0);
+        assert.equal(c.significant, c.test !== null && c.test.pValue < 1 - conf);
+        // Swapping the waves swaps improved and worse, higher and lower.
+        const swapped = compareWaves(t2, t1, { direction, confidence: conf }).direction;
+        const mirror = {
+          improved: 'worse',
+          worse: 'improved',
+          higher: 'lower',
+          lower: 'higher',
+        } as Record<string, string>;
+        assert.equal(swapped, mirror[c.direction] ?? c.direction);
+      }),
       { numRuns: NUM_RUNS },
     );
   });
 
-  it('compareWithComparator: a colour exactly when significant; red and amber split at strongConfidence', () => {
+  it('compareWithComparator: a colour exactly when significant and a way is better; red and amber split at strongConfidence', () => {
     fc.assert(
-      fc.property(proportion, proportion, fc.boolean(), (school, comparator, higherIsBetter) => {
-        const c = compareWithComparator(school, comparator, { higherIsBetter });
-        assert.equal(c.rag !== null, c.significant);
+      fc.property(proportion, proportion, declared, (school, comparator, direction) => {
+        const c = compareWithComparator(school, comparator, { direction });
+        assert.equal(c.rag !== null, c.significant && direction !== 'neither');
         if (c.rag !== null) assert.ok(RAG_RATINGS.includes(c.rag));
         const better =
-          c.difference !== null && (higherIsBetter ? c.difference > 0 : c.difference < 0);
+          c.difference !== null &&
+          (direction === 'higher-is-better' ? c.difference > 0 : c.difference < 0);
         if (c.rag === 'green') assert.ok(better && c.test!.pValue < 0.05);
         if (c.rag === 'amber')
           assert.ok(!better && c.test!.pValue >= 0.002 && c.test!.pValue < 0.05);
         if (c.rag === 'red') assert.ok(!better && c.test!.pValue < 0.002);
+        if (direction === 'neither') return;
         // Turning "better" round keeps significance and swaps green for amber or red.
         const flipped = compareWithComparator(school, comparator, {
-          higherIsBetter: !higherIsBetter,
+          direction: direction === 'higher-is-better' ? 'higher-is-worse' : 'higher-is-better',
         });
         assert.equal(flipped.rag === null, c.rag === null);
         assert.equal(flipped.rag === 'green', c.rag === 'amber' || c.rag === 'red');
@@ -388,15 +413,14 @@ describe('T1 properties: direction and colour follow significance', () => {
 
   it('compareMeans: improved or worse exactly when significant, in the right direction', () => {
     fc.assert(
-      fc.property(meanStat, meanStat, fc.boolean(), confidence, (t1, t2, higherIsBetter, conf) => {
-        const c = compareMeans(t1, t2, { higherIsBetter, confidence: conf });
+      fc.property(meanStat, meanStat, declared, confidence, (t1, t2, direction, conf) => {
+        const c = compareMeans(t1, t2, { direction, confidence: conf });
         assert.equal(c.direction === 'not-comparable', c.test === null);
-        assert.equal(c.direction === 'improved' || c.direction === 'worse', c.significant);
+        assert.equal(judged.has(c.direction), c.significant);
         if (t1.n < 2 || t2.n < 2) assert.equal(c.test, null);
-        if (c.direction === 'improved')
-          assert.ok(higherIsBetter ? c.difference! > 0 : c.difference! < 0);
-        if (c.direction === 'worse')
-          assert.ok(higherIsBetter ? c.difference! < 0 : c.difference! > 0);
+        const up = direction === 'higher-is-better';
+        if (c.direction === 'improved') assert.ok(up ? c.difference! > 0 : c.difference! < 0);
+        if (c.direction === 'worse') assert.ok(up ? c.difference! < 0 : c.difference! > 0);
         if (c.test) assert.ok(c.test.pValue >= 0 && c.test.pValue <= 1 && c.test.standardError > 0);
       }),
       { numRuns: NUM_RUNS },

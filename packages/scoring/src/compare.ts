@@ -12,7 +12,10 @@ import {
   wilsonInterval,
   type TwoProportionResult,
 } from './proportions.js';
+import type { ChangeDirection, IndicatorDirection, RagRating } from '@all-together/model';
 import type { MeanStat, Proportion } from './types.js';
+
+export type { ChangeDirection, RagRating };
 
 /** A percentage with its Wilson interval, both on the 0–100 scale (not fractions). */
 export interface PercentEstimate {
@@ -23,23 +26,24 @@ export interface PercentEstimate {
 }
 
 /**
- * Which way an indicator moved, judged by the test and by which way is better:
- * `not-comparable` when a wave has no pupils (or, for means, no test is possible).
+ * The values of `ChangeDirection` (from the model), for tests and stories to loop over: `improved`
+ * or `worse` for an indicator that declares which way is better, `higher` or `lower` for one that
+ * declares neither, `no-significant-change`, and `not-comparable` when a wave has no pupils (or,
+ * for means, no test is possible).
  */
-export type ChangeDirection = 'improved' | 'worse' | 'no-significant-change' | 'not-comparable';
-
-/** The values of {@link ChangeDirection}, for tests and stories to loop over. */
 export const CHANGE_DIRECTIONS: readonly ChangeDirection[] = [
   'improved',
   'worse',
+  'higher',
+  'lower',
   'no-significant-change',
   'not-comparable',
 ];
 
 /** Options for {@link compareWaves}. */
 export interface CompareWavesOptions {
-  /** True when a higher percentage is better (feeling safe); false for victimisation. */
-  higherIsBetter: boolean;
+  /** The indicator's declared direction (`summary.info[key].direction`). */
+  direction: IndicatorDirection;
   /** Two-sided confidence level for the intervals and the test; default 0.95. */
   confidence?: number;
 }
@@ -78,9 +82,13 @@ function estimate(p: Proportion, confidence: number): PercentEstimate {
   };
 }
 
-/** Improved or worse from the sign of a significant change; the caller has checked significance. */
-function signed(change: number, higherIsBetter: boolean): 'improved' | 'worse' {
-  return change > 0 === higherIsBetter ? 'improved' : 'worse';
+/**
+ * Improved or worse from the sign of a significant change and the declared direction; higher or
+ * lower where the indicator declares neither. The caller has checked significance.
+ */
+function signed(change: number, direction: IndicatorDirection): ChangeDirection {
+  if (direction === 'neither') return change > 0 ? 'higher' : 'lower';
+  return change > 0 === (direction === 'higher-is-better') ? 'improved' : 'worse';
 }
 
 /**
@@ -94,7 +102,7 @@ function signed(change: number, higherIsBetter: boolean): 'improved' | 'worse' {
  *   not between 0 and 1.
  * @example
  * // Frequently victimised: 31 of 100 at Time 1, 24 of 100 at Time 2.
- * const c = compareWaves({ count: 31, base: 100 }, { count: 24, base: 100 }, { higherIsBetter: false });
+ * const c = compareWaves({ count: 31, base: 100 }, { count: 24, base: 100 }, { direction: 'higher-is-worse' });
  * c.time1; //     { percent: 31, interval: { lower: 22.78, upper: 40.63 } } (rounded)
  * c.change; //    -7 (percentage points)
  * c.test?.pValue; // 0.268
@@ -123,7 +131,7 @@ export function compareWaves(
     direction: !comparable
       ? 'not-comparable'
       : significant && test
-        ? signed(test.difference, options.higherIsBetter)
+        ? signed(test.difference, options.direction)
         : 'no-significant-change',
   };
 }
@@ -159,16 +167,13 @@ export function restOfArea(area: Proportion, school: Proportion): Proportion {
   return rest;
 }
 
-/** A red/amber/green rating; null means no colour ("similar": no significant difference). */
-export type RagRating = 'green' | 'amber' | 'red';
-
 /** The values of {@link RagRating}, for tests and stories to loop over. */
 export const RAG_RATINGS: readonly RagRating[] = ['green', 'amber', 'red'];
 
 /** Options for {@link compareWithComparator}. */
 export interface CompareWithComparatorOptions {
-  /** True when a higher percentage is better (feeling safe); false for victimisation. */
-  higherIsBetter: boolean;
+  /** The indicator's declared direction; an indicator that declares neither gets no colour. */
+  direction: IndicatorDirection;
   /** Confidence level for the intervals, `significant`, green and amber; default 0.95. */
   confidence?: number;
   /** Confidence level a worse difference must reach to be red; default 0.998. Not below `confidence`. */
@@ -188,7 +193,7 @@ export interface ComparatorComparison {
   test: TwoProportionResult | null;
   /** True when the test is significant at `confidence`. */
   significant: boolean;
-  /** Colour only where the difference is significant; null = no colour ("similar"). */
+  /** Colour only where the difference is significant and the indicator has a better way; null = no colour. */
   rag: RagRating | null;
 }
 
@@ -215,7 +220,7 @@ export interface ComparatorComparison {
  * const c = compareWithComparator(
  *   { count: 90, base: 200 },
  *   restOfArea({ count: 1590, base: 5200 }, { count: 90, base: 200 }),
- *   { higherIsBetter: false },
+ *   { direction: 'higher-is-worse' },
  * );
  * c.difference; // 15 (percentage points: 45% against 30%)
  * c.test?.z; //    4.515, p = 0.0000063
@@ -248,10 +253,9 @@ export function compareWithComparator(
   });
   const significant = test?.significant ?? false;
   let rag: RagRating | null = null;
-  if (test && significant) {
-    if (signed(test.difference, options.higherIsBetter) === 'improved') rag = 'green';
-    else rag = test.pValue < 1 - strongConfidence ? 'red' : 'amber';
-  }
+  const direction = test && significant ? signed(test.difference, options.direction) : null;
+  if (direction === 'improved') rag = 'green';
+  else if (direction === 'worse') rag = test!.pValue < 1 - strongConfidence ? 'red' : 'amber';
   return {
     school: estimate(school, confidence),
     comparator: estimate(comparator, confidence),
@@ -288,10 +292,10 @@ export interface MeanTestResult {
 /** Options for {@link compareMeans}. */
 export interface CompareMeansOptions {
   /**
-   * True when a higher mean is better. False for the default wellbeing scale (Me and My Feelings
-   * emotional difficulties: higher = lower wellbeing).
+   * The score's declared direction: `higher-is-worse` for the default wellbeing scale (Me and My
+   * Feelings emotional difficulties: higher = lower wellbeing).
    */
-  higherIsBetter: boolean;
+  direction: IndicatorDirection;
   /** Two-sided confidence level for the test; default 0.95. */
   confidence?: number;
 }
@@ -338,7 +342,7 @@ function describeMean(stat: MeanStat, what: string, where: string): MeanEstimate
  * significant; `not-comparable` (and `test` null) when either wave has fewer than 2 scores or
  * neither wave has any spread (every score the same), where the test is undefined.
  *
- * For the default wellbeing scale higher is worse: pass `higherIsBetter: false`.
+ * For the default wellbeing scale higher is worse: pass `direction: 'higher-is-worse'`.
  *
  * @throws RangeError when `n` is not a whole number ≥ 0, a sum is not finite, `sumSquares` is
  *   below sum²/n (not real scores), or `confidence` is not between 0 and 1.
@@ -347,7 +351,7 @@ function describeMean(stat: MeanStat, what: string, where: string): MeanEstimate
  * const c = compareMeans(
  *   { n: 50, sum: 400, sumSquares: 3984 },
  *   { n: 60, sum: 390, sumSquares: 3257.75 },
- *   { higherIsBetter: false },
+ *   { direction: 'higher-is-worse' },
  * );
  * c.difference; //  -1.5
  * c.test?.z; //     -2.072, p = 0.0383
@@ -383,7 +387,7 @@ export function compareMeans(
     direction: !test
       ? 'not-comparable'
       : significant
-        ? signed(test.difference, options.higherIsBetter)
+        ? signed(test.difference, options.direction)
         : 'no-significant-change',
   };
 }

@@ -419,6 +419,7 @@ describe('suppression notes', () => {
     assert.deepEqual(reasons.sort(), [
       'base',
       'complementary',
+      'no-comparator',
       'no-pupils',
       'not-both-waves',
       'rounds-to-zero',
@@ -428,7 +429,7 @@ describe('suppression notes', () => {
     for (const r of reasons) assert.ok(suppressionNote(r).length > 10, r);
     assert.equal(
       suppressionNote('complementary'),
-      'Hidden so that a small group cannot be worked out from the total',
+      'Hidden so that another hidden figure cannot be worked out from the ones shown',
     );
     const five = DisclosureControl.parse({ minCellSize: 5, minBaseForPercentage: 25, roundTo: 10 });
     assert.equal(suppressionNote('base', five), 'Fewer than 5 pupils — hidden to protect privacy');

@@ -13,6 +13,8 @@ import { assertCounts } from './counts.js';
 import {
   DEFAULT_DISCLOSURE_CONTROL,
   type DisclosureControl,
+  type Shown as ModelShown,
+  type SuppressionReason as ModelSuppressionReason,
   type SuppressionSymbol,
   type ViewerLevel,
 } from '@all-together/model';
@@ -40,17 +42,10 @@ export type VisibilityReason = 'base' | 'complementary' | 'total';
 export type Visibility = { shown: true } | { shown: false; reason: VisibilityReason };
 
 /**
- * Why a figure is not shown as a number. The three table reasons, plus: `small-base` a count,
- * percentage, mean or standard deviation on a base below `minBaseForPercentage` (D4); `rounds-to-zero`
- * a figure above 0 that rounds to 0 outside the school's own view (`[low]`); `no-pupils` a figure
- * about an empty group (`[z]`); `not-both-waves` a Time 1 → Time 2 change not shown because the
- * figure is not shown at both waves (D7: `[c]` when a wave is hidden, `[z]` when a wave is empty).
- *
- * @example
- * const why: SuppressionReason = 'small-base';
+ * Why a figure is not shown as a number: the model's `SuppressionReason` (the table reasons, plus
+ * `small-base`, `rounds-to-zero`, `no-pupils`, `not-both-waves` and `no-comparator`).
  */
-export type SuppressionReason =
-  VisibilityReason | 'small-base' | 'rounds-to-zero' | 'no-pupils' | 'not-both-waves';
+export type SuppressionReason = ModelSuppressionReason;
 
 /**
  * A published figure: its value, or a GSS symbol with the reason (D9: never 0, never empty).
@@ -59,7 +54,7 @@ export type SuppressionReason =
  * const shown: Shown<number> = { value: 45 };
  * const hidden: Shown<number> = { symbol: '[c]', reason: 'base' };
  */
-export type Shown<T> = { value: T } | { symbol: SuppressionSymbol; reason: SuppressionReason };
+export type Shown<T> = ModelShown<T>;
 
 /**
  * One breakdown's pupil bases, before disclosure control. `groups` partition `total` exhaustively
@@ -706,7 +701,8 @@ export const SUPPRESSION_NOTES: Readonly<
   total: (c) =>
     `Fewer than ${plural(c.minCellSize, 'pupil')} in all — every figure is hidden to protect privacy`,
   base: (c) => `Fewer than ${plural(c.minCellSize, 'pupil')} — hidden to protect privacy`,
-  complementary: () => 'Hidden so that a small group cannot be worked out from the total',
+  complementary: () =>
+    'Hidden so that another hidden figure cannot be worked out from the ones shown',
   'small-base': (c) =>
     `Fewer than ${plural(c.minBaseForPercentage, 'pupil')} — too few to show how many, a percentage or an average safely`,
   'rounds-to-zero': (c) =>
@@ -714,6 +710,8 @@ export const SUPPRESSION_NOTES: Readonly<
   'no-pupils': () => 'No pupils in this group',
   'not-both-waves': () =>
     'No change shown — a change needs the figure shown at both the start and the end',
+  'no-comparator': (c) =>
+    `Not available — the rest of the area needs at least ${plural(c.minSchoolsForComparator, 'school')} with at least ${plural(c.minCellSize, 'pupil')} each`,
 };
 
 /**

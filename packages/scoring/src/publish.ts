@@ -1,112 +1,817 @@
+/**
+ * Publishing pupil results (reliability.md D1–D9; domain.md §7): the one path from summaries to
+ * the figures anyone sees. Everything a viewer receives together is protected together
+ * (`protect.ts`): every breakdown of every indicator of a wave, the totals they share, and for an
+ * area its schools beside it. Every form of a figure follows one decision: a count hidden is hidden
+ * as a count, a percentage, an interval, a change and a comparison alike.
+ *
+ * Outside the school's own view, counts and bases are rounded to `roundTo` (5), half up, and the
+ * percentage, its interval, a change and its significance are computed **from the rounded figures**,
+ * so together they say no more than the rounded figures do (a whole percentage from the exact
+ * figures beside a rounded count would give the exact count back). Percentages round half up, with
+ * integer arithmetic (23 of 40 is 58%, not 57%).
+ *
+ * @module
+ */
 import {
   DEFAULT_DISCLOSURE_CONTROL,
+  DIMENSIONS,
+  type Dimension,
   type DisclosureControl,
+  type Hidden,
+  type IndicatorInfo,
+  type PublishedBreakdown,
+  type PublishedCell,
+  type PublishedChange,
+  type PublishedChangeTable,
+  type PublishedComparison,
+  type PublishedComparisonTable,
+  type PublishedPool,
+  type PublishedResults,
+  type PublishedScoreBreakdown,
+  type PublishedScoreCell,
+  type PublishedWave,
+  type PupilSummary,
+  type Shown,
+  type SuppressionReason,
   type ViewerLevel,
+  type Wave,
 } from '@all-together/model';
 import {
-  publishMean,
-  publishProportion,
-  suppressionNote,
-  suppressionPattern,
-  type Shown,
-  type SuppressionPattern,
-  type SuppressionReason,
-  type SuppressionTable,
-  type Visibility,
-  comparatorAllowed,
-  type ComparatorCheck,
-} from './disclosure.js';
-import {
+  compareMeans,
   compareWaves,
   compareWithComparator,
   type ChangeDirection,
-  type PercentEstimate,
-  type RagRating,
 } from './compare.js';
+import { suppressionNote, suppressionPattern } from './disclosure.js';
+import {
+  AREA,
+  bandKey,
+  protect,
+  type CellDecision,
+  type Decision,
+  type Protection,
+  type TableDimension,
+} from './protect.js';
 import {
   breakdown,
+  mergeSummaries,
   scoreBreakdown,
-  subtractSummary,
   type Breakdown,
-  type Dimension,
-  type PupilSummary,
+  type ScoreCell,
 } from './summary.js';
-import type { Proportion } from './types.js';
+import { wilsonInterval } from './proportions.js';
+
+export type {
+  PublishedBreakdown,
+  PublishedCell,
+  PublishedChange,
+  PublishedChangeTable,
+  PublishedComparison,
+  PublishedComparisonTable,
+  PublishedPool,
+  PublishedResults,
+  PublishedScoreBreakdown,
+  PublishedScoreCell,
+  PublishedWave,
+};
 
 /** Who is looking, and with which rules. Disclosure control is always on; these only tune it. */
 export interface PublishOptions {
   control?: DisclosureControl;
   /** Default `national`: rounding applies unless the school is looking at its own results. */
   viewer?: ViewerLevel;
+  /** The breakdowns published (default: every dimension). `all` is always published. */
+  dimensions?: readonly Dimension[];
+  /** The indicators published (default: every indicator of the summaries). */
+  indicators?: readonly string[];
+  /** Confidence level of intervals and tests; default 0.95. */
+  confidence?: number;
 }
 
-/** One published cell of a breakdown: base, count and a whole-number percentage, or GSS symbols. */
-export interface PublishedCell {
-  key: string;
-  base: Shown<number>;
-  count: Shown<number>;
-  /** A whole-number percentage (rounded from the exact figures), or a symbol. */
-  percent: Shown<number>;
+// ───────────────────────────────────── figures ─────────────────────────────────────
+
+/** Whole-number percentage of `count` in `base`, rounded half up with integer arithmetic. */
+export function percentHalfUp(count: number, base: number): number {
+  return Math.floor((200 * count + base) / (2 * base));
 }
 
-/** A breakdown ready to leave the server or be rendered: nothing in it rests on too few pupils. */
-export interface PublishedBreakdown {
-  indicator: string;
-  dimension: Dimension | 'all';
-  viewer: ViewerLevel;
-  higherIsBetter: boolean;
-  total: PublishedCell & {
-    /** "Prefer not to say" and "Don't know" answers, reported at total level only. */
-    missing: Shown<number>;
+/** A number rounded half up to a multiple of `to` (exact for whole numbers). */
+export function roundHalfUpTo(x: number, to: number): number {
+  return Math.floor((2 * x + to) / (2 * to)) * to;
+}
+
+/** Percentage points between two fractions, rounded half away from zero to a whole number. */
+function points(c1: number, b1: number, c2: number, b2: number): number {
+  // 100 (c2/b2 − c1/b1) = 100 (c2 b1 − c1 b2) / (b1 b2): exact integers up to rounding.
+  const num = 100 * (c2 * b1 - c1 * b2);
+  const den = b1 * b2;
+  const sign = num < 0 ? -1 : 1;
+  return sign * Math.floor((2 * Math.abs(num) + den) / (2 * den));
+}
+
+const symbolOf = (d: Decision): Hidden | undefined => (d.shown ? undefined : d.hidden);
+const LOW: Hidden = { symbol: '[low]', reason: 'rounds-to-zero' };
+const value = <T>(s: Shown<T>): T | undefined => ('value' in s ? s.value : undefined);
+
+/** One published figure: exact in the school's own view, rounded outside it; `[low]` where so decided. */
+function figure(decision: Decision, n: number, roundTo: number): Shown<number> {
+  const h = symbolOf(decision);
+  if (h) return h;
+  if (decision.shown && decision.low) return LOW;
+  return { value: roundTo === 1 ? n : roundHalfUpTo(n, roundTo) };
+}
+
+/** A published cell from its decisions: every form of the count follows the count's decision. */
+function cell(
+  key: string,
+  raw: { count: number; base: number },
+  decision: CellDecision,
+  roundTo: number,
+  confidence: number,
+): PublishedCell {
+  const base = figure(decision.base, raw.base, roundTo);
+  const count = figure(decision.count, raw.count, roundTo);
+  const c = value(count);
+  const b = value(base);
+  if (c === undefined || b === undefined || b === 0) {
+    const h: Hidden =
+      'symbol' in count
+        ? count
+        : b === 0
+          ? { symbol: '[z]', reason: 'no-pupils' }
+          : (base as Hidden);
+    return { key, base, count, percent: h, interval: h };
+  }
+  const interval = wilsonInterval(Math.min(c, b), b, { confidence })!;
+  return {
+    key,
+    base,
+    count,
+    percent: { value: percentHalfUp(Math.min(c, b), b) },
+    interval: {
+      value: { lower: Math.round(interval.lower * 100), upper: Math.round(interval.upper * 100) },
+    },
   };
-  groups: PublishedCell[];
-  /** Sums of groups, such as any SEN (E + K). */
-  derived: PublishedCell[];
-  /** A plain-English note for each reason a figure is hidden, once each. */
-  notes: string[];
 }
 
-/** Shown only where both patterns show it; otherwise hidden for the first reason. */
-function both(a: Visibility, b: Visibility): Visibility {
-  return a.shown ? b : a;
-}
-
-/**
- * A value (count, percentage, mean) hidden by the stricter pattern while its base is shown: the
- * reason is `small-base` ("fewer than 20 … too few to show a percentage"), not `base` or `total`,
- * whose notes name k and would contradict the base printed beside them.
- */
-function smallBase(value: Shown<number>, base: Shown<number>): Shown<number> {
-  return 'value' in base &&
-    'symbol' in value &&
-    (value.reason === 'base' || value.reason === 'total')
-    ? { symbol: value.symbol, reason: 'small-base' }
-    : value;
-}
-
-const roundShown = (s: Shown<number>, digits = 0): Shown<number> =>
-  'value' in s ? { value: Number(s.value.toFixed(digits)) } : s;
-
-function notesFor(cells: Shown<number>[], control: DisclosureControl): string[] {
+const reasonsOf = (shown: readonly Shown<unknown>[]): SuppressionReason[] => {
   const reasons = new Set<SuppressionReason>();
-  for (const c of cells) if ('symbol' in c) reasons.add(c.reason);
-  return [...reasons].map((r) => suppressionNote(r, control));
+  for (const s of shown) if ('symbol' in s) reasons.add(s.reason);
+  return [...reasons];
+};
+
+// ───────────────────────────────────── one wave ─────────────────────────────────────
+
+interface WaveInput {
+  rows: readonly PupilSummary[];
+  area: boolean;
+  dimensions: readonly Dimension[];
+  rowDimensions?: readonly Dimension[];
+  indicators?: readonly string[];
+  control: DisclosureControl;
+  viewer: ViewerLevel;
+  confidence: number;
+}
+
+/** The raw cells of a breakdown by key: total (`all`), groups and derived groups. */
+function rawCells(b: Breakdown): Map<string, { count: number; base: number }> {
+  return new Map([
+    ['all', b.total],
+    ...b.groups.map((g) => [g.key, g.value] as const),
+    ...b.derived.map((d) => [d.key, d.value] as const),
+  ]);
+}
+
+/** The summary of a row of a wave input (the area is the sum of the rows). */
+function rowSummary(input: WaveInput, row: number): PupilSummary {
+  return row === AREA ? mergeSummaries(input.rows) : input.rows[row]!;
+}
+
+/** Publishes one wave of one pool: each row (and the area) as a `PublishedWave`. */
+function publishWave(input: WaveInput): { rows: PublishedWave[]; area?: PublishedWave } {
+  const { control, viewer, confidence } = input;
+  const roundTo = viewer === 'school' ? 1 : control.roundTo;
+  const P = Math.max(control.minBaseForPercentage, control.minCellSize);
+  const protection = protect({
+    rows: input.rows,
+    area: input.area,
+    dimensions: input.dimensions,
+    rowDimensions: input.rowDimensions,
+    indicators: input.indicators,
+    control,
+    viewer,
+  });
+  const publishRow = (row: number): PublishedWave => {
+    const summary = rowSummary(input, row);
+    const dims: TableDimension[] = [
+      'all',
+      ...(row === AREA || !input.area ? input.dimensions : (input.rowDimensions ?? [])),
+    ];
+    const wanted = (k: string) => !input.indicators || input.indicators.includes(k);
+    const info = Object.assign({}, ...input.rows.map((r) => r.info)) as PupilSummary['info'];
+    const binary: PublishedBreakdown[] = [];
+    const scores: PublishedScoreBreakdown[] = [];
+    for (const [indicator, i] of Object.entries(info)) {
+      if (!wanted(indicator)) continue;
+      for (const d of dims) {
+        if (i.kind === 'binary')
+          binary.push(publishBinaryTable(summary, protection, row, indicator, i, d));
+        else scores.push(publishScoreTable(summary, protection, row, indicator, i, d));
+      }
+    }
+    const respondents = summary.respondents.all;
+    return {
+      wave: summary.wave,
+      respondents:
+        respondents === 0
+          ? { value: 0 }
+          : respondents < control.minCellSize
+            ? { symbol: '[c]', reason: 'total' }
+            : { value: roundTo === 1 ? respondents : roundHalfUpTo(respondents, roundTo) },
+      binary,
+      scores,
+    };
+  };
+
+  const publishBinaryTable = (
+    summary: PupilSummary,
+    protection: Protection,
+    row: number,
+    indicator: string,
+    info: IndicatorInfo,
+    d: TableDimension,
+  ): PublishedBreakdown => {
+    const raw = summary.binary[indicator] ? rawCells(breakdown(summary, indicator, d)) : undefined;
+    const cellOf = (key: string) =>
+      cell(
+        key,
+        raw?.get(key) ?? { count: 0, base: 0 },
+        protection.decide(row, indicator, d, key),
+        roundTo,
+        confidence,
+      );
+    const total = cellOf('all');
+    const b = summary.binary[indicator] ? breakdown(summary, indicator, d) : undefined;
+    const totalDecision = protection.decide(row, indicator, d, 'all');
+    // Prefer not to say and skipped, at total level only: shown where the total's count is.
+    const extra = (n: number): Shown<number> =>
+      totalDecision.count.shown
+        ? { value: roundTo === 1 ? n : roundHalfUpTo(n, roundTo) }
+        : total.count;
+    // A year group the school has no pupils in is left out (not listed as [z]).
+    const groups =
+      d === 'all'
+        ? []
+        : (b?.groups ?? [])
+            .filter((g) => d !== 'yearGroup' || g.value.base > 0)
+            .map((g) => cellOf(g.key));
+    const derived = (b?.derived ?? []).map((g) => cellOf(g.key));
+    const all = [total, ...groups, ...derived];
+    const reasons = reasonsOf(all.flatMap((c) => [c.base, c.count, c.percent]));
+    return {
+      indicator,
+      dimension: d,
+      total: {
+        ...total,
+        missing: extra(b?.total.missing ?? 0),
+        skipped: extra(b?.total.skipped ?? 0),
+      },
+      groups,
+      derived,
+      reasons,
+    };
+  };
+
+  const publishScoreTable = (
+    summary: PupilSummary,
+    protection: Protection,
+    row: number,
+    indicator: string,
+    info: IndicatorInfo,
+    d: TableDimension,
+  ): PublishedScoreBreakdown => {
+    const s = summary.scores[indicator] ? scoreBreakdown(summary, indicator, d) : undefined;
+    // Means follow a second rule on top of the counts': the groups whose mean is hidden hold 0 or
+    // at least P pupils between them, so no mean of fewer can be worked out from the others.
+    const pattern =
+      s && d !== 'all'
+        ? suppressionPattern(
+            {
+              total: s.total.n,
+              groups: s.groups.map((g) => ({ key: g.key, base: g.value.n })),
+              derived: s.derived.map((g) => ({ key: g.key, of: g.of })),
+            },
+            { ...control, minCellSize: P },
+          )
+        : undefined;
+    const bandIds = Object.keys(summary.scores[indicator]?.bands ?? {}).sort();
+    const publishCell = (key: string, v: ScoreCell): PublishedScoreCell => {
+      const nDecision = protection.base(row, indicator, d, key);
+      const n = figure(nDecision, v.n, roundTo);
+      const meanVisible =
+        nDecision.shown &&
+        v.n >= P &&
+        (key === 'all' || pattern?.groups[key]?.shown !== false) &&
+        (key !== 'all' || (pattern?.total.shown ?? true));
+      let mean: Shown<number>;
+      let sd: Shown<number>;
+      if (!nDecision.shown) mean = sd = nDecision.hidden;
+      else if (v.n === 0) mean = sd = { symbol: '[z]', reason: 'no-pupils' };
+      else if (!meanVisible)
+        mean = sd = { symbol: '[c]', reason: v.n < P ? 'small-base' : 'complementary' };
+      else {
+        const m = v.sum / v.n;
+        const variance = Math.max(0, (v.sumSquares - v.sum * m) / Math.max(1, v.n - 1));
+        mean = { value: Number(m.toFixed(1)) };
+        sd = { value: Number(Math.sqrt(variance).toFixed(1)) };
+      }
+      const bands = Object.fromEntries(
+        bandIds.map((band) => {
+          const decision = protection.decide(row, bandKey(indicator, band), d, key);
+          return [
+            band,
+            cell(band, { count: v.bands[band] ?? 0, base: v.n }, decision, roundTo, confidence)
+              .percent,
+          ];
+        }),
+      );
+      return { key, n, mean, sd, bands };
+    };
+    const total = s ? publishCell('all', s.total) : emptyScoreCell('all');
+    const groups =
+      d === 'all' || !s
+        ? []
+        : s.groups
+            .filter((g) => d !== 'yearGroup' || g.value.n + g.value.noScore > 0)
+            .map((g) => publishCell(g.key, g.value));
+    const derived = !s ? [] : s.derived.map((g) => publishCell(g.key, g.value));
+    const all = [total, ...groups, ...derived];
+    const reasons = reasonsOf(all.flatMap((c) => [c.n, c.mean, ...Object.values(c.bands)]));
+    return {
+      indicator,
+      dimension: d,
+      total: {
+        ...total,
+        noScore: protection.base(row, indicator, d, 'all').shown
+          ? {
+              value:
+                roundTo === 1
+                  ? (s?.total.noScore ?? 0)
+                  : roundHalfUpTo(s?.total.noScore ?? 0, roundTo),
+            }
+          : total.n,
+      },
+      groups,
+      derived,
+      reasons,
+    };
+  };
+
+  return {
+    rows: input.rows.map((_, r) => publishRow(r)),
+    area: input.area ? publishRow(AREA) : undefined,
+  };
+}
+
+const emptyScoreCell = (key: string): PublishedScoreCell => ({
+  key,
+  n: { value: 0 },
+  mean: { symbol: '[z]', reason: 'no-pupils' },
+  sd: { symbol: '[z]', reason: 'no-pupils' },
+  bands: {},
+});
+
+// ───────────────────────────────── changes and comparisons ─────────────────────────────────
+
+const cellsOf = (t: PublishedBreakdown): PublishedCell[] => {
+  const { missing: _m, skipped: _s, ...total } = t.total;
+  return [total, ...t.groups, ...t.derived];
+};
+const counts = (c: PublishedCell) => {
+  const count = value(c.count);
+  const base = value(c.base);
+  return count !== undefined && base !== undefined && 'value' in c.percent
+    ? { count: Math.min(count, base), base }
+    : undefined;
+};
+
+/** D7: a change is shown only where the figure is shown at both waves. */
+function changeTable(
+  t1: PublishedBreakdown,
+  t2: PublishedBreakdown,
+  info: IndicatorInfo,
+  confidence: number,
+): PublishedChangeTable {
+  const second = new Map(cellsOf(t2).map((c) => [c.key, c]));
+  const groups = cellsOf(t1).flatMap((c1): PublishedChange[] => {
+    const c2 = second.get(c1.key);
+    if (!c2) return [];
+    const a = counts(c1);
+    const b = counts(c2);
+    if (!a || !b) {
+      const privacy = [c1.percent, c2.percent].some((p) => 'symbol' in p && p.symbol !== '[z]');
+      return [
+        {
+          key: c1.key,
+          change: { symbol: privacy ? '[c]' : '[z]', reason: 'not-both-waves' },
+          significant: null,
+          direction: null,
+        },
+      ];
+    }
+    const compared = compareWaves(a, b, { direction: info.direction, confidence });
+    return [
+      {
+        key: c1.key,
+        change: { value: points(a.count, a.base, b.count, b.base) },
+        significant: compared.significant,
+        direction: compared.direction,
+      },
+    ];
+  });
+  const reasons = [
+    ...new Set([...t1.reasons, ...t2.reasons, ...reasonsOf(groups.map((g) => g.change))]),
+  ];
+  return { indicator: t1.indicator, dimension: t1.dimension, groups, reasons };
+}
+
+/** Whether the rest of an area may be shown beside a school (D6), and why, in plain English. */
+function comparatorCheck(
+  others: readonly PupilSummary[],
+  control: DisclosureControl,
+): { allowed: boolean; reason: string } {
+  const k = control.minCellSize;
+  const need = control.minSchoolsForComparator;
+  // Only schools that themselves have at least k pupils count towards the minimum (an empty
+  // school would make the "rest" one other school, whose figures the lead could then read).
+  const passing = others.filter((s) => s.respondents.all >= k).length;
+  const rest = others.reduce((n, s) => n + s.respondents.all, 0);
+  if (passing + 1 < need)
+    return {
+      allowed: false,
+      reason: `Fewer than ${need} schools with at least ${k} pupils each are in the area, so its figures are not shown beside this school.`,
+    };
+  if (rest < k)
+    return {
+      allowed: false,
+      reason: `Fewer than ${k} pupils outside this school are in the area, so its figures are not shown beside this school.`,
+    };
+  return {
+    allowed: true,
+    reason: `At least ${need} schools with at least ${k} pupils each are in the area.`,
+  };
+}
+
+const NO_COMPARATOR: Hidden = { symbol: '[x]', reason: 'no-comparator' };
+
+function comparisonTable(
+  wave: Wave,
+  mine: PublishedBreakdown,
+  theirs: PublishedBreakdown | undefined,
+  allowed: boolean,
+  info: IndicatorInfo,
+  confidence: number,
+): PublishedComparisonTable {
+  const other = new Map(theirs ? cellsOf(theirs).map((c) => [c.key, c]) : []);
+  const groups = cellsOf(mine).map((school): PublishedComparison => {
+    const found = allowed ? other.get(school.key) : undefined;
+    const comparator: PublishedCell = found ?? {
+      key: school.key,
+      base: NO_COMPARATOR,
+      count: NO_COMPARATOR,
+      percent: NO_COMPARATOR,
+      interval: NO_COMPARATOR,
+    };
+    const a = counts(school);
+    const b = found ? counts(found) : undefined;
+    if (!a || !b) {
+      return {
+        key: school.key,
+        comparator,
+        difference: found ? { symbol: '[c]', reason: 'not-both-waves' } : NO_COMPARATOR,
+        rag: null,
+        significant: null,
+        direction: null,
+      };
+    }
+    const c = compareWithComparator(a, b, { direction: info.direction, confidence });
+    return {
+      key: school.key,
+      comparator,
+      difference: { value: points(b.count, b.base, a.count, a.base) },
+      rag: c.rag,
+      significant: c.significant,
+      direction: c.significant
+        ? c.rag === 'green'
+          ? 'improved'
+          : c.rag
+            ? 'worse'
+            : c.difference! > 0
+              ? 'higher'
+              : 'lower'
+        : 'no-significant-change',
+    };
+  });
+  const reasons = [
+    ...new Set([
+      ...mine.reasons,
+      ...(allowed && theirs ? theirs.reasons : ['no-comparator' as const]),
+      ...reasonsOf(groups.map((g) => g.difference)),
+    ]),
+  ];
+  return { wave, indicator: mine.indicator, dimension: mine.dimension, groups, reasons };
+}
+
+// ─────────────────────────────────────── results ───────────────────────────────────────
+
+/** Summaries of each wave; any number of pools (KS1, KS2 with secondary). */
+export interface WaveSummaries {
+  baseline?: readonly PupilSummary[];
+  end?: readonly PupilSummary[];
+}
+
+const WAVES = ['baseline', 'end'] as const;
+
+/** The pools present, by `comparableAs`, in order. */
+function poolsIn(...sets: (WaveSummaries | undefined)[]): string[] {
+  const pools = new Set<string>();
+  for (const set of sets)
+    for (const w of WAVES)
+      for (const s of set?.[w] ?? []) if (s.comparableAs !== null) pools.add(s.comparableAs);
+  return [...pools].sort();
+}
+
+const pick = (set: WaveSummaries | undefined, wave: Wave, pool: string) =>
+  set?.[wave]?.filter((s) => s.comparableAs === pool) ?? [];
+
+function assembled(
+  pool: string,
+  waves: Partial<Record<Wave, PublishedWave>>,
+  info: PupilSummary['info'],
+  definitions: string[],
+  confidence: number,
+  comparator: PublishedPool['comparator'] = {},
+  comparisons: PublishedComparisonTable[] = [],
+): PublishedPool {
+  const changes: PublishedChangeTable[] = [];
+  if (waves.baseline && waves.end) {
+    const later = new Map(waves.end.binary.map((t) => [`${t.indicator}|${t.dimension}`, t]));
+    for (const t1 of waves.baseline.binary) {
+      const t2 = later.get(`${t1.indicator}|${t1.dimension}`);
+      if (t2) changes.push(changeTable(t1, t2, info[t1.indicator]!, confidence));
+    }
+  }
+  return {
+    comparableAs: pool,
+    definitions: [...new Set(definitions)].sort(),
+    indicators: info,
+    baseline: waves.baseline ?? null,
+    end: waves.end ?? null,
+    changes,
+    comparator,
+    comparisons,
+  };
+}
+
+/** Every reason used in the pools, with its note in plain English. */
+function notesFor(
+  pools: readonly PublishedPool[],
+  control: DisclosureControl,
+): PublishedResults['notes'] {
+  const reasons = new Set<SuppressionReason>();
+  for (const p of pools) {
+    for (const w of [p.baseline, p.end]) {
+      for (const t of [...(w?.binary ?? []), ...(w?.scores ?? [])])
+        for (const r of t.reasons) reasons.add(r);
+      if (w && 'symbol' in w.respondents) reasons.add(w.respondents.reason);
+    }
+    for (const t of [...p.changes, ...p.comparisons]) for (const r of t.reasons) reasons.add(r);
+  }
+  return Object.fromEntries([...reasons].sort().map((r) => [r, suppressionNote(r, control)]));
 }
 
 /**
- * A binary indicator by one characteristic, published under disclosure control (reliability.md D1,
- * D2, D4, D8, D9). Two suppression patterns are computed on the bases of the breakdown: one with k
- * (`minCellSize`) decides which **bases** are shown, and one with `minBaseForPercentage` decides which
- * **counts and percentages** are shown, so that a count hidden for a small base can never be
- * recovered by subtracting the others from the total. Percentages are rounded to whole numbers
- * and, outside the school's own view, counts and bases to `roundTo`. Hidden figures carry a GSS
- * symbol and a reason; `notes` gives the plain words once each.
+ * A school's (or a trust's, or an LA's) pupil results for one viewer, ready to send to a browser:
+ * both waves, every breakdown, changes from Time 1 to Time 2 and, given the other schools of its
+ * area, a comparison with the rest of the area at each wave. Everything in it is published
+ * together and protected together; KS1 and KS2/secondary (different `comparableAs`) are separate
+ * pools, never added together.
+ *
+ * The comparator is the rest of the area (the other schools merged), published at
+ * `comparatorViewer` (default `trust`: rounded), and shown only when the area has at least
+ * `minSchoolsForComparator` schools each with at least k pupils and the rest holds at least k.
  *
  * @example
- * publishBreakdown(summary, 'victimisation.frequent', 'sen', { viewer: 'school' });
- * // { total: { base: { value: 182 }, count: { value: 41 }, percent: { value: 23 }, missing: … },
- * //   groups: [{ key: 'E', base: { symbol: '[c]', reason: 'base' }, … }, …],
- * //   notes: ['Fewer than 10 pupils — hidden to protect privacy', …] }
+ * const results = publishResults(
+ *   { baseline: [schoolAtT1], end: [schoolAtT2], others: otherSchools },
+ *   { viewer: 'school' },
+ * );
+ * PublishedResults.parse(results); // what <at-results> renders
+ */
+export function publishResults(
+  input: WaveSummaries & {
+    /** The other schools of the area, each with its summaries, for the comparison. */
+    others?: readonly WaveSummaries[];
+    comparatorViewer?: ViewerLevel;
+  },
+  options: PublishOptions = {},
+): PublishedResults {
+  const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
+  const viewer = options.viewer ?? 'national';
+  const confidence = options.confidence ?? 0.95;
+  // One school is one phase: its phase table would only repeat its total.
+  const dimensions = options.dimensions ?? DIMENSIONS.filter((d) => d !== 'phase');
+  const pools = poolsIn(input).map((pool) => {
+    const waves: Partial<Record<Wave, PublishedWave>> = {};
+    const infos: PupilSummary['info'][] = [];
+    const definitions: string[] = [];
+    const comparisons: PublishedComparisonTable[] = [];
+    const comparator: PublishedPool['comparator'] = {};
+    for (const wave of WAVES) {
+      const mine = pick(input, wave, pool);
+      if (mine.length === 0) continue;
+      const summary = mergeSummaries(mine);
+      infos.push(summary.info);
+      definitions.push(...summary.definitions);
+      const published = publishWave({
+        rows: [summary],
+        area: false,
+        dimensions,
+        indicators: options.indicators,
+        control,
+        viewer,
+        confidence,
+      }).rows[0]!;
+      waves[wave] = published;
+      if (input.others) {
+        const others = input.others
+          .map((o) => pick(o, wave, pool))
+          .filter((o) => o.length > 0)
+          .map((o) => mergeSummaries(o));
+        const allowed = comparatorCheck(others, control);
+        comparator[wave] = allowed;
+        const rest = allowed.allowed
+          ? publishWave({
+              rows: [mergeSummaries(others)],
+              area: false,
+              dimensions,
+              indicators: options.indicators,
+              control,
+              viewer: input.comparatorViewer ?? 'trust',
+              confidence,
+            }).rows[0]!
+          : undefined;
+        const theirs = new Map(rest?.binary.map((t) => [`${t.indicator}|${t.dimension}`, t]));
+        for (const t of published.binary) {
+          comparisons.push(
+            comparisonTable(
+              wave,
+              t,
+              theirs.get(`${t.indicator}|${t.dimension}`),
+              allowed.allowed,
+              summary.info[t.indicator]!,
+              confidence,
+            ),
+          );
+        }
+      }
+    }
+    return assembled(
+      pool,
+      waves,
+      Object.assign({}, ...infos),
+      definitions,
+      confidence,
+      comparator,
+      comparisons,
+    );
+  });
+  return {
+    kind: 'published-results',
+    format: 1,
+    viewer,
+    control,
+    notes: notesFor(pools, control),
+    pools,
+  };
+}
+
+/**
+ * An area (a trust or an LA) and its schools, published together for the area's staff: the area's
+ * results with every breakdown, and each school's with the breakdowns in `schoolDimensions`
+ * (default none: each school's totals), protected as one set so that no school's hidden figure can
+ * be worked out from the area's minus the others'.
+ *
+ * @example
+ * const { area, schools } = publishArea(
+ *   { schools: trustSchools.map((s) => ({ id: s.urn, baseline: [s.t1], end: [s.t2] })) },
+ *   { viewer: 'trust' },
+ * );
+ */
+export function publishArea(
+  input: { schools: readonly (WaveSummaries & { id: string })[] },
+  options: PublishOptions & { schoolDimensions?: readonly Dimension[] } = {},
+): { area: PublishedResults; schools: { id: string; results: PublishedResults }[] } {
+  const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
+  const viewer = options.viewer ?? 'trust';
+  const confidence = options.confidence ?? 0.95;
+  const dimensions = options.dimensions ?? DIMENSIONS;
+  const areaPools: PublishedPool[] = [];
+  const schoolPools = new Map<string, PublishedPool[]>(input.schools.map((s) => [s.id, []]));
+  for (const pool of poolsIn(...input.schools)) {
+    const areaWaves: Partial<Record<Wave, PublishedWave>> = {};
+    const schoolWaves = new Map<string, Partial<Record<Wave, PublishedWave>>>();
+    const infos: PupilSummary['info'][] = [];
+    const definitions: string[] = [];
+    for (const wave of WAVES) {
+      const members = input.schools
+        .map((s) => ({ id: s.id, parts: pick(s, wave, pool) }))
+        .filter((s) => s.parts.length > 0)
+        .map((s) => ({ id: s.id, summary: mergeSummaries(s.parts) }));
+      if (members.length === 0) continue;
+      for (const m of members) {
+        infos.push(m.summary.info);
+        definitions.push(...m.summary.definitions);
+      }
+      const published = publishWave({
+        rows: members.map((m) => m.summary),
+        area: true,
+        dimensions,
+        rowDimensions: options.schoolDimensions ?? [],
+        indicators: options.indicators,
+        control,
+        viewer,
+        confidence,
+      });
+      areaWaves[wave] = published.area!;
+      members.forEach((m, i) => {
+        const w = schoolWaves.get(m.id) ?? {};
+        w[wave] = published.rows[i]!;
+        schoolWaves.set(m.id, w);
+      });
+    }
+    const info = Object.assign({}, ...infos);
+    areaPools.push(assembled(pool, areaWaves, info, definitions, confidence));
+    for (const [id, waves] of schoolWaves)
+      schoolPools.get(id)!.push(assembled(pool, waves, info, definitions, confidence));
+  }
+  const results = (pools: PublishedPool[]): PublishedResults => ({
+    kind: 'published-results',
+    format: 1,
+    viewer,
+    control,
+    notes: notesFor(pools, control),
+    pools,
+  });
+  return {
+    area: results(areaPools),
+    schools: input.schools.map((s) => ({ id: s.id, results: results(schoolPools.get(s.id)!) })),
+  };
+}
+
+// ──────────────────────────── one table at a time (for hosts scoring in the browser) ────────────────────────────
+
+const memo = new WeakMap<PupilSummary, Map<string, PublishedWave>>();
+
+/** One summary's whole wave, published once per viewer and settings, and remembered. */
+function wholeWave(summary: PupilSummary, options: PublishOptions): PublishedWave {
+  const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
+  const viewer = options.viewer ?? 'national';
+  const dimensions = options.dimensions ?? DIMENSIONS;
+  const id = JSON.stringify([
+    viewer,
+    control,
+    dimensions,
+    options.indicators ?? null,
+    options.confidence ?? 0.95,
+  ]);
+  const cache = memo.get(summary) ?? new Map<string, PublishedWave>();
+  memo.set(summary, cache);
+  let wave = cache.get(id);
+  if (!wave) {
+    wave = publishWave({
+      rows: [summary],
+      area: false,
+      dimensions,
+      indicators: options.indicators,
+      control,
+      viewer,
+      confidence: options.confidence ?? 0.95,
+    }).rows[0]!;
+    cache.set(id, wave);
+  }
+  return wave;
+}
+
+/**
+ * A yes/no indicator by one characteristic, published. The table is taken from the whole wave of
+ * `summary` published at once (every indicator and breakdown protected together, computed once
+ * per summary and settings), so tables fetched one by one are exactly those published together.
+ *
+ * @example
+ * publishBreakdown(summary, 'victimisation.frequent', 'sen', { viewer: 'school' }).derived[0];
+ * // { key: 'any-sen', base: { value: 38 }, count: { value: 9 }, percent: { value: 24 }, … }
  */
 export function publishBreakdown(
   summary: PupilSummary,
@@ -114,389 +819,88 @@ export function publishBreakdown(
   dimension: Dimension | 'all',
   options: PublishOptions = {},
 ): PublishedBreakdown {
-  const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
-  const viewer = options.viewer ?? 'national';
-  const b = breakdown(summary, indicator, dimension);
-  const table: SuppressionTable = {
-    total: b.total.base,
-    // `all` is one group holding everyone: the table must partition its total.
-    groups: b.groups.map((g) => ({ key: g.key, base: g.value.base })),
-    derived: b.derived.map(({ key, of }) => ({ key, of })),
-  };
-  const bases: SuppressionPattern = suppressionPattern(table, control, viewer);
-  const countControl = { ...control, minCellSize: control.minBaseForPercentage };
-  const counts: SuppressionPattern = suppressionPattern(table, countControl, viewer);
-
-  const cell = (
-    key: string,
-    p: { count: number; base: number },
-    isTotal = false,
-  ): PublishedCell => {
-    const baseVisibility = isTotal ? bases.total : bases.groups[key]!;
-    const countVisibility = isTotal ? counts.total : counts.groups[key]!;
-    const { base } = publishProportion(p, baseVisibility, control, viewer);
-    const { count, percent } = publishProportion(p, countVisibility, countControl, viewer);
-    return {
-      key,
-      base,
-      count: smallBase(count, base),
-      percent: smallBase(roundShown(percent), base),
-    };
-  };
-  const total = cell('all', b.total, true);
-  const missingCount = publishProportion(
-    { count: b.total.missing, base: b.total.missing + b.total.base },
-    counts.total,
-    countControl,
-    viewer,
-  ).count;
-  const missing = smallBase(missingCount, total.base);
-  const groups = dimension === 'all' ? [] : b.groups.map((g) => cell(g.key, g.value));
-  const derived = b.derived.map((d) => cell(d.key, d.value));
-  const all = [total, ...groups, ...derived];
-  return {
-    indicator,
-    dimension,
-    viewer,
-    higherIsBetter: summary.info[indicator]?.higherIsBetter ?? false,
-    total: { ...total, missing },
-    groups,
-    derived,
-    notes: [
-      ...new Set([
-        ...notesFor(
-          all.map((c) => c.base),
-          control,
-        ),
-        ...notesFor([...all.flatMap((c) => [c.count, c.percent]), missing], countControl),
-      ]),
-    ],
-  };
+  const table = wholeWave(summary, options).binary.find(
+    (t) => t.indicator === indicator && t.dimension === dimension,
+  );
+  if (!table)
+    throw new Error(
+      `The summary has no published table "${indicator}" by ${dimension}. It has: ${Object.keys(summary.binary).join(', ') || 'none'}.`,
+    );
+  return table;
 }
 
-/** One published cell of a score breakdown. */
-export interface PublishedScoreCell {
-  key: string;
-  n: Shown<number>;
-  /** Rounded to one decimal place. */
-  mean: Shown<number>;
-  sd: Shown<number>;
-  /** Whole-number percentage of scored pupils in each band. */
-  bands: Record<string, Shown<number>>;
-}
-
-/** A score (wellbeing, feelings composite) by one characteristic, under disclosure control. */
-export interface PublishedScoreBreakdown {
-  indicator: string;
-  dimension: Dimension | 'all';
-  viewer: ViewerLevel;
-  higherIsBetter: boolean;
-  total: PublishedScoreCell;
-  groups: PublishedScoreCell[];
-  notes: string[];
-}
-
-/**
- * A score indicator by one characteristic, published under disclosure control: the pattern is
- * computed on the numbers of pupils with a score; means and standard deviations (rounded to one
- * decimal) and band percentages are shown only where the stricter pattern allows.
- */
+/** A score indicator by one characteristic, published (see {@link publishBreakdown}). */
 export function publishScore(
   summary: PupilSummary,
   indicator: string,
   dimension: Dimension | 'all',
   options: PublishOptions = {},
 ): PublishedScoreBreakdown {
-  const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
-  const viewer = options.viewer ?? 'national';
-  const s = scoreBreakdown(summary, indicator, dimension);
-  const table: SuppressionTable = {
-    total: s.total.n,
-    groups: s.groups.map((g) => ({ key: g.key, base: g.value.n })),
-  };
-  const ns = suppressionPattern(table, control, viewer);
-  const countControl = { ...control, minCellSize: control.minBaseForPercentage };
-  const values = suppressionPattern(table, countControl, viewer);
-  const cell = (key: string, v: (typeof s)['total'], isTotal = false): PublishedScoreCell => {
-    const nVisibility = isTotal ? ns.total : ns.groups[key]!;
-    const valueVisibility = both(nVisibility, isTotal ? values.total : values.groups[key]!);
-    const { n } = publishMean(v, nVisibility, control, viewer);
-    const { mean, sd } = publishMean(v, valueVisibility, countControl, viewer);
-    const bands = Object.fromEntries(
-      Object.entries(v.bands).map(([band, count]) => [
-        band,
-        smallBase(
-          roundShown(
-            publishProportion({ count, base: v.n }, valueVisibility, countControl, viewer).percent,
-          ),
-          n,
-        ),
-      ]),
+  const table = wholeWave(summary, options).scores.find(
+    (t) => t.indicator === indicator && t.dimension === dimension,
+  );
+  if (!table)
+    throw new Error(
+      `The summary has no score "${indicator}" by ${dimension}. It has: ${Object.keys(summary.scores).join(', ') || 'none'}.`,
     );
-    return {
-      key,
-      n,
-      mean: smallBase(roundShown(mean, 1), n),
-      sd: smallBase(roundShown(sd, 1), n),
-      bands,
-    };
-  };
-  const total = cell('all', s.total, true);
-  const groups = dimension === 'all' ? [] : s.groups.map((g) => cell(g.key, g.value));
-  const all = [total, ...groups];
-  return {
-    indicator,
-    dimension,
-    viewer,
-    higherIsBetter: summary.info[indicator]?.higherIsBetter ?? false,
-    total,
-    groups,
-    notes: [
-      ...new Set([
-        ...notesFor(
-          all.map((c) => c.n),
-          control,
-        ),
-        ...notesFor(
-          all.flatMap((c) => [c.mean, c.sd, ...Object.values(c.bands)]),
-          countControl,
-        ),
-      ]),
-    ],
-  };
-}
-
-/** One group's Time 1 → Time 2 change, published: the change only where both waves may be shown. */
-export interface PublishedChange {
-  key: string;
-  time1: PublishedCell;
-  time2: PublishedCell;
-  /** Time 2 − Time 1 in whole percentage points, or `[c]` when either wave is hidden (D7). */
-  change: Shown<number>;
-  /** The Wilson 95% intervals in whole percentages, where the percentage is shown. */
-  intervals: {
-    time1: Shown<{ lower: number; upper: number }>;
-    time2: Shown<{ lower: number; upper: number }>;
-  };
-  /** Whether the change is statistically significant; null when it is not shown. */
-  significant: boolean | null;
-  /** `improved`, `worse`, `no-significant-change`, or null when it is not shown. */
-  direction: ChangeDirection | null;
+  return table;
 }
 
 /**
- * D7: a change (and its significance) is shown only where the figure is shown at both waves. `[c]`
- * when a wave is hidden to protect privacy; `[z]` when a wave has no pupils (nothing to compare).
- */
-function hiddenChange(c1: PublishedCell, c2: PublishedCell): Shown<number> {
-  const privacy = [c1.percent, c2.percent].some((p) => 'symbol' in p && p.symbol !== '[z]');
-  return { symbol: privacy ? '[c]' : '[z]', reason: 'not-both-waves' };
-}
-
-/** The raw counts behind a published cell: the total, a group or a derived group. */
-function rawCell(b: Breakdown, key: string): Proportion {
-  if (key === 'all') return b.total;
-  return (b.groups.find((g) => g.key === key) ?? b.derived.find((d) => d.key === key))!.value;
-}
-
-/** Every cell of a published breakdown, total first. */
-const cellsOf = (p: PublishedBreakdown): PublishedCell[] => [p.total, ...p.groups, ...p.derived];
-
-/** A wave's interval: shown where its percentage is, else hidden with the percentage's own symbol and reason. */
-function roundedInterval(
-  cell: PublishedCell,
-  estimate: PercentEstimate,
-): Shown<{ lower: number; upper: number }> {
-  if (!('value' in cell.percent)) return cell.percent;
-  if (!estimate.interval) return { symbol: '[z]', reason: 'no-pupils' };
-  return {
-    value: {
-      lower: Math.round(estimate.interval.lower),
-      upper: Math.round(estimate.interval.upper),
-    },
-  };
-}
-
-/**
- * Time 1 against Time 2 for an indicator by one characteristic (repeated cross-sections): each wave
- * published under disclosure control, and the change, its significance (two-proportion test) and
- * the Wilson intervals shown only for groups whose figures are shown at **both** waves (D7).
- *
- * @example
- * const { groups } = publishChange(baseline, end, 'victimisation.frequent', 'sen', { viewer: 'school' });
- * groups.find((g) => g.key === 'any-sen');
- * // { time1: { percent: { value: 31 } … }, time2: { percent: { value: 24 } … },
- * //   change: { value: -7 }, significant: true, direction: 'improved', … }
+ * Time 1 against Time 2 for an indicator by one characteristic: each wave published (see
+ * {@link publishBreakdown}) and the change shown only where both waves are (D7).
  */
 export function publishChange(
   time1: PupilSummary,
   time2: PupilSummary,
   indicator: string,
   dimension: Dimension | 'all',
-  options: PublishOptions & { confidence?: number } = {},
-): { indicator: string; dimension: Dimension | 'all'; groups: PublishedChange[]; notes: string[] } {
+  options: PublishOptions = {},
+): PublishedChangeTable {
   if (time1.wave === time2.wave)
     throw new Error(`Both summaries are from the ${time1.wave} wave: give Time 1 and Time 2.`);
-  const p1 = publishBreakdown(time1, indicator, dimension, options);
-  const p2 = publishBreakdown(time2, indicator, dimension, options);
-  const r1 = breakdown(time1, indicator, dimension);
-  const r2 = breakdown(time2, indicator, dimension);
-  const cells1 = cellsOf(p1);
-  const cells2 = cellsOf(p2);
-  const higherIsBetter = p1.higherIsBetter;
-  const groups = cells1.map((c1, i): PublishedChange => {
-    const c2 = cells2[i]!;
-    const comparison = compareWaves(rawCell(r1, c1.key), rawCell(r2, c2.key), {
-      higherIsBetter,
-      confidence: options.confidence,
-    });
-    const both = 'value' in c1.percent && 'value' in c2.percent;
-    return {
-      key: c1.key,
-      time1: c1,
-      time2: c2,
-      change:
-        both && comparison.change !== null
-          ? { value: Math.round(comparison.change) }
-          : hiddenChange(c1, c2),
-      intervals: {
-        time1: roundedInterval(c1, comparison.time1),
-        time2: roundedInterval(c2, comparison.time2),
-      },
-      significant: both ? comparison.significant : null,
-      direction: both ? comparison.direction : null,
-    };
-  });
-  const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
-  return {
-    indicator,
-    dimension,
-    groups,
-    notes: [
-      ...new Set([
-        ...p1.notes,
-        ...p2.notes,
-        ...notesFor(
-          groups.map((g) => g.change),
-          control,
-        ),
-      ]),
-    ],
-  };
-}
-
-/** One group of a school against the rest of its area. */
-export interface PublishedComparison {
-  key: string;
-  school: PublishedCell;
-  /** The rest of the area (the area without this school), published at the area's level. */
-  comparator: PublishedCell;
-  /** school − comparator in whole percentage points, where both are shown and a comparator is allowed. */
-  difference: Shown<number>;
-  /** Red, amber or green only where the difference is significant (and shown); otherwise null. */
-  rag: RagRating | null;
-  significant: boolean | null;
+  return changeTable(
+    publishBreakdown(time1, indicator, dimension, options),
+    publishBreakdown(time2, indicator, dimension, options),
+    time1.info[indicator] ?? time2.info[indicator]!,
+    options.confidence ?? 0.95,
+  );
 }
 
 /**
- * A school against its LA or MAT for an indicator by one characteristic. The comparator is the rest
- * of the area (the area summary minus the school's), so the two groups are independent; it is shown
- * only when the area has at least `minSchoolsForComparator` other schools and the rest of the area
- * has at least k pupils (D6), and each side is published under disclosure control (the school at the
- * school's view, the comparator at `comparatorViewer`, default `trust`). Colours follow
- * `compareWithComparator`: only where the difference is significant.
- *
- * The rest of the area is `subtractSummary(area, school)`. When publishing many views of the same
- * school and area (every breakdown, every indicator), compute it once and pass it as `rest`; it is
- * checked to be of the same wave and to hold the area's schools without the school's.
- *
- * @example
- * const rest = subtractSummary(la, school);
- * for (const dimension of ['all', 'sex', 'sen'] as const)
- *   publishComparison(school, la, 'victimisation.frequent', dimension, { rest });
+ * A school against the rest of its area for an indicator by one characteristic. `others` are the
+ * other schools' summaries (the rest of the area is their sum): only schools with at least k
+ * pupils count towards the minimum number of schools.
  */
 export function publishComparison(
   school: PupilSummary,
-  area: PupilSummary,
+  others: readonly PupilSummary[],
   indicator: string,
   dimension: Dimension | 'all',
-  options: PublishOptions & {
-    comparatorViewer?: ViewerLevel;
-    confidence?: number;
-    strongConfidence?: number;
-    /** `subtractSummary(area, school)`, computed once by the caller; computed here when absent. */
-    rest?: PupilSummary;
-  } = {},
-): {
-  indicator: string;
-  dimension: Dimension | 'all';
-  allowed: ComparatorCheck;
-  groups: PublishedComparison[];
-  notes: string[];
-} {
-  if (school.wave !== area.wave)
-    throw new Error('Compare a school with its area at the same wave.');
-  const missingSchools = school.schools.filter((urn) => !area.schools.includes(urn));
-  if (missingSchools.length > 0)
-    throw new Error(`The area summary does not include school ${missingSchools.join(', ')}.`);
+  options: PublishOptions & { comparatorViewer?: ViewerLevel } = {},
+): PublishedComparisonTable {
   const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
-  const rest = options.rest ?? subtractSummary(area, school);
-  if (options.rest) {
-    const expected = area.schools.filter((urn) => !school.schools.includes(urn)).sort();
-    const given = [...rest.schools].sort();
-    if (rest.wave !== area.wave || expected.join() !== given.join())
-      throw new Error(
-        'The rest of the area given is not this area without this school: pass subtractSummary(area, school).',
-      );
-  }
-  const allowed = comparatorAllowed(
-    { schools: rest.schools.length, restOfAreaBase: breakdown(rest, indicator, 'all').total.base },
-    control,
+  if (others.some((o) => o.wave !== school.wave))
+    throw new Error('Compare a school with the rest of its area at the same wave.');
+  const allowed = comparatorCheck(others, control);
+  const theirs = allowed.allowed
+    ? publishBreakdown(mergeSummaries(others), indicator, dimension, {
+        ...options,
+        viewer: options.comparatorViewer ?? 'trust',
+      })
+    : undefined;
+  return comparisonTable(
+    school.wave,
+    publishBreakdown(school, indicator, dimension, {
+      ...options,
+      viewer: options.viewer ?? 'school',
+    }),
+    theirs,
+    allowed.allowed,
+    school.info[indicator]!,
+    options.confidence ?? 0.95,
   );
-  const mine = publishBreakdown(school, indicator, dimension, {
-    control,
-    viewer: options.viewer ?? 'school',
-  });
-  const theirs = publishBreakdown(rest, indicator, dimension, {
-    control,
-    viewer: options.comparatorViewer ?? 'trust',
-  });
-  const rs = breakdown(school, indicator, dimension);
-  const rr = breakdown(rest, indicator, dimension);
-  const a = cellsOf(mine);
-  const b = cellsOf(theirs);
-  const groups = a.map((cell, i): PublishedComparison => {
-    const other = b[i]!;
-    const shown = allowed.allowed && 'value' in cell.percent && 'value' in other.percent;
-    const comparison = compareWithComparator(rawCell(rs, cell.key), rawCell(rr, cell.key), {
-      higherIsBetter: mine.higherIsBetter,
-      confidence: options.confidence,
-      strongConfidence: options.strongConfidence,
-    });
-    const comparator = allowed.allowed
-      ? other
-      : {
-          key: other.key,
-          base: hiddenComparator,
-          count: hiddenComparator,
-          percent: hiddenComparator,
-        };
-    return {
-      key: cell.key,
-      school: cell,
-      comparator,
-      difference:
-        shown && comparison.difference !== null
-          ? { value: Math.round(comparison.difference) }
-          : hiddenComparator,
-      rag: shown ? comparison.rag : null,
-      significant: shown ? comparison.significant : null,
-    };
-  });
-  const notes = [
-    ...new Set([...mine.notes, ...(allowed.allowed ? theirs.notes : [allowed.reason])]),
-  ];
-  return { indicator, dimension, allowed, groups, notes };
 }
 
-const hiddenComparator = { symbol: '[x]' as const, reason: 'complementary' as const };
+export { compareMeans };
+export type { ChangeDirection };

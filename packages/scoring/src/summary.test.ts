@@ -7,12 +7,16 @@ import {
   type QuestionnaireDefinition,
 } from '@all-together/model';
 import { generateCohort, getQuestionnaire } from '@all-together/questionnaires';
+import { QuestionnaireDefinition as QuestionnaireDefinitionSchema } from '@all-together/model';
 import {
   breakdown,
   compilePlan,
   mergeSummaries,
+  packResponses,
   scoreBreakdown,
   summarise,
+  summariseEach,
+  summarisePacked,
   type PupilSummary,
 } from './index.js';
 
@@ -116,16 +120,19 @@ describe('summarise: golden cases computed by hand', () => {
 
   it('frequently bullied: 2 of 3 who answered (r1 score 4, r4 score 2 ≥ 2; r2 score 1), 1 prefer not to say', () => {
     const b = breakdown(s, 'victimisation.frequent', 'sex');
-    assert.deepEqual(b.total, { count: 2, base: 3, missing: 1 });
+    // r5 was shown the question and skipped it: counted as skipped, beside prefer not to say.
+    assert.deepEqual(b.total, { count: 2, base: 3, missing: 1, skipped: 1 });
     assert.deepEqual(b.groups.find((g) => g.key === 'female')!.value, {
       count: 1,
       base: 1,
       missing: 1,
+      skipped: 0,
     });
     assert.deepEqual(b.groups.find((g) => g.key === 'male')!.value, {
       count: 1,
       base: 2,
       missing: 0,
+      skipped: 1,
     });
   });
 
@@ -134,13 +141,14 @@ describe('summarise: golden cases computed by hand', () => {
       count: 3,
       base: 3,
       missing: 1,
+      skipped: 1,
     });
   });
 
   it('any SEN = E + K: r1 (K, frequent) and r4 (E, frequent) → 2 of 2', () => {
     const b = breakdown(s, 'victimisation.frequent', 'sen');
     assert.deepEqual(b.derived, [
-      { key: 'any-sen', of: ['E', 'K'], value: { count: 2, base: 2, missing: 0 } },
+      { key: 'any-sen', of: ['E', 'K'], value: { count: 2, base: 2, missing: 0, skipped: 0 } },
     ]);
   });
 
@@ -149,6 +157,7 @@ describe('summarise: golden cases computed by hand', () => {
       count: 1,
       base: 3,
       missing: 1,
+      skipped: 1,
     });
   });
 
@@ -157,18 +166,20 @@ describe('summarise: golden cases computed by hand', () => {
       count: 2,
       base: 3,
       missing: 0,
+      skipped: 2,
     });
     assert.equal(
-      s.info['feelings.others-dislike-me.agree']!.higherIsBetter,
-      false,
+      s.info['feelings.others-dislike-me.agree']!.direction,
+      'higher-is-worse',
       'agreeing with the reverse item is bad news',
     );
   });
 
   it('feelings composite with the reverse key: r2 only (r1 answered 2 of 6, r3 1 of 6: too few)', () => {
-    // r2: 2/3, 2/3, 3/3, 2/3, reversed (3 + 0 − 1 = 2) 2/3, 3/3 → mean 0.7778 → 78.
+    // r2: 2/3, 2/3, 3/3, 2/3, reversed (3 + 0 − 1 = 2) 2/3, 3/3 → mean 14/18 → 77.78, kept unrounded.
     const c = scoreBreakdown(s, 'feelings.composite', 'all').total;
-    assert.deepEqual([c.n, c.sum, c.noScore], [1, 78, 2]);
+    assert.deepEqual([c.n, c.noScore], [1, 2]);
+    assert.ok(Math.abs(c.sum - 1400 / 18) < 1e-9, String(c.sum));
   });
 
   it('wellbeing: r1 = 10 (borderline), r2 = 0 prorated (expected); r3 too many missing; r4, r5 none', () => {
@@ -195,8 +206,58 @@ describe('summarise: golden cases computed by hand', () => {
       ),
     ];
     const t = summarise(rs, { wave: 'baseline', definitions: [ks2] });
-    assert.deepEqual(breakdown(t, 'types.names', 'all').total, { count: 2, base: 2, missing: 1 });
-    assert.deepEqual(breakdown(t, 'types.hit', 'all').total, { count: 1, base: 2, missing: 1 });
+    assert.deepEqual(breakdown(t, 'types.names', 'all').total, {
+      count: 2,
+      base: 2,
+      missing: 1,
+      skipped: 0,
+    });
+    assert.deepEqual(breakdown(t, 'types.hit', 'all').total, {
+      count: 1,
+      base: 2,
+      missing: 1,
+      skipped: 0,
+    });
+  });
+
+  it('finding 9: a prorated score is not rounded before averaging (9 items summing 10 → 11.11, not 11)', () => {
+    const one = summarise(
+      [response({}, { ...fill(MMF.slice(0, 8), 'sometimes'), [MMF[8]!]: 'always' })],
+      { wave: 'baseline', definitions: [ks2] },
+    );
+    const w = scoreBreakdown(one, 'scale.emotional-difficulties', 'all').total;
+    assert.ok(Math.abs(w.sum - 100 / 9) < 1e-9, `the mean is 11.11…, got ${w.sum}`);
+    assert.ok(Math.abs(w.sumSquares - (100 / 9) ** 2) < 1e-9);
+    // Bands classify the score rounded half up (11 → borderline).
+    assert.deepEqual(w.bands, { borderline: 1, elevated: 0, expected: 0 });
+  });
+
+  it('finding 9: skipped answers are reported beside "prefer not to say"; a question not shown is neither', () => {
+    const t = summarise(
+      [
+        response({}, { 'bullied-face-to-face': 'not-at-all' }), // types not shown
+        response({}, { 'bullied-face-to-face': 'once-or-twice' }), // types shown, skipped
+        response(
+          {},
+          { 'bullied-face-to-face': 'once-or-twice', 'bullying-types': ['prefer-not-to-say'] },
+        ),
+      ],
+      { wave: 'baseline', definitions: [ks2] },
+    );
+    assert.deepEqual(breakdown(t, 'types.hit', 'all').total, {
+      count: 0,
+      base: 0,
+      missing: 1,
+      skipped: 1,
+    });
+  });
+
+  it('finding 9: "Any SEND" for every indicator, scores included', () => {
+    const w = scoreBreakdown(s, 'scale.emotional-difficulties', 'sen');
+    assert.deepEqual(
+      w.derived.map((d) => [d.key, d.value.n, d.value.sum]),
+      [['any-sen', 1, 10]], // r1 (K) scores 10; r4 (E) has no score
+    );
   });
 
   it('reads indicators from declared scoring only (the plan names indicators, not items)', () => {
@@ -209,14 +270,114 @@ describe('summarise: golden cases computed by hand', () => {
     assert.throws(
       () =>
         summarise(golden, { wave: 'baseline', definitions: [getQuestionnaire('pupil-secondary')] }),
-      /answers pupil-ks2@1\.0\.0/,
+      new RegExp(`answers pupil-ks2@${ks2.version.replaceAll('.', '\\.')}`),
     );
+  });
+});
+
+describe('finding 6: KS1 is never added to KS2/secondary (definitions declare what is comparable)', () => {
+  const ks1 = getQuestionnaire('pupil-ks1');
+  const secondary = getQuestionnaire('pupil-secondary');
+  const cohort = generateCohort({
+    seed: 6,
+    schools: 3,
+    pupilsPerSchool: [40, 60],
+    waves: ['baseline'],
+    definitions: { 'pupil-ks1': ks1, 'pupil-ks2': ks2, 'pupil-secondary': secondary } as never,
+  });
+  const options = { wave: 'baseline' as const, definitions: [ks1, ks2, secondary] };
+
+  it('summariseEach gives one summary per comparable set, sorted; summarise refuses to pool them', () => {
+    const parts = summariseEach(cohort.responses, options);
+    assert.deepEqual(
+      parts.map((p) => p.comparableAs),
+      ['pupil-ks1', 'pupil-ks2-secondary'],
+    );
+    assert.throws(() => summarise(cohort.responses, options), /never added together/);
+    assert.throws(() => mergeSummaries(parts), /ask different questions/);
+  });
+
+  it('each pool is labelled with its own wording ("lots of times" for KS1)', () => {
+    const [younger, older] = summariseEach(cohort.responses, options);
+    assert.match(younger!.info['victimisation.frequent']!.label['en-GB']!, /lots of times/);
+    assert.match(
+      older!.info['victimisation.frequent']!.label['en-GB']!,
+      /two or three times a month/,
+    );
+  });
+
+  it('a cut-off outside an instrument\'s own scale is refused, naming the definition (KS1 has no "about once a week")', () => {
+    assert.throws(
+      () => summariseEach(cohort.responses, { ...options, plan: { frequentCutoff: 3 } }),
+      new RegExp(`pupil-ks1@${ks1.version.replaceAll('.', '\\.')}.*cut-off 3 is outside`),
+    );
+  });
+});
+
+describe('finding 5: meaning is declared, never inferred from a name', () => {
+  const secondary = getQuestionnaire('pupil-secondary');
+  const info = compilePlan(secondary).info;
+
+  it('"told no one", "it didn\'t stop" and "it got worse" are higher-is-worse; types of bullying are neither', () => {
+    assert.equal(info['told.no-one']!.direction, 'higher-is-worse');
+    assert.equal(info['stopped.no']!.direction, 'higher-is-worse');
+    assert.equal(info['stopped.it-got-worse']!.direction, 'higher-is-worse');
+    assert.equal(info['told.adult-at-school']!.direction, 'higher-is-better');
+    assert.equal(info['types.hit']!.direction, 'neither');
+    assert.equal(info['types.hit']!.population, 'bullied');
+    assert.equal(info['stopped.no']!.population, 'bullied-and-told');
+  });
+
+  it('mutation guard: changing a declared direction, population or cut-off changes the output', () => {
+    const base = compilePlan(secondary);
+    const mutate = (f: (d: Record<string, unknown>) => void) => {
+      const copy = structuredClone(secondary) as unknown as Record<string, unknown>;
+      f(copy);
+      return compilePlan(QuestionnaireDefinitionSchema.parse(copy));
+    };
+    const flipped = mutate((d) => {
+      const decl = (d.indicators as { key: string; direction: string }[]).find(
+        (x) => x.key === 'bullying-others.frequent',
+      )!;
+      decl.direction = 'higher-is-better';
+    });
+    assert.notDeepEqual(
+      flipped.info['bullying-others.frequent'],
+      base.info['bullying-others.frequent'],
+    );
+    const population = mutate((d) => {
+      const decl = (d.indicators as { key: string; population: string }[]).find(
+        (x) => x.key === 'told.no-one',
+      )!;
+      decl.population = 'all';
+    });
+    assert.notDeepEqual(population.info['told.no-one'], base.info['told.no-one']);
+    const cutoff = mutate((d) => {
+      const sections = d.sections as {
+        items: { scoring?: { indicator?: string; cutoffs?: Record<string, number> } }[];
+      }[];
+      const item = sections
+        .flatMap((x) => x.items)
+        .find((i) => i.scoring?.indicator === 'victimisation')!;
+      item.scoring!.cutoffs!.frequent = 3;
+    });
+    const rs = generateCohort({
+      seed: 3,
+      schools: 2,
+      pupilsPerSchool: [80, 80],
+      waves: ['baseline'],
+      secondaryShare: 1,
+      definitions: { 'pupil-ks2': ks2, 'pupil-secondary': secondary } as never,
+    }).responses.filter((r) => r.definition.id === secondary.id);
+    const count = (plan: typeof base) =>
+      summarisePacked(packResponses(plan, 'baseline', rs)).binary['victimisation.frequent']!.yes
+        .all;
+    assert.ok(count(cutoff) < count(base), 'a higher cut-off counts fewer pupils');
   });
 });
 
 describe('mergeable summaries (T1 property tests)', () => {
   const defs: Record<string, QuestionnaireDefinition> = {
-    'pupil-ks1': getQuestionnaire('pupil-ks1'),
     'pupil-ks2': ks2,
     'pupil-secondary': getQuestionnaire('pupil-secondary'),
   };

@@ -1,121 +1,135 @@
 /**
- * Results, comparators, published tables, the CSV export and the award: the portal's programme
- * figures, computed from snapshots (snapshots.ts) and the repositories. The school's URN always
- * comes from an authorised session, never from a URL alone (reliability.md S1).
- *
- * What these compute is being reworked so that browsers receive published figures only (issue 15,
- * item 1); this module is where that happens.
+ * Results, the trust's figures, the CSV export and the award: the portal's programme figures,
+ * published on the server (reliability.md D8). Nothing raw leaves this module: a lead's browser
+ * receives the school's `PublishedResults` (its own figures exact, the rest of the trust rounded,
+ * each protected as published together), a trust administrator's the trust's and each school's
+ * published as one set, and both the award recommendation made from those same published figures.
+ * The school's URN always comes from an authorised session, never from a URL alone (S1).
  */
-import { ActionPlan, AuditResponse, type Wave } from '@all-together/model';
 import {
-  breakdown,
-  comparatorAllowed,
-  compareAudits,
-  emptySummary,
-  mergeSummaries,
-  publishBreakdown,
-  recommendAward,
-  scoreAudit,
-  type AwardInput,
-  type OutcomeComparison,
-  type PublishedBreakdown,
+  ActionPlan,
+  AuditResponse,
+  type PublishedResults,
   type PupilSummary,
+  type Shown,
+  type Wave,
+} from '@all-together/model';
+import {
+  awardInputs,
+  compareAudits,
+  publishArea,
+  publishResults,
+  recommendAward,
 } from '@all-together/scoring';
 import type { RoundRow } from '../repo/rounds.js';
 import type { SchoolRow } from '../repo/schools.js';
 import { audit, pupilDefinitions } from './definitions.js';
 import { K } from './lifecycle.js';
-import { roundSummary, type DomainContext } from './snapshots.js';
+import { roundSummaries, type DomainContext } from './snapshots.js';
 
-/**
- * The trust's merged summary of one wave: each school at its reporting round of that wave (its
- * latest closed round with at least k responses; lifecycle, docs/decisions/0010).
- */
-export async function trustSummary(
+/** The breakdowns a lead's results page offers (a school is one phase: no phase table). */
+export const SCHOOL_DIMENSIONS = ['sex', 'yearGroup', 'sen', 'fsm', 'eal'] as const;
+/** The breakdowns of the trust's own figures. */
+export const TRUST_DIMENSIONS = ['sex', 'yearGroup', 'phase', 'sen', 'fsm', 'eal'] as const;
+
+/** Each school of the trust at its reporting round of a wave (latest closed with ≥ k answers). */
+export async function trustSchoolsAt(
   ctx: DomainContext,
   trustId: string,
   wave: Wave,
-): Promise<{ summary: PupilSummary; perSchool: { school: SchoolRow; summary: PupilSummary }[] }> {
-  const perSchool: { school: SchoolRow; summary: PupilSummary }[] = [];
+): Promise<{ school: SchoolRow; round: RoundRow; summaries: PupilSummary[] }[]> {
+  const out: { school: SchoolRow; round: RoundRow; summaries: PupilSummary[] }[] = [];
   for (const school of await ctx.repo.schools.ofTrust(trustId)) {
     const round = await ctx.repo.rounds.reporting(school.urn, wave, ctx.today, K);
     if (!round) continue;
-    perSchool.push({ school, summary: await roundSummary(ctx, school, round) });
-  }
-  const summary = perSchool.length
-    ? mergeSummaries(perSchool.map((p) => p.summary))
-    : emptySummary(wave);
-  return { summary, perSchool };
-}
-
-// ───────────────────────────────────── published tables ─────────────────────────────────────
-
-/** The indicators the portal publishes in its tables and export, where a summary has them. */
-export const HEADLINE_INDICATORS = [
-  'victimisation.frequent',
-  'victimisation.any',
-  'victimisation-online.frequent',
-  'bullying-others.frequent',
-] as const;
-export const HEADLINE_DIMENSIONS = ['all', 'sen', 'fsm', 'sex'] as const;
-
-export function publishTables(
-  summary: PupilSummary,
-  viewer: 'school' | 'trust',
-): PublishedBreakdown[] {
-  const out: PublishedBreakdown[] = [];
-  for (const indicator of HEADLINE_INDICATORS) {
-    if (!summary.info[indicator]) continue;
-    for (const dimension of HEADLINE_DIMENSIONS) {
-      out.push(publishBreakdown(summary, indicator, dimension, { viewer }));
-    }
+    out.push({ school, round, summaries: await roundSummaries(ctx, school, round) });
   }
   return out;
 }
 
-/** D6: may the trust figure be shown beside this school's? */
-export function comparatorCheck(school: PupilSummary, trust: PupilSummary) {
-  return comparatorAllowed({
-    schools: trust.schools.length,
-    restOfAreaBase: trust.respondents.all - school.respondents.all,
-  });
+/** The school's summaries at the round shown and, for an end round, at its baseline round. */
+async function schoolWaves(ctx: DomainContext, school: SchoolRow, round: RoundRow) {
+  const baseRound =
+    round.wave === 'end' ? await ctx.repo.rounds.baselineBefore(school.urn, round) : undefined;
+  return {
+    baseRound,
+    waves: {
+      [round.wave]: await roundSummaries(ctx, school, round),
+      ...(baseRound ? { baseline: await roundSummaries(ctx, school, baseRound) } : {}),
+    } as Partial<Record<Wave, PupilSummary[]>>,
+  };
 }
 
-/** What a lead's results page receives for one round of their school. */
+/**
+ * What a lead's results page receives for one round of their school: the school's published
+ * results (both waves where there is a baseline round before it), compared with the rest of the
+ * trust at the same waves. The rest is published at the trust's level (rounded, protected on its
+ * own), and shown only when at least 3 schools each with at least k pupils make up the trust's
+ * figure: a lead can never subtract their way to another school.
+ */
 export async function schoolResults(
   ctx: DomainContext,
   school: SchoolRow,
   round: RoundRow,
   trustId: string,
-) {
-  const summary = await roundSummary(ctx, school, round);
-  // The comparator is the trust including the round being viewed (publishComparison compares
-  // with the rest of it), the other schools at their reporting rounds of the same wave.
-  const trust = await trustSummary(ctx, trustId, round.wave);
-  const comparator = mergeSummaries([
-    summary,
-    ...trust.perSchool.filter((p) => p.school.urn !== school.urn).map((p) => p.summary),
-  ]);
-  const allowed = comparatorCheck(summary, comparator);
-  const baseRound =
-    round.wave === 'end' ? await ctx.repo.rounds.baselineBefore(school.urn, round) : undefined;
-  const baseline = baseRound ? await roundSummary(ctx, school, baseRound) : null;
-  // The audit before and after, for the element's audit view, when both are stored.
+): Promise<{
+  results: PublishedResults;
+  respondents: number;
+  audit: ReturnType<typeof compareAudits> | null;
+}> {
+  const { baseRound, waves } = await schoolWaves(ctx, school, round);
+  // The other schools at their reporting rounds of each wave shown.
+  const others = new Map<string, Partial<Record<Wave, PupilSummary[]>>>();
+  for (const wave of Object.keys(waves) as Wave[]) {
+    for (const o of await trustSchoolsAt(ctx, trustId, wave)) {
+      if (o.school.urn === school.urn) continue;
+      others.set(o.school.urn, { ...others.get(o.school.urn), [wave]: o.summaries });
+    }
+  }
+  const results = publishResults(
+    { ...waves, others: [...others.values()], comparatorViewer: 'trust' },
+    { viewer: 'school', dimensions: SCHOOL_DIMENSIONS },
+  );
   const auditOf = async (r?: RoundRow) => {
     if (!r) return undefined;
-    const body = await ctx.repo.documents.audits.get(school.urn, r.id);
-    const parsed = body ? AuditResponse.safeParse(body) : undefined;
-    return parsed?.success ? parsed.data : undefined;
+    const parsed = AuditResponse.safeParse(await ctx.repo.documents.audits.get(school.urn, r.id));
+    return parsed.success ? parsed.data : undefined;
   };
   const [auditStart, auditEnd] = await Promise.all([auditOf(baseRound), auditOf(round)]);
   return {
-    summary,
-    baseline,
-    comparator: allowed.allowed ? comparator : null,
-    comparatorNote: allowed.reason,
-    audit: auditStart && auditEnd ? compareAudits(audit(), auditStart, auditEnd) : null,
-    definitions: [...pupilDefinitions(), audit()],
-    published: publishTables(summary, 'school'),
+    results,
+    respondents: (waves[round.wave] ?? []).reduce((n, s) => n + s.respondents.all, 0),
+    audit:
+      auditStart && auditEnd
+        ? compareAudits(audit(auditEnd.definition), auditStart, auditEnd)
+        : null,
+  };
+}
+
+/**
+ * The trust's figures and each school's, published together for the trust administrator: the
+ * trust with every breakdown, each school by its totals only, protected as one set so that no
+ * school's hidden figure is the trust's minus the others'.
+ */
+export async function trustResults(ctx: DomainContext, trustId: string) {
+  const members = new Map<
+    string,
+    { school: SchoolRow; waves: Partial<Record<Wave, PupilSummary[]>> }
+  >();
+  for (const wave of ['baseline', 'end'] as const) {
+    for (const m of await trustSchoolsAt(ctx, trustId, wave)) {
+      const entry = members.get(m.school.urn) ?? { school: m.school, waves: {} };
+      entry.waves[wave] = m.summaries;
+      members.set(m.school.urn, entry);
+    }
+  }
+  const { area, schools } = publishArea(
+    { schools: [...members.values()].map((m) => ({ id: m.school.urn, ...m.waves })) },
+    { viewer: 'trust', dimensions: TRUST_DIMENSIONS, schoolDimensions: [] },
+  );
+  return {
+    area,
+    schools: schools.map((s) => ({ school: members.get(s.id)!.school, results: s.results })),
   };
 }
 
@@ -127,56 +141,54 @@ const csvCell = (v: string | number): string => {
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const shown = (x: { value: number } | { symbol: string }): string | number =>
-  'value' in x ? x.value : x.symbol;
+const shown = (x: Shown<number>): string | number => ('value' in x ? x.value : x.symbol);
+/** Which pupils a row is about: KS1 is asked different questions and never added to the others. */
+const POOL_NAMES: Record<string, string> = {
+  'pupil-ks1': 'Reception to Year 2',
+  'pupil-ks2-secondary': 'Years 3 to 13',
+};
 
-/** The trust's published aggregates, both waves, trust total and each school, viewer `trust`. */
+/**
+ * The trust's published figures as CSV: both waves, the trust by every breakdown and each school's
+ * totals, exactly as the trust page shows them (the same publication), hidden figures as their
+ * symbols.
+ */
 export async function trustCsv(ctx: DomainContext, trustId: string): Promise<string> {
-  const lines = [
-    [
-      'scope',
-      'urn',
-      'school',
-      'wave',
-      'indicator',
-      'breakdown',
-      'group',
-      'base',
-      'count',
-      'percent',
-    ].join(','),
+  const lines = ['scope,urn,school,pupils,wave,indicator,breakdown,group,base,count,percent'];
+  const { area, schools } = await trustResults(ctx, trustId);
+  const scopes = [
+    { scope: 'trust', urn: '', name: `All schools (${schools.length})`, results: area },
+    ...schools.map((s) => ({
+      scope: 'school',
+      urn: s.school.urn,
+      name: s.school.name,
+      results: s.results,
+    })),
   ];
-  for (const wave of ['baseline', 'end'] as const) {
-    const { summary, perSchool } = await trustSummary(ctx, trustId, wave);
-    const scopes = [
-      { scope: 'trust', urn: '', name: `All schools (${perSchool.length})`, summary },
-      ...perSchool.map((p) => ({
-        scope: 'school',
-        urn: p.school.urn,
-        name: p.school.name,
-        summary: p.summary,
-      })),
-    ];
-    for (const s of scopes) {
-      for (const t of publishTables(s.summary, 'trust')) {
-        const cells = [{ ...t.total, key: 'all' }, ...t.groups, ...t.derived];
-        for (const cell of t.dimension === 'all' ? [cells[0]!] : cells.slice(1)) {
-          lines.push(
-            [
-              s.scope,
-              s.urn,
-              s.name,
-              wave,
-              t.indicator,
-              t.dimension,
-              cell.key,
-              shown(cell.base),
-              shown(cell.count),
-              shown(cell.percent),
-            ]
-              .map(csvCell)
-              .join(','),
-          );
+  for (const s of scopes) {
+    for (const pool of s.results.pools) {
+      for (const wave of ['baseline', 'end'] as const) {
+        for (const t of pool[wave]?.binary ?? []) {
+          const cells = t.dimension === 'all' ? [t.total] : [...t.groups, ...t.derived];
+          for (const cell of cells) {
+            lines.push(
+              [
+                s.scope,
+                s.urn,
+                s.name,
+                POOL_NAMES[pool.comparableAs] ?? pool.comparableAs,
+                wave,
+                t.indicator,
+                t.dimension,
+                cell.key,
+                shown(cell.base),
+                shown(cell.count),
+                shown(cell.percent),
+              ]
+                .map(csvCell)
+                .join(','),
+            );
+          }
         }
       }
     }
@@ -186,64 +198,51 @@ export async function trustCsv(ctx: DomainContext, trustId: string): Promise<str
 
 // ─────────────────────────────────────────── award ───────────────────────────────────────────
 
-function outcomes(base: PupilSummary, end: PupilSummary): OutcomeComparison[] {
-  const key = 'victimisation.frequent';
-  if (!base.binary[key] || !end.binary[key]) return [];
-  const pick = (s: PupilSummary, group: OutcomeComparison['group']) => {
-    if (group === 'all') return breakdown(s, key, 'all').total;
-    if (group === 'send')
-      return breakdown(s, key, 'sen').derived.find((d) => d.key === 'any-sen')!.value;
-    return breakdown(s, key, 'fsm').groups.find((g) => g.key === 'yes')!.value;
-  };
-  return (['all', 'send', 'fsm'] as const).map((group) => {
-    const b = pick(base, group);
-    const e = pick(end, group);
-    return {
-      group,
-      baseline: { count: b.count, base: b.base },
-      end: { count: e.count, base: e.base },
-    };
-  });
-}
-
-/** The award recommendation from the school's latest baseline and end rounds. */
+/**
+ * The award recommendation from the school's latest baseline and end rounds, made by scoring's
+ * one computation from the same published figures the school's results page shows.
+ */
 export async function schoolAward(ctx: DomainContext, school: SchoolRow) {
   const { rounds, documents } = ctx.repo;
   const endRound = await rounds.latestOpened(school.urn, 'end', ctx.today);
   const baseRound = endRound
     ? await rounds.baselineBefore(school.urn, endRound)
     : await rounds.latestOpened(school.urn, 'baseline', ctx.today);
-  const def = audit();
-  const parseAudit = (x: unknown) => {
-    const r = AuditResponse.safeParse(x);
-    return r.success ? r.data : undefined;
+  const parsed = <T>(
+    schema: { safeParse(x: unknown): { success: true; data: T } | { success: false } },
+    x: unknown,
+  ) => {
+    const r = schema.safeParse(x);
+    return r.success ? r.data : null;
   };
   const docOf = (kind: 'audits' | 'plans', r?: RoundRow) =>
     r ? documents[kind].get(school.urn, r.id) : Promise.resolve(undefined);
-  const baseAudit = parseAudit(await docOf('audits', baseRound));
-  const endAudit = parseAudit(await docOf('audits', endRound));
-  const planDoc = (await docOf('plans', endRound)) ?? (await docOf('plans', baseRound));
-  const plan = planDoc ? ActionPlan.safeParse(planDoc) : undefined;
-  const baseSummary = baseRound ? await roundSummary(ctx, school, baseRound) : undefined;
-  const endSummary = endRound ? await roundSummary(ctx, school, endRound) : undefined;
-  const evidencePerArea: Record<number, number> = {};
-  for (const [statement, notes] of Object.entries(endAudit?.evidence ?? {})) {
-    const area = Number(statement.split('.')[0]);
-    evidencePerArea[area] = (evidencePerArea[area] ?? 0) + notes.length;
-  }
-  const input: AwardInput = {
-    baselineAudit: baseAudit ? scoreAudit(def, baseAudit) : null,
-    endAudit: endAudit ? scoreAudit(def, endAudit) : null,
-    baselineQuestionnaire: baseSummary ? { respondents: baseSummary.respondents.all } : null,
-    endQuestionnaire: endSummary ? { respondents: endSummary.respondents.all } : null,
-    plan: plan?.success ? plan.data : null,
-    evidencePerArea,
-    pupilOutcomes: baseSummary && endSummary ? outcomes(baseSummary, endSummary) : [],
-  };
+  const baseAudit = parsed(AuditResponse, await docOf('audits', baseRound));
+  const endAudit = parsed(AuditResponse, await docOf('audits', endRound));
+  const plan = parsed(
+    ActionPlan,
+    (await docOf('plans', endRound)) ?? (await docOf('plans', baseRound)),
+  );
+  const results = publishResults(
+    {
+      baseline: baseRound ? await roundSummaries(ctx, school, baseRound) : undefined,
+      end: endRound ? await roundSummaries(ctx, school, endRound) : undefined,
+    },
+    { viewer: 'school', dimensions: SCHOOL_DIMENSIONS },
+  );
+  const input = awardInputs({
+    // The version the school's audits answered (the end audit continues the baseline's version).
+    audit: audit((endAudit ?? baseAudit)?.definition),
+    baselineAudit: baseAudit,
+    endAudit,
+    plan,
+    pupils: results,
+  });
   return {
     rounds: { baseline: baseRound?.id ?? null, end: endRound?.id ?? null },
     recommendation: recommendAward(input),
-    audits: { baseline: baseAudit ?? null, end: endAudit ?? null },
-    input,
+    audits: { baseline: baseAudit, end: endAudit },
   };
 }
+
+export { pupilDefinitions };

@@ -9,7 +9,7 @@
  *
  * What is summarised, and how, is `summariseRound` (summary.ts).
  */
-import { emptySummary, type PupilSummary } from '@all-together/scoring';
+import type { PupilSummary } from '@all-together/model';
 import type { Repos } from '../repo/index.js';
 import type { RoundRow } from '../repo/rounds.js';
 import type { SchoolRow } from '../repo/schools.js';
@@ -23,45 +23,48 @@ export interface DomainContext {
   today: string;
 }
 
-const empty = (school: SchoolRow, round: RoundRow): PupilSummary => ({
-  ...emptySummary(round.wave),
-  schools: [school.urn],
-});
-
-export async function roundSummary(
+/**
+ * A round's published-to-be summaries (one per set of comparable questionnaires; none when
+ * nobody has answered), as of its latest snapshot.
+ */
+export async function roundSummaries(
   ctx: DomainContext,
   school: SchoolRow,
   round: RoundRow,
   k = K,
-): Promise<PupilSummary> {
+): Promise<PupilSummary[]> {
   const snap = await ctx.repo.snapshots.get(school.urn, round.id);
   if (stateOf(round, ctx.today) !== 'open') {
-    if (snap?.final) return snap.summary;
+    if (snap?.final) return snap.summaries;
     return ctx.transaction(async (tx) => {
       // FOR UPDATE waits for every submission transaction holding the round FOR SHARE: the final
       // snapshot includes each response that was accepted.
       await tx.rounds.getForUpdate(school.urn, round.id);
       const again = await tx.snapshots.get(school.urn, round.id);
-      if (again?.final) return again.summary;
+      if (again?.final) return again.summaries;
       const bodies = await tx.responses.bodies(school.urn, round.id);
-      const summary = bodies.length ? summariseRound(bodies, school, round) : empty(school, round);
+      const summaries = summariseRound(bodies, school, round);
       await tx.snapshots.put(school.urn, round.id, {
         responses: bodies.length,
         final: true,
-        summary,
+        summaries,
       });
-      return summary;
+      return summaries;
     });
   }
   const count = await ctx.repo.responses.count(school.urn, round.id);
-  const last = snap ?? { responses: 0, final: false, summary: empty(school, round) };
-  if (count - last.responses < k) return last.summary;
+  const last = snap ?? { responses: 0, final: false, summaries: [] };
+  if (count - last.responses < k) return last.summaries;
   const bodies = await ctx.repo.responses.bodies(school.urn, round.id);
-  const summary = summariseRound(bodies, school, round);
+  const summaries = summariseRound(bodies, school, round);
   await ctx.repo.snapshots.put(school.urn, round.id, {
     responses: bodies.length,
     final: false,
-    summary,
+    summaries,
   });
-  return summary;
+  return summaries;
 }
+
+/** How many pupils a round's summaries hold. */
+export const respondentsOf = (summaries: readonly PupilSummary[]) =>
+  summaries.reduce((n, s) => n + s.respondents.all, 0);

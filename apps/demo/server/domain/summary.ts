@@ -1,19 +1,22 @@
 /** What a round's snapshot summarises: its stored responses, scored by the scoring package. */
 import type { QuestionnaireResponse } from '@all-together/model';
-import { summarise, type PupilSummary } from '@all-together/scoring';
+import { summariseEach, type PupilSummary } from '@all-together/scoring';
 import type { RoundRow } from '../repo/rounds.js';
 import type { SchoolRow } from '../repo/schools.js';
-import { pupilDefinitions } from './definitions.js';
+import { pupilDefinitionsEveryVersion } from './definitions.js';
 
-/** A round's summary from its stored responses (the content of a snapshot). */
+/**
+ * A round's summaries from its stored responses (the content of a snapshot): one per set of
+ * comparable questionnaires, so KS1 answers are never added to KS2 or secondary ones.
+ */
 export function summariseRound(
   bodies: QuestionnaireResponse[],
   school: SchoolRow,
   round: RoundRow,
-): PupilSummary {
-  return summarise(bodies, {
+): PupilSummary[] {
+  return summariseEach(bodies, {
     wave: round.wave,
-    definitions: pupilDefinitions(),
+    definitions: pupilDefinitionsEveryVersion(),
     schools: [{ urn: school.urn, phase: school.phase }] as never,
   });
 }

@@ -41,6 +41,19 @@ function stored<S extends z.ZodType>(schema: S, body: unknown): z.output<S> | nu
 }
 
 /**
+ * The audit version a round's audit answers: the version already saved for the round, else (an end
+ * round) the version of the baseline audit before it, so a year is audited and compared on one
+ * version, else the newest.
+ */
+async function auditFor(repo: Repos, urn: string, round: RoundRow) {
+  const own = stored(AuditResponse, await repo.documents.audits.get(urn, round.id));
+  if (own) return audit(own.definition);
+  const base = round.wave === 'end' ? await repo.rounds.baselineBefore(urn, round) : undefined;
+  const before = base ? stored(AuditResponse, await repo.documents.audits.get(urn, base.id)) : null;
+  return audit(before?.definition);
+}
+
+/**
  * A new round, with plain words per field (the portal's forms show them as they are). Its dates
  * are today or later: a round dated in the past could neither collect answers nor be allowed to
  * stand in for one that did (docs/decisions/0010). Each field is checked on its own, so every
@@ -332,12 +345,15 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
         const round = await roundOf(d.repo, school, c.req.param('round'));
         const today = d.today();
         const r = await schoolResults(ctx(), school, round, staff.trustId);
+        // Published figures only (D8): nothing here is a raw count the school's own view would hide.
         return c.json({
           school: { urn: school.urn, name: school.name },
           round: roundJson(round, today),
           /** Pupils in the results shown: banded while the round is open. */
-          respondents: countFor(round, today, r.summary.respondents.all),
-          ...r,
+          respondents: countFor(round, today, r.respondents),
+          results: r.results,
+          audit: r.audit,
+          definitions: [...pupilDefinitions(), audit()],
         });
       })
 
@@ -351,10 +367,13 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
           d.repo.documents.audits.get(school.urn, round.id),
           baseRound ? d.repo.documents.audits.get(school.urn, baseRound.id) : undefined,
         ]);
+        const current = stored(AuditResponse, response);
+        const before = stored(AuditResponse, baseline);
         return c.json({
-          definition: audit(),
-          response: stored(AuditResponse, response),
-          baseline: stored(AuditResponse, baseline),
+          // The version this round's audit answers: its own, else the baseline's, else the newest.
+          definition: audit(current?.definition ?? before?.definition),
+          response: current,
+          baseline: before,
           wave: round.wave,
           round: roundJson(round, d.today()),
         });
@@ -370,7 +389,7 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
             throw invalid([problem(['school'], 'This audit belongs to another school.')]);
           if (response.wave !== round.wave)
             throw invalid([problem(['wave'], `This round is the ${round.wave} round.`)]);
-          const def = audit();
+          const def = await auditFor(tx, school.urn, round);
           if (response.definition.id !== def.id || response.definition.version !== def.version)
             throw invalid([problem(['definition'], `Use ${def.id} ${def.version}.`)]);
           const known = new Set(def.areas.flatMap((a) => a.statements.map((s) => s.id as string)));
@@ -398,17 +417,20 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
           d.repo.documents.audits.get(school.urn, round.id),
         ]);
         const parsedAudit = auditDoc ? AuditResponse.safeParse(auditDoc) : undefined;
-        // What <at-action-plan> needs for its award-readiness panel: the same inputs the award uses.
+        // The award readiness panel shows the recommendation itself, made on the server from the
+        // school's published figures by scoring's one computation (the same as /award).
         const award = await schoolAward(ctx(), school);
         return c.json({
           plan: stored(ActionPlan, plan),
-          priorities: parsedAudit?.success ? priorities(audit(), parsedAudit.data) : [],
-          definition: audit(),
+          priorities: parsedAudit?.success
+            ? priorities(audit(parsedAudit.data.definition), parsedAudit.data)
+            : [],
+          definition: audit(
+            parsedAudit?.success ? parsedAudit.data.definition : award.audits.baseline?.definition,
+          ),
           baseline: award.audits.baseline,
           audit: award.audits.end ?? (parsedAudit?.success ? parsedAudit.data : null),
-          baselineQuestionnaire: award.input.baselineQuestionnaire,
-          endQuestionnaire: award.input.endQuestionnaire,
-          pupilOutcomes: award.input.pupilOutcomes,
+          award: award.recommendation,
           today: d.today(),
           round: roundJson(round, d.today()),
         });

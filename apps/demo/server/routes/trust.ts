@@ -1,18 +1,12 @@
 /** The trust administrator: suppressed aggregates only (D8), the CSV export, and the audit log. */
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { Wave } from '@all-together/model';
 import type { Deps, Env } from '../context.js';
-import { publishTables, trustCsv, trustSummary } from '../domain/results.js';
+import { trustCsv, trustResults } from '../domain/results.js';
 import type { DomainContext } from '../domain/snapshots.js';
 import { HttpError } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
 import { queryOf } from '../validation.js';
 import { logPage, LogQuery } from './log.js';
-
-const Overview = z.object({
-  wave: z.enum(Wave.options, { error: 'Use baseline or end.' }).default('baseline'),
-});
 
 export const trustRoutes = (d: Deps, g: Guards) => {
   const ctx = (): DomainContext => ({
@@ -21,29 +15,20 @@ export const trustRoutes = (d: Deps, g: Guards) => {
     today: d.today(),
   });
   return new Hono<Env>()
-    .get('/trust/overview', g.trustAdmin, queryOf(Overview), async (c) => {
+    .get('/trust/overview', g.trustAdmin, async (c) => {
       const staff = c.var.staff;
-      const { wave } = c.req.valid('query');
-      const { summary, perSchool } = await trustSummary(ctx(), staff.trustId, wave);
-      const schools = await d.repo.schools.ofTrust(staff.trustId);
+      // Published figures only (D8): the trust by every breakdown and each school's totals,
+      // protected as one set, both waves.
+      const { area, schools } = await trustResults(ctx(), staff.trustId);
+      const all = await d.repo.schools.ofTrust(staff.trustId);
       return c.json({
-        wave,
-        trust: {
-          id: staff.trustId,
-          schools: perSchool.length,
-          published: publishTables(summary, 'trust'),
-        },
-        schools: schools.map((s) => {
-          const p = perSchool.find((x) => x.school.urn === s.urn);
-          return {
-            urn: s.urn,
-            name: s.name,
-            phase: s.phase,
-            published: p
-              ? publishTables(p.summary, 'trust').filter((t) => t.dimension === 'all')
-              : [],
-          };
-        }),
+        trust: { id: staff.trustId, schools: schools.length, results: area },
+        schools: all.map((s) => ({
+          urn: s.urn,
+          name: s.name,
+          phase: s.phase,
+          results: schools.find((x) => x.school.urn === s.urn)?.results ?? null,
+        })),
       });
     })
 

@@ -3,21 +3,32 @@
  * the activity log of every school.
  */
 import { html } from 'lit';
+import type { PublishedPool } from '@all-together/model';
 import { call, client } from '../api.js';
-import { indicatorName, publishedTable, show as showCell } from '../tables.js';
+import { indicatorName, poolName, publishedTable, show as showCell } from '../tables.js';
 import { navigate, show } from '../ui.js';
 import { logTable } from './log-view.js';
 
+/** The headline indicators, where a pool has them. */
+const HEADLINE = [
+  'victimisation.frequent',
+  'victimisation.any',
+  'victimisation-online.frequent',
+  'bullying-others.frequent',
+];
+
 export async function trustPage(): Promise<void> {
   const wave = new URLSearchParams(location.search).get('wave') === 'end' ? 'end' : 'baseline';
-  const o = await call(client.trust.overview.$get({ query: { wave } }));
-  const headline = o.trust.published.filter((t) => t.dimension === 'all').map((t) => t.indicator);
+  const o = await call(client.trust.overview.$get());
+  const pools = o.trust.results.pools.filter((p) => p[wave]);
+  const tablesOf = (pool: PublishedPool) => pool[wave]?.binary ?? [];
   show(
     html`<h1>Your trust</h1>
       <p>
         ${o.trust.schools} schools with results at
         ${wave === 'end' ? 'Time 2 (end)' : 'Time 1 (baseline)'}. Figures are rounded to the nearest
-        5 and small groups are hidden to protect pupils.
+        5 and small groups are hidden to protect pupils. Key stage 1 (Reception to Year 2) is asked
+        different questions, so its figures are never added to the older pupils'.
       </p>
       <ul class="inline-links">
         <li>
@@ -31,36 +42,53 @@ export async function trustPage(): Promise<void> {
         <li><a href="/api/trust/export.csv" download>Download the figures (CSV)</a></li>
         <li><a href="/trust/log">Activity log</a></li>
       </ul>
-      <h2>Schools</h2>
-      <div class="table-wrap" role="region" aria-labelledby="schools-caption" tabindex="0">
-        <table>
-          <caption id="schools-caption">
-            Per cent of pupils, by school
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">School</th>
-              ${headline.map((k) => html`<th scope="col" class="num">${indicatorName(k)}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${o.schools.map(
-              (s) =>
-                html`<tr>
-                  <th scope="row">${s.name}</th>
-                  ${headline.map((k) => {
-                    const t = s.published.find((p) => p.indicator === k);
-                    return html`<td class="num">${t ? showCell(t.total.percent, '%') : '[x]'}</td>`;
-                  })}
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      <h2>The whole trust</h2>
-      ${o.trust.published
-        .filter((t) => t.dimension === 'all' || t.dimension === 'sen')
-        .map((t) => publishedTable(t))}`,
+      ${pools.length === 0 ? html`<p>No school has final results for this wave yet.</p>` : ''}
+      ${pools.map((pool) => {
+        const headline = HEADLINE.filter((k) => tablesOf(pool).some((t) => t.indicator === k));
+        const id = `schools-${pool.comparableAs}`;
+        return html`<h2>Schools: ${poolName(pool.comparableAs)}</h2>
+          <div class="table-wrap" role="region" aria-labelledby=${id} tabindex="0">
+            <table>
+              <caption id=${id}>
+                Per cent of pupils who answered, by school (${poolName(pool.comparableAs)})
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">School</th>
+                  ${headline.map(
+                    (k) =>
+                      html`<th scope="col" class="num">
+                        ${indicatorName(pool.indicators[k], k)}
+                      </th>`,
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                ${o.schools.map((s) => {
+                  const mine = s.results?.pools.find((p) => p.comparableAs === pool.comparableAs);
+                  return html`<tr>
+                    <th scope="row">${s.name}</th>
+                    ${headline.map((k) => {
+                      const t = mine?.[wave]?.binary.find(
+                        (x) => x.indicator === k && x.dimension === 'all',
+                      );
+                      return html`<td class="num">
+                        ${t ? showCell(t.total.percent, '%') : '[x]'}
+                      </td>`;
+                    })}
+                  </tr>`;
+                })}
+              </tbody>
+            </table>
+          </div>
+          <h2>The whole trust: ${poolName(pool.comparableAs)}</h2>
+          ${tablesOf(pool)
+            .filter(
+              (t) =>
+                HEADLINE.includes(t.indicator) && (t.dimension === 'all' || t.dimension === 'sen'),
+            )
+            .map((t) => publishedTable(t, o.trust.results, pool.indicators[t.indicator]))}`;
+      })}`,
     'Your trust',
   );
 }

@@ -18,13 +18,15 @@ import {
 import auditBaselineFixture from '@all-together/questionnaires/fixtures/all-together-audit/1.0.0/complete-baseline.json' with { type: 'json' };
 import auditEndFixture from '@all-together/questionnaires/fixtures/all-together-audit/1.0.0/complete-end.json' with { type: 'json' };
 import {
-  breakdown,
+  awardInputs,
   compareAudits,
   priorities,
+  publishResults,
+  recommendAward,
   scoreAudit,
-  summarise,
-  type OutcomeComparison,
+  summariseEach,
   type PupilSummary,
+  type WaveSummaries,
 } from '@all-together/scoring';
 
 /** The seed of the Storybook's synthetic cohort: the same seed gives the same schools and pupils. */
@@ -67,58 +69,35 @@ export const auditPriorities = priorities(audit, auditResponses.baseline, { limi
 export const responsesOf = (wave: Wave) =>
   cohort.responses.filter((r) => r.school === school.urn && r.wave === wave);
 
-/** The school's pupil summary in one wave: counts only, no pupil rows. */
-export const summaryOf = (wave: Wave): PupilSummary =>
-  summarise(responsesOf(wave), {
-    wave,
-    definitions: Object.values(definitions),
-    schools: [school],
-  });
-
-/** The whole synthetic area (every school of the cohort) in one wave: the school's comparator. */
-export const areaSummaryOf = (wave: Wave): PupilSummary =>
-  summarise(
-    cohort.responses.filter((r) => r.wave === wave),
+/**
+ * The school's pupil summaries in one wave, one per set of comparable questionnaires (Reception to
+ * Year 2 apart from Years 3 to 13): counts only, no pupil rows. They never leave "the server".
+ */
+const summariesOf = (wave: Wave, urn: string = school.urn): PupilSummary[] =>
+  summariseEach(
+    cohort.responses.filter((r) => r.school === urn && r.wave === wave),
     { wave, definitions: Object.values(definitions), schools: cohort.schools },
   );
+
+/** The other schools of the synthetic area, each with its summaries: the rest of the area. */
+const otherSchools: WaveSummaries[] = cohort.schools
+  .filter((s) => s.urn !== school.urn)
+  .map((s) => ({ baseline: summariesOf('baseline', s.urn), end: summariesOf('end', s.urn) }));
+
+/**
+ * What the school's results page receives: its results published for the school's own view, with
+ * the rest of the area beside them (scoring's `publishResults`, as the demo server calls it).
+ */
+export const results = publishResults(
+  { baseline: summariesOf('baseline'), end: summariesOf('end'), others: otherSchools },
+  { viewer: 'school' },
+);
 
 /** The definitions results need for labels: the pupil questionnaires and the audit. */
 export const resultDefinitions = [...Object.values(definitions), audit];
 
 /** The audit before and after, scored. */
 export const auditComparison = compareAudits(audit, auditResponses.baseline, auditResponses.end);
-
-/** The award's pupil inputs for this school: respondents and frequent victimisation, both waves. */
-export const awardInputs = (() => {
-  const baseline = summaryOf('baseline');
-  const end = summaryOf('end');
-  const indicator = 'victimisation.frequent';
-  const read = (summary: PupilSummary, group: OutcomeComparison['group']) => {
-    const value =
-      group === 'all'
-        ? breakdown(summary, indicator, 'all').total
-        : group === 'send'
-          ? breakdown(summary, indicator, 'sen').derived.find((d) => d.key === 'any-sen')?.value
-          : breakdown(summary, indicator, 'fsm').groups.find((g) => g.key === 'yes')?.value;
-    if (!value)
-      throw new Error(`No ${group} group in the ${summary.wave} breakdown of ${indicator}.`);
-    return value;
-  };
-  const outcome = (group: OutcomeComparison['group']): OutcomeComparison => {
-    const before = read(baseline, group);
-    const after = read(end, group);
-    return {
-      group,
-      baseline: { count: before.count, base: before.base },
-      end: { count: after.count, base: after.base },
-    };
-  };
-  return {
-    baselineQuestionnaire: { respondents: baseline.respondents.all },
-    endQuestionnaire: { respondents: end.respondents.all },
-    pupilOutcomes: [outcome('all'), outcome('send'), outcome('fsm')],
-  };
-})();
 
 /** An ISO date `days` after an ISO date or date-time. */
 const addDays = (date: string, days: number) => {
@@ -175,3 +154,28 @@ export const actionPlan: ActionPlan = (() => {
     updatedAt: `${addDays(planDay, 14)}T09:00:00Z`,
   });
 })();
+
+/**
+ * The award recommendation a term in (baseline only) and at the end, made as the demo server makes
+ * it: scoring's `awardInputs` (audits, evidence counted once, the school's published pupil
+ * results) and `recommendAward`. The journey has no perception surveys, so the 360° criteria are
+ * not met.
+ */
+export const awardEarly = recommendAward(
+  awardInputs({
+    audit,
+    baselineAudit: auditResponses.baseline,
+    endAudit: null,
+    plan: actionPlan,
+    pupils: publishResults({ baseline: summariesOf('baseline') }, { viewer: 'school' }),
+  }),
+);
+export const award = recommendAward(
+  awardInputs({
+    audit,
+    baselineAudit: auditResponses.baseline,
+    endAudit: auditResponses.end,
+    plan: actionPlan,
+    pupils: results,
+  }),
+);

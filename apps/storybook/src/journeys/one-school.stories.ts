@@ -10,19 +10,19 @@ import '@all-together/components/at-questionnaire.js';
 import '@all-together/components/at-results.js';
 import {
   actionPlan,
-  areaSummaryOf,
   audit,
   auditComparison,
   auditPriorities,
   auditResponses,
   auditScores,
-  awardInputs,
+  award,
+  awardEarly,
   COHORT_SEED,
   questionnaire,
   responsesOf,
   resultDefinitions,
+  results,
   school,
-  summaryOf,
 } from './one-school.data.js';
 
 const meta = {
@@ -43,6 +43,7 @@ const meta = {
         'at-submit',
         'at-exit',
         'at-breakdown-change',
+        'at-pool-change',
       ],
     },
   },
@@ -102,8 +103,7 @@ export const ActionPlan: Story = {
       .definition=${audit}
       .auditResponse=${auditResponses.baseline}
       .baseline=${auditResponses.baseline}
-      .baselineQuestionnaire=${awardInputs.baselineQuestionnaire}
-      .pupilOutcomes=${awardInputs.pupilOutcomes}
+      .award=${awardEarly}
       .storage=${memoryStorage()}
       school=${school.urn}
       today=${actionPlan.updatedAt.slice(0, 10)}
@@ -129,9 +129,8 @@ export const Results: Story = {
   name: '4. Results',
   render: () => html`
     <at-results
-      .summary=${summaryOf('end')}
-      .baseline=${summaryOf('baseline')}
-      .comparator=${areaSummaryOf('end')}
+      .results=${results}
+      comparator-name="the rest of the local authority"
       .audit=${auditComparison}
       .definitions=${resultDefinitions}
       scope="school"
@@ -145,8 +144,8 @@ export const ResultsChange: Story = {
   name: '4b. Results: change since Time 1',
   render: () => html`
     <at-results
-      .summary=${summaryOf('end')}
-      .baseline=${summaryOf('baseline')}
+      .results=${results}
+      pool="pupil-ks2-secondary"
       .definitions=${resultDefinitions}
       scope="school"
       view="change"
@@ -172,9 +171,7 @@ export const EndAudit: Story = {
       .definition=${audit}
       .auditResponse=${auditResponses.end}
       .baseline=${auditResponses.baseline}
-      .baselineQuestionnaire=${awardInputs.baselineQuestionnaire}
-      .endQuestionnaire=${awardInputs.endQuestionnaire}
-      .pupilOutcomes=${awardInputs.pupilOutcomes}
+      .award=${award}
       .storage=${memoryStorage()}
       school=${school.urn}
       today=${auditResponses.end.updatedAt.slice(0, 10)}

@@ -24,6 +24,7 @@ const MESSAGES: Readonly<Record<string, TranslationKey>> = {
   deadline: 'actionPlanErrorDate',
   'deadline:custom': 'actionPlanErrorDeadline',
   status: 'actionPlanErrorStatus',
+  'evidence-kind': 'actionPlanErrorEvidenceKind',
   'evidence-note': 'actionPlanErrorEvidenceNote',
   'evidence-url': 'actionPlanErrorUrl',
   'evidence-url:custom': 'actionPlanErrorUrl',

@@ -12,7 +12,9 @@ import type { Action, Objective } from '@all-together/model';
 import { field, textControl } from '../shared/form-kit.js';
 import { localisedText } from '../shared/text.js';
 import {
+  EVIDENCE_KIND_KEYS,
   confirm,
+  evidenceFields,
   fieldId,
   formButtons,
   formErrors,
@@ -123,9 +125,7 @@ function objective(s: PlanScreen, o: Objective): TemplateResult {
         <span>${s.term('actionPlanActionAdd', {})}</span>
       </summary>
       <form class="details__text" novalidate @submit=${(e: Event) => s.submitAction(e, o.id, form)}>
-        ${formErrors(s, form)} ${actionFields(s, form)}
-        ${input(s, form, 'evidence-note', 'actionPlanActionEvidenceNote')}
-        ${input(s, form, 'evidence-url', 'actionPlanActionEvidenceUrl')}
+        ${formErrors(s, form)} ${actionFields(s, form)} ${evidenceFields(s, form)}
         <button type="submit" part="button" class="button">
           ${s.term('actionPlanActionAdd', {})}
         </button>
@@ -227,6 +227,13 @@ function action(s: PlanScreen, a: Action): TemplateResult {
                     ${a.evidence.map(
                       (e) =>
                         html`<li>
+                          ${
+                            e.kind
+                              ? html`<strong class="block"
+                                  >${s.term(EVIDENCE_KIND_KEYS[e.kind], {})}</strong
+                                >`
+                              : nothing
+                          }
                           <span class="block">${e.note}</span
                           >${e.url ? html`<span class="block hint">${e.url}</span>` : nothing}
                         </li>`,
@@ -235,9 +242,7 @@ function action(s: PlanScreen, a: Action): TemplateResult {
                 : nothing
             }
             <form novalidate @submit=${(e: Event) => s.addEvidence(e, a.id)}>
-              ${formErrors(s, notes)}
-              ${input(s, notes, 'evidence-note', 'actionPlanActionEvidenceNote')}
-              ${input(s, notes, 'evidence-url', 'actionPlanActionEvidenceUrl')}
+              ${formErrors(s, notes)} ${evidenceFields(s, notes)}
               <button type="submit" part="button" class="button button--secondary">
                 ${s.term('actionPlanActionAddEvidence', {})}
               </button>

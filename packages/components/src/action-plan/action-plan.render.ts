@@ -10,10 +10,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   ActionStatus,
+  EvidenceKind,
   OwnerRole,
   type ActionPlan,
   type ActionStatus as Status,
   type AuditDefinition,
+  type EvidenceKind as Kind,
   type OwnerRole as Owner,
   type Rating,
   type VulnerableGroup,
@@ -48,6 +50,8 @@ export interface PlanScreen {
   readonly definition: AuditDefinition;
   readonly progress: PlanProgress;
   readonly measures: readonly MeasureOption[] | undefined;
+  /** Words an evidence description needs for the award (from the recommendation's rules). */
+  readonly evidenceWords: number;
   readonly editing: Target | undefined;
   readonly confirming: Target | undefined;
   /** An audit is there to seed priorities from. */
@@ -114,6 +118,39 @@ const GROUP_KEYS: Readonly<Record<VulnerableGroup, TranslationKey>> = {
   lgbt: 'actionPlanGroupLgbt',
   'sexist-sexual': 'actionPlanGroupSexistSexual',
 };
+
+export const EVIDENCE_KIND_KEYS: Readonly<Record<Kind, TranslationKey>> = {
+  document: 'actionPlanEvidenceKindDocument',
+  observation: 'actionPlanEvidenceKindObservation',
+  survey: 'actionPlanEvidenceKindSurvey',
+  minutes: 'actionPlanEvidenceKindMinutes',
+  other: 'actionPlanEvidenceKindOther',
+};
+
+/**
+ * A piece of evidence's fields: its kind (a labelled choice), its description (with the hint
+ * that the award needs a kind and real words) and an optional link.
+ */
+export function evidenceFields(s: PlanScreen, form: FormId): TemplateResult {
+  const kinds = EvidenceKind.options.map((k) => [k, s.term(EVIDENCE_KIND_KEYS[k], {})] as const);
+  const value = (name: string) => s.values(form)[name] ?? '';
+  const error = (name: string) => {
+    const e = s.errors(form).find((x) => x.field === name)?.message;
+    return e ? { error: e } : {};
+  };
+  return html`${input(s, form, 'evidence-kind', 'actionPlanEvidenceKind', kinds, undefined, 'actionPlanEvidenceKindChoose')}
+  ${field(
+    {
+      id: fieldId(form, 'evidence-note'),
+      label: s.term('actionPlanActionEvidenceNote', {}),
+      hint: s.term('actionPlanEvidenceHint', { count: s.evidenceWords }),
+      errorPrefix: s.term('actionPlanErrorPrefix', {}),
+      ...error('evidence-note'),
+    },
+    (p) => textControl(p, value('evidence-note'), (v) => s.type(form, 'evidence-note', v), 2),
+  )}
+  ${input(s, form, 'evidence-url', 'actionPlanActionEvidenceUrl')}`;
+}
 
 /** The id of a form's field (and of its error summary: field `error-summary`). */
 export const fieldId = (form: FormId, name: string): string => `${form.replace(':', '-')}-${name}`;

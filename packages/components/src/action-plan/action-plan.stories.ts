@@ -1,7 +1,8 @@
 /**
  * Stories of `<at-action-plan>`, built from package data: the shipped audit definition, audits and
- * a plan generated from seeds, and pupil figures from the seeded synthetic cohort summarised by
- * `@all-together/scoring` (see `test-helpers/audit-data.ts`). No hand-typed figures.
+ * a plan generated from seeds, and the award recommendation made by scoring's `awardInputs` and
+ * `recommendAward` from them and the seeded cohort's published results (see
+ * `test-helpers/audit-data.ts`). No hand-typed figures.
  */
 import { html } from 'lit';
 import { getQuestionnaire } from '@all-together/questionnaires';
@@ -10,8 +11,9 @@ import { measuresFrom } from './measures.js';
 import {
   audit,
   generateAuditResponse,
+  generateAward,
   generatePlan,
-  generatePupilInputs,
+  generatePupilResults,
   SCHOOL,
 } from '../test-helpers/audit-data.js';
 import './at-action-plan.js';
@@ -20,7 +22,7 @@ const TODAY = '2027-03-15';
 const baseline = generateAuditResponse(audit, { seed: 31, wave: 'baseline' });
 const end = generateAuditResponse(audit, { seed: 32, wave: 'end', evidencePerArea: 2 });
 const plan = generatePlan(audit, baseline, { seed: 5, today: TODAY });
-const pupils = generatePupilInputs(41);
+const award = generateAward({ baseline, end, plan, pupils: generatePupilResults(41) });
 
 const meta = {
   title: 'Elements/at-action-plan',
@@ -60,9 +62,7 @@ export const OverdueAndAward = {
       .plan=${plan}
       .baseline=${baseline}
       .auditResponse=${end}
-      .baselineQuestionnaire=${pupils.baselineQuestionnaire}
-      .endQuestionnaire=${pupils.endQuestionnaire}
-      .pupilOutcomes=${pupils.pupilOutcomes}
+      .award=${award}
       school=${SCHOOL}
       today=${TODAY}
       .storage=${memoryStorage()}
@@ -90,9 +90,7 @@ export const RightToLeft = {
         .plan=${plan}
         .baseline=${baseline}
         .auditResponse=${end}
-        .baselineQuestionnaire=${pupils.baselineQuestionnaire}
-        .endQuestionnaire=${pupils.endQuestionnaire}
-        .pupilOutcomes=${pupils.pupilOutcomes}
+        .award=${award}
         school=${SCHOOL}
         today=${TODAY}
         .storage=${memoryStorage()}

@@ -57,6 +57,14 @@ type PlainKeys =
   | 'actionPlanActionEvidence'
   | 'actionPlanActionEvidenceNote'
   | 'actionPlanActionEvidenceUrl'
+  | 'actionPlanEvidenceKind'
+  | 'actionPlanEvidenceKindChoose'
+  | 'actionPlanEvidenceKindDocument'
+  | 'actionPlanEvidenceKindObservation'
+  | 'actionPlanEvidenceKindSurvey'
+  | 'actionPlanEvidenceKindMinutes'
+  | 'actionPlanEvidenceKindOther'
+  | 'actionPlanErrorEvidenceKind'
   | 'actionPlanActionReviewNotes'
   | 'actionPlanActionAdd'
   | 'actionPlanActionAddEvidence'
@@ -151,6 +159,8 @@ export type ActionPlanStrings = { readonly [K in PlainKeys]: string } & {
   readonly actionPlanActionStatusOf: string;
   /** Evidence and notes disclosure for an action. `{count}`. */
   readonly actionPlanActionEvidenceSummary: PluralMessage;
+  /** The evidence description's hint: what the award needs. `{count}` words. */
+  readonly actionPlanEvidenceHint: PluralMessage;
   /** A field is too long. `{label}`, `{max}`. */
   readonly actionPlanErrorTooLong: string;
   /** A field has a control character. `{label}`. */
@@ -206,6 +216,7 @@ export type ActionPlanStringParams = { readonly [K in PlainKeys]: None } & {
   readonly actionPlanPriorityAdd: { readonly statement: string };
   readonly actionPlanActionStatusOf: { readonly action: string };
   readonly actionPlanActionEvidenceSummary: { readonly count: number };
+  readonly actionPlanEvidenceHint: { readonly count: number };
   readonly actionPlanErrorTooLong: { readonly label: string; readonly max: number };
   readonly actionPlanErrorCharacters: { readonly label: string };
   readonly actionPlanPercent: { readonly value: number };
@@ -286,6 +297,18 @@ export const actionPlanStrings: ActionPlanStrings = {
     other: 'Evidence and review notes ({count} pieces of evidence)',
   },
   actionPlanActionEvidenceNote: 'Evidence note',
+  actionPlanEvidenceKind: 'Kind of evidence',
+  actionPlanEvidenceKindChoose: 'Choose a kind',
+  actionPlanEvidenceKindDocument: 'A document',
+  actionPlanEvidenceKindObservation: 'An observation',
+  actionPlanEvidenceKindSurvey: 'A survey',
+  actionPlanEvidenceKindMinutes: 'Minutes of a meeting',
+  actionPlanEvidenceKindOther: 'Something else',
+  actionPlanErrorEvidenceKind: 'Choose the kind of evidence from the list',
+  actionPlanEvidenceHint: {
+    one: 'For the award, evidence needs a kind and a description of at least {count} word.',
+    other: 'For the award, evidence needs a kind and a description of at least {count} words.',
+  },
   actionPlanActionEvidenceUrl: 'Link (optional)',
   actionPlanActionReviewNotes: 'Review notes',
   actionPlanActionAdd: 'Add an action',
@@ -366,7 +389,7 @@ export const actionPlanStrings: ActionPlanStrings = {
   actionPlanErrorStatus: 'Choose how far the action has got',
   actionPlanErrorReviewer: 'Choose who reviewed the plan',
   actionPlanInvalidAward:
-    'Some of the figures for award readiness could not be read, so they are left out below.',
+    'The award recommendation could not be read, so award readiness is not shown.',
   actionPlanArea: '{number}. {title}',
   actionPlanDeleteObjective: 'Delete the objective “{title}”?',
   actionPlanDeleteObjectiveActions: {

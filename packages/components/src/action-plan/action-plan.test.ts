@@ -1,15 +1,16 @@
 import { html } from 'lit';
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ActionPlan, AuditResponse } from '@all-together/model';
-import { planProgress, priorities, recommendAward, scoreAudit } from '@all-together/scoring';
+import { ActionPlan, AuditResponse, type AwardRecommendation } from '@all-together/model';
+import { planProgress, priorities } from '@all-together/scoring';
 import { memoryStorage, type DraftStorage } from '../shared/storage.js';
 import {
   addDays,
   audit,
   generateAuditResponse,
+  generateAward,
   generatePlan,
-  generatePupilInputs,
+  generatePupilResults,
   SCHOOL,
 } from '../test-helpers/audit-data.js';
 import { getQuestionnaire } from '@all-together/questionnaires';
@@ -60,11 +61,10 @@ interface Options {
   auditResponse?: AuditResponse;
   storage?: DraftStorage;
   today?: string;
-  award?: boolean;
+  award?: unknown;
 }
 
 async function make(options: Options = {}): Promise<AtActionPlan> {
-  const pupils = options.award ? generatePupilInputs(41) : undefined;
   const el = await fixture<AtActionPlan>(
     html`<at-action-plan
       .definition=${'definition' in options ? options.definition : audit}
@@ -72,9 +72,7 @@ async function make(options: Options = {}): Promise<AtActionPlan> {
       .baseline=${options.baseline}
       .auditResponse=${options.auditResponse}
       .storage=${options.storage ?? memoryStorage()}
-      .baselineQuestionnaire=${pupils?.baselineQuestionnaire ?? null}
-      .endQuestionnaire=${pupils?.endQuestionnaire ?? null}
-      .pupilOutcomes=${pupils?.pupilOutcomes ?? []}
+      .award=${options.award}
       school=${SCHOOL}
       today=${options.today ?? TODAY}
     ></at-action-plan>`,
@@ -153,7 +151,7 @@ describe('<at-action-plan>', () => {
     expect(events.length).to.equal(0);
   });
 
-  it('the award panel lists every criterion met or not, and why, from recommendAward', async () => {
+  it('the award panel shows the recommendation it is given, made by scoring from the same plan', async () => {
     const endWithEvidence = generateAuditResponse(audit, {
       seed: 32,
       wave: 'end',
@@ -164,59 +162,73 @@ describe('<at-action-plan>', () => {
       today: TODAY,
       statusWeights: [0, 0.1, 0.9, 0],
     });
-    const el = await make({ plan, baseline, auditResponse: endWithEvidence, award: true });
-    const pupils = generatePupilInputs(41);
-    // Evidence per area: the end audit's, plus evidence on actions (not dropped) whose objective
-    // links a statement in that area, once per action and area.
-    const evidencePerArea = Object.fromEntries(
-      audit.areas.map((a) => {
-        const ids = new Set(a.statements.map((s) => s.id as string));
-        const inAudit = a.statements.reduce(
-          (n, s) => n + (endWithEvidence.evidence[s.id]?.length ?? 0),
-          0,
-        );
-        const onActions = plan.actions
-          .filter((x) => x.status !== 'dropped')
-          .filter((x) =>
-            plan.objectives.find((o) => o.id === x.objective)!.statements.some((s) => ids.has(s)),
-          )
-          .reduce((n, x) => n + x.evidence.length, 0);
-        return [a.number, inAudit + onActions];
-      }),
-    );
-    const expected = recommendAward({
-      baselineAudit: scoreAudit(audit, baseline),
-      endAudit: scoreAudit(audit, endWithEvidence),
+    const award = generateAward({
+      baseline,
+      end: endWithEvidence,
       plan,
-      evidencePerArea,
-      ...pupils,
+      pupils: generatePupilResults(41),
     });
+    const el = await make({ plan, baseline, auditResponse: endWithEvidence, award });
     const rows = $$a(el, '[part~=criterion]');
-    expect(rows.map((r) => r.dataset['criterion'])).to.deep.equal(
-      expected.criteria.map((c) => c.id),
+    expect(rows.map((r) => r.dataset['criterion'])).to.deep.equal(award.criteria.map((c) => c.id));
+    const done = award.criteria.find((c) => c.id === 'silver.min-actions-done')!.message;
+    expect(done.key).to.equal('actionsDone');
+    const p = done.params as { done: number; count: number; percent: number };
+    expect(text($a(el, '[data-criterion="silver.min-actions-done"] td:last-child'))).to.equal(
+      `${p.done} of ${p.count} actions done (${p.percent}%; dropped actions are not counted); it needs at least 75%.`,
     );
-    rows.forEach((row, i) => {
-      const c = expected.criteria[i]!;
-      expect(text(row.querySelector('.tag')), c.id).to.equal(c.met ? 'Met' : 'Not met');
-      // Rendered from the message key through the element's own table: no placeholder left over.
-      expect(text(row.querySelector('td:last-child')), c.id).not.to.match(/[{}]|^$/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('without a recommendation there is no award panel: the element never computes one', async () => {
+    const el = await make({
+      plan: generatePlan(audit, baseline, { seed: 6, today: TODAY }),
+      baseline,
+      auditResponse: end,
     });
-    const why = (id: string) => text($a(el, `[data-criterion="${id}"] td:last-child`));
-    const audited = expected.criteria.find((c) => c.id === 'eligibility.baseline-audit')!;
-    expect(why('eligibility.baseline-audit')).to.equal(
-      `The baseline audit is complete: overall ${audited.message!.params['overall']}%.`,
+    expect($(el, 'at-award-readiness')).to.equal(null);
+    expect('baselineQuestionnaire' in el || 'pupilOutcomes' in el || 'awardRules' in el).to.equal(
+      false,
     );
-    const done = expected.criteria.find((c) => c.id === 'silver.min-actions-done')!.message!;
-    expect(why('silver.min-actions-done')).to.equal(
-      `${done.params['done']} of ${done.params['count']} actions done (${done.params['percent']}%; dropped actions are not counted); it needs 75% or more.`,
+  });
+
+  it('evidence: a kind chosen from a list, the award’s word count in the hint, saved with the note', async () => {
+    const plan = generatePlan(audit, baseline, { seed: 5, today: TODAY });
+    const el = await make({ plan, baseline });
+    const events: AtPlanChangeEvent[] = [];
+    el.addEventListener('at-plan-change', (e) => events.push(e));
+    const id = plan.actions[0]!.id;
+    const form = `notes-${id}`;
+    const kinds = $$<HTMLOptionElement>(el, `#${form}-evidence-kind option`).map((o) => text(o));
+    expect(kinds).to.deep.equal([
+      'Choose a kind',
+      'A document',
+      'An observation',
+      'A survey',
+      'Minutes of a meeting',
+      'Something else',
+    ]);
+    expect(text($(el, `#${form}-evidence-note-hint`))).to.equal(
+      'For the award, evidence needs a kind and a description of at least 5 words.',
     );
-    const levels = {
-      participation: 'A certificate of participation',
-      bronze: 'Bronze',
-      silver: 'Silver',
-      gold: 'Gold',
-    };
-    expect(text($a(el, '#award-level strong'))).to.equal(levels[expected.level]);
+    await setField(el, `${form}-evidence-kind`, 'observation');
+    await setField(el, `${form}-evidence-note`, 'Lunchtime supervision observed on the field');
+    await submit(el, `${form}-evidence-note`);
+    expect(events.at(-1)!.detail.plan.actions[0]!.evidence.at(-1)).to.deep.equal({
+      kind: 'observation',
+      note: 'Lunchtime supervision observed on the field',
+    });
+    expect(text($(el, `tr[data-action="${id}"] + tr, [part~=objective]`))).to.contain(
+      'An observation',
+    );
+    // The hint follows the tenant's rules when a recommendation carries them.
+    const award = generateAward({ baseline, end, plan, pupils: generatePupilResults(41) });
+    el.award = {
+      ...award,
+      rules: { ...award.rules, eligibility: { ...award.rules.eligibility, minEvidenceWords: 8 } },
+    } satisfies AwardRecommendation;
+    await el.updateComplete;
+    expect(text($(el, `#${form}-evidence-note-hint`))).to.contain('at least 8 words');
     await expect(el).to.be.accessible();
   });
 
@@ -351,13 +363,16 @@ describe('<at-action-plan>', () => {
         awardReasonAuditDone: 'Archwiliad {wave}: {overall}% yn gyffredinol.',
         awardReasonWaveBaseline: 'sylfaenol',
       });
+      const plan = generatePlan(audit, baseline, { seed: 5, today: TODAY });
+      const award = generateAward({ baseline, end, plan, pupils: generatePupilResults(41) });
       const wrapper = await fixture<HTMLDivElement>(
         html`<div lang="cy">
           <at-action-plan
             .definition=${audit}
-            .plan=${generatePlan(audit, baseline, { seed: 5, today: TODAY })}
+            .plan=${plan}
             .baseline=${baseline}
             .auditResponse=${end}
+            .award=${award}
             .storage=${memoryStorage()}
             school=${SCHOOL}
             today=${TODAY}
@@ -366,83 +381,15 @@ describe('<at-action-plan>', () => {
       );
       const el = wrapper.querySelector<AtActionPlan>('at-action-plan')!;
       await waitUntil(() => $a(el, '[data-criterion]'), 'award rendered');
-      const overall = scoreAudit(audit, baseline).overall!;
+      const audited = award.criteria.find((c) => c.id === 'eligibility.baseline-audit')!;
+      const overall = (audited.message.params as { overall: number }).overall;
       expect(text($a(el, '[data-criterion="eligibility.baseline-audit"] td:last-child'))).to.equal(
-        `Archwiliad sylfaenol: ${Math.round(overall * 10) / 10}% yn gyffredinol.`,
+        `Archwiliad sylfaenol: ${overall}% yn gyffredinol.`,
       );
-      // Not in the Welsh table: the en-GB string, still from the key.
+      // Not in the Welsh table: the en-GB word, still from the key.
       expect(text($a(el, '[data-criterion="eligibility.end-audit"] td:last-child'))).to.match(
         /^Archwiliad end: [\d.]+% yn gyffredinol\.$/,
       );
-      expect(text($a(el, '[data-criterion="eligibility.action-plan"] td:last-child'))).to.match(
-        /^The action plan has \d+ actions \(dropped actions are not counted\); it needs 3 or more, each with an owner and a deadline\.$/,
-      );
-    });
-
-    it('D1/D4 a small group’s figures never reach the panel: [c] and “hidden to protect privacy”, no counts', async () => {
-      const el = await make({ plan: generatePlan(audit, baseline, { seed: 5, today: TODAY }) });
-      el.pupilOutcomes = [
-        { group: 'all', baseline: { count: 37, base: 211 }, end: { count: 33, base: 204 } },
-        { group: 'send', baseline: { count: 3, base: 14 }, end: { count: 7, base: 13 } },
-        { group: 'fsm', baseline: { count: 2, base: 6 }, end: { count: 1, base: 7 } },
-      ];
-      await el.updateComplete;
-      const send = text($a(el, '[data-criterion="gold.pupil-outcomes.send"] td:last-child'));
-      expect(send).to.contain('[c]');
-      expect(send).to.contain('hidden to protect privacy');
-      for (const n of ['3', '7', '13', '14', '21.4', '53.8']) {
-        expect(send.split(/[^\d.]+/), n).not.to.include(n);
-      }
-      const fsm = text($a(el, '[data-criterion="gold.pupil-outcomes.fsm"] td:last-child'));
-      expect(fsm).to.equal(
-        'Pupils on free school meals: not reportable (fewer than 10 pupils at a wave), so this does not block Gold.',
-      );
-      const all = text($a(el, '[data-criterion="gold.pupil-outcomes.all"] td:last-child'));
-      expect(all).not.to.match(/\b(37|211|33|204)\b/);
-      expect(all).to.match(/^All pupils, frequently bullied: 16.2% at the end/);
-    });
-
-    it('evidence on actions counts in the areas of their objective’s statements; dropped actions do not', async () => {
-      const noEvidence = generateAuditResponse(audit, {
-        seed: 32,
-        wave: 'end',
-        evidencePerArea: 0,
-      });
-      const firstOfEach = audit.areas.map((a) => a.statements[0]!.id);
-      const plan = ActionPlan.parse({
-        id: '00000000-0000-4000-8000-000000000001',
-        school: SCHOOL,
-        objectives: [
-          {
-            id: '00000000-0000-4000-8000-000000000002',
-            title: 'Reporting is easy everywhere',
-            statements: firstOfEach,
-            success: { specific: 'x', measurable: 'y', timeBound: '2027-07-20' },
-          },
-        ],
-        actions: [
-          {
-            id: '00000000-0000-4000-8000-000000000003',
-            objective: '00000000-0000-4000-8000-000000000002',
-            description: 'Posters in every classroom',
-            ownerRole: 'anti-bullying-lead',
-            startDate: '2027-01-04',
-            deadline: '2027-02-01',
-            status: 'done',
-            evidence: [{ note: 'Photos of the posters' }],
-          },
-        ],
-        updatedAt: '2027-03-01T09:00:00.000Z',
-      });
-      const el = await make({ plan, baseline, auditResponse: noEvidence });
-      const row = () => $a(el, '[data-criterion="eligibility.evidence"]');
-      expect(text(row()!.querySelector('.tag'))).to.equal('Met');
-      expect(text(row()!.querySelector('td:last-child'))).to.contain('at least 1 in each');
-      const select = $<HTMLSelectElement>(el, `tr[data-action] select`)!;
-      select.value = 'dropped';
-      select.dispatchEvent(new Event('change'));
-      await el.updateComplete;
-      expect(text(row()!.querySelector('.tag'))).to.equal('Not met');
     });
   });
 
@@ -795,19 +742,25 @@ describe('<at-action-plan>', () => {
       }
     });
 
-    it('invalid award inputs: a notice, the rest of the award still shown, the path on the console', async () => {
+    it('an invalid award: a notice, no panel, the path on the console', async () => {
       const logged: string[] = [];
       const original = console.error;
       console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
       try {
-        const el = await make({ baseline, auditResponse: end });
-        el.pupilOutcomes = [
-          { group: 'all', baseline: { count: 30, base: 20 }, end: { count: 1, base: 20 } },
-        ];
-        await el.updateComplete;
+        const award = generateAward({
+          baseline,
+          end,
+          plan: null,
+          pupils: generatePupilResults(41),
+        });
+        const el = await make({
+          baseline,
+          auditResponse: end,
+          award: { ...award, level: 'platinum' },
+        });
         expect(text($(el, '.notice'))).to.contain('could not be read');
-        expect(logged.join('\n')).to.contain('0.baseline.count');
-        expect($$a(el, '[part~=criterion]').length).to.be.greaterThan(0);
+        expect(logged.join('\n')).to.contain('level');
+        expect($(el, 'at-award-readiness')).to.equal(null);
       } finally {
         console.error = original;
       }

@@ -1,8 +1,6 @@
-// Over the 400-line aim (style.md), on purpose, for one release: about 90 lines are the five
-// deprecated award inputs and their parsing, kept so the demo works until it passes `award`
-// (remove them with transitional-award.ts), and about 130 are the documented public API. The
-// markup is in action-plan.render.ts and action-plan.objectives.ts, the editing rules in
-// plan-edit.ts (no DOM), drafts and focus in the shared controllers.
+// Over the 400-line aim (style.md): about 130 lines are the documented public API. The markup is
+// in action-plan.render.ts and action-plan.objectives.ts, the editing rules in plan-edit.ts (no
+// DOM), drafts and focus in the shared controllers.
 // First: zod must be jitless before the model's schemas are built (W3, see zod-jitless.ts).
 import '../shared/zod-jitless.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -14,11 +12,11 @@ import {
   AuditDefinition,
   AuditResponse,
   AwardRecommendation,
+  AwardRules,
   IsoDate,
   Urn,
   fromZodError,
   statementsOf,
-  type AwardRules,
   type Problem,
 } from '@all-together/model';
 import { planProgress, priorities } from '@all-together/scoring';
@@ -58,7 +56,6 @@ import {
   type Values,
 } from './plan-edit.js';
 import { messageOf } from './action-plan.messages.js';
-import { legacyAward } from './transitional-award.js';
 
 // This element's English strings, the fallback of every language (see i18n.ts).
 defineDefaultStrings({ ...actionPlanStrings });
@@ -71,6 +68,9 @@ const StoredDraft = z.object({
   typed: z.record(z.string(), z.record(z.string(), z.string())).default({}),
 });
 type StoredDraft = z.infer<typeof StoredDraft>;
+
+/** The programme's default award rules, for the evidence hint when no recommendation is given. */
+const DEFAULT_RULES = AwardRules.parse({});
 
 function report(what: string, problems: readonly Problem[]): void {
   console.error(
@@ -133,36 +133,13 @@ export class AtActionPlan extends AtElement {
   @property({ attribute: false }) baseline: AuditResponse | undefined;
 
   /**
-   * The award recommendation to show (made on your server from published figures, or by
-   * scoring's `recommendAward`). Without it, the element builds one from the inputs below for one
-   * more release (transitional; see `transitional-award.ts`).
+   * The award recommendation to show in the plan's award panel (`<at-award-readiness>`): made on
+   * your server, or by scoring's `awardInputs` and `recommendAward`, from the same plan, audits,
+   * published pupil results and perception surveys. Without it, no award panel is shown. Checked
+   * with the model's schema where it enters; its rules also give the evidence hint (the words a
+   * description needs).
    */
   @property({ attribute: false }) award: AwardRecommendation | undefined;
-
-  /** @deprecated Transitional award input: the baseline pupil questionnaire, `{ respondents }`. Pass `award`. */
-  @property({ attribute: false }) baselineQuestionnaire: { respondents: number } | null = null;
-
-  /** @deprecated Transitional award input: the end pupil questionnaire, `{ respondents }`. Pass `award`. */
-  @property({ attribute: false }) endQuestionnaire: { respondents: number } | null = null;
-
-  /** @deprecated Transitional award input: frequent victimisation per group (`OutcomeComparison[]`). Pass `award`. */
-  @property({ attribute: false }) pupilOutcomes: readonly {
-    group: 'all' | 'send' | 'fsm';
-    baseline: { count: number; base: number };
-    end: { count: number; base: number };
-  }[] = [];
-
-  /** @deprecated Transitional award input: mean wellbeing `{ baseline, end, higherIsBetter }`. Pass `award`. */
-  @property({ attribute: false }) wellbeing:
-    | {
-        baseline: { n: number; sum: number; sumSquares: number };
-        end: { n: number; sum: number; sumSquares: number };
-        higherIsBetter: boolean;
-      }
-    | undefined;
-
-  /** @deprecated Transitional award input: the tenant's `AwardRules`. Pass `award`. */
-  @property({ attribute: false }) awardRules: AwardRules | undefined;
 
   /**
    * The questionnaire indicators an objective can be measured by (`MeasureOption[]`, build it
@@ -245,47 +222,21 @@ export class AtActionPlan extends AtElement {
       'auditResponse',
     ];
     if (inputs.some((k) => changed.has(k as keyof AtActionPlan))) this.parseInputs(changed);
-    const awardInputs = [
-      'award',
-      'draftPlan',
-      'definition',
-      'baseline',
-      'auditResponse',
-      'baselineQuestionnaire',
-      'endQuestionnaire',
-      'pupilOutcomes',
-      'wellbeing',
-      'awardRules',
-    ];
     // Worked out here, not in render(), so a bad input is reported once, not per render.
-    if (awardInputs.some((k) => changed.has(k as keyof AtActionPlan))) this.chooseAward();
+    if (changed.has('award')) this.parseAward();
   }
 
-  /** The recommendation to show: `award` as given, else (transitional) one built from the old inputs. */
-  private chooseAward(): void {
+  /** The recommendation to show: `award` as given, checked with the model's schema. */
+  private parseAward(): void {
     this.awardInvalid = false;
-    if (this.award !== undefined && this.award !== null) {
-      const result = AwardRecommendation.safeParse(this.award);
-      this.shownAward = result.success ? result.data : undefined;
-      if (!result.success) {
-        this.awardInvalid = true;
-        report('award', fromZodError(result.error));
-      }
-      return;
+    this.shownAward = undefined;
+    if (this.award === undefined || this.award === null) return;
+    const result = AwardRecommendation.safeParse(this.award);
+    if (result.success) this.shownAward = result.data;
+    else {
+      this.awardInvalid = true;
+      report('award', fromZodError(result.error));
     }
-    if (!this.draftPlan || !this.parsedDefinition) return void (this.shownAward = undefined);
-    const legacy = legacyAward(
-      this.parsedDefinition,
-      this.draftPlan,
-      {
-        ...(this.parsedBaseline ? { baseline: this.parsedBaseline } : {}),
-        ...(this.parsedAudit ? { latest: this.parsedAudit } : {}),
-      },
-      this,
-      report,
-    );
-    this.shownAward = legacy.award;
-    this.awardInvalid = legacy.invalid;
   }
 
   private optional(name: 'auditResponse' | 'baseline'): AuditResponse | undefined {
@@ -584,6 +535,7 @@ export class AtActionPlan extends AtElement {
       definition,
       progress: planProgress(plan, { today: this.today }),
       measures: this.parsedMeasures,
+      evidenceWords: (this.shownAward?.rules ?? DEFAULT_RULES).eligibility.minEvidenceWords,
       editing: this.editing,
       confirming: this.confirming,
       canSeed: Boolean(this.seedAudit),
@@ -599,7 +551,7 @@ export class AtActionPlan extends AtElement {
       submitAction: (e, o, f, x) => this.submitAction(e, o, f, x),
       addEvidence: (e, id) => {
         e.preventDefault();
-        this.saveAction(id, withEvidence, ['evidence-note', 'evidence-url']);
+        this.saveAction(id, withEvidence, ['evidence-kind', 'evidence-note', 'evidence-url']);
       },
       saveNotes: (id) => this.saveAction(id, withReviewNotes, ['review-notes']),
       submitReview: (e, f, x) => this.submitReview(e, f, x),
@@ -641,11 +593,15 @@ export class AtActionPlan extends AtElement {
           ? html`<p class="notice">${this.localize.term('actionPlanInvalidAward', {})}</p>`
           : nothing
       }
-      <at-award-readiness
-        part="award"
-        heading-level="3"
-        .recommendation=${this.shownAward}
-      ></at-award-readiness>
+      ${
+        this.shownAward
+          ? html`<at-award-readiness
+              part="award"
+              heading-level="3"
+              .recommendation=${this.shownAward}
+            ></at-award-readiness>`
+          : nothing
+      }
       <p class="status" role="status">${this.status}</p>
     </div>`;
   }

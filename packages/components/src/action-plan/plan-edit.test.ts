@@ -3,12 +3,12 @@ import { ActionPlan } from '@all-together/model';
 import { audit, generateAuditResponse, generatePlan } from '../test-helpers/audit-data.js';
 import {
   actionFrom,
-  evidencePerArea,
   objectiveFrom,
   reviewFrom,
   toggleStatement,
   upsert,
   valuesOf,
+  withEvidence,
   withoutRecord,
 } from './plan-edit.js';
 
@@ -91,20 +91,24 @@ describe('plan-edit (pure)', () => {
     expect(ActionPlan.safeParse(next).success).to.equal(true);
   });
 
-  it('evidence per area: end audit evidence plus action evidence once per area; dropped actions do not count', () => {
-    const none = generateAuditResponse(audit, { seed: 32, wave: 'end', evidencePerArea: 0 });
-    const counts = evidencePerArea(audit, plan, none);
-    const onActions = plan.actions
-      .filter((a) => a.status !== 'dropped')
-      .reduce((n, a) => n + a.evidence.length, 0);
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    expect(total).to.be.at.least(onActions > 0 ? 1 : 0);
-    const dropped = {
-      ...plan,
-      actions: plan.actions.map((a) => ({ ...a, status: 'dropped' as const })),
-    };
-    expect(Object.values(evidencePerArea(audit, dropped, none)).every((n) => n === 0)).to.equal(
-      true,
+  it('evidence carries the kind chosen; an unknown kind is refused on its own field', () => {
+    const a = plan.actions[0]!;
+    const note = 'Minutes of the governors’ meeting in March';
+    const added = withEvidence(a, { 'evidence-kind': 'minutes', 'evidence-note': note });
+    expect(added.ok && added.value.evidence.at(-1)).to.deep.equal({ kind: 'minutes', note });
+    const none = withEvidence(a, { 'evidence-note': note });
+    expect(none.ok && none.value.evidence.at(-1)).to.deep.equal({ note });
+    const bad = withEvidence(a, { 'evidence-kind': 'rumour', 'evidence-note': note });
+    expect(bad.ok ? [] : bad.issues.map((i) => i.field)).to.deep.equal(['evidence-kind']);
+    const first = actionFrom(
+      {
+        ...valuesOf(plan, { kind: 'action', id: a.id }),
+        'evidence-kind': 'observation',
+        'evidence-note': note,
+      },
+      a.objective,
+      ID,
     );
+    expect(first.ok && first.value.evidence).to.deep.equal([{ kind: 'observation', note }]);
   });
 });

@@ -6,14 +6,7 @@
  *
  * @module
  */
-import {
-  Action,
-  Objective,
-  PlanReview,
-  type ActionPlan,
-  type AuditDefinition,
-  type AuditResponse,
-} from '@all-together/model';
+import { Action, Objective, PlanReview, type ActionPlan } from '@all-together/model';
 import type { z } from 'zod';
 
 /** What is typed into one form: field name → text. */
@@ -140,15 +133,30 @@ export const ACTION_FIELDS = [
   'deadline',
   'status',
   'resources',
+  'evidence-kind',
   'evidence-note',
   'evidence-url',
 ] as const;
 
 const ACTION_FIELD: Readonly<Record<string, string>> = { ownerRole: 'owner', startDate: 'start' };
 
+/** A piece of evidence from a form's `evidence-kind`, `evidence-note` and `evidence-url` fields. */
+function evidenceFrom(values: Values): { kind?: string; note: string; url?: string } {
+  const kind = (values['evidence-kind'] ?? '').trim();
+  const url = (values['evidence-url'] ?? '').trim();
+  return {
+    ...(kind ? { kind } : {}),
+    note: (values['evidence-note'] ?? '').trim(),
+    ...(url ? { url } : {}),
+  };
+}
+
+const evidenceField = (path: readonly PropertyKey[]) =>
+  path[2] === 'url' ? 'evidence-url' : path[2] === 'kind' ? 'evidence-kind' : 'evidence-note';
+
 /**
- * An action from its form. A new action may carry a first piece of evidence; a changed one keeps
- * its evidence and review notes (they have their own forms).
+ * An action from its form. A new action may carry a first piece of evidence (with its kind); a
+ * changed one keeps its evidence and review notes (they have their own forms).
  */
 export function actionFrom(
   values: Values,
@@ -157,8 +165,7 @@ export function actionFrom(
   existing?: Action,
 ): Parsed<Action> {
   const v = (k: string) => (values[k] ?? '').trim();
-  const note = v('evidence-note');
-  const url = v('evidence-url');
+  const first = evidenceFrom(values);
   const result = Action.safeParse({
     id,
     objective,
@@ -168,13 +175,13 @@ export function actionFrom(
     deadline: values['deadline'] ?? '',
     status: values['status'] || 'not-started',
     resources: v('resources'),
-    evidence: existing ? existing.evidence : note || url ? [{ note, ...(url ? { url } : {}) }] : [],
+    evidence: existing ? existing.evidence : first.note || first.url || first.kind ? [first] : [],
     reviewNotes: existing?.reviewNotes ?? '',
   });
   if (result.success) return { ok: true, value: result.data };
   const fieldOf = (path: readonly PropertyKey[]) => {
     const head = String(path[0]);
-    if (head === 'evidence') return path[2] === 'url' ? 'evidence-url' : 'evidence-note';
+    if (head === 'evidence') return evidenceField(path);
     return ACTION_FIELD[head] ?? head;
   };
   return { ok: false, issues: issuesOf(result.error, fieldOf, ACTION_FIELDS) };
@@ -182,16 +189,19 @@ export function actionFrom(
 
 /** An action with one more piece of evidence from the evidence form. */
 export function withEvidence(action: Action, values: Values): Parsed<Action> {
-  const note = (values['evidence-note'] ?? '').trim();
-  const url = (values['evidence-url'] ?? '').trim();
   const result = Action.safeParse({
     ...action,
-    evidence: [...action.evidence, { note, ...(url ? { url } : {}) }],
+    evidence: [...action.evidence, evidenceFrom(values)],
   });
   if (result.success) return { ok: true, value: result.data };
-  const fieldOf = (path: readonly PropertyKey[]) =>
-    path[2] === 'url' ? 'evidence-url' : 'evidence-note';
-  return { ok: false, issues: issuesOf(result.error, fieldOf, ['evidence-note', 'evidence-url']) };
+  return {
+    ok: false,
+    issues: issuesOf(result.error, evidenceField, [
+      'evidence-kind',
+      'evidence-note',
+      'evidence-url',
+    ]),
+  };
 }
 
 /** An action with the review notes typed into its form. */
@@ -265,38 +275,4 @@ export function valuesOf(plan: ActionPlan, target: Target): Record<string, strin
   }
   const r = plan.reviews.find((x) => x.id === target.id)!;
   return { date: r.date, reviewer: r.reviewerRole, summary: r.summary };
-}
-
-/**
- * Pieces of evidence per audit area (award input): the end audit's evidence in that area, plus the
- * evidence on each action that is not dropped, counted in every area holding a statement its
- * objective is linked to (once per action and area).
- */
-export function evidencePerArea(
-  definition: AuditDefinition,
-  plan: ActionPlan,
-  endAudit: AuditResponse | undefined,
-): Record<number, number> {
-  const perArea: Record<number, number> = {};
-  const areaOf = new Map<string, number>();
-  for (const area of definition.areas) {
-    perArea[area.number] = area.statements.reduce(
-      (n, s) => n + (endAudit?.evidence[s.id]?.length ?? 0),
-      0,
-    );
-    for (const s of area.statements) areaOf.set(s.id, area.number);
-  }
-  const objectiveAreas = new Map(
-    plan.objectives.map((o) => [
-      o.id as string,
-      new Set(o.statements.flatMap((s) => (areaOf.has(s) ? [areaOf.get(s)!] : []))),
-    ]),
-  );
-  for (const action of plan.actions) {
-    if (action.status === 'dropped' || action.evidence.length === 0) continue;
-    for (const area of objectiveAreas.get(action.objective) ?? []) {
-      perArea[area] = (perArea[area] ?? 0) + action.evidence.length;
-    }
-  }
-  return perArea;
 }

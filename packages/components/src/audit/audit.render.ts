@@ -16,9 +16,9 @@ import {
   type RatingLevel,
 } from '@all-together/model';
 import {
-  type AgreementGap,
+  type PublishedGap,
   type AuditScores,
-  type PerceptionAgreement,
+  type PublishedPerception,
 } from '@all-together/scoring';
 import { errorSummary, type FieldProblem } from '../shared/form-kit.js';
 import type { TranslationKey, TranslationParams } from '../shared/i18n.js';
@@ -30,11 +30,11 @@ export type View =
   | { readonly page: 'summary' };
 
 /** What is typed into the evidence fields and not yet added, per statement. */
-export type Pending = Record<string, { note: string; url: string }>;
+export type Pending = Record<string, { note: string; url: string; kind?: string }>;
 
 /** A field-level error on the statement or summary page. */
 export interface FieldError extends FieldProblem {
-  readonly field: 'evidence-note' | 'evidence-url' | 'complete';
+  readonly field: 'evidence-kind' | 'evidence-note' | 'evidence-url' | 'complete';
 }
 
 /** What the pages show and the actions they offer. */
@@ -42,7 +42,11 @@ export interface AuditScreen {
   readonly definition: AuditDefinition;
   readonly draft: AuditResponse;
   readonly baseline: AuditResponse | undefined;
-  readonly perception: readonly PerceptionAgreement[] | undefined;
+  readonly perception: PublishedPerception | undefined;
+  /** Words an evidence description needs for the award. */
+  readonly evidenceWords: number;
+  /** People a perception group needs before its answers are shown. */
+  readonly minPeople: number;
   readonly wave: 'baseline' | 'end';
   readonly pending: Pending;
   readonly errors: readonly FieldError[];
@@ -53,7 +57,7 @@ export interface AuditScreen {
   statement(id: string): { statement: AuditStatement; area: number } | undefined;
   go(view: View): void;
   rate(id: string, rating: Rating): void;
-  typed(id: string, field: 'note' | 'url', value: string): void;
+  typed(id: string, field: 'note' | 'url' | 'kind', value: string): void;
   addEvidence(event: Event, id: string): void;
   removeEvidence(id: string, index: number): void;
   complete(): void;
@@ -99,7 +103,7 @@ export function errorFor(s: AuditScreen, field: FieldError['field']): FieldError
   return s.errors.find((e) => e.field === field);
 }
 
-export function renderOverview(s: AuditScreen, scores: AuditScores, gaps: readonly AgreementGap[]) {
+export function renderOverview(s: AuditScreen, scores: AuditScores, gaps: readonly PublishedGap[]) {
   const definition = s.definition;
   const completed = scores.areas.filter((a) => a.unrated === 0).length;
   const gapCount = gaps.filter((g) => g.gap).length;

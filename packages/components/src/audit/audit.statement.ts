@@ -7,11 +7,17 @@
  */
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { statementsOf, type AuditStatement, type Rating } from '@all-together/model';
-import { agreementGaps, type AgreementGap } from '@all-together/scoring';
+import {
+  EvidenceKind,
+  statementsOf,
+  type AuditStatement,
+  type EvidenceKind as Kind,
+  type Rating,
+} from '@all-together/model';
+import type { PublishedGap } from '@all-together/scoring';
+import type { TranslationKey } from '../shared/i18n.js';
 import {
   errorFor,
-  floor1,
   LEVEL_KEYS,
   LEVELS,
   renderErrors,
@@ -19,7 +25,15 @@ import {
   type AuditScreen,
 } from './audit.render.js';
 
-export function renderStatement(s: AuditScreen, id: string, gaps: readonly AgreementGap[]) {
+const KIND_KEYS: Readonly<Record<Kind, TranslationKey>> = {
+  document: 'auditEvidenceKindDocument',
+  observation: 'auditEvidenceKindObservation',
+  survey: 'auditEvidenceKindSurvey',
+  minutes: 'auditEvidenceKindMinutes',
+  other: 'auditEvidenceKindOther',
+};
+
+export function renderStatement(s: AuditScreen, id: string, gaps: readonly PublishedGap[]) {
   const definition = s.definition;
   const found = s.statement(id)!;
   const { statement } = found;
@@ -109,40 +123,36 @@ function renderBaseline(s: AuditScreen, id: string) {
   </p>`;
 }
 
-function renderPerception(s: AuditScreen, id: string, gaps: readonly AgreementGap[]) {
-  const perception = s.perception;
+/**
+ * What other groups say about a statement, as published (people counted, a small group `[c]`):
+ * each group's agreement, and the gap flag where scoring's `agreementGapsPublished` finds one.
+ */
+function renderPerception(s: AuditScreen, id: string, gaps: readonly PublishedGap[]) {
+  const groups = s.perception?.statements.find((x) => x.statement === id)?.groups;
+  if (!groups || groups.length === 0) return nothing;
   const found = gaps.find((g) => g.statement === id);
-  if (!perception || !found) return nothing;
-  const definition = s.definition;
-  // Which groups make the gap: scoring decides, one group at a time.
-  const gapBy = new Set(
-    found.stakeholders
-      .filter(
-        (row) =>
-          agreementGaps(
-            definition,
-            s.draft,
-            perception.filter((p) => p.stakeholder === row.stakeholder),
-          ).find((g) => g.statement === id)?.gap,
-      )
-      .map((row) => row.stakeholder),
-  );
+  const gapBy = new Set(found?.gap ? found.below : []);
   return html`<section part="perception" class="perception" aria-labelledby="perception-heading">
     <h3 id="perception-heading" class="heading-s">${s.term('auditPerceptionHeading', {})}</h3>
     <ul class="perception__list">
-      ${found.stakeholders.map((row) => {
+      ${groups.map((row) => {
         const group = s.term(STAKEHOLDER_KEYS[row.stakeholder], {});
-        return html`<li class=${gapBy.has(row.stakeholder) ? 'perception__row--gap' : ''}>
-          ${
-            row.tooFewAnswers || row.percent === null
-              ? s.term('auditPerceptionTooFew', { group, base: row.agree.base })
-              : s.term('auditPerceptionRow', {
+        const line =
+          'value' in row.agree && 'value' in row.people
+            ? s.term('auditPerceptionRow', {
+                group,
+                percent: row.agree.value,
+                count: row.people.value,
+              })
+            : 'symbol' in row.agree && row.agree.symbol === '[z]'
+              ? s.term('auditPerceptionNobody', { group })
+              : s.term('auditPerceptionHidden', {
                   group,
-                  percent: floor1(row.percent),
-                  count: row.agree.count,
-                  base: row.agree.base,
-                })
-          }
+                  symbol: 'symbol' in row.agree ? row.agree.symbol : '[c]',
+                  min: s.minPeople,
+                });
+        return html`<li class=${gapBy.has(row.stakeholder) ? 'perception__row--gap' : ''}>
+          ${line}
           ${
             gapBy.has(row.stakeholder)
               ? html`<strong class="flag">${s.term('auditPerceptionGap', { group })}</strong>`
@@ -194,6 +204,7 @@ function renderEvidence(s: AuditScreen, statement: AuditStatement) {
   const id = statement.id;
   const notes = s.draft.evidence[id] ?? [];
   const typed = s.pending[id] ?? { note: '', url: '' };
+  const kindError = errorFor(s, 'evidence-kind');
   const noteError = errorFor(s, 'evidence-note');
   const urlError = errorFor(s, 'evidence-url');
   const prefix = s.term('auditErrorPrefix', {});
@@ -210,6 +221,13 @@ function renderEvidence(s: AuditScreen, statement: AuditStatement) {
             ${notes.map(
               (n, i) =>
                 html`<li class="evidence__item">
+                  ${
+                    n.kind
+                      ? html`<strong class="evidence__kind"
+                          >${s.term(KIND_KEYS[n.kind], {})}</strong
+                        >`
+                      : nothing
+                  }
                   <span class="evidence__note">${n.note}</span>
                   ${n.url ? html`<span class="evidence__url">${n.url}</span>` : nothing}
                   <button
@@ -226,9 +244,39 @@ function renderEvidence(s: AuditScreen, statement: AuditStatement) {
         : nothing
     }
     <form class="evidence__form" novalidate @submit=${(e: Event) => s.addEvidence(e, id)}>
+      <div class="field ${kindError ? 'field--error' : ''}">
+        <label class="label" for="evidence-kind">${s.term('auditEvidenceKindLabel', {})}</label>
+        ${
+          kindError
+            ? html`<p class="error-message" id="evidence-kind-error">
+                <span class="visually-hidden">${prefix}</span> ${kindError.message}
+              </p>`
+            : nothing
+        }
+        <select
+          id="evidence-kind"
+          class="select"
+          aria-describedby=${kindError ? 'evidence-kind-error' : nothing}
+          aria-invalid=${kindError ? 'true' : 'false'}
+          @change=${(e: Event) => s.typed(id, 'kind', (e.target as HTMLSelectElement).value)}
+        >
+          <option value="" ?selected=${!typed.kind}>
+            ${s.term('auditEvidenceKindChoose', {})}
+          </option>
+          ${EvidenceKind.options.map(
+            (k) =>
+              html`<option value=${k} ?selected=${typed.kind === k}>
+                ${s.term(KIND_KEYS[k], {})}
+              </option>`,
+          )}
+        </select>
+      </div>
       <div class="field ${noteError ? 'field--error' : ''}">
         <label class="label" for="evidence-note">${s.term('auditEvidenceNoteLabel', {})}</label>
-        <div class="hint" id="evidence-note-hint">${s.term('auditEvidenceNoteHint', {})}</div>
+        <div class="hint" id="evidence-note-hint">
+          ${s.term('auditEvidenceNoteHint', {})}
+          ${s.term('auditEvidenceAwardHint', { count: s.evidenceWords })}
+        </div>
         ${
           noteError
             ? html`<p class="error-message" id="evidence-note-error">

@@ -3,13 +3,13 @@
  * perception summaries generated from seeds (see `test-helpers/audit-data.ts`). No hand-typed figures.
  */
 import { html } from 'lit';
-import { agreementGaps } from '@all-together/scoring';
+import { agreementGapsPublished } from '@all-together/scoring';
 import { memoryStorage } from '../shared/storage.js';
 import {
   audit,
   auditStorageAt,
   generateAuditResponse,
-  generatePerception,
+  generatePublishedPerception,
   SCHOOL,
 } from '../test-helpers/audit-data.js';
 import './at-audit.js';
@@ -22,9 +22,10 @@ const partial = generateAuditResponse(audit, {
   completed: false,
 });
 const end = generateAuditResponse(audit, { seed: 32, wave: 'end', evidencePerArea: 2 });
-const perception = generatePerception(7);
+// Published by scoring from the surveys' summaries: people counted, the 4 governors hidden ([c]).
+const perception = generatePublishedPerception(7);
 // The first statement the end audit rates Fully met where a group agrees less: found by scoring.
-const gap = agreementGaps(audit, end, perception).find((g) => g.gap);
+const gap = agreementGapsPublished(audit, end, perception).find((g) => g.gap);
 
 const shadow = (canvas: HTMLElement) => canvas.querySelector('at-audit')!.shadowRoot!;
 

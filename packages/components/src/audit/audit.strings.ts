@@ -101,10 +101,23 @@ export interface AuditStrings {
   readonly auditSaved: string;
   /** 360°: heading of the stakeholders' view. */
   readonly auditPerceptionHeading: string;
-  /** 360°: a group's agreement. `{group}`, `{percent}`, `{count}`, `{base}`. */
-  readonly auditPerceptionRow: string;
-  /** 360°: a group with too few answers. `{group}`, `{base}`. */
-  readonly auditPerceptionTooFew: string;
+  /** 360°: a group's agreement, as published. `{group}`, `{percent}`, `{people}`. */
+  readonly auditPerceptionRow: PluralMessage;
+  /** 360°: a group too small to publish (fewer than `{min}` people). `{group}`, `{symbol}`. */
+  readonly auditPerceptionHidden: string;
+  /** 360°: nobody in a group answered. `{group}`. */
+  readonly auditPerceptionNobody: string;
+  /** Evidence: its kind, as a choice. */
+  readonly auditEvidenceKindLabel: string;
+  readonly auditEvidenceKindChoose: string;
+  readonly auditEvidenceKindDocument: string;
+  readonly auditEvidenceKindObservation: string;
+  readonly auditEvidenceKindSurvey: string;
+  readonly auditEvidenceKindMinutes: string;
+  readonly auditEvidenceKindOther: string;
+  readonly auditErrorEvidenceKind: string;
+  /** Evidence: what the award needs. `{count}` words. */
+  readonly auditEvidenceAwardHint: PluralMessage;
   /** 360°: the gap flag. `{group}`. */
   readonly auditPerceptionGap: string;
   /** 360°: summary count on the overview. `{count}`. */
@@ -207,9 +220,22 @@ export interface AuditStringParams {
     readonly group: string;
     readonly percent: number;
     readonly count: number;
-    readonly base: number;
   };
-  readonly auditPerceptionTooFew: { readonly group: string; readonly base: number };
+  readonly auditPerceptionHidden: {
+    readonly group: string;
+    readonly symbol: string;
+    readonly min: number;
+  };
+  readonly auditPerceptionNobody: { readonly group: string };
+  readonly auditEvidenceKindLabel: None;
+  readonly auditEvidenceKindChoose: None;
+  readonly auditEvidenceKindDocument: None;
+  readonly auditEvidenceKindObservation: None;
+  readonly auditEvidenceKindSurvey: None;
+  readonly auditEvidenceKindMinutes: None;
+  readonly auditEvidenceKindOther: None;
+  readonly auditErrorEvidenceKind: None;
+  readonly auditEvidenceAwardHint: { readonly count: number };
   readonly auditPerceptionGap: { readonly group: string };
   readonly auditPerceptionGapCount: { readonly count: number };
   readonly auditStakeholderStaff: None;
@@ -319,8 +345,25 @@ export const auditStrings: AuditStrings = {
   auditBackToOverview: 'Back to all areas',
   auditSaved: 'Saved',
   auditPerceptionHeading: 'What others say',
-  auditPerceptionRow: '{group}: {percent}% agree ({count} of {base} answers)',
-  auditPerceptionTooFew: '{group}: too few answers to show ({base})',
+  auditPerceptionRow: {
+    one: '{group}: {percent}% agree ({count} person answered)',
+    other: '{group}: {percent}% agree ({count} people answered)',
+  },
+  auditPerceptionHidden:
+    '{group}: {symbol} — fewer than {min} people answered, so their answers are hidden to protect privacy',
+  auditPerceptionNobody: '{group}: nobody answered',
+  auditEvidenceKindLabel: 'Kind of evidence',
+  auditEvidenceKindChoose: 'Choose a kind',
+  auditEvidenceKindDocument: 'A document',
+  auditEvidenceKindObservation: 'An observation',
+  auditEvidenceKindSurvey: 'A survey',
+  auditEvidenceKindMinutes: 'Minutes of a meeting',
+  auditEvidenceKindOther: 'Something else',
+  auditErrorEvidenceKind: 'Choose the kind of evidence from the list',
+  auditEvidenceAwardHint: {
+    one: 'For the award, evidence needs a kind and a description of at least {count} word.',
+    other: 'For the award, evidence needs a kind and a description of at least {count} words.',
+  },
   auditPerceptionGap: '{group} rate this lower than you did.',
   auditPerceptionGapCount: {
     one: 'Others see {count} statement differently from you.',

@@ -2,13 +2,19 @@ import { html } from 'lit';
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { AuditResponse, statementsOf, type Rating } from '@all-together/model';
-import { agreementGaps, compareAudits, scoreAudit } from '@all-together/scoring';
+import {
+  agreementGapsPublished,
+  compareAudits,
+  publishPerception,
+  scoreAudit,
+} from '@all-together/scoring';
 import { registerTranslation } from '../shared/i18n.js';
 import { memoryStorage, type DraftStorage } from '../shared/storage.js';
 import {
   audit,
   generateAuditResponse,
   generatePerception,
+  generatePublishedPerception,
   SCHOOL,
 } from '../test-helpers/audit-data.js';
 import { AtAudit, AtAuditChangeEvent, AtAuditCompleteEvent } from './audit.js';
@@ -233,6 +239,36 @@ describe('<at-audit>', () => {
       expect(text($(el, '.evidence__list'))).to.contain('Governors’ minutes, spring term');
     });
 
+    it('the kind of evidence is a choice from a list, kept with the note; the hint says what the award needs', async () => {
+      const el = await make();
+      await openStatement(el, '2.1');
+      const kinds = $$<HTMLOptionElement>(el, '#evidence-kind option').map(text);
+      expect(kinds).to.deep.equal([
+        'Choose a kind',
+        'A document',
+        'An observation',
+        'A survey',
+        'Minutes of a meeting',
+        'Something else',
+      ]);
+      expect(text($(el, '#evidence-note-hint'))).to.contain(
+        'For the award, evidence needs a kind and a description of at least 5 words.',
+      );
+      const select = $<HTMLSelectElement>(el, '#evidence-kind')!;
+      select.value = 'minutes';
+      select.dispatchEvent(new Event('change'));
+      $<HTMLTextAreaElement>(el, '#evidence-note')!.focus();
+      await sendKeys({ type: 'Minutes of the policy review with pupils' });
+      const events: AtAuditChangeEvent[] = [];
+      el.addEventListener('at-audit-change', (e) => events.push(e));
+      await click(el, 'Add evidence');
+      expect(events[0]!.detail.response.evidence['2.1']).to.deep.equal([
+        { kind: 'minutes', note: 'Minutes of the policy review with pupils' },
+      ]);
+      expect(text($(el, '.evidence__kind'))).to.equal('Minutes of a meeting');
+      await expect(el).to.be.accessible();
+    });
+
     it('W1 a note with markup is stored and shown as text', async () => {
       const el = await make();
       await openStatement(el, '1.1');
@@ -417,18 +453,16 @@ describe('<at-audit>', () => {
   });
 
   describe('360° view', () => {
-    it('shows each group’s agreement and flags a gap in plain words', async () => {
-      const perception = generatePerception(7);
+    it('shows each group’s published agreement, people counted, and flags a gap in plain words', async () => {
+      const perception = generatePublishedPerception(7);
       const el = await make({ perception });
       // A statement where staff agree less than 60%: found by scoring, not by hand.
       const ratings = Object.fromEntries(
         statementsOf(audit).map((s) => [s.id, 'fully-met' as const]),
       );
-      const staffGap = agreementGaps(
-        audit,
-        { ratings },
-        perception.filter((p) => p.stakeholder === 'staff'),
-      ).find((g) => g.gap)!;
+      const staffGap = agreementGapsPublished(audit, { ratings }, perception).find(
+        (g) => g.gap && g.below.includes('staff'),
+      )!;
       expect(staffGap, 'the seed gives a staff gap').to.not.equal(undefined);
       await openStatement(el, staffGap.statement);
       expect($(el, '[part~=perception] .flag')).to.equal(null);
@@ -436,18 +470,46 @@ describe('<at-audit>', () => {
       await el.updateComplete;
       const flags = $$(el, '[part~=perception] .flag').map(text);
       expect(flags).to.include('Staff rate this lower than you did.');
-      const staff = staffGap.stakeholders.find((s) => s.stakeholder === 'staff')!;
+      const staff = perception.statements
+        .find((x) => x.statement === staffGap.statement)!
+        .groups.find((g) => g.stakeholder === 'staff')!;
       expect(text($(el, '[part~=perception]'))).to.contain(
-        `Staff: ${Math.floor(staff.percent! * 10) / 10}% agree (${staff.agree.count} of ${staff.agree.base} answers)`,
+        `Staff: ${(staff.agree as { value: number }).value}% agree (${(staff.people as { value: number }).value} people answered)`,
       );
       await expect(el).to.be.accessible();
     });
 
-    it('groups with too few answers are listed without a percentage', async () => {
-      const perception = generatePerception(7, {}, { 'perception-governor': 3 });
+    it('D1 a group of fewer than 10 people is [c]: no percentage, no count, and never a gap', async () => {
+      // 4 governors who all disagree: a gap if their answers counted.
+      const summaries = generatePerception(
+        7,
+        { 'perception-governor': 0 },
+        { 'perception-governor': 4 },
+      );
+      const perception = publishPerception(summaries);
       const el = await make({ perception });
-      await openStatement(el, '1.1');
-      expect(text($(el, '[part~=perception]'))).to.contain('Governors: too few answers to show');
+      const ratings = Object.fromEntries(
+        statementsOf(audit).map((s) => [s.id, 'fully-met' as const]),
+      );
+      const governed = perception.statements.find((x) =>
+        x.groups.some((g) => g.stakeholder === 'governor'),
+      )!;
+      await openStatement(el, governed.statement);
+      radio(el, 'fully-met').click();
+      await el.updateComplete;
+      const section = text($(el, '[part~=perception]'));
+      expect(section).to.contain(
+        'Governors: [c] — fewer than 10 people answered, so their answers are hidden to protect privacy',
+      );
+      const governors = $$(el, '[part~=perception] li').find((li) =>
+        text(li).startsWith('Governors'),
+      )!;
+      expect(text(governors)).to.not.match(/\d+%|\b4\b/);
+      expect(governors.querySelector('.flag')).to.equal(null);
+      const gap = agreementGapsPublished(audit, { ratings }, perception).find(
+        (g) => g.statement === governed.statement,
+      )!;
+      expect(gap.below).to.not.include('governor');
     });
   });
 
@@ -508,17 +570,16 @@ describe('<at-audit>', () => {
       }
     });
 
-    it('invalid perception summaries: a notice, the audit still works, the path on the console', async () => {
+    it('invalid perception results: a notice, the audit still works, the path on the console', async () => {
       const logged: string[] = [];
       const original = console.error;
       console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
       try {
-        const perception = generatePerception(7).map((p, i) =>
-          i === 2 ? { ...p, agree: { count: 5, base: 2 } } : p,
-        );
+        const perception = structuredClone(generatePublishedPerception(7));
+        Object.assign(perception.statements[2]!.groups[0]!, { agree: { value: 140 } });
         const el = await make({ perception });
         expect(text($(el, '.notice'))).to.contain('could not be read');
-        expect(logged.join('\n')).to.contain('2.agree.count');
+        expect(logged.join('\n')).to.contain('statements.2.groups.0.agree');
         expect($$(el, '.task').length).to.equal(6);
       } finally {
         console.error = original;
@@ -643,7 +704,7 @@ describe('<at-audit>', () => {
       }
       el.response = generateAuditResponse(audit, { seed: 1, wave: 'baseline' });
       el.baseline = generateAuditResponse(audit, { seed: 2, wave: 'baseline' });
-      el.perception = generatePerception(3);
+      el.perception = generatePublishedPerception(3);
       el.wave = 'end';
       el.wave = 'baseline';
       await el.updateComplete;

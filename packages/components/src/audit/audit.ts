@@ -1,5 +1,5 @@
 // Over the 400-line aim (style.md): about 120 lines are the documented public API and the schema
-// of what enters (perception summaries, the stored draft); the pages are in audit.render.ts,
+// of what enters (published perception results, the stored draft); the pages are in audit.render.ts,
 // audit.statement.ts and audit.summary.ts, drafts and focus in the shared controllers.
 // First: zod must be jitless before the model's schemas are built (W3, see zod-jitless.ts).
 import '../shared/zod-jitless.js';
@@ -10,7 +10,11 @@ import {
   Audience,
   AuditDefinition,
   AuditResponse,
+  AwardRules,
+  DEFAULT_DISCLOSURE_CONTROL,
   EvidenceNote,
+  ShownCount,
+  ShownPercent,
   RespondentRole,
   Urn,
   Wave,
@@ -22,10 +26,10 @@ import {
   type Rating,
 } from '@all-together/model';
 import {
-  agreementGaps,
+  agreementGapsPublished,
   compareAudits,
   scoreAudit,
-  type PerceptionAgreement,
+  type PublishedPerception,
 } from '@all-together/scoring';
 import { AtElement } from '../shared/at-element.js';
 import { DraftController } from '../shared/controllers/draft-controller.js';
@@ -57,22 +61,24 @@ export {
   type AtAuditCompleteDetail,
 } from './audit.events.js';
 
-/** The perception summaries `agreementGaps` takes, checked where they enter. */
-const PerceptionSummaries = z.array(
-  z
-    .object({
-      stakeholder: Audience,
-      definition: z.string().min(1),
-      item: z.string().min(1),
-      statements: z.array(z.string()),
-      agree: z.object({ count: z.int().min(0), base: z.int().min(0) }),
-      missing: z.int().min(0),
-    })
-    .refine((row) => row.agree.count <= row.agree.base, {
-      message: 'More agree than answered.',
-      path: ['agree', 'count'],
+/**
+ * Scoring's `PublishedPerception`, checked where it enters: people counted, each figure a value or
+ * a symbol. (Scoring declares it as a TypeScript type; `satisfies` keeps this check in step.)
+ */
+const PerceptionInput = z.strictObject({
+  stakeholders: z.array(z.strictObject({ stakeholder: Audience, people: ShownCount })),
+  statements: z.array(
+    z.strictObject({
+      statement: z.string().min(1),
+      groups: z.array(
+        z.strictObject({ stakeholder: Audience, people: ShownCount, agree: ShownPercent }),
+      ),
     }),
-);
+  ),
+}) satisfies z.ZodType<PublishedPerception>;
+
+/** Words an evidence description needs for the award, by the programme's default rules. */
+const EVIDENCE_WORDS = AwardRules.parse({}).eligibility.minEvidenceWords;
 
 /** The draft kept in storage: the response so far, where the user was, and unsent typing. */
 const StoredDraft = z.object({
@@ -83,7 +89,12 @@ const StoredDraft = z.object({
     z.object({ page: z.literal('statement'), id: z.string() }),
     z.object({ page: z.literal('summary') }),
   ]),
-  pending: z.record(z.string(), z.object({ note: z.string(), url: z.string() })).default({}),
+  pending: z
+    .record(
+      z.string(),
+      z.object({ note: z.string(), url: z.string(), kind: z.string().optional() }),
+    )
+    .default({}),
 });
 type StoredDraft = z.infer<typeof StoredDraft>;
 
@@ -142,8 +153,14 @@ export class AtAudit extends AtElement {
   /** The baseline audit, shown beside each statement and compared in the end audit. */
   @property({ attribute: false }) baseline: AuditResponse | undefined;
 
-  /** Perception-survey summaries (scoring's `perceptionAgreement` for each survey) for the 360° view. */
-  @property({ attribute: false }) perception: PerceptionAgreement[] | undefined;
+  /**
+   * The 360° view: what staff, parents, governors and pupils say, as scoring's `publishPerception`
+   * publishes it from each survey's `summarisePerception` (people counted; a group of fewer than
+   * 10 people is `[c]`). Each statement shows every group's agreement, and an agreement gap where
+   * the lead said Fully met and a group whose agreement is shown agrees less
+   * (`agreementGapsPublished`). Checked where it enters.
+   */
+  @property({ attribute: false }) perception: PublishedPerception | undefined;
 
   /** The school's URN (six digits). Required. */
   @property() school = '';
@@ -165,7 +182,7 @@ export class AtAudit extends AtElement {
 
   private parsedDefinition: AuditDefinition | undefined;
   private parsedBaseline: AuditResponse | undefined;
-  private parsedPerception: PerceptionAgreement[] | undefined;
+  private parsedPerception: PublishedPerception | undefined;
   private problem: 'definition' | 'setup' | 'response' | undefined;
   private perceptionInvalid = false;
   private baselineInvalid = false;
@@ -205,8 +222,8 @@ export class AtAudit extends AtElement {
       this.parsedPerception = undefined;
       this.perceptionInvalid = false;
       if (this.perception !== undefined && this.perception !== null) {
-        const result = PerceptionSummaries.safeParse(this.perception);
-        if (result.success) this.parsedPerception = result.data as PerceptionAgreement[];
+        const result = PerceptionInput.safeParse(this.perception);
+        if (result.success) this.parsedPerception = result.data;
         else {
           this.perceptionInvalid = true;
           report('perception', fromZodError(result.error));
@@ -340,7 +357,7 @@ export class AtAudit extends AtElement {
     this.change((d) => ({ ...d, ratings: { ...d.ratings, [id]: rating } }));
   }
 
-  private typed(id: string, field: 'note' | 'url', value: string): void {
+  private typed(id: string, field: 'note' | 'url' | 'kind', value: string): void {
     const current = this.pending[id] ?? { note: '', url: '' };
     this.pending = { ...this.pending, [id]: { ...current, [field]: value } };
     this.persist();
@@ -350,12 +367,19 @@ export class AtAudit extends AtElement {
     event.preventDefault();
     const typed = this.pending[id] ?? { note: '', url: '' };
     const url = typed.url.trim();
-    const candidate = { note: typed.note.trim(), ...(url ? { url } : {}) };
+    const kind = typed.kind ?? '';
+    const candidate = {
+      ...(kind ? { kind } : {}),
+      note: typed.note.trim(),
+      ...(url ? { url } : {}),
+    };
     const errors: FieldError[] = [];
     const result = EvidenceNote.safeParse(candidate);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        const field = issue.path[0] === 'url' ? 'evidence-url' : 'evidence-note';
+        const at = issue.path[0];
+        const field =
+          at === 'url' ? 'evidence-url' : at === 'kind' ? 'evidence-kind' : 'evidence-note';
         if (errors.some((e) => e.field === field)) continue;
         errors.push({ field, message: this.evidenceMessage(field, issue.code, candidate.note) });
       }
@@ -382,6 +406,7 @@ export class AtAudit extends AtElement {
 
   private evidenceMessage(field: FieldError['field'], code: string, note: string): string {
     if (field === 'evidence-url') return this.localize.term('auditErrorUrl', {});
+    if (field === 'evidence-kind') return this.localize.term('auditErrorEvidenceKind', {});
     if (note.length === 0) return this.localize.term('auditErrorNoteEmpty', {});
     if (code === 'too_big') return this.localize.term('auditErrorNoteTooLong', { max: MAX_NOTE });
     return this.localize.term('auditErrorNoteCharacters', {});
@@ -457,13 +482,15 @@ export class AtAudit extends AtElement {
     if (!definition || !this.draft) return html`<div part="base" class="base"></div>`;
     const scores = scoreAudit(definition, this.draft);
     const gaps = this.parsedPerception
-      ? agreementGaps(definition, this.draft, this.parsedPerception)
+      ? agreementGapsPublished(definition, this.draft, this.parsedPerception)
       : [];
     const s: AuditScreen = {
       definition,
       draft: this.draft,
       baseline: this.parsedBaseline,
       perception: this.parsedPerception,
+      evidenceWords: EVIDENCE_WORDS,
+      minPeople: DEFAULT_DISCLOSURE_CONTROL.minAdults,
       wave: this.wave,
       pending: this.pending,
       errors: this.errors,

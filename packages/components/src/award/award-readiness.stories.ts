@@ -1,14 +1,18 @@
 /**
- * Stories of `<at-award-readiness>`: recommendations made by scoring's `recommendAward` from the
- * package's generated audits, plan and synthetic cohort (no hand-typed figures).
+ * Stories of `<at-award-readiness>`: recommendations made by scoring's `awardInputs` and
+ * `recommendAward` from the package's generated audits, plan, published pupil results and
+ * perception surveys (no hand-typed figures): the same two functions the demo server calls.
  */
 import { html } from 'lit';
-import { recommendAward, scoreAudit } from '@all-together/scoring';
 import {
   audit,
   generateAuditResponse,
+  generateAward,
+  generatePerception,
   generatePlan,
-  generatePupilInputs,
+  generatePupilResults,
+  SEED_DECIDED,
+  SEED_OPEN,
 } from '../test-helpers/audit-data.js';
 import './at-award-readiness.js';
 
@@ -20,6 +24,7 @@ const plan = generatePlan(audit, baseline, {
   today: TODAY,
   statusWeights: [0, 0.1, 0.9, 0],
 });
+const pupils = generatePupilResults(SEED_DECIDED);
 
 const meta = {
   title: 'Elements/at-award-readiness',
@@ -28,17 +33,42 @@ const meta = {
 };
 export default meta;
 
-/** Both audits, a plan well under way and pupil figures: every criterion with its reason. */
+/** Both audits, a plan well under way, pupil results and the 360°: every criterion with its reason. */
 export const Recommendation = {
   render: () =>
     html`<at-award-readiness
-      .recommendation=${recommendAward({
-        baselineAudit: scoreAudit(audit, baseline),
-        endAudit: scoreAudit(audit, end),
+      .recommendation=${generateAward({
+        baseline,
+        end,
         plan,
-        evidencePerArea: { 1: 2, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2 },
-        ...generatePupilInputs(41),
+        pupils,
+        perception: { baseline: generatePerception(7), end: generatePerception(8) },
       })}
+    ></at-award-readiness>`,
+};
+
+/**
+ * A school whose figure for pupils with SEND is hidden and whose rise is too small to test: those
+ * criteria need the moderator's judgement, and the level says what judging them met would give.
+ */
+export const NeedsJudgement = {
+  render: () =>
+    html`<at-award-readiness
+      .recommendation=${generateAward({
+        baseline,
+        end,
+        plan,
+        pupils: generatePupilResults(SEED_OPEN),
+        perception: { baseline: generatePerception(7), end: generatePerception(8) },
+      })}
+    ></at-award-readiness>`,
+};
+
+/** No perception surveys: the 360° criteria are not met, and the level says so. */
+export const WithoutThe360 = {
+  render: () =>
+    html`<at-award-readiness
+      .recommendation=${generateAward({ baseline, end, plan, pupils })}
     ></at-award-readiness>`,
 };
 
@@ -46,14 +76,11 @@ export const Recommendation = {
 export const EarlyInTheYear = {
   render: () =>
     html`<at-award-readiness
-      .recommendation=${recommendAward({
-        baselineAudit: scoreAudit(audit, baseline),
-        endAudit: null,
-        baselineQuestionnaire: null,
-        endQuestionnaire: null,
+      .recommendation=${generateAward({
+        baseline,
+        end: null,
         plan: null,
-        evidencePerArea: {},
-        pupilOutcomes: [],
+        pupils: { ...pupils, pools: pupils.pools.map((p) => ({ ...p, end: null, changes: [] })) },
       })}
     ></at-award-readiness>`,
 };

@@ -13,12 +13,28 @@ export const styles = [
       margin-block-end: var(--at-space-4, 1.5rem);
     }
 
+    /* Three states, told apart by their words first; the border only repeats them. */
+    .tag--not-met {
+      border-inline-start-color: var(--at-color-error, #d4351c);
+    }
+
+    .tag--needs-judgement {
+      border-inline-start-style: dashed;
+      border-inline-start-color: var(--at-color-primary, #1d70b8);
+    }
+
     .criteria th:first-child {
       inline-size: 30%;
     }
 
     .criteria th:nth-child(2) {
       inline-size: 7rem;
+    }
+
+    @media (forced-colors: active) {
+      .tag--needs-judgement {
+        border-style: dashed;
+      }
     }
 
     /* Narrow screens: each criterion is a block (name, result, why) instead of a squeezed row. */

@@ -6,12 +6,13 @@ import {
   AwardRecommendation,
   fromZodError,
   type AwardCriterion,
+  type AwardCriterionStatus,
   type AwardLevel,
 } from '@all-together/model';
 import { AtElement } from '../shared/at-element.js';
 import { heading, headingLevel, type HeadingLevel } from '../shared/form-kit.js';
 import { defineDefaultStrings, type TranslationKey } from '../shared/i18n.js';
-import { awardStrings, type AwardReasonKey } from './award.strings.js';
+import { AWARD_NAMES, AWARD_REASONS, awardStrings } from './award.strings.js';
 import { styles } from './award-readiness.styles.js';
 
 // This element's English strings, the fallback of every language (see i18n.ts).
@@ -24,51 +25,18 @@ const LEVEL_KEYS: Readonly<Record<AwardLevel, TranslationKey>> = {
   gold: 'awardLevelGold',
 };
 
-type Params = Readonly<Record<string, string | number>>;
-
-/**
- * A criterion's name from its message: the family of its key (`auditDone` → `audit`) and, where
- * the family covers several criteria, its `wave` or `group` param. Never from the criterion's id.
- */
-const FAMILIES: readonly (readonly [string, (p: Params) => TranslationKey])[] = [
-  [
-    'audit',
-    (p) => (p['wave'] === 'end' ? 'awardCriterionEndAudit' : 'awardCriterionBaselineAudit'),
-  ],
-  [
-    'questionnaire',
-    (p) =>
-      p['wave'] === 'end'
-        ? 'awardCriterionEndQuestionnaire'
-        : 'awardCriterionBaselineQuestionnaire',
-  ],
-  ['plan', () => 'awardCriterionActionPlan'],
-  ['evidence', () => 'awardCriterionEvidence'],
-  ['overall', () => 'awardCriterionMinOverall'],
-  ['area', () => 'awardCriterionAreas'],
-  ['gain', () => 'awardCriterionMinGain'],
-  ['actionsDone', () => 'awardCriterionActionsDone'],
-  [
-    'outcome',
-    (p) =>
-      p['group'] === 'send'
-        ? 'awardCriterionOutcomesSend'
-        : p['group'] === 'fsm'
-          ? 'awardCriterionOutcomesFsm'
-          : 'awardCriterionOutcomesAll',
-  ],
-  ['wellbeing', () => 'awardCriterionWellbeing'],
-];
-
-/** The family a message key belongs to: the known prefix followed by a capital or the end. */
-const familyOf = (key: string) =>
-  FAMILIES.find(([f]) => key === f || (key.startsWith(f) && /^[A-Z]/.test(key.slice(f.length))));
+const STATUS_KEYS: Readonly<Record<AwardCriterionStatus, TranslationKey>> = {
+  met: 'awardMet',
+  'not-met': 'awardUnmet',
+  'needs-judgement': 'awardJudgement',
+};
 
 /** Words that reasons take as params, translated before they are filled in. */
 const REASON_WORDS: Readonly<Record<string, Readonly<Record<string, TranslationKey>>>> = {
   wave: { baseline: 'awardReasonWaveBaseline', end: 'awardReasonWaveEnd' },
   group: { all: 'awardReasonGroupAll', send: 'awardReasonGroupSend', fsm: 'awardReasonGroupFsm' },
   better: { higher: 'awardReasonHigherBetter', lower: 'awardReasonLowerBetter' },
+  pool: { 'pupil-ks1': 'awardReasonPoolKs1', 'pupil-ks2-secondary': 'awardReasonPoolOlder' },
 };
 
 const own = <T>(table: Readonly<Record<string, T>> | undefined, k: string): T | undefined =>
@@ -76,19 +44,19 @@ const own = <T>(table: Readonly<Record<string, T>> | undefined, k: string): T | 
 
 /**
  * Award readiness: the level an `AwardRecommendation` supports (a recommendation for moderation,
- * never a final award) and every criterion, grouped by level, marked Met or Not met in words, with
- * its reason. Names and reasons are rendered from each criterion's `message` (key and params)
- * through this element's translation table, so a translated page says them in its language; a
- * criterion without a message, or with a key this version does not know, shows its English
- * `reason`. The element computes nothing: pass the recommendation your server (or scoring's
- * `recommendAward`) made.
+ * never a final award), the level it would support if the moderator judges the open criteria met,
+ * and every criterion, grouped by level, marked in words — Met, Not met, or Needs the moderator's
+ * judgement (never by colour alone) — with its reason. Names come from each criterion's `id` and
+ * reasons from its `message` (key and params) through this element's translation table, so a
+ * translated page says them in its language. The element computes nothing: pass the
+ * recommendation your server (or scoring's `awardInputs` and `recommendAward`) made.
  *
- * @summary The award recommendation for moderation: the level and every criterion, met or not, and why.
+ * @summary The award recommendation for moderation: the level and every criterion, met, not met or for judgement, and why.
  * @tagname at-award-readiness
  *
  * @csspart base - The wrapper.
  * @csspart criterion - One criterion's row.
- * @csspart tag - A Met or Not met tag.
+ * @csspart tag - A Met, Not met or Needs the moderator's judgement tag.
  *
  * @cssproperty --at-award-readiness-max-width - The widest the content grows. Default: 60rem.
  */
@@ -123,24 +91,21 @@ export class AtAwardReadiness extends AtElement {
 
   /** A criterion's name in the element's language. */
   private name(c: AwardCriterion): string {
-    const family = c.message ? familyOf(c.message.key) : undefined;
-    const key = family ? family[1](c.message!.params) : 'awardCriterionOther';
-    return this.localize.term(key, {});
+    return this.localize.term(AWARD_NAMES[c.id], {});
   }
 
-  /** A criterion's reason in the element's language, from its message; else its English reason. */
+  /** A criterion's reason in the element's language, from its message. */
   private reason(c: AwardCriterion): string {
-    const camel = c.message
-      ? `awardReason${c.message.key[0]!.toUpperCase()}${c.message.key.slice(1)}`
-      : '';
-    const key = camel && camel in awardStrings ? (camel as AwardReasonKey) : undefined;
-    if (!c.message || !key) return c.reason;
     const params: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(c.message.params)) {
       const word = typeof value === 'string' ? own(own(REASON_WORDS, name), value) : undefined;
-      params[name] = word ? this.localize.term(word, {}) : value;
+      params[name] = word
+        ? this.localize.term(word, {})
+        : value === ''
+          ? this.localize.term('awardReasonNone', {})
+          : (value as string | number);
     }
-    return this.localize.term(key, params);
+    return this.localize.term(AWARD_REASONS[c.message.key], params);
   }
 
   protected override render(): TemplateResult {
@@ -161,8 +126,25 @@ export class AtAwardReadiness extends AtElement {
         award
           ? html`<p id="award-level">
                 ${this.localize.term('awardResult', {})}:
-                <strong>${this.localize.term(LEVEL_KEYS[award.level], {})}</strong>
+                <strong>${this.localize.term(LEVEL_KEYS[award.level], {})}</strong>${
+                  award.levelIfJudged !== award.level
+                    ? html`,
+                      ${this.localize.term('awardIfJudged', {
+                        level: this.localize.term(LEVEL_KEYS[award.levelIfJudged], {}),
+                        count: award.needsJudgement.length,
+                      })}`
+                    : nothing
+                }.
               </p>
+              ${
+                award.levelIfJudged === award.level && award.needsJudgement.length > 0
+                  ? html`<p id="award-judgement">
+                      ${this.localize.term('awardNeedsJudgement', {
+                        count: award.needsJudgement.length,
+                      })}
+                    </p>`
+                  : nothing
+              }
               ${(['participation', 'bronze', 'silver', 'gold'] as const).map((l) =>
                 this.renderCriteria(
                   l,
@@ -197,8 +179,8 @@ export class AtAwardReadiness extends AtElement {
             html`<tr part="criterion" data-criterion=${c.id}>
               <th scope="row">${this.name(c)}</th>
               <td>
-                <strong part="tag" class="tag ${c.met ? 'tag--met' : 'tag--unmet'}"
-                  >${this.localize.term(c.met ? 'awardMet' : 'awardUnmet', {})}</strong
+                <strong part="tag" class="tag tag--${c.status}"
+                  >${this.localize.term(STATUS_KEYS[c.status], {})}</strong
                 >
               </td>
               <td>${this.reason(c)}</td>

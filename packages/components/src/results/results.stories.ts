@@ -3,12 +3,13 @@
  * the seeded synthetic cohort of `@all-together/questionnaires`, summarised and published by
  * `@all-together/scoring`: nothing is hand-typed.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import './at-results.js';
 import { RESULTS_VIEWS, type ResultsScope, type ResultsView } from './results.model.js';
 import {
   labelDefinitions,
   resultsFixture,
+  smallSchoolFixture,
   standoutFixture,
   type ResultsFixture,
   type StandoutFixture,
@@ -28,32 +29,34 @@ const meta = {
     docs: {
       description: {
         component:
-          'Results for a school, a trust or an LA from `@all-together/scoring` summaries. Every figure is published under disclosure control; hidden figures show as `[c]`, `[low]`, `[x]` or `[z]` with a note.',
+          'Results for a school, a trust or an LA from published results (`publishResults` of `@all-together/scoring`, as a server sends them). Every figure is published under disclosure control; hidden figures show as `[c]`, `[low]`, `[x]` or `[z]` with a note.',
       },
     },
   },
 };
 export default meta;
 
-const data = resultsFixture();
-/** A small school: several groups are hidden to protect privacy. */
-const small = resultsFixture({ seed: 7, schools: 4, pupilsPerSchool: [34, 46] });
+// Fixtures are built when a story renders (and kept for the page), never when the file loads:
+// publishing a seeded cohort takes seconds, and a story should wait only for its own data.
+const data = (): ResultsFixture => resultsFixture();
+/** A small school in a large LA: several groups are hidden to protect privacy. */
+const small = () => smallSchoolFixture().school;
 const definitions = labelDefinitions();
 
 function results(
   view: ResultsView,
   scope: ResultsScope = 'school',
-  f: ResultsFixture = data,
+  f: ResultsFixture = data(),
   dimension = 'sen',
+  pool?: string,
 ): TemplateResult {
-  const waves = scope === 'school' ? f.school : scope === 'trust' ? f.trust : f.la;
   return html`<at-results
     view=${view}
     scope=${scope}
     dimension=${dimension}
-    .summary=${waves.end}
-    .baseline=${waves.baseline}
-    .comparator=${scope === 'la' ? undefined : f.la.end}
+    pool=${pool ?? nothing}
+    comparator-name=${scope === 'la' ? '' : 'the rest of the local authority'}
+    .results=${scope === 'school' ? f.school : scope === 'trust' ? f.trust : f.la}
     .audit=${f.audit}
     .cpd=${f.cpd}
     .definitions=${definitions}
@@ -76,24 +79,51 @@ export const SchoolBreakdown: Story = {
 };
 export const TrustBreakdownByYear: Story = {
   name: 'Trust: by year group',
-  render: () => results('breakdown', 'trust', data, 'yearGroup'),
+  render: () => results('breakdown', 'trust', data(), 'yearGroup'),
 };
 export const LaBreakdownFsm: Story = {
   name: 'LA: by free school meals',
-  render: () => results('breakdown', 'la', data, 'fsm'),
+  render: () => results('breakdown', 'la', data(), 'fsm'),
 };
 export const SuppressedGroups: Story = {
   name: 'Small school: hidden groups',
-  render: () => results('breakdown', 'school', small),
+  render: () => standout('breakdown', { school: small() }),
 };
 export const SuppressedChange: Story = {
   name: 'Small school: change with hidden groups',
-  render: () => results('change', 'school', small),
+  render: () => standout('change', { school: small() }),
+};
+/** A small school in a large LA: its SEND figure is hidden, said in words, with the LA's figure. */
+export const HiddenSendFigure: Story = {
+  name: 'Small school: the SEND figure hidden, said in words',
+  render: () =>
+    html`<at-results
+      view="breakdown"
+      dimension="sen"
+      comparator-name="the rest of the local authority"
+      .results=${small()}
+    ></at-results>`,
 };
 
+/** A primary school with Reception to Year 2 and Years 3 to 6: two pools, never added together. */
+export const TwoPools: Story = {
+  name: 'School with younger and older pupils (two pools)',
+  render: () => results('breakdown', 'trust', data(), 'sen'),
+};
+export const YoungerPupils: Story = {
+  name: 'Reception to Year 2 only',
+  render: () =>
+    html`<at-results
+      view="headline"
+      pool="pupil-ks1"
+      .results=${data().la}
+      scope="la"
+      .definitions=${definitions}
+    ></at-results>`,
+};
 export const LaChange: Story = {
   name: 'LA: start and end (change)',
-  render: () => results('change', 'la', data, 'all'),
+  render: () => results('change', 'la', data(), 'all'),
 };
 export const TrustChangeBySen: Story = {
   name: 'Trust: change by SEND',
@@ -101,41 +131,40 @@ export const TrustChangeBySen: Story = {
 };
 export const SchoolComparison: Story = {
   name: 'School: compared with the rest of the LA',
-  render: () => results('comparison', 'school', data, 'all'),
+  render: () => results('comparison', 'school', data(), 'all'),
 };
 export const TrustComparison: Story = {
   name: 'Trust: compared with the rest of the LA',
-  render: () => results('comparison', 'trust', data, 'sex'),
+  render: () => results('comparison', 'trust', data(), 'sex'),
 };
-const better = standoutFixture('better');
-const worse = standoutFixture('worse');
+const better = () => standoutFixture('better');
+const worse = () => standoutFixture('worse');
 function standout(view: ResultsView, f: StandoutFixture, dimension = 'sen'): TemplateResult {
   return html`<at-results
     view=${view}
     scope="school"
     dimension=${dimension}
-    .summary=${f.school.end}
-    .baseline=${f.school.baseline}
-    .comparator=${f.la.end}
+    comparator-name="the rest of the local authority"
+    .results=${f.school}
     .definitions=${definitions}
   ></at-results>`;
 }
 
 export const ComparisonBetter: Story = {
   name: 'School doing better than the rest of its LA (green, significant)',
-  render: () => standout('comparison', better),
+  render: () => standout('comparison', better()),
 };
 export const ComparisonWorse: Story = {
   name: 'School doing worse than the rest of its LA (amber or red, significant)',
-  render: () => standout('comparison', worse, 'fsm'),
+  render: () => standout('comparison', worse(), 'fsm'),
 };
 export const SignificantImprovement: Story = {
   name: 'School with a significant improvement',
-  render: () => standout('change', better),
+  render: () => standout('change', better()),
 };
 export const HeadlineWithChange: Story = {
   name: 'School headline with a significant change',
-  render: () => standout('headline', better),
+  render: () => standout('headline', better()),
 };
 
 export const Types: Story = { name: 'Types of bullying', render: () => results('types', 'la') };

@@ -18,7 +18,6 @@ export interface ResultsStrings {
   readonly resultsViewHeadline: string;
   readonly resultsViewBreakdown: string;
   readonly resultsViewChange: string;
-  readonly resultsViewComparison: string;
   readonly resultsViewTypes: string;
   readonly resultsViewFeelings: string;
   readonly resultsViewAudit: string;
@@ -40,21 +39,9 @@ export interface ResultsStrings {
   /** Invalid input, shown kindly; the exact problem goes to the console. */
   readonly resultsInvalid: string;
   /** Indicator names (chart titles, cards). */
-  readonly resultsIndicatorVictimisation: string;
-  readonly resultsIndicatorOnline: string;
-  readonly resultsIndicatorBullyingOthers: string;
-  readonly resultsIndicatorFeelSafe: string;
-  readonly resultsIndicatorWellbeing: string;
   /** Indicator phrases for sentences: "… said they {phrase}". */
-  readonly resultsPhraseVictimisation: string;
-  readonly resultsPhraseOnline: string;
-  readonly resultsPhraseBullyingOthers: string;
-  readonly resultsPhraseFeelSafe: string;
-  readonly resultsPhraseGeneric: string;
   /** Card details. */
   readonly resultsCardBase: PluralMessage;
-  readonly resultsCardWellbeing: string;
-  readonly resultsCardWellbeingMean: string;
   readonly resultsCardAtStart: string;
   /** The breakdown switch. */
   readonly resultsBreakdownLegend: string;
@@ -101,14 +88,12 @@ export interface ResultsStrings {
   readonly resultsSeriesEnd: string;
   readonly resultsSeriesSchool: string;
   readonly resultsSeriesTrust: string;
-  readonly resultsSeriesArea: string;
   readonly resultsSeriesPercent: string;
   readonly resultsAxisPercent: string;
   readonly resultsAxisAuditPercent: string;
   readonly resultsPercent: string;
   readonly resultsPoints: PluralMessage;
   readonly resultsColDifference: string;
-  readonly resultsNoteNotCompared: string;
   readonly resultsAxisStaffPercent: string;
   readonly resultsNotCompared: string;
   readonly resultsInterval: string;
@@ -122,15 +107,12 @@ export interface ResultsStrings {
   readonly resultsColInterval: string;
   readonly resultsColChange: string;
   readonly resultsColSignificance: string;
-  readonly resultsColComparison: string;
   readonly resultsColMissing: string;
   readonly resultsColItem: string;
   readonly resultsColMean: string;
   readonly resultsColArea: string;
   readonly resultsColIndicator: string;
   /** Significance and comparison words (always words or symbols, never colour alone). */
-  readonly resultsSignificant: string;
-  readonly resultsNotSignificant: string;
   readonly resultsImproved: string;
   readonly resultsWorse: string;
   readonly resultsNoChange: string;
@@ -152,25 +134,14 @@ export interface ResultsStrings {
   readonly resultsNoteRoundsToZero: string;
   readonly resultsNoteNoPupils: string;
   readonly resultsNoteNotBothWaves: string;
-  readonly resultsNoteComparator: string;
   readonly resultsNoteRounded: string;
   readonly resultsNoteNoScore: string;
   /** Interpretation sentences. */
-  readonly resultsLineFewer: string;
-  readonly resultsLineMore: string;
-  readonly resultsLineSame: string;
-  readonly resultsLineSignificant: string;
-  readonly resultsLineNotSignificant: string;
-  readonly resultsLineCompareBetter: string;
-  readonly resultsLineCompareWorse: string;
-  readonly resultsLineCompareSimilar: string;
-  readonly resultsLineHeadline: string;
   /** One-sentence chart summaries. */
   readonly resultsSummaryRange: string;
   readonly resultsSummaryOne: string;
   readonly resultsSummaryNone: string;
   readonly resultsSummaryChange: PluralMessage;
-  readonly resultsSummaryCompare: PluralMessage;
   readonly resultsSummaryAudit: string;
   readonly resultsSummaryCpd: PluralMessage;
   readonly resultsAuditStatements: PluralMessage;
@@ -180,9 +151,57 @@ export interface ResultsStrings {
   /** A note with its number. `{note}`, `{text}`. */
   readonly resultsNoteNumbered: string;
   /** Column and axis: percentages of the pupils who were asked (types of bullying). */
-  readonly resultsPercentOfBullied: string;
   /** The types view: whom its percentages are of. */
   readonly resultsTypesOfWhom: string;
+  /** Comparison: the view's title and column. `{comparator}` is "the rest of the trust" or similar. */
+  readonly resultsViewComparison: string;
+  readonly resultsColComparison: string;
+  readonly resultsSummaryCompare: PluralMessage;
+  /** Who the comparison is with when the host does not say. */
+  readonly resultsComparatorDefault: string;
+  /** Of whom each percentage is, from the indicator's declared population. */
+  readonly resultsOfWhomAll: string;
+  readonly resultsOfWhomBullied: string;
+  readonly resultsOfWhomBulliedTold: string;
+  readonly resultsCardBaseBullied: PluralMessage;
+  readonly resultsCardBaseBulliedTold: PluralMessage;
+  readonly resultsHigherIsBetter: string;
+  readonly resultsLowerIsBetter: string;
+  /** A significant change of an indicator that is neither better nor worse. */
+  readonly resultsHigher: string;
+  readonly resultsLower: string;
+  readonly resultsCompareHigher: string;
+  readonly resultsCompareLower: string;
+  /** Verdicts inside sentences. */
+  readonly resultsVerdictImproved: string;
+  readonly resultsVerdictWorse: string;
+  readonly resultsVerdictHigher: string;
+  readonly resultsVerdictLower: string;
+  readonly resultsVerdictNone: string;
+  readonly resultsVerdictBetter: string;
+  readonly resultsVerdictSimilar: string;
+  /** Interpretation sentences. */
+  readonly resultsLineHeadline: string;
+  readonly resultsLineChange: string;
+  readonly resultsLineCompare: string;
+  /** A focus group's hidden figure, in words nobody can read as "none". */
+  readonly resultsFocusHidden: string;
+  readonly resultsFocusComparator: string;
+  readonly resultsFocusAsk: string;
+  readonly resultsNoteNoComparator: PluralMessage;
+  readonly resultsEmptyIndicator: string;
+  readonly resultsTitleByEal: string;
+  readonly resultsDimensionEal: string;
+  readonly resultsGroupEalYes: string;
+  readonly resultsGroupEalNo: string;
+  readonly resultsPeopleEalYes: string;
+  readonly resultsPeopleEalNo: string;
+  /** The pool switch: results of year groups asked different questions, never added together. */
+  readonly resultsPoolLegend: string;
+  readonly resultsPoolKs1: string;
+  readonly resultsPoolOlder: string;
+  readonly resultsPoolYears: string;
+  readonly resultsPoolLine: string;
 }
 
 /** The parameters each `<at-results>` string takes. */
@@ -190,7 +209,6 @@ export interface ResultsStringParams {
   readonly resultsViewHeadline: None;
   readonly resultsViewBreakdown: None;
   readonly resultsViewChange: None;
-  readonly resultsViewComparison: None;
   readonly resultsViewTypes: None;
   readonly resultsViewFeelings: None;
   readonly resultsViewAudit: None;
@@ -208,19 +226,7 @@ export interface ResultsStringParams {
   readonly resultsEmptyCpd: None;
   readonly resultsEmptyScope: None;
   readonly resultsInvalid: None;
-  readonly resultsIndicatorVictimisation: None;
-  readonly resultsIndicatorOnline: None;
-  readonly resultsIndicatorBullyingOthers: None;
-  readonly resultsIndicatorFeelSafe: None;
-  readonly resultsIndicatorWellbeing: None;
-  readonly resultsPhraseVictimisation: None;
-  readonly resultsPhraseOnline: None;
-  readonly resultsPhraseBullyingOthers: None;
-  readonly resultsPhraseFeelSafe: None;
-  readonly resultsPhraseGeneric: { readonly label: string };
   readonly resultsCardBase: { readonly count: number };
-  readonly resultsCardWellbeing: None;
-  readonly resultsCardWellbeingMean: { readonly mean: string };
   readonly resultsCardAtStart: { readonly percent: string };
   readonly resultsBreakdownLegend: None;
   readonly resultsTitleBySex: { readonly title: string };
@@ -262,14 +268,12 @@ export interface ResultsStringParams {
   readonly resultsSeriesEnd: None;
   readonly resultsSeriesSchool: None;
   readonly resultsSeriesTrust: None;
-  readonly resultsSeriesArea: None;
   readonly resultsSeriesPercent: None;
   readonly resultsAxisPercent: None;
   readonly resultsAxisAuditPercent: None;
   readonly resultsPercent: { readonly value: number };
   readonly resultsPoints: { readonly sign: string; readonly count: number };
   readonly resultsColDifference: None;
-  readonly resultsNoteNotCompared: { readonly symbol: string };
   readonly resultsAxisStaffPercent: None;
   readonly resultsNotCompared: { readonly symbol: string };
   readonly resultsInterval: { readonly lower: number; readonly upper: number };
@@ -282,14 +286,11 @@ export interface ResultsStringParams {
   readonly resultsColInterval: None;
   readonly resultsColChange: None;
   readonly resultsColSignificance: None;
-  readonly resultsColComparison: None;
   readonly resultsColMissing: None;
   readonly resultsColItem: None;
   readonly resultsColMean: None;
   readonly resultsColArea: None;
   readonly resultsColIndicator: None;
-  readonly resultsSignificant: None;
-  readonly resultsNotSignificant: None;
   readonly resultsImproved: None;
   readonly resultsWorse: None;
   readonly resultsNoChange: None;
@@ -313,51 +314,8 @@ export interface ResultsStringParams {
   };
   readonly resultsNoteNoPupils: { readonly symbol: string };
   readonly resultsNoteNotBothWaves: { readonly symbol: string };
-  readonly resultsNoteComparator: { readonly symbol: string; readonly schools: number };
   readonly resultsNoteRounded: { readonly roundTo: number };
   readonly resultsNoteNoScore: { readonly symbol: string };
-  readonly resultsLineFewer: {
-    readonly group: string;
-    readonly phrase: string;
-    readonly start: number;
-    readonly end: number;
-  };
-  readonly resultsLineMore: {
-    readonly group: string;
-    readonly phrase: string;
-    readonly start: number;
-    readonly end: number;
-  };
-  readonly resultsLineSame: {
-    readonly group: string;
-    readonly phrase: string;
-    readonly end: number;
-  };
-  readonly resultsLineSignificant: None;
-  readonly resultsLineNotSignificant: None;
-  readonly resultsLineCompareBetter: {
-    readonly group: string;
-    readonly phrase: string;
-    readonly school: number;
-    readonly area: number;
-  };
-  readonly resultsLineCompareWorse: {
-    readonly group: string;
-    readonly phrase: string;
-    readonly school: number;
-    readonly area: number;
-  };
-  readonly resultsLineCompareSimilar: {
-    readonly group: string;
-    readonly phrase: string;
-    readonly school: number;
-    readonly area: number;
-  };
-  readonly resultsLineHeadline: {
-    readonly percent: number;
-    readonly group: string;
-    readonly phrase: string;
-  };
   readonly resultsSummaryRange: {
     readonly title: string;
     readonly high: string;
@@ -377,12 +335,6 @@ export interface ResultsStringParams {
     readonly improved: number;
     readonly worse: number;
   };
-  readonly resultsSummaryCompare: {
-    readonly title: string;
-    readonly count: number;
-    readonly better: number;
-    readonly worse: number;
-  };
   readonly resultsSummaryAudit: { readonly start: string; readonly end: string };
   readonly resultsSummaryCpd: {
     readonly title: string;
@@ -398,8 +350,82 @@ export interface ResultsStringParams {
   readonly resultsHiddenLabel: { readonly symbol: string; readonly note: number };
   readonly resultsHiddenRef: { readonly symbol: string; readonly note: number };
   readonly resultsNoteNumbered: { readonly note: number; readonly text: string };
-  readonly resultsPercentOfBullied: None;
   readonly resultsTypesOfWhom: None;
+  readonly resultsViewComparison: { readonly comparator: string };
+  readonly resultsColComparison: { readonly comparator: string };
+  readonly resultsSummaryCompare: {
+    readonly title: string;
+    readonly count: number;
+    readonly better: number;
+    readonly worse: number;
+    readonly comparator: string;
+  };
+  readonly resultsComparatorDefault: None;
+  readonly resultsOfWhomAll: None;
+  readonly resultsOfWhomBullied: None;
+  readonly resultsOfWhomBulliedTold: None;
+  readonly resultsCardBaseBullied: { readonly count: number };
+  readonly resultsCardBaseBulliedTold: { readonly count: number };
+  readonly resultsHigherIsBetter: None;
+  readonly resultsLowerIsBetter: None;
+  readonly resultsHigher: None;
+  readonly resultsLower: None;
+  readonly resultsCompareHigher: None;
+  readonly resultsCompareLower: None;
+  readonly resultsVerdictImproved: None;
+  readonly resultsVerdictWorse: None;
+  readonly resultsVerdictHigher: None;
+  readonly resultsVerdictLower: None;
+  readonly resultsVerdictNone: None;
+  readonly resultsVerdictBetter: None;
+  readonly resultsVerdictSimilar: None;
+  readonly resultsLineHeadline: {
+    readonly label: string;
+    readonly percent: number;
+    readonly group: string;
+  };
+  readonly resultsLineChange: {
+    readonly label: string;
+    readonly group: string;
+    readonly start: number;
+    readonly end: number;
+    readonly verdict: string;
+  };
+  readonly resultsLineCompare: {
+    readonly group: string;
+    readonly school: number;
+    readonly area: number;
+    readonly comparator: string;
+    readonly verdict: string;
+  };
+  readonly resultsFocusHidden: {
+    readonly people: string;
+    readonly symbol: string;
+    readonly label: string;
+  };
+  readonly resultsFocusComparator: {
+    readonly people: string;
+    readonly comparator: string;
+    readonly percent: number;
+  };
+  readonly resultsFocusAsk: { readonly people: string };
+  readonly resultsNoteNoComparator: {
+    readonly symbol: string;
+    readonly schools: number;
+    readonly count: number;
+  };
+  readonly resultsEmptyIndicator: None;
+  readonly resultsTitleByEal: { readonly title: string };
+  readonly resultsDimensionEal: None;
+  readonly resultsGroupEalYes: None;
+  readonly resultsGroupEalNo: None;
+  readonly resultsPeopleEalYes: None;
+  readonly resultsPeopleEalNo: None;
+  readonly resultsPoolLegend: None;
+  readonly resultsPoolKs1: None;
+  readonly resultsPoolOlder: None;
+  readonly resultsPoolYears: { readonly from: string; readonly to: string };
+  readonly resultsPoolLine: { readonly pool: string };
 }
 
 /** British English. */
@@ -407,7 +433,6 @@ export const resultsStrings: ResultsStrings = {
   resultsViewHeadline: 'Headline figures',
   resultsViewBreakdown: 'Figures by group',
   resultsViewChange: 'Start and end of the programme',
-  resultsViewComparison: 'Compared with the rest of the area',
   resultsViewTypes: 'Types of bullying',
   resultsViewFeelings: 'Feelings about school',
   resultsViewAudit: 'School audit: start and end',
@@ -428,22 +453,10 @@ export const resultsStrings: ResultsStrings = {
   resultsEmptyScope: 'A local authority is not compared with another area.',
   resultsInvalid:
     'These results could not be shown because the data given to this page is not in the expected form. Please tell whoever runs this site.',
-  resultsIndicatorVictimisation: 'Frequently bullied',
-  resultsIndicatorOnline: 'Frequently bullied online',
-  resultsIndicatorBullyingOthers: 'Frequently bullying others',
-  resultsIndicatorFeelSafe: 'Feel safe at school',
-  resultsIndicatorWellbeing: 'Wellbeing',
-  resultsPhraseVictimisation: 'were frequently bullied',
-  resultsPhraseOnline: 'were frequently bullied online',
-  resultsPhraseBullyingOthers: 'frequently bullied others',
-  resultsPhraseFeelSafe: 'feel safe at school',
-  resultsPhraseGeneric: 'answered “{label}”',
   resultsCardBase: {
     one: 'Based on {count} pupil’s answers',
     other: 'Based on {count} pupils’ answers',
   },
-  resultsCardWellbeing: 'in the expected range for emotional wellbeing',
-  resultsCardWellbeingMean: 'Average emotional difficulties score {mean} (lower is better)',
   resultsCardAtStart: 'At the start: {percent}',
   resultsBreakdownLegend: 'Show figures by',
   resultsTitleBySex: '{title}: boys and girls',
@@ -485,15 +498,12 @@ export const resultsStrings: ResultsStrings = {
   resultsSeriesEnd: 'End',
   resultsSeriesSchool: 'This school',
   resultsSeriesTrust: 'This trust',
-  resultsSeriesArea: 'Rest of the area',
   resultsSeriesPercent: 'Pupils',
   resultsAxisPercent: 'Percentage of pupils who answered',
   resultsAxisAuditPercent: 'Audit score (%)',
   resultsPercent: '{value}%',
   resultsPoints: { one: '{sign}{count} point', other: '{sign}{count} points' },
   resultsColDifference: 'Difference',
-  resultsNoteNotCompared:
-    '{symbol} Not compared, because a figure on one side is hidden or the area figure cannot be shown',
   resultsAxisStaffPercent: 'Percentage of staff who answered',
   resultsNotCompared: '{symbol} not compared',
   resultsInterval: '{lower}% to {upper}%',
@@ -506,14 +516,11 @@ export const resultsStrings: ResultsStrings = {
   resultsColInterval: '95% confidence interval',
   resultsColChange: 'Change',
   resultsColSignificance: 'Is the change real?',
-  resultsColComparison: 'Compared with the rest of the area',
   resultsColMissing: 'Preferred not to say or did not know',
   resultsColItem: 'Statement',
   resultsColMean: 'Average score',
   resultsColArea: 'Area',
   resultsColIndicator: 'Measure',
-  resultsSignificant: 'Significant change',
-  resultsNotSignificant: 'No significant change',
   resultsImproved: '✓ Significantly better',
   resultsWorse: '! Significantly worse',
   resultsNoChange: '≈ No significant change',
@@ -536,7 +543,7 @@ export const resultsStrings: ResultsStrings = {
     other: '{symbol} Fewer than {count} pupils — hidden to protect privacy',
   },
   resultsNoteComplementary:
-    '{symbol} Hidden so that a small group cannot be worked out from the total',
+    '{symbol} Hidden so that another hidden figure cannot be worked out from the ones shown',
   resultsNoteSmallBase: {
     one: '{symbol} Fewer than {count} pupil — too few to show how many, a percentage or an average safely',
     other:
@@ -547,25 +554,8 @@ export const resultsStrings: ResultsStrings = {
   resultsNoteNoPupils: '{symbol} No pupils in this group',
   resultsNoteNotBothWaves:
     '{symbol} No change shown — a change needs the figure shown at both the start and the end',
-  resultsNoteComparator:
-    '{symbol} The area figure is not shown: it needs at least {schools} schools and enough pupils outside this one',
   resultsNoteRounded: 'Numbers of pupils are rounded to the nearest {roundTo}.',
   resultsNoteNoScore: '{symbol} No statement in this area was rated',
-  resultsLineFewer:
-    'Fewer {group} said they {phrase} at the end ({end}%) than at the start ({start}%)',
-  resultsLineMore:
-    'More {group} said they {phrase} at the end ({end}%) than at the start ({start}%)',
-  resultsLineSame:
-    'The same share of {group} said they {phrase} at the start and at the end ({end}%)',
-  resultsLineSignificant: '; this change is statistically significant.',
-  resultsLineNotSignificant: '; this change is not statistically significant, so it may be chance.',
-  resultsLineCompareBetter:
-    '{school}% of {group} here said they {phrase}, against {area}% in the rest of the area: significantly better.',
-  resultsLineCompareWorse:
-    '{school}% of {group} here said they {phrase}, against {area}% in the rest of the area: significantly worse.',
-  resultsLineCompareSimilar:
-    '{school}% of {group} here said they {phrase}, against {area}% in the rest of the area: not a significant difference.',
-  resultsLineHeadline: '{percent}% of {group} said they {phrase}.',
   resultsSummaryRange:
     '{title}: highest for {high} ({highValue}%), lowest for {low} ({lowValue}%).',
   resultsSummaryOne: '{title}: {value}% for {group}.',
@@ -574,11 +564,6 @@ export const resultsStrings: ResultsStrings = {
     one: '{title}: {count} group can be compared; {improved} improved significantly and {worse} got significantly worse.',
     other:
       '{title}: {count} groups can be compared; {improved} improved significantly and {worse} got significantly worse.',
-  },
-  resultsSummaryCompare: {
-    one: '{title}: {count} group can be compared; {better} significantly better and {worse} significantly worse than the rest of the area.',
-    other:
-      '{title}: {count} groups can be compared; {better} significantly better and {worse} significantly worse than the rest of the area.',
   },
   resultsSummaryAudit: 'Overall audit score: {start} at the start, {end} at the end.',
   resultsSummaryCpd: {
@@ -593,9 +578,66 @@ export const resultsStrings: ResultsStrings = {
   resultsHiddenLabel: '{symbol} hidden (note {note})',
   resultsHiddenRef: '{symbol} (note {note})',
   resultsNoteNumbered: 'Note {note}: {text}',
-  resultsPercentOfBullied: 'Percentage of pupils who said they were bullied',
   resultsTypesOfWhom:
     'Only pupils who said they had been bullied were asked about types, so each percentage is of those pupils, not of all pupils.',
+  resultsViewComparison: 'Compared with {comparator}',
+  resultsColComparison: 'Compared with {comparator}',
+  resultsSummaryCompare: {
+    one: '{title}: {count} group can be compared; {better} significantly better and {worse} significantly worse than {comparator}.',
+    other:
+      '{title}: {count} groups can be compared; {better} significantly better and {worse} significantly worse than {comparator}.',
+  },
+  resultsComparatorDefault: 'the rest of the area',
+  resultsOfWhomAll: 'Percentage of pupils who answered',
+  resultsOfWhomBullied: 'Percentage of pupils who said they were bullied',
+  resultsOfWhomBulliedTold: 'Percentage of pupils who were bullied and told someone',
+  resultsCardBaseBullied: {
+    one: 'Based on the answers of {count} pupil who said they were bullied',
+    other: 'Based on the answers of {count} pupils who said they were bullied',
+  },
+  resultsCardBaseBulliedTold: {
+    one: 'Based on the answers of {count} pupil who was bullied and told someone',
+    other: 'Based on the answers of {count} pupils who were bullied and told someone',
+  },
+  resultsHigherIsBetter: 'A higher average is better',
+  resultsLowerIsBetter: 'A lower average is better',
+  resultsHigher: '▲ Significantly higher',
+  resultsLower: '▼ Significantly lower',
+  resultsCompareHigher: '▲ Higher (significant)',
+  resultsCompareLower: '▼ Lower (significant)',
+  resultsVerdictImproved: 'a significant improvement',
+  resultsVerdictWorse: 'significantly worse',
+  resultsVerdictHigher: 'significantly higher (neither better nor worse in itself)',
+  resultsVerdictLower: 'significantly lower (neither better nor worse in itself)',
+  resultsVerdictNone: 'not a significant change, so it may be chance',
+  resultsVerdictBetter: 'significantly better',
+  resultsVerdictSimilar: 'not a significant difference',
+  resultsLineHeadline: '{label}: {percent}% of {group}.',
+  resultsLineChange: '{label} — {group}: {start}% at the start and {end}% at the end, {verdict}.',
+  resultsLineCompare: '{group}: {school}% here and {area}% in {comparator}, {verdict}.',
+  resultsFocusHidden:
+    'The figure for {people} is hidden to protect privacy ({symbol}): too few of them answered to publish it safely, or it could be worked out from the figures beside it. This does not mean that no {people} said “{label}”.',
+  resultsFocusComparator:
+    'The figure for {people} in {comparator} is {percent}% (see the comparison).',
+  resultsFocusAsk: 'Ask your trust or local authority for the figure for {people} across the area.',
+  resultsNoteNoComparator: {
+    one: '{symbol} Not available — the rest of the area needs at least {schools} schools with at least {count} pupil each',
+    other:
+      '{symbol} Not available — the rest of the area needs at least {schools} schools with at least {count} pupils each',
+  },
+  resultsEmptyIndicator: 'This measure is not in these results.',
+  resultsTitleByEal: '{title}, by English as an additional language',
+  resultsDimensionEal: 'English as an additional language',
+  resultsGroupEalYes: 'English as an additional language',
+  resultsGroupEalNo: 'English as a first language',
+  resultsPeopleEalYes: 'pupils with English as an additional language',
+  resultsPeopleEalNo: 'pupils with English as a first language',
+  resultsPoolLegend: 'Show results for',
+  resultsPoolKs1: 'Reception to Year 2',
+  resultsPoolOlder: 'Years 3 to 13',
+  resultsPoolYears: '{from} to {to}',
+  resultsPoolLine:
+    'Pupils in {pool}. Younger and older pupils answer different questions, so their results are shown separately and never added together.',
 };
 
 // This element's strings join the shared table's types (declaration merging), so `shared/`

@@ -99,7 +99,7 @@ export const styles = css`
     border-inline-start-style: dashed;
   }
 
-  /* A significant change reads differently from "no significant change" without colour: a
+  /* A significant change and "no significant change" look different without colour: a
      symbol and words always, a solid bar and bold for a significant one, a dashed one otherwise. */
   .card__change {
     margin-block-start: var(--at-space-2, 0.5rem);
@@ -129,6 +129,25 @@ export const styles = css`
   .lines {
     margin: 0;
     padding-inline-start: var(--at-space-4, 1.5rem);
+  }
+
+  /* A hidden SEND or free school meals figure, said in words: an inset, as GOV.UK's. */
+  .focus {
+    margin: 0;
+    padding: var(--at-space-3, 1rem);
+    border-inline-start: 0.5rem solid var(--at-color-border, #b1b4b6);
+  }
+
+  .focus p {
+    margin: 0;
+  }
+
+  .focus p + p {
+    margin-block-start: var(--at-space-2, 0.5rem);
+  }
+
+  .pool-line {
+    margin: 0;
   }
 
   .chart-block {

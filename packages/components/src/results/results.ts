@@ -1,23 +1,17 @@
-// Over the 400-line aim (style.md), left for the lead's change to published input (issue 16 keeps
-// moving <at-results> to published figures out of this pass): the view models are in
-// results.model.ts and the charts in results.chart.ts; what remains is the public API, the
-// build cache across breakdowns and the table/chart markup.
+// Over the 400-line aim (style.md): about 170 lines are the documented public API and the checks
+// of what enters; the views are built in results.views.ts, the charts in results.chart.ts.
 // First: zod must be jitless before the model's schemas are built (W3, see zod-jitless.ts).
 import '../shared/zod-jitless.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  DEFAULT_DISCLOSURE_CONTROL,
+  PublishedResults,
+  fromZodError,
   type AuditDefinition,
-  type DisclosureControl,
+  type PublishedPool,
   type QuestionnaireDefinition,
 } from '@all-together/model';
-import {
-  subtractSummary,
-  type AuditComparison,
-  type CpdSummary,
-  type PupilSummary,
-} from '@all-together/scoring';
+import type { AuditComparison, CpdSummary } from '@all-together/scoring';
 import { AtElement } from '../shared/at-element.js';
 import { AtEvent } from '../shared/events.js';
 import { csvCell } from '../shared/csv.js';
@@ -27,8 +21,8 @@ import {
   RESULTS_ROLES,
   RESULTS_SCOPES,
   RESULTS_VIEWS,
-  buildView,
   dimensionName,
+  groupLabel,
   type ChartModel,
   type ResultsDimension,
   type ResultsRole,
@@ -38,6 +32,7 @@ import {
   type Term,
   type ViewModel,
 } from './results.model.js';
+import { buildView, wavesOf } from './results.views.js';
 import { styles } from './results.styles.js';
 import { defineDefaultStrings } from '../shared/i18n.js';
 import { resultsStrings } from './results.strings.js';
@@ -80,11 +75,25 @@ declare global {
   }
 }
 
-const isSummary = (v: unknown): v is PupilSummary =>
-  typeof v === 'object' &&
-  v !== null &&
-  (v as { kind?: unknown }).kind === 'pupil-summary' &&
-  (v as { format?: unknown }).format === 1;
+/** `detail` of `at-pool-change`. */
+export interface AtPoolChangeDetail {
+  /** The `comparableAs` of the pool now shown (`pupil-ks1`, `pupil-ks2-secondary`). */
+  readonly pool: string;
+}
+
+/** Fired when the user picks the other year groups with the pool switch (never when code sets `pool`). */
+export class AtPoolChangeEvent extends AtEvent<AtPoolChangeDetail> {
+  static readonly type = 'at-pool-change';
+  constructor(pool: string) {
+    super(AtPoolChangeEvent.type, { pool });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'at-pool-change': AtPoolChangeEvent;
+  }
+}
 
 const isCpdSummary = (v: unknown): v is CpdSummary =>
   typeof v === 'object' &&
@@ -94,28 +103,33 @@ const isCpdSummary = (v: unknown): v is CpdSummary =>
   Array.isArray((v as { administrations?: unknown }).administrations);
 
 /**
- * Pupil results for a school, a trust or a local authority, from the scoring package's
- * **summaries** (never pupil rows): headline cards, breakdowns by gender, SEND, free school meals
- * and year group, start against end with intervals, comparison with the rest of the LA or MAT,
- * types of bullying, feelings about school, the audit before and after, and staff training
- * confidence.
+ * Pupil results for a school, a trust or a local authority, from **published** results
+ * (`PublishedResults`: what scoring's `publishResults` makes on your server): headline cards,
+ * figures by sex, SEND, free school meals, year group and English as an additional language,
+ * start against end with intervals, comparison with the rest of the trust or LA, types of
+ * bullying, feelings about school, the audit before and after, and staff training confidence.
  *
- * Every figure, hidden-figure symbol and significance judgement comes from scoring's publish
- * functions (`publishBreakdown`, `publishScore`, `publishChange`, `publishComparison`,
- * `publishProportion`) under `disclosure`; the element never computes a percentage itself. Hidden
- * figures show as GSS symbols (`[c]`, `[low]`, `[x]`, `[z]`) with a plain note, never as 0 or an
- * empty bar. Charts are SVG whose accessible name is the one-sentence summary shown above them;
- * each has a data table on demand and the CSV export holds exactly what the tables show.
+ * The element never computes a pupil figure: every number is a published cell, every hidden one
+ * its GSS symbol (`[c]`, `[low]`, `[x]`, `[z]`) with a numbered note saying why, never 0 or an
+ * empty bar. Results of year groups that were asked different questions (Reception to Year 2;
+ * Years 3 to 13) are separate pools, shown one at a time with a switch, never added together.
+ * Words for a change come from its published direction (better or worse only where the indicator
+ * declares which is better), each percentage says of whom it is, and where the figure for pupils
+ * with SEND or on free school meals is hidden a sentence says so. Charts are SVG whose accessible
+ * name is the one-sentence summary shown above them; each has a data table on demand and the CSV
+ * export holds exactly what the tables show.
  *
- * @summary Results charts and tables for schools, trusts and LAs, with disclosure control.
+ * @summary Results charts and tables for schools, trusts and LAs, from published figures.
  * @tagname at-results
  *
  * @event {CustomEvent<{ dimension: ResultsDimension }>} at-breakdown-change - The user picked another breakdown; `detail.dimension` says which.
+ * @event {CustomEvent<{ pool: string }>} at-pool-change - The user picked the other year groups; `detail.pool` is its `comparableAs`.
  *
  * @csspart base - The wrapper of the whole view.
  * @csspart title - The view's heading.
- * @csspart switch - The breakdown switch (a radio group).
+ * @csspart switch - The breakdown switch and the year-groups switch (radio groups).
  * @csspart card - A headline card.
+ * @csspart focus - Sentences about a hidden figure for pupils with SEND or on free school meals.
  * @csspart chart - An SVG chart.
  * @csspart table - A data table.
  * @csspart notes - The notes about hidden figures.
@@ -128,14 +142,25 @@ const isCpdSummary = (v: unknown): v is CpdSummary =>
 export class AtResults extends AtElement {
   static override styles = styles;
 
-  /** The pupil summary to show (`summarise` / `mergeSummaries` output). Time 2 when `baseline` is set. */
-  @property({ attribute: false }) summary: PupilSummary | undefined;
+  /**
+   * The published pupil results to show: `PublishedResults` from `@all-together/model`, made by
+   * scoring's `publishResults` (or `publishArea`) for this viewer. Checked with that schema where
+   * it enters; an invalid value shows a kind message and logs every problem with its path.
+   */
+  @property({ attribute: false }) results: PublishedResults | undefined;
 
-  /** The Time 1 (start) summary of the same scope, for the change view and the cards' "at the start". */
-  @property({ attribute: false }) baseline: PupilSummary | undefined;
+  /**
+   * Which pool of the results to show, by its `comparableAs` (`pupil-ks1` for Reception to
+   * Year 2, `pupil-ks2-secondary` for Years 3 to 13). Default: the first pool. With two pools a
+   * switch lets the user choose.
+   */
+  @property({ reflect: true }) pool: string | undefined;
 
-  /** The LA or MAT summary **including** this school or trust, same wave: compared as the rest of the area. */
-  @property({ attribute: false }) comparator: PupilSummary | undefined;
+  /**
+   * Who this school or trust is compared with, as it reads inside a sentence: "the rest of the
+   * trust", "the rest of the local authority". Default "the rest of the area".
+   */
+  @property({ attribute: 'comparator-name' }) comparatorName: string | undefined;
 
   /** Audit before and after: the result of scoring's `compareAudits(definition, baseline, end)`. */
   @property({ attribute: false }) audit: AuditComparison | undefined;
@@ -143,31 +168,28 @@ export class AtResults extends AtElement {
   /**
    * Training confidence: scoring's `summariseCpd(definition, responses)` (or `mergeCpdSummaries`),
    * "quite or very confident" per statement at each administration (before, straight after, months
-   * later). Published with `publishCpd`; labels come from the CPD definition in `definitions`.
+   * later). Published with scoring's `publishCpd` at the results' viewer level (adults' answers
+   * only); labels come from the CPD definition in `definitions`.
    */
   @property({ attribute: false }) cpd: CpdSummary | undefined;
 
-  /** Definitions used for labels (option labels, item text, audit area titles), in the element's language. */
+  /** Definitions for audit area titles and CPD labels, in the element's language. */
   @property({ attribute: false }) definitions: (QuestionnaireDefinition | AuditDefinition)[] = [];
 
-  /** Disclosure control thresholds; default the model's `DEFAULT_DISCLOSURE_CONTROL` (k = 10). */
-  @property({ attribute: false }) disclosure: DisclosureControl = DEFAULT_DISCLOSURE_CONTROL;
-
-  /** What the summary covers: `school`, `trust` or `la`. */
+  /** What the results cover: `school`, `trust` or `la`. */
   @property({ reflect: true }) scope: ResultsScope = 'school';
 
   /** Which view to show: `headline`, `breakdown`, `change`, `comparison`, `types`, `feelings`, `audit`, `cpd`. */
   @property({ reflect: true }) view: ResultsView = 'headline';
 
   /**
-   * Who is looking: `school`, `trust`, `la` or `analyst` (default: from `scope`). Sets scoring's
-   * viewer level (`school` sees its own exact counts; others see counts rounded to 5) and, for `la`
-   * and `analyst`, adds the numbers of pupils and "preferred not to say" to tables and CSV.
-   * Named `viewerRole` because `role` is the element's ARIA role.
+   * Who is looking: `school`, `trust`, `la` or `analyst` (default: from `scope`). For `la` and
+   * `analyst`, tables and CSV add the numbers who said yes and who preferred not to say (as
+   * published). Named `viewerRole` because `role` is the element's ARIA role.
    */
   @property({ attribute: 'viewer-role' }) viewerRole: ResultsRole | undefined;
 
-  /** The breakdown shown by the breakdown, change and comparison views: `all`, `sex`, `sen`, `fsm`, `yearGroup`. */
+  /** The breakdown shown by the breakdown, change and comparison views: `all`, `sex`, `sen`, `fsm`, `yearGroup`, `eal`. */
   @property({ reflect: true }) dimension: ResultsDimension = 'sen';
 
   /** The yes/no indicator of the breakdown, change and comparison views. */
@@ -205,31 +227,9 @@ export class AtResults extends AtElement {
 
   private model: ViewModel | undefined;
   private invalid = false;
-  private builtFor = '';
-  /** Built views by breakdown, for the current inputs; cleared whenever any other input changes. */
-  private readonly cache = new Map<string, ViewModel>();
-  private generation = 0;
-  /**
-   * The comparator without this school or trust, computed once per pair of summaries (by identity)
-   * for every breakdown and indicator of the comparison view.
-   */
-  private rest: { for: [PupilSummary, PupilSummary]; value: PupilSummary } | undefined;
-
-  /** `subtractSummary(comparator, summary)` for the comparison view, once per pair of inputs. */
-  private restOfArea(): PupilSummary | undefined {
-    const { summary, comparator } = this;
-    if (this.view !== 'comparison' || !isSummary(summary) || !isSummary(comparator))
-      return undefined;
-    if (this.rest?.for[0] === comparator && this.rest.for[1] === summary) return this.rest.value;
-    // Scoring refuses mismatched inputs with a clear message; let publishComparison say it.
-    if (
-      summary.wave !== comparator.wave ||
-      summary.schools.some((u) => !comparator.schools.includes(u))
-    )
-      return undefined;
-    this.rest = { for: [comparator, summary], value: subtractSummary(comparator, summary) };
-    return this.rest.value;
-  }
+  /** The results as parsed where they entered (undefined when absent or invalid). */
+  private parsed: PublishedResults | undefined;
+  private resultsProblems: string[] = [];
 
   /** The UI string function, bound to this element's language. */
   private readonly term: Term = (key, params) => this.localize.term(key, params);
@@ -240,66 +240,38 @@ export class AtResults extends AtElement {
     return this.scope === 'la' ? 'la' : this.scope === 'trust' ? 'trust' : 'school';
   }
 
+  /** The pool shown: the one named by `pool`, else the first. */
+  private get shownPool(): PublishedPool | undefined {
+    const pools = this.parsed?.pools ?? [];
+    return pools.find((p) => p.comparableAs === this.pool) ?? pools[0];
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const lang = this.localize.lang;
-    const keys = [...changed.keys()].map(String);
-    const inputsChanged =
-      keys.some((k) => k !== 'openTables' && k !== 'dimension' && k !== 'chartWidth') ||
-      this.builtFor !== lang;
-    if (inputsChanged) {
-      this.cache.clear();
-      this.generation++;
-      this.builtFor = lang;
-    } else if (!keys.includes('dimension') && this.model) return;
-    const cached = this.cache.get(this.dimension);
-    if (cached) {
-      this.model = cached;
-      this.invalid = false;
-      return;
-    }
-    this.model = this.build(lang, this.dimension, true);
-    if (this.model) this.cache.set(this.dimension, this.model);
+    if (changed.has('results')) this.parseResults();
+    if ([...changed.keys()].some((k) => k !== 'openTables' && k !== 'chartWidth') || !this.model)
+      this.model = this.build(this.localize.lang);
   }
 
-  protected override updated(): void {
-    // Prepare the other breakdowns while the browser is idle, so a switch is one render.
-    if (!this.model?.dimensionSwitch || this.cache.size >= RESULTS_DIMENSIONS.length) return;
-    const generation = this.generation;
-    const lang = this.builtFor;
-    const idle = (fn: () => void) =>
-      typeof requestIdleCallback === 'function'
-        ? requestIdleCallback(fn, { timeout: 500 })
-        : setTimeout(fn, 50);
-    const next = () => {
-      if (generation !== this.generation) return;
-      const d = RESULTS_DIMENSIONS.find((x) => !this.cache.has(x));
-      if (!d) return;
-      const model = this.build(lang, d, false);
-      if (!model) return;
-      this.cache.set(d, model);
-      idle(next);
-    };
-    idle(next);
+  /** Parses `results` once, where it enters (style.md "Parse at the boundary, once"). */
+  private parseResults(): void {
+    this.parsed = undefined;
+    this.resultsProblems = [];
+    if (this.results === undefined || this.results === null) return;
+    const result = PublishedResults.safeParse(this.results);
+    if (result.success) this.parsed = result.data;
+    else
+      this.resultsProblems = fromZodError(result.error).map(
+        (p) => `${p.path.length ? `results.${p.at}` : 'results'}: ${p.message}`,
+      );
   }
 
-  private build(
-    lang: string,
-    wanted: ResultsDimension = this.dimension,
-    report = true,
-  ): ViewModel | undefined {
-    if (report) this.invalid = false;
-    const problems: string[] = [];
+  private build(lang: string): ViewModel | undefined {
+    this.invalid = false;
+    const problems = [...this.resultsProblems];
     if (this.cpd !== undefined && this.cpd !== null && !isCpdSummary(this.cpd))
       problems.push(
         'cpd: expected a CpdSummary from @all-together/scoring (kind "cpd-summary", format 1; summariseCpd)',
       );
-    for (const name of ['summary', 'baseline', 'comparator'] as const) {
-      const v = this[name];
-      if (v !== undefined && v !== null && !isSummary(v))
-        problems.push(
-          `${name}: expected a PupilSummary from @all-together/scoring (kind "pupil-summary", format 1)`,
-        );
-    }
     if (!(RESULTS_VIEWS as readonly string[]).includes(this.view))
       problems.push(
         `view: expected one of ${RESULTS_VIEWS.join(', ')}, got "${String(this.view)}"`,
@@ -308,22 +280,23 @@ export class AtResults extends AtElement {
       problems.push(
         `scope: expected one of ${RESULTS_SCOPES.join(', ')}, got "${String(this.scope)}"`,
       );
-    const dimension = (RESULTS_DIMENSIONS as readonly string[]).includes(wanted) ? wanted : 'sen';
+    const dimension = (RESULTS_DIMENSIONS as readonly string[]).includes(this.dimension)
+      ? this.dimension
+      : 'sen';
     if (problems.length === 0) {
       try {
+        const pool = this.shownPool;
         return buildView({
           view: this.view,
           scope: this.scope,
           role: this.role_,
           dimension,
           indicator: this.indicator,
-          summary: this.summary ?? undefined,
-          baseline: this.baseline ?? undefined,
-          comparator: this.comparator ?? undefined,
-          audit: this.audit ?? undefined,
-          cpd: this.cpd ?? undefined,
-          rest: this.restOfArea(),
-          control: this.disclosure ?? DEFAULT_DISCLOSURE_CONTROL,
+          ...(this.parsed ? { results: this.parsed } : {}),
+          ...(pool ? { pool } : {}),
+          ...(this.audit ? { audit: this.audit } : {}),
+          ...(this.cpd ? { cpd: this.cpd } : {}),
+          comparatorName: this.comparatorName || this.term('resultsComparatorDefault', {}),
           definitions: this.definitions ?? [],
           lang,
           t: this.term,
@@ -332,10 +305,23 @@ export class AtResults extends AtElement {
         problems.push(`${this.view}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    if (!report) return undefined;
     this.invalid = true;
     console.error(`<at-results> could not show its data:\n${problems.join('\n')}`);
     return undefined;
+  }
+
+  /** A pool's name in words: "Reception to Year 2", "Years 3 to 13", else its year groups. */
+  private poolName(pool: PublishedPool): string {
+    if (pool.comparableAs === 'pupil-ks1') return this.term('resultsPoolKs1', {});
+    if (pool.comparableAs === 'pupil-ks2-secondary') return this.term('resultsPoolOlder', {});
+    const years = wavesOf(pool).now?.binary.find((b) => b.dimension === 'yearGroup')?.groups ?? [];
+    const shown = years.map((g) => g.key).filter((k) => k === 'R' || /^Y\d+$/.test(k));
+    return shown.length > 1
+      ? this.term('resultsPoolYears', {
+          from: groupLabel(this.term, 'yearGroup', shown[0]!),
+          to: groupLabel(this.term, 'yearGroup', shown.at(-1)!),
+        })
+      : pool.comparableAs;
   }
 
   /**
@@ -352,6 +338,7 @@ export class AtResults extends AtElement {
       for (const r of table.rows) rows.push([r.header, ...r.cells]);
     }
     if (model.empty) rows.push([], [model.empty]);
+    if (model.focus.length) rows.push([], ...model.focus.map((f) => [f]));
     if (model.notes.length)
       rows.push([], [this.term('resultsNotesHeading', {})], ...model.notes.map((n) => [n]));
     return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
@@ -373,6 +360,13 @@ export class AtResults extends AtElement {
     if (value === this.dimension) return;
     this.dimension = value;
     this.emit(new AtBreakdownChangeEvent(value));
+  }
+
+  private onPool(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    if (value === this.shownPool?.comparableAs) return;
+    this.pool = value;
+    this.emit(new AtPoolChangeEvent(value));
   }
 
   private toggleTable(id: string): void {
@@ -451,10 +445,10 @@ export class AtResults extends AtElement {
     </figure>`;
   }
 
-  private renderSwitch(): TemplateResult {
+  private renderSwitch(dimensions: readonly ResultsDimension[]): TemplateResult {
     return html`<fieldset part="switch" class="switch">
       <legend>${this.term('resultsBreakdownLegend', {})}</legend>
-      ${RESULTS_DIMENSIONS.map(
+      ${dimensions.map(
         (d) =>
           html`<label class="switch__option"
             ><input
@@ -467,6 +461,37 @@ export class AtResults extends AtElement {
           >`,
       )}
     </fieldset>`;
+  }
+
+  /** The year-groups switch, when the results hold two pools (never added together). */
+  private renderPools(): TemplateResult | typeof nothing {
+    const pools = this.parsed?.pools ?? [];
+    const shown = this.shownPool;
+    if (
+      !shown ||
+      !['headline', 'breakdown', 'change', 'comparison', 'types', 'feelings'].includes(this.view)
+    )
+      return nothing;
+    const line = html`<p class="pool-line">
+      ${this.term('resultsPoolLine', { pool: this.poolName(shown) })}
+    </p>`;
+    if (pools.length < 2) return line;
+    return html`<fieldset part="switch" class="switch switch--pools">
+        <legend>${this.term('resultsPoolLegend', {})}</legend>
+        ${pools.map(
+          (p) =>
+            html`<label class="switch__option"
+              ><input
+                type="radio"
+                name="pool"
+                value=${p.comparableAs}
+                .checked=${p === shown}
+                @change=${this.onPool}
+              />${this.poolName(p)}</label
+            >`,
+        )}
+      </fieldset>
+      ${line}`;
   }
 
   protected override render() {
@@ -487,8 +512,14 @@ export class AtResults extends AtElement {
     return html`<div part="base" class="base">
       <h2 part="title" id="view-title" class="title">${model.title}</h2>
       <p class="scope">${this.term('resultsScopeLine', { scope })}</p>
-      ${model.dimensionSwitch ? this.renderSwitch() : nothing}
+      ${this.renderPools()}
+      ${model.dimensions.length > 1 ? this.renderSwitch(model.dimensions) : nothing}
       ${model.empty ? html`<p class="empty">${model.empty}</p>` : nothing}
+      ${
+        model.focus.length
+          ? html`<div part="focus" class="focus">${model.focus.map((f) => html`<p>${f}</p>`)}</div>`
+          : nothing
+      }
       ${
         model.cards.length
           ? html`<ul class="cards">

@@ -27,13 +27,17 @@ import {
   type Random,
 } from '@all-together/questionnaires';
 import {
-  breakdown,
-  perceptionAgreement,
+  awardInputs,
   priorities,
-  summarise,
-  type OutcomeComparison,
-  type PerceptionAgreement,
+  publishPerception,
+  publishResults,
+  recommendAward,
+  summariseEach,
+  summarisePerception,
+  type PerceptionSummary,
+  type PublishedPerception,
 } from '@all-together/scoring';
+import type { AwardRecommendation, PublishedResults } from '@all-together/model';
 import { memoryStorage, type DraftStorage } from '../shared/storage.js';
 
 /** The shipped audit definition. */
@@ -91,13 +95,13 @@ export function generateAuditResponse(
   statements.slice(0, options.rated ?? statements.length).forEach((s) => {
     ratings[s.id] = drawRating(random, WEIGHTS[options.wave]);
   });
-  const evidence: Record<string, { note: string; url?: string }[]> = {};
+  const evidence: Record<string, { kind: 'document'; note: string; url?: string }[]> = {};
   for (const area of definition.areas) {
     area.statements.slice(0, options.evidencePerArea ?? 1).forEach((s) => {
       if (!ratings[s.id]) return;
       // The evidence prompt itself stands in for a school's note.
       const prompt = Object.values(s.evidencePrompts[0]!)[0]!;
-      evidence[s.id] = [{ note: prompt, url: 'https://school.example/evidence' }];
+      evidence[s.id] = [{ kind: 'document', note: prompt, url: 'https://school.example/evidence' }];
     });
   }
   const day = options.wave === 'baseline' ? '2026-10-06' : '2027-06-21';
@@ -116,14 +120,15 @@ export function generateAuditResponse(
 
 /**
  * Perception-survey summaries for the 360° view: generated responses to each shipped perception
- * survey (answers drawn with the given chance of agreeing), summarised by `perceptionAgreement`.
- * By default staff agree least, so a lead's "Fully met" shows staff gaps.
+ * survey (answers drawn with the given chance of agreeing), summarised by `summarisePerception`
+ * (people, not answers). By default staff agree least, so a lead's "Fully met" shows staff gaps,
+ * and only 4 governors answer, so their group is hidden when published.
  */
 export function generatePerception(
   seed: number,
   agreeChance: Partial<Record<(typeof PERCEPTION_SURVEYS)[number], number>> = {},
   respondents: Partial<Record<(typeof PERCEPTION_SURVEYS)[number], number>> = {},
-): PerceptionAgreement[] {
+): PerceptionSummary[] {
   const random = seededRandom(seed);
   const chance = {
     'perception-staff': 0.45,
@@ -141,7 +146,7 @@ export function generatePerception(
     'perception-pupil-secondary': 60,
     ...respondents,
   };
-  return PERCEPTION_SURVEYS.flatMap((id) => {
+  return PERCEPTION_SURVEYS.map((id) => {
     const definition = getQuestionnaire(id);
     const responses = Array.from({ length: counts[id] }, () => {
       const answers: Record<string, string> = {};
@@ -160,8 +165,15 @@ export function generatePerception(
       }
       return { answers };
     });
-    return perceptionAgreement(definition, responses);
+    return summarisePerception(definition, responses);
   });
+}
+
+/** The 360° as `<at-audit>` receives it: {@link generatePerception}, published by scoring. */
+export function generatePublishedPerception(
+  ...args: Parameters<typeof generatePerception>
+): PublishedPerception {
+  return publishPerception(generatePerception(...args));
 }
 
 const STATUSES: readonly ActionStatus[] = ['not-started', 'in-progress', 'done', 'dropped'];
@@ -234,7 +246,9 @@ export function generatePlan(
         deadline,
         status,
         evidence:
-          status === 'done' ? [{ note: 'Minutes of the meeting where this was agreed.' }] : [],
+          status === 'done'
+            ? [{ kind: 'minutes' as const, note: 'Minutes of the meeting where this was agreed.' }]
+            : [],
         reviewNotes: '',
       };
     }),
@@ -256,47 +270,78 @@ export function generatePlan(
   });
 }
 
-/** The award's pupil inputs, from the seeded synthetic cohort summarised by scoring. */
-export function generatePupilInputs(seed: number): {
-  baselineQuestionnaire: { respondents: number };
-  endQuestionnaire: { respondents: number };
-  pupilOutcomes: OutcomeComparison[];
-} {
-  const definitions = {
-    'pupil-ks2': getQuestionnaire('pupil-ks2'),
-    'pupil-secondary': getQuestionnaire('pupil-secondary'),
-  };
+/**
+ * Seeds of `generatePupilResults` for the award's two shapes. Which seed gives which depends on the
+ * synthetic cohort and on how scoring protects figures, so a change to either may swap them: the
+ * award tests assert each shape, and fail if it is lost.
+ */
+/** Every pupil outcome published and decided: the award says Silver. */
+export const SEED_DECIDED = 43;
+/** The SEND figure hidden at a wave: that criterion needs the moderator's judgement. */
+export const SEED_OPEN = 41;
+
+/**
+ * One school's pupil results at both waves, as its own results page publishes them: a seeded
+ * synthetic cohort (KS2 and secondary), summarised with `summariseEach` and published with
+ * `publishResults` at the school's own view.
+ */
+export function generatePupilResults(
+  seed: number,
+  pupilsPerSchool: readonly [number, number] = [120, 160],
+): PublishedResults {
+  // Publishing protects every figure together, which takes a second or two in a browser: tests and
+  // stories ask for the same few schools many times, so each is published once.
+  const key = `${seed}:${pupilsPerSchool.join('-')}`;
+  const known = publishedPupils.get(key);
+  if (known) return known;
+  const made = publishPupils(seed, pupilsPerSchool);
+  publishedPupils.set(key, made);
+  return made;
+}
+
+const publishedPupils = new Map<string, PublishedResults>();
+
+function publishPupils(seed: number, pupilsPerSchool: readonly [number, number]): PublishedResults {
+  const definitions = [getQuestionnaire('pupil-ks2'), getQuestionnaire('pupil-secondary')];
   const { schools, responses } = generateCohort({
     seed,
     schools: 1,
-    pupilsPerSchool: [120, 160],
-    definitions,
+    pupilsPerSchool: [pupilsPerSchool[0], pupilsPerSchool[1]],
+    definitions: { 'pupil-ks2': definitions[0]!, 'pupil-secondary': definitions[1]! },
   });
-  const list = Object.values(definitions);
-  const base = summarise(responses, { wave: 'baseline', definitions: list, schools });
-  const end = summarise(responses, { wave: 'end', definitions: list, schools });
-  const indicator = 'victimisation.frequent';
-  const group = (
-    name: OutcomeComparison['group'],
-    read: (s: typeof base) => { count: number; base: number },
-  ): OutcomeComparison => ({ group: name, baseline: read(base), end: read(end) });
-  const sen = (s: typeof base) => {
-    const v = breakdown(s, indicator, 'sen').derived.find((d) => d.key === 'any-sen')!.value;
-    return { count: v.count, base: v.base };
-  };
-  const fsm = (s: typeof base) => {
-    const v = breakdown(s, indicator, 'fsm').groups.find((g) => g.key === 'yes')!.value;
-    return { count: v.count, base: v.base };
-  };
-  const all = (s: typeof base) => {
-    const v = breakdown(s, indicator, 'all').total;
-    return { count: v.count, base: v.base };
-  };
-  return {
-    baselineQuestionnaire: { respondents: base.respondents.all },
-    endQuestionnaire: { respondents: end.respondents.all },
-    pupilOutcomes: [group('all', all), group('send', sen), group('fsm', fsm)],
-  };
+  const at = (wave: Wave) =>
+    summariseEach(
+      responses.filter((r) => r.wave === wave),
+      { wave, definitions, schools },
+    );
+  return publishResults({ baseline: at('baseline'), end: at('end') }, { viewer: 'school' });
+}
+
+/** What a school has for the award: the audits, the plan, its pupils' results and its 360°. */
+export interface AwardSchool {
+  readonly baseline: AuditResponse | null;
+  readonly end: AuditResponse | null;
+  readonly plan: ActionPlan | null;
+  readonly pupils: PublishedResults;
+  readonly perception?: { baseline?: PerceptionSummary[]; end?: PerceptionSummary[] };
+}
+
+/**
+ * The award recommendation for a school, made the one way every consumer makes it: scoring's
+ * `awardInputs` (audits, evidence counted once, published pupil outcomes, the 360°) and
+ * `recommendAward`. The demo server and Storybook call the same two functions.
+ */
+export function generateAward(school: AwardSchool): AwardRecommendation {
+  return recommendAward(
+    awardInputs({
+      audit,
+      baselineAudit: school.baseline,
+      endAudit: school.end,
+      plan: school.plan,
+      pupils: school.pupils,
+      ...(school.perception ? { perception: school.perception } : {}),
+    }),
+  );
 }
 
 /**

@@ -42,7 +42,7 @@ export interface CspContext {
   definition(id: string): unknown;
   /** The package's `complete` fixture answers of a questionnaire (every follow-up opened). */
   answers(id: string): Record<string, string | string[]>;
-  /** Other data the test page built (for example `results`: summaries from the seeded cohort). */
+  /** Other data the test page built (for example `results`: published results of the seeded cohort). */
   extra(name: string): unknown;
 }
 
@@ -368,12 +368,10 @@ async function actionPlanStates(root: HTMLElement, context: CspContext): Promise
   return states;
 }
 
-// ---- <at-results> (every view for a school with an LA comparator; data from the test page) -------
+// ---- <at-results> (every view, a school's published results with the rest of its LA) -------------
 
 interface ResultsData {
-  summary: unknown;
-  baseline: unknown;
-  comparator: unknown;
+  results: unknown;
   audit: unknown;
   cpd: unknown;
   definitions: unknown;
@@ -389,9 +387,7 @@ async function resultsStates(root: HTMLElement, context: CspContext): Promise<st
       html`<at-results
         view=${view}
         scope="school"
-        .summary=${d.summary}
-        .baseline=${d.baseline}
-        .comparator=${d.comparator}
+        .results=${d.results}
         .audit=${d.audit}
         .cpd=${d.cpd}
         .definitions=${d.definitions}

@@ -173,9 +173,7 @@ export async function planPage(urn: string, round: string): Promise<void> {
           .plan=${p.plan ?? undefined}
           .baseline=${p.baseline ?? undefined}
           .auditResponse=${p.audit ?? undefined}
-          .baselineQuestionnaire=${p.baselineQuestionnaire}
-          .endQuestionnaire=${p.endQuestionnaire}
-          .pupilOutcomes=${p.pupilOutcomes}
+          .award=${p.award}
           school=${urn}
           today=${p.today}
           @at-plan-change=${save}

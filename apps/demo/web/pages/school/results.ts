@@ -4,7 +4,7 @@
  */
 import { html } from 'lit';
 import { call, client } from '../../api.js';
-import { publishedTable } from '../../tables.js';
+import { poolName, publishedTable } from '../../tables.js';
 import { show } from '../../ui.js';
 import { WAVE, stateTag } from './words.js';
 
@@ -25,7 +25,10 @@ export async function resultsPage(urn: string, round: string): Promise<void> {
   const wanted = new URLSearchParams(location.search).get('view');
   const view = VIEWS.find(([v]) => v === wanted)?.[0] ?? 'headline';
   const open = r.round.state === 'open';
-  const nothingYet = open && r.respondents.value === null && r.summary.respondents.all === 0;
+  const nothingYet = open && r.results.pools.length === 0;
+  const comparatorNote = r.results.pools
+    .map((p) => p.comparator[r.round.wave]?.reason)
+    .find((x) => x !== undefined);
   show(
     html`<p><a href="/school" class="back-link">Back to your school</a></p>
       <h1>Results: ${r.round.id}</h1>
@@ -36,7 +39,7 @@ export async function resultsPage(urn: string, round: string): Promise<void> {
             ? `Pupils in these results: ${r.respondents.label}.`
             : `${r.respondents.label} pupils answered.`
         }
-        Compared with the trust: ${r.comparatorNote}
+        ${comparatorNote ? `Compared with the rest of the trust: ${comparatorNote}` : ''}
       </p>
       ${
         open
@@ -58,18 +61,25 @@ export async function resultsPage(urn: string, round: string): Promise<void> {
                 )}
               </nav>
               <at-results
-                .summary=${r.summary}
-                .baseline=${r.baseline ?? undefined}
-                .comparator=${r.comparator ?? undefined}
+                .results=${r.results}
                 .audit=${r.audit ?? undefined}
                 .definitions=${r.definitions}
+                comparator-name="the rest of the trust"
                 scope="school"
                 viewer-role="school"
                 view=${view}
               ></at-results>
               <details>
                 <summary>The headline figures as the server publishes them</summary>
-                ${r.published.filter((t) => t.dimension === 'all').map((t) => publishedTable(t))}
+                ${r.results.pools.map(
+                  (p) =>
+                    html`<h2>${poolName(p.comparableAs)}</h2>
+                      ${(p[r.round.wave]?.binary ?? [])
+                        .filter(
+                          (t) => t.dimension === 'all' && t.indicator.startsWith('victimisation'),
+                        )
+                        .map((t) => publishedTable(t, r.results, p.indicators[t.indicator]))}`,
+                )}
               </details>`
       }`,
     `Results: ${round}`,

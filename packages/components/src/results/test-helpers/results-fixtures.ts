@@ -1,11 +1,20 @@
 /**
  * Results data for tests, stories and the benchmark, from the **seeded synthetic cohort** of
- * `@all-together/questionnaires` summarised by `@all-together/scoring`: never hand-typed figures.
- * Not shipped (test-helpers).
+ * `@all-together/questionnaires`, summarised and **published** by `@all-together/scoring`
+ * (`summariseEach`, then `publishResults`): never hand-typed figures. The raw summaries are kept
+ * beside the published results for tests that hunt for hidden numbers. Not shipped
+ * (test-helpers).
  *
  * @module
  */
-import type { AuditDefinition, QuestionnaireDefinition, Rating } from '@all-together/model';
+import type {
+  AuditDefinition,
+  PublishedResults,
+  PupilSummary,
+  QuestionnaireDefinition,
+  Rating,
+  ViewerLevel,
+} from '@all-together/model';
 import {
   generateCohort,
   generateCpdResponses,
@@ -16,12 +25,12 @@ import {
 } from '@all-together/questionnaires';
 import {
   compareAudits,
-  mergeSummaries,
-  summarise,
+  publishResults,
   summariseCpd,
+  summariseEach,
   type AuditComparison,
   type CpdSummary,
-  type PupilSummary,
+  type WaveSummaries,
 } from '@all-together/scoring';
 
 /** The pupil definitions the cohort answers. */
@@ -38,26 +47,34 @@ export const labelDefinitions = (): (QuestionnaireDefinition | AuditDefinition)[
   getAudit(),
 ];
 
-/** Both waves of one scope. */
-export interface Waves {
-  readonly baseline: PupilSummary;
-  readonly end: PupilSummary;
+/** The raw summaries of one scope (one per pool and wave): never given to the element. */
+export interface RawWaves {
+  readonly baseline: readonly PupilSummary[];
+  readonly end: readonly PupilSummary[];
 }
 
-/** A seeded cohort summarised for a school, a trust (schools merged) and an LA (all schools). */
+/**
+ * A seeded cohort published for a school (against the rest of its LA), a trust (its schools
+ * together, against the rest of the LA) and the LA (all schools), each for its own viewer.
+ */
 export interface ResultsFixture {
-  readonly school: Waves;
-  readonly trust: Waves;
-  readonly la: Waves;
+  readonly school: PublishedResults;
+  readonly trust: PublishedResults;
+  readonly la: PublishedResults;
+  /** The summaries behind them, for tests only. */
+  readonly raw: { readonly school: RawWaves; readonly trust: RawWaves; readonly la: RawWaves };
   readonly audit: AuditComparison;
   readonly cpd: CpdSummary;
 }
 
-/** Summaries of a seeded cohort. The trust is the first half of the schools; the LA is all of them. */
+/**
+ * Published results of a seeded cohort. The school is the first school; the trust is the first
+ * half of the schools; the LA is all of them.
+ */
 export function resultsFixture(
   options: Partial<Omit<CohortOptions, 'definitions'>> = {},
 ): ResultsFixture {
-  // Summaries are never changed by their users, so one build per set of options is shared.
+  // Results are never changed by their users, so one build per set of options is shared.
   return cached(`results:${JSON.stringify(options)}`, () => buildResultsFixture(options));
 }
 
@@ -67,9 +84,36 @@ function cached<T>(key: string, make: () => T): T {
   return built.get(key) as T;
 }
 
+/** Each school's summaries at both waves (one per pool), from a generated cohort. */
+function perSchool(cohort: ReturnType<typeof generateCohort>): WaveSummaries[] {
+  const definitions = pupilDefinitions();
+  return cohort.schools.map((s) => {
+    const mine = cohort.responses.filter((r) => r.school === s.urn);
+    const at = (wave: 'baseline' | 'end') =>
+      summariseEach(
+        mine.filter((r) => r.wave === wave),
+        { wave, definitions, schools: cohort.schools },
+      );
+    return { baseline: at('baseline'), end: at('end') };
+  });
+}
+
+const joined = (schools: readonly WaveSummaries[]): RawWaves => ({
+  baseline: schools.flatMap((s) => s.baseline ?? []),
+  end: schools.flatMap((s) => s.end ?? []),
+});
+
+/** Published results of some schools for a viewer, against the other schools when given. */
+export function publish(
+  mine: readonly WaveSummaries[],
+  others: readonly WaveSummaries[] | undefined,
+  viewer: ViewerLevel,
+): PublishedResults {
+  return publishResults({ ...joined(mine), ...(others ? { others } : {}) }, { viewer });
+}
+
 function buildResultsFixture(options: Partial<Omit<CohortOptions, 'definitions'>>): ResultsFixture {
   const [ks1, ks2, secondary] = pupilDefinitions();
-  const definitions = pupilDefinitions();
   const cohort = generateCohort({
     seed: 2026,
     schools: 8,
@@ -77,23 +121,14 @@ function buildResultsFixture(options: Partial<Omit<CohortOptions, 'definitions'>
     ...options,
     definitions: { 'pupil-ks1': ks1, 'pupil-ks2': ks2!, 'pupil-secondary': secondary! },
   });
-  const perSchool = (wave: 'baseline' | 'end') =>
-    cohort.schools.map((s) =>
-      summarise(
-        cohort.responses.filter((r) => r.wave === wave && r.school === s.urn),
-        { wave, definitions, schools: cohort.schools },
-      ),
-    );
-  const base = perSchool('baseline');
-  const end = perSchool('end');
-  const half = Math.max(1, Math.floor(base.length / 2));
+  const schools = perSchool(cohort);
+  const half = Math.max(1, Math.floor(schools.length / 2));
+  const trust = schools.slice(0, half);
   return {
-    school: { baseline: base[0]!, end: end[0]! },
-    trust: {
-      baseline: mergeSummaries(base.slice(0, half)),
-      end: mergeSummaries(end.slice(0, half)),
-    },
-    la: { baseline: mergeSummaries(base), end: mergeSummaries(end) },
+    school: publish(schools.slice(0, 1), schools.slice(1), 'school'),
+    trust: publish(trust, schools.slice(half), 'trust'),
+    la: publish(schools, undefined, 'local-authority'),
+    raw: { school: joined(schools.slice(0, 1)), trust: joined(trust), la: joined(schools) },
     audit: syntheticAudit(options.seed ?? 2026),
     cpd: syntheticCpd(options.seed ?? 2026),
   };
@@ -128,15 +163,14 @@ export function syntheticCpd(
   return summariseCpd(cpd, generateCpdResponses({ seed: seed + 1, definition: cpd, delegates }));
 }
 
-/** A school that stands out from its LA, and the LA (that school plus 8 ordinary ones). */
+/** A school that stands out from its LA, published for the school against the rest of it. */
 export interface StandoutFixture {
-  readonly school: Waves;
-  readonly la: Waves;
+  readonly school: PublishedResults;
 }
 
 /**
  * One large seeded school with its own rates (lower or higher frequent victimisation, and its own
- * change by Time 2), inside an LA of 8 ordinary seeded schools: for stories and tests of
+ * change by Time 2), beside 8 ordinary seeded schools of its LA: for stories and tests of
  * significant comparisons and changes. Figures still come from the cohort generator and scoring.
  */
 export function standoutFixture(
@@ -148,7 +182,6 @@ export function standoutFixture(
 
 function buildStandout(kind: 'better' | 'worse', seed: number): StandoutFixture {
   const [ks1, ks2, secondary] = pupilDefinitions();
-  const definitions = pupilDefinitions();
   const cohortDefinitions = { 'pupil-ks1': ks1, 'pupil-ks2': ks2!, 'pupil-secondary': secondary! };
   const school = generateCohort({
     seed,
@@ -167,28 +200,32 @@ function buildStandout(kind: 'better' | 'worse', seed: number): StandoutFixture 
     pupilsPerSchool: [200, 400],
     definitions: cohortDefinitions,
   });
-  const schools = [...school.schools, ...others.schools];
-  const summaries = (
-    responses: typeof school.responses,
-    wave: 'baseline' | 'end',
-    urns: string[],
-  ) =>
-    urns.map((urn) =>
-      summarise(
-        responses.filter((r) => r.wave === wave && r.school === urn),
-        { wave, definitions, schools },
-      ),
-    );
-  const urn = school.schools[0]!.urn;
-  const otherUrns = others.schools.map((s) => s.urn);
-  const waves = (wave: 'baseline' | 'end') => {
-    const mine = summaries(school.responses, wave, [urn])[0]!;
-    return { mine, la: mergeSummaries([mine, ...summaries(others.responses, wave, otherUrns)]) };
-  };
-  const b = waves('baseline');
-  const e = waves('end');
-  return {
-    school: { baseline: b.mine, end: e.mine },
-    la: { baseline: b.la, end: e.la },
-  };
+  return { school: publish(perSchool(school), perSchool(others), 'school') };
+}
+
+/**
+ * A small secondary school (about 40 pupils) in an LA of 6 larger ones: its SEND and free school
+ * meals figures are hidden, the rest of the LA's are shown. For the focus-group sentences. (A
+ * school of about 35 pupils takes scoring's publishResults some 30 seconds: reported, not used.)
+ */
+export function smallSchoolFixture(seed = 21): StandoutFixture {
+  return cached(`small:${seed}`, () => {
+    const [ks1, ks2, secondary] = pupilDefinitions();
+    const definitions = { 'pupil-ks1': ks1, 'pupil-ks2': ks2!, 'pupil-secondary': secondary! };
+    const school = generateCohort({
+      seed,
+      schools: 1,
+      pupilsPerSchool: [40, 45],
+      secondaryShare: 1,
+      definitions,
+    });
+    const others = generateCohort({
+      seed: seed + 1,
+      schools: 6,
+      pupilsPerSchool: [200, 260],
+      secondaryShare: 1,
+      definitions,
+    });
+    return { school: publish(perSchool(school), perSchool(others), 'school') };
+  });
 }
