@@ -25,6 +25,7 @@ import type { RoundRow } from '../repo/rounds.js';
 import type { SchoolRow } from '../repo/schools.js';
 import { audit, pupilDefinitions } from './definitions.js';
 import { K } from './lifecycle.js';
+import { publications } from './publication-cache.js';
 import { roundSummaries, type DomainContext } from './snapshots.js';
 
 /** The breakdowns a lead's results page offers (a school is one phase: no phase table). */
@@ -86,9 +87,10 @@ export async function schoolResults(
       others.set(o.school.urn, { ...others.get(o.school.urn), [wave]: o.summaries });
     }
   }
-  const results = publishResults(
-    { ...waves, others: [...others.values()], comparatorViewer: 'trust' },
-    { viewer: 'school', dimensions: SCHOOL_DIMENSIONS },
+  const input = { ...waves, others: [...others.values()], comparatorViewer: 'trust' as const };
+  const options = { viewer: 'school' as const, dimensions: SCHOOL_DIMENSIONS };
+  const results = publications.get('school-results', { input, options }, () =>
+    publishResults(input, options),
   );
   const auditOf = async (r?: RoundRow) => {
     if (!r) return undefined;
@@ -123,9 +125,14 @@ export async function trustResults(ctx: DomainContext, trustId: string) {
       members.set(m.school.urn, entry);
     }
   }
-  const { area, schools } = publishArea(
-    { schools: [...members.values()].map((m) => ({ id: m.school.urn, ...m.waves })) },
-    { viewer: 'trust', dimensions: TRUST_DIMENSIONS, schoolDimensions: [] },
+  const input = { schools: [...members.values()].map((m) => ({ id: m.school.urn, ...m.waves })) };
+  const options = {
+    viewer: 'trust' as const,
+    dimensions: TRUST_DIMENSIONS,
+    schoolDimensions: [] as const,
+  };
+  const { area, schools } = publications.get('trust-area', { input, options }, () =>
+    publishArea(input, options),
   );
   return {
     area,
@@ -223,12 +230,13 @@ export async function schoolAward(ctx: DomainContext, school: SchoolRow) {
     ActionPlan,
     (await docOf('plans', endRound)) ?? (await docOf('plans', baseRound)),
   );
-  const results = publishResults(
-    {
-      baseline: baseRound ? await roundSummaries(ctx, school, baseRound) : undefined,
-      end: endRound ? await roundSummaries(ctx, school, endRound) : undefined,
-    },
-    { viewer: 'school', dimensions: SCHOOL_DIMENSIONS },
+  const pupils = {
+    baseline: baseRound ? await roundSummaries(ctx, school, baseRound) : undefined,
+    end: endRound ? await roundSummaries(ctx, school, endRound) : undefined,
+  };
+  const options = { viewer: 'school' as const, dimensions: SCHOOL_DIMENSIONS };
+  const results = publications.get('school-award-pupils', { pupils, options }, () =>
+    publishResults(pupils, options),
   );
   const input = awardInputs({
     // The version the school's audits answered (the end audit continues the baseline's version).
