@@ -220,6 +220,10 @@ export default {
   // or a function stalls wtr's result reporting until this timeout (the tests compare primitives
   // for that reason); keep the stall short rather than the default 120 s.
   testsFinishTimeout: 60_000,
+  // A test that builds published figures (scoring's suppression search) can take a few seconds on a
+  // shared two-core machine; mocha's 2 s default then fails it for the machine's load, not for a
+  // fault. 10 s still stops a hung test quickly. Speed is measured by `pnpm bench`, never here.
+  testFramework: { config: { timeout: 10_000 } },
   nodeResolve: { exportConditions: ['@all-together/source', 'browser', 'development'] },
   browsers: [
     chromeLauncher({

@@ -252,7 +252,10 @@ async function check(page, origin, entry, inPage) {
             return ['finished', 'errored', 'aborted'].includes(render.phase) && render.phase;
           },
           entry.id,
-          { timeout: 20_000 },
+          // The first results story publishes its synthetic LA (scoring's complementary
+          // suppression over eight schools), which takes 10–30 s in a browser on a busy two-core
+          // machine; later stories reuse it. A story that never renders still fails here.
+          { timeout: 120_000 },
         )
         .then((handle) => handle.jsonValue());
       if (phase !== 'finished') loadProblems.push(`    the story did not render (phase: ${phase})`);

@@ -477,7 +477,7 @@ function checkIndicators(
   });
   for (const [key, p] of byKey) {
     if (!declared.has(key))
-      add(['indicators'], `Indicator "${key}" (from "${p.from}") is not declared.`);
+      add(['indicators'], `Indicator "${key}" (produced by "${p.from}") is not declared.`);
   }
 }
 

@@ -15,7 +15,13 @@ const definitions = {
 const INDICATOR = 'victimisation.frequent';
 
 function measure(label: string, seed: number, schools: number, sizes: [number, number]) {
-  const cohort = generateCohort({ seed, schools, pupilsPerSchool: sizes, waves: ['baseline'], definitions });
+  const cohort = generateCohort({
+    seed,
+    schools,
+    pupilsPerSchool: sizes,
+    waves: ['baseline'],
+    definitions,
+  });
   let eligible = 0;
   let hiddenBefore = 0;
   let hiddenAfter = 0;
@@ -40,12 +46,21 @@ function measure(label: string, seed: number, schools: number, sizes: [number, n
         derived: b.derived.map((d) => ({ key: d.key, of: d.of })),
       };
       const old = suppressionPattern(table);
-      const oldCounts = suppressionPattern(table, { ...DEFAULT_DISCLOSURE_CONTROL, minCellSize: 20 });
+      const oldCounts = suppressionPattern(table, {
+        ...DEFAULT_DISCLOSURE_CONTROL,
+        minCellSize: 20,
+      });
       if (!old.groups['any-sen']!.shown) hiddenBefore++;
-      if (anySen.base >= 20 && !(old.groups['any-sen']!.shown && oldCounts.groups['any-sen']!.shown)) percentBefore++;
+      if (
+        anySen.base >= 20 &&
+        !(old.groups['any-sen']!.shown && oldCounts.groups['any-sen']!.shown)
+      )
+        percentBefore++;
       // After: the same school's own published results.
       const pool = published.pools.find((p) => p.comparableAs === summary.comparableAs)!;
-      const t = pool.baseline!.binary.find((x) => x.indicator === INDICATOR && x.dimension === 'sen')!;
+      const t = pool.baseline!.binary.find(
+        (x) => x.indicator === INDICATOR && x.dimension === 'sen',
+      )!;
       const cell = t.derived.find((d) => d.key === 'any-sen')!;
       if (!('value' in cell.base)) hiddenAfter++;
       if (anySen.base >= 20 && !('value' in cell.percent)) percentAfter++;
@@ -57,6 +72,6 @@ function measure(label: string, seed: number, schools: number, sizes: [number, n
   );
 }
 
-console.log('SEND visibility (frequent victimisation by SEND, the school\'s own view):');
+console.log("SEND visibility (frequent victimisation by SEND, the school's own view):");
 measure('the demo trust (8 schools, seed 2026)', 2026, 8, [60, 180]);
 measure('200 random schools of 100–400 pupils', 99, 200, [100, 400]);

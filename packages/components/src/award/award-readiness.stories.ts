@@ -11,6 +11,8 @@ import {
   generatePerception,
   generatePlan,
   generatePupilResults,
+  SEED_DECIDED,
+  SEED_OPEN,
 } from '../test-helpers/audit-data.js';
 import './at-award-readiness.js';
 
@@ -22,7 +24,7 @@ const plan = generatePlan(audit, baseline, {
   today: TODAY,
   statusWeights: [0, 0.1, 0.9, 0],
 });
-const pupils = generatePupilResults(41);
+const pupils = generatePupilResults(SEED_DECIDED);
 
 const meta = {
   title: 'Elements/at-award-readiness',
@@ -56,7 +58,7 @@ export const NeedsJudgement = {
         baseline,
         end,
         plan,
-        pupils: generatePupilResults(43),
+        pupils: generatePupilResults(SEED_OPEN),
         perception: { baseline: generatePerception(7), end: generatePerception(8) },
       })}
     ></at-award-readiness>`,

@@ -13,6 +13,8 @@ import {
   generatePerception,
   generatePlan,
   generatePupilResults,
+  SEED_DECIDED,
+  SEED_OPEN,
 } from '../test-helpers/audit-data.js';
 import { AtAwardReadiness } from './award-readiness.js';
 import { AWARD_NAMES, AWARD_REASONS } from './award.strings.js';
@@ -33,7 +35,7 @@ const recommendation: AwardRecommendation = generateAward({
   baseline,
   end,
   plan,
-  pupils: generatePupilResults(41),
+  pupils: generatePupilResults(SEED_DECIDED),
   perception,
 });
 /** A school whose SEND figure is hidden and whose rise is too small to test: for judgement. */
@@ -41,7 +43,7 @@ const open: AwardRecommendation = generateAward({
   baseline,
   end,
   plan,
-  pupils: generatePupilResults(43),
+  pupils: generatePupilResults(SEED_OPEN),
   perception,
 });
 
@@ -116,7 +118,7 @@ describe('<at-award-readiness>', () => {
       gold: 'Gold',
     };
     expect(text(el.shadowRoot!.querySelector('#award-level'))).to.equal(
-      `The evidence so far supports: ${levels[open.level]}, or ${levels[open.levelIfJudged]} if the moderator judges the ${open.needsJudgement.length} open criteria met.`,
+      `The evidence so far supports: ${levels[open.level]}, or ${levels[open.levelIfJudged]} if the moderator judges the ${open.needsJudgement.length} open ${open.needsJudgement.length === 1 ? 'criterion' : 'criteria'} met.`,
     );
     const same = await make(recommendation);
     expect(text(same.shadowRoot!.querySelector('#award-level'))).to.equal(

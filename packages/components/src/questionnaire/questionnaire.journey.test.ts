@@ -43,7 +43,9 @@ async function make(
 }
 
 async function completeAnswers(id: string): Promise<Record<string, string | string[]>> {
-  const res = await fetch(`/packages/questionnaires/fixtures/${id}/1.0.0/complete.json`);
+  const res = await fetch(
+    `/packages/questionnaires/fixtures/${id}/${getQuestionnaire(id).version}/complete.json`,
+  );
   return ((await res.json()) as { response: { answers: Record<string, string | string[]> } })
     .response.answers;
 }

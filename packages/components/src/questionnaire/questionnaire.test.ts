@@ -58,9 +58,16 @@ async function make(id: string | undefined, o: Options = {}): Promise<AtQuestion
 
 /** The fixture answers that open every follow-up question of a definition. */
 async function completeAnswers(id: string): Promise<Record<string, string | string[]>> {
-  const res = await fetch(`/packages/questionnaires/fixtures/${id}/1.0.0/complete.json`);
+  const res = await fetch(
+    `/packages/questionnaires/fixtures/${id}/${getQuestionnaire(id).version}/complete.json`,
+  );
   const json = (await res.json()) as { response: { answers: Record<string, string | string[]> } };
   return json.response.answers;
+}
+
+/** The shipped definition's own words for `{referencePeriod}` (they change with its version). */
+function defaultPeriod(id: string): string {
+  return getQuestionnaire(id).parameters['referencePeriod']!['en-GB']!;
 }
 
 /** A copy of a shipped definition, changed by `edit` (still valid unless `edit` breaks it). */
@@ -229,7 +236,7 @@ describe('<at-questionnaire>', function () {
           .flatMap((s) => s.items)
           .find(
             (i) =>
-              i.text['en-GB']!.replace('{referencePeriod}', 'since the last holiday') ===
+              i.text['en-GB']!.replace('{referencePeriod}', defaultPeriod('pupil-ks1')) ===
               text(fieldset.querySelector('legend')),
           )!;
         expect(item !== undefined, text(fieldset.querySelector('legend'))).to.equal(true);
@@ -416,7 +423,9 @@ describe('<at-questionnaire>', function () {
       await press(el, 'Start now');
       $<HTMLInputElement>(el, 'input')!.click();
       await el.updateComplete;
-      expect(el.draftKey).to.equal(`at-questionnaire/draft/pupil-ks2@1.0.0/${SCHOOL}/baseline/`);
+      expect(el.draftKey).to.equal(
+        `at-questionnaire/draft/pupil-ks2@${getQuestionnaire('pupil-ks2').version}/${SCHOOL}/baseline/`,
+      );
       const stored = JSON.parse(String(storage.get(el.draftKey))) as {
         draft: { answers: object };
       };
@@ -1008,7 +1017,7 @@ describe('<at-questionnaire>', function () {
         const el = await make('pupil-ks1');
         await press(el, 'Start now');
         while (!heading(el).startsWith('Has anyone bullied you')) await press(el, 'Skip');
-        expect(heading(el)).to.equal('Has anyone bullied you since the last holiday?');
+        expect(heading(el)).to.equal(`Has anyone bullied you ${defaultPeriod('pupil-ks1')}?`);
         expect(el.shadowRoot!.textContent).to.not.include('{');
         await press(el, 'Read aloud');
         await waitUntil(() => speech.spoken.length > 0, 'spoken');
@@ -1016,7 +1025,7 @@ describe('<at-questionnaire>', function () {
         const item = def.sections[1]!.items[0]!;
         if (item.type === 'free-text') throw new Error('not a choice');
         expect(speech.spoken.map((s) => s.text)).to.deep.equal([
-          item.readAloud!['en-GB']!.replace('{referencePeriod}', 'since the last holiday'),
+          item.readAloud!['en-GB']!.replace('{referencePeriod}', defaultPeriod('pupil-ks1')),
           ...item.options.map((o) => (o.readAloud ?? o.label)['en-GB']),
         ]);
         expect(speech.spoken[0]!.lang).to.equal('en-GB');

@@ -129,6 +129,15 @@ describe('<at-results>', () => {
   });
 
   describe('A11 every story is accessible', () => {
+    // The stories publish their synthetic trusts when first shown (scoring's complementary
+    // suppression over a 700-pupil school and its LA takes seconds in a busy browser). Publish them
+    // once here, with room to finish, so each story's test checks only rendering and axe.
+    before(function () {
+      this.timeout(120_000);
+      standoutFixture('better');
+      standoutFixture('worse');
+      smallSchoolFixture();
+    });
     for (const [name, story] of Object.entries(stories)) {
       if (typeof story !== 'object' || !('render' in story)) continue;
       it(name, async () => {

@@ -271,16 +271,42 @@ export function generatePlan(
 }
 
 /**
+ * Seeds of `generatePupilResults` for the award's two shapes. Which seed gives which depends on the
+ * synthetic cohort and on how scoring protects figures, so a change to either may swap them: the
+ * award tests assert each shape, and fail if it is lost.
+ */
+/** Every pupil outcome published and decided: the award says Silver. */
+export const SEED_DECIDED = 43;
+/** The SEND figure hidden at a wave: that criterion needs the moderator's judgement. */
+export const SEED_OPEN = 41;
+
+/**
  * One school's pupil results at both waves, as its own results page publishes them: a seeded
  * synthetic cohort (KS2 and secondary), summarised with `summariseEach` and published with
  * `publishResults` at the school's own view.
  */
-export function generatePupilResults(seed: number): PublishedResults {
+export function generatePupilResults(
+  seed: number,
+  pupilsPerSchool: readonly [number, number] = [120, 160],
+): PublishedResults {
+  // Publishing protects every figure together, which takes a second or two in a browser: tests and
+  // stories ask for the same few schools many times, so each is published once.
+  const key = `${seed}:${pupilsPerSchool.join('-')}`;
+  const known = publishedPupils.get(key);
+  if (known) return known;
+  const made = publishPupils(seed, pupilsPerSchool);
+  publishedPupils.set(key, made);
+  return made;
+}
+
+const publishedPupils = new Map<string, PublishedResults>();
+
+function publishPupils(seed: number, pupilsPerSchool: readonly [number, number]): PublishedResults {
   const definitions = [getQuestionnaire('pupil-ks2'), getQuestionnaire('pupil-secondary')];
   const { schools, responses } = generateCohort({
     seed,
     schools: 1,
-    pupilsPerSchool: [120, 160],
+    pupilsPerSchool: [pupilsPerSchool[0], pupilsPerSchool[1]],
     definitions: { 'pupil-ks2': definitions[0]!, 'pupil-secondary': definitions[1]! },
   });
   const at = (wave: Wave) =>

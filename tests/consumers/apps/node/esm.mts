@@ -27,7 +27,7 @@ const fixture = (path: string) =>
 
 const ks2 = definition();
 const sameAsRoot = ks2 === getQuestionnaire('pupil-ks2');
-const valid = validateResponse(ks2, fixture('pupil-ks2/1.0.0/complete.json').response);
+const valid = validateResponse(ks2, fixture(`pupil-ks2/${ks2.version}/complete.json`).response);
 
 const composed = compose(getQuestionnaire('pupil-secondary'), { version: '1.0.0-la873.1' }, [
   { op: 'set-parameter', name: 'referencePeriod', value: { 'en-GB': 'since Easter' } },
@@ -39,7 +39,9 @@ const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { properties: obj
 const withSchema = { $schema: `./${schemaPath}`, ...ks2 };
 
 const audit = getAudit();
-const auditResponse = fixture('all-together-audit/1.0.0/complete-baseline.json').response;
+const auditResponse = fixture(
+  `all-together-audit/${audit.version}/complete-baseline.json`,
+).response;
 const parsedAudit = check(AuditResponse, auditResponse);
 
 console.log(
