@@ -3,14 +3,18 @@
  * (routes/: auth, pupil, school, trust) and the repository layer (repo/). `createApp` is used by
  * the server, the tests and the benchmarks alike; `AppType` types the front end's client.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Cache, type AppOptions, type Deps, type Env, type PupilSession } from './context.js';
+import { type AppOptions, type Deps, type Env, type PupilSession } from './context.js';
+import { NO_TENANT, withScope } from './db.js';
 import { today } from './domain/definitions.js';
+import { plainAddress } from './middleware/address.js';
 import { apiBodyLimit } from './middleware/body-limit.js';
 import { csrf } from './middleware/csrf.js';
 import { onError } from './middleware/errors.js';
@@ -19,12 +23,23 @@ import { securityHeaders } from './middleware/headers.js';
 import { requestLog } from './middleware/request-log.js';
 import { sessions } from './middleware/sessions.js';
 import { repos } from './repo/index.js';
+import { FaultLatch } from './ops/faults.js';
+import { jsonLines } from './ops/logging.js';
+import { maintenance } from './ops/maintenance.js';
 import { SubmissionStore } from './repo/submissions.js';
 import { authRoutes } from './routes/auth.js';
 import { pupilRoutes } from './routes/pupil.js';
 import { schoolRoutes } from './routes/school.js';
 import { trustRoutes } from './routes/trust.js';
-import { FailureThrottle, sha256 } from './security.js';
+import { PasswordGate, clientAddress, defaultHashing, sha256 } from './security.js';
+import {
+  DatabaseLimits,
+  MemoryCache,
+  MemoryLimits,
+  NoCache,
+  defaultStore,
+  type SharedCache,
+} from './state.js';
 
 export type { AppOptions, PupilSession, Role, StaffSession } from './context.js';
 export type { Access, RouteInfo } from './middleware/guard.js';
@@ -46,9 +61,19 @@ export function createApp(options: AppOptions) {
   const { db } = options;
   const now = options.now ?? Date.now;
   const log = options.log ?? ((line: string) => console.log(line));
+  const logError = options.logError ?? jsonLines();
+  const logEvent = options.logEvent ?? jsonLines((l) => process.stdout.write(l + '\n'));
+  const hops = options.trustProxy === true ? 1 : Number(options.trustProxy || 0);
+  const publicSecure = options.publicOrigin ? options.publicOrigin.startsWith('https:') : undefined;
+  // Secure cookies, __Host- names and HSTS: as forced; else as the public origin says (a proxy
+  // may well forward Host: 127.0.0.1); else unless the request's own host is loopback.
   const isSecure = (c: Context) =>
     options.secureCookies ??
+    publicSecure ??
     !['localhost', '127.0.0.1', '[::1]'].includes(new URL(c.req.url).hostname);
+  const store = options.stateStore ?? defaultStore(db);
+  const hashing = options.passwordHashing ?? defaultHashing(availableParallelism());
+  const faults = new FaultLatch();
   const deps: Deps = {
     options,
     db,
@@ -61,34 +86,47 @@ export function createApp(options: AppOptions) {
     now,
     today: () => today(new Date(now())),
     log,
+    logError,
+    logEvent,
     submissions: new SubmissionStore(db, () => today(new Date(now()))),
-    codeThrottle: new FailureThrottle(options.codeFailuresPerMinute ?? 10, 60_000, now),
-    loginThrottle: new FailureThrottle(5, 15 * 60_000, now),
-    // Pupil sessions are read on every submission: a short cache in front of the database (a
-    // deleted session can outlive its deletion on another replica by at most 30 s).
-    pupilCache: new Cache<PupilSession | null>(30_000, 50_000, now),
+    limits: store === 'database' ? new DatabaseLimits(db) : new MemoryLimits(),
+    // Pupil sessions are read on every submission. One server (PGlite) keeps a short cache in
+    // front of the database; several servers read the database each time, so a session ended on
+    // one server is ended on all of them at once.
+    pupilCache:
+      store === 'database'
+        ? new NoCache<PupilSession | null>()
+        : (new MemoryCache<PupilSession | null>(
+            30_000,
+            50_000,
+            now,
+          ) as SharedCache<PupilSession | null>),
+    passwords: new PasswordGate(hashing.concurrency, hashing.queue),
+    faults,
+    serverId: randomUUID(),
     isSecure,
     cookieName: (c, base) => (isSecure(c) ? `__Host-${base}` : base),
     clientKey: (c) => {
-      let address = '';
-      if (options.trustProxy)
-        address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? '';
-      if (!address) {
-        try {
-          address = getConnInfo(c).remote.address ?? '';
-        } catch {
-          address = 'unknown';
-        }
+      let socket = 'unknown';
+      try {
+        socket = getConnInfo(c).remote.address ?? 'unknown';
+      } catch {
+        /* not served by node (tests calling app.request) */
       }
-      // Held in memory only, hashed, for throttling; never stored or logged (P3, S11).
-      return sha256(address);
+      // Held only hashed, for throttling; never stored with a response or logged (P3, S11).
+      return sha256(clientAddress(c.req.header('x-forwarded-for'), hops, socket));
     },
+    as: withScope,
   };
+  const jobs = maintenance(deps);
 
   const app = new Hono<Env>();
   app.use('*', requestLog(log));
-  app.onError(onError(log));
+  app.onError(onError({ logError, faults, now }));
   app.use('*', securityHeaders({ frameAncestors: options.frameAncestors, isSecure }));
+  // Until a guard says whose request it is, statements see no tenant's rows (row-level security).
+  app.use('/api/*', (_c, next) => withScope(NO_TENANT, next));
+  app.use('/api/*', plainAddress());
   app.use('/api/*', apiBodyLimit());
   // Published results are large JSON documents (every breakdown of both waves); they compress ~30×.
   // Only staff reads are compressed: pupil submissions stay small and uncompressed.
@@ -112,7 +150,20 @@ export function createApp(options: AppOptions) {
     );
   }
 
-  return { app, routes, submissions: deps.submissions, codeThrottle: deps.codeThrottle };
+  return {
+    app,
+    routes,
+    submissions: deps.submissions,
+    /** The attempt counters (throttles and rate limits). */
+    limits: deps.limits,
+    /** The bounded pool password hashes run in (its `peak` says how many ran at once). */
+    passwords: deps.passwords,
+    /** Retention and housekeeping: `runOnce()`, or `start()` on a schedule (server/main.ts). */
+    maintenance: jobs,
+    faults,
+    /** Stops the scheduled jobs. */
+    stop: () => void jobs.stop(),
+  };
 }
 
 export type DemoApp = ReturnType<typeof createApp>;

@@ -11,9 +11,12 @@ export interface Config {
   staticDir: string;
   publicOrigin: string | undefined;
   frameAncestors: string | undefined;
-  trustProxy: boolean;
+  /** Proxies you run in front (TRUST_PROXY=1 for one): how far from the right of X-Forwarded-For. */
+  trustProxy: number;
   secureCookies: boolean | undefined;
   demo: boolean;
+  /** Minutes between maintenance runs (retention, expiry, integrity); default 60. */
+  maintenanceMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,9 +29,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: env.STATIC_DIR ?? here('../dist'),
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
     frameAncestors: env.FRAME_ANCESTORS || undefined,
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: /^[0-9]$/.test(env.TRUST_PROXY ?? '') ? Number(env.TRUST_PROXY) : 0,
     secureCookies: env.SECURE_COOKIES === undefined ? undefined : env.SECURE_COOKIES === '1',
     demo: env.DEMO === '1',
+    maintenanceMinutes: Number(env.MAINTENANCE_MINUTES) > 0 ? Number(env.MAINTENANCE_MINUTES) : 60,
   };
 }
 

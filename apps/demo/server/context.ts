@@ -3,11 +3,14 @@
  * the options a trust sets, and the dependencies handed to each area's routes.
  */
 import type { Context } from 'hono';
-import type { Db } from './db.js';
+import type { Db, Scope } from './db.js';
+import type { ErrorLog, EventLog } from './ops/logging.js';
+import type { FaultLatch } from './ops/faults.js';
 import type { Repos } from './repo/index.js';
 import type { SchoolRow } from './repo/schools.js';
 import type { SubmissionStore } from './repo/submissions.js';
-import type { FailureThrottle } from './security.js';
+import type { PasswordGate } from './security.js';
+import { MemoryCache, type LimitStore, type SharedCache, type StateStore } from './state.js';
 
 export type Role = 'trust-admin' | 'school-lead';
 
@@ -29,7 +32,8 @@ export interface PupilSession {
   csrf: string;
   schoolUrn: string;
   roundId: string;
-  codeHash: string;
+  /** The class code's hash until the session has stored its response; then none (P2). */
+  codeHash: string | null;
   definitionId: string;
   definitionVersion: string;
   /** The session has stored its one response (it may still replay that one). */
@@ -56,39 +60,38 @@ export interface AppOptions {
   frameAncestors?: string;
   /** The built front end (Vite's `dist/`); when absent, only the API is served. */
   staticDir?: string;
-  /** Use `X-Forwarded-For` for the client address (only behind a proxy you run). */
-  trustProxy?: boolean;
-  /** Request log sink; never receives bodies, codes or addresses (S11). */
+  /**
+   * The proxies in front that you run (`true` is one): the client address is the entry that many
+   * places from the right of `X-Forwarded-For`. Default: none, the socket's address.
+   */
+  trustProxy?: boolean | number;
+  /** Request log sink; never receives bodies, codes or addresses (S11). Off: `() => {}`. */
   log?: (line: string) => void;
+  /** Error and event log sink (structured, never pupil content); always on. Default: stderr. */
+  logError?: ErrorLog;
+  /** Maintenance and other events (retention runs); default: the error sink's stream, as info. */
+  logEvent?: EventLog;
   now?: () => number;
   /** Code-entry failures allowed per address per minute before 429 (S6). */
   codeFailuresPerMinute?: number;
+  /**
+   * At most `concurrency` password hashes at once and `queue` waiting; any more are refused with
+   * 503 and Retry-After before any hashing. Default: half the cores, eight waiting for each.
+   */
+  passwordHashing?: { concurrency: number; queue: number };
+  /**
+   * Where throttles, rate limits and the session cache live: `database` (several servers on one
+   * PostgreSQL) or `memory` (one server). Default: `database` on PostgreSQL, `memory` on PGlite.
+   */
+  stateStore?: StateStore;
 }
 
 export const STAFF_IDLE_MS = 30 * 60_000;
 export const STAFF_ABSOLUTE_MS = 8 * 3600_000;
 export const PUPIL_SESSION_MS = 2 * 3600_000;
 
-/** A small time-limited cache (pupil sessions): any replica reads the database after `ms`. */
-export class Cache<V> {
-  private readonly map = new Map<string, { at: number; value: V }>();
-  constructor(
-    private readonly ms: number,
-    private readonly max: number,
-    private readonly now: () => number,
-  ) {}
-  get(key: string): { value: V } | undefined {
-    const hit = this.map.get(key);
-    return hit && this.now() - hit.at < this.ms ? { value: hit.value } : undefined;
-  }
-  set(key: string, value: V): void {
-    if (this.map.size >= this.max) this.map.clear();
-    this.map.set(key, { at: this.now(), value });
-  }
-  delete(key: string): void {
-    this.map.delete(key);
-  }
-}
+/** A small time-limited cache in memory (kept under its old name; see state.ts). */
+export const Cache = MemoryCache;
 
 /** Everything a route needs, built once by `createApp`. */
 export interface Deps {
@@ -102,12 +105,24 @@ export interface Deps {
   /** The portal's day (UTC), from `now`. */
   today: () => string;
   log: (line: string) => void;
+  /** Structured error log (never pupil content), on even when request logs are off. */
+  logError: ErrorLog;
+  logEvent: EventLog;
   submissions: SubmissionStore;
-  codeThrottle: FailureThrottle;
-  loginThrottle: FailureThrottle;
-  pupilCache: Cache<PupilSession | null>;
+  /** Attempt counters for throttles and rate limits (shared by every server on PostgreSQL). */
+  limits: LimitStore;
+  /** Pupil sessions read on every submission: a memory cache on PGlite, none on PostgreSQL. */
+  pupilCache: SharedCache<PupilSession | null>;
+  /** The bounded pool password hashes run in. */
+  passwords: PasswordGate;
+  /** A storage fault seen (a damaged or missing file): submissions stop until a check passes. */
+  faults: FaultLatch;
+  /** A random id for this server process (the health canary's row). */
+  serverId: string;
   isSecure: (c: Context) => boolean;
   cookieName: (c: Context, base: string) => string;
   /** The caller's address, hashed, for throttling only (never stored or logged). */
   clientKey: (c: Context) => string;
+  /** Runs `fn` as the given tenant (row-level security); see db.ts. */
+  as<T>(scope: Scope, fn: () => Promise<T>): Promise<T>;
 }

@@ -1,15 +1,31 @@
-/** Starts the portal: open the database, migrate, (demo) seed, serve. */
+/**
+ * Starts the portal: open the database, migrate, check its integrity (refuse to start on a problem),
+ * (demo) seed, run maintenance now and every hour, serve.
+ */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { isLoopback, loadConfig } from './config.js';
-import { openDb } from './db.js';
+import { SYSTEM, openDb, withScope } from './db.js';
 import { migrate } from './migrate.js';
+import { checkIntegrity } from './ops/integrity.js';
+import { loggers } from './ops/logging.js';
 import { DEMO_ADMIN, DEMO_CODE, DEMO_PASSWORD, seed } from './seed.js';
 import { formatCode } from './security.js';
 
 const config = loadConfig();
+// LOG_REQUESTS=0 silences the request log only; errors and events are always written.
+const { log, logError, logEvent } = loggers(process.env);
 const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrate(db);
+const problems = await checkIntegrity(db);
+if (problems.length) {
+  logError({ time: new Date().toISOString(), level: 'error', event: 'integrity.failed', problems });
+  console.error(
+    `The database failed its integrity check; not starting:\n  ${problems.join('\n  ')}`,
+  );
+  await db.close();
+  process.exit(1);
+}
 console.log(
   `database: ${db.kind} (${db.where})${applied.length ? `, migrations applied: ${applied.join(', ')}` : ', schema up to date'}`,
 );
@@ -23,21 +39,25 @@ if (config.demo) {
     );
     process.exit(1);
   }
-  sample = await seed(db);
+  sample = await withScope(SYSTEM, () => seed(db));
   console.log(
     `seed: sample trust ready (${sample.schools.length} schools, ${sample.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`,
   );
 }
 
-const { app } = createApp({
+const { app, maintenance } = createApp({
   db,
   staticDir: config.staticDir,
   publicOrigin: config.publicOrigin,
   frameAncestors: config.frameAncestors,
   trustProxy: config.trustProxy,
   ...(config.secureCookies === undefined ? {} : { secureCookies: config.secureCookies }),
-  log: process.env.LOG_REQUESTS === '0' ? () => {} : (line) => console.log(line),
+  log,
+  logError,
+  logEvent,
 });
+// Retention and housekeeping now, then on a schedule (every server may run it: it is idempotent).
+void maintenance.start(config.maintenanceMinutes * 60_000);
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -62,6 +82,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 
 const stop = async () => {
   server.close();
+  await maintenance.stop();
   await db.close();
   process.exit(0);
 };

@@ -29,6 +29,9 @@ export function listMigrations(dir = DIR): Migration[] {
 export async function migrate(db: Db, migrations = listMigrations()): Promise<string[]> {
   const done = await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(72400017)');
+    // A migration that changes rows sees every tenant's (row-level security, migration 020, holds
+    // the owner too).
+    await tx.query("SELECT set_config('app.scope', 'system', true)");
     await tx.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );

@@ -1,5 +1,6 @@
 /**
- * Passwords, random ids, class codes and throttles (reliability.md S6, S7, S8).
+ * Passwords (and the bounded pool that hashes them), random ids, class codes and the client's
+ * address (reliability.md S6, S7, S8).
  */
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
@@ -39,14 +40,19 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', logN, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-/** A dummy hash, verified against when the account does not exist, so timing tells nothing. */
-let dummy: Promise<string> | undefined;
+/**
+ * A dummy hash per cost, verified against when the account does not exist, so timing tells
+ * nothing (the cost follows `SCRYPT_LOG_N`, as real hashes do).
+ */
+const dummies = new Map<number, Promise<string>>();
 
 export async function verifyPassword(
   password: string,
   stored: string | undefined,
 ): Promise<boolean> {
-  const encoded = stored ?? (await (dummy ??= hashPassword('not-a-real-password')));
+  const cost = scryptParams().logN;
+  if (!stored && !dummies.has(cost)) dummies.set(cost, hashPassword('not-a-real-password'));
+  const encoded = stored ?? (await dummies.get(cost)!);
   const [scheme, logN, r, p, salt, hash] = encoded.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
@@ -120,49 +126,77 @@ export const normaliseCode = (code: string): string => code.toUpperCase().replac
 /** How codes are shown: two groups of four. */
 export const formatCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;
 
-// ───────────────────────────────────────── throttles ─────────────────────────────────────────
+// ─────────────────────────────────────── password hashing ───────────────────────────────────────
+
+/** The hashing pool is full: the caller answers 503 with Retry-After at once. */
+export class HashingBusy extends Error {
+  constructor() {
+    super('Password hashing is busy.');
+    this.name = 'HashingBusy';
+  }
+}
 
 /**
- * Counts failures in a sliding window per key, and says how long to wait once over the limit
- * (with a backoff that doubles while failures go on). In memory: one server; docs/scaling say how
- * to move it to the database or Redis for several replicas.
+ * A bounded pool for password hashing. scrypt runs on libuv's small thread pool (4 threads), the
+ * same pool that syncs PGlite's files before a pupil's answer is acknowledged: unbounded, a flood of
+ * bogus logins queues ahead of every pupil (issue 23, finding 2). At most `concurrency` hashes run at
+ * once and at most `queue` wait; any more are refused at once, before any work is done.
  */
-export class FailureThrottle {
-  private readonly failures = new Map<string, number[]>();
+export class PasswordGate {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** The most hashes seen running at once (tests and benchmarks read it). */
+  peak = 0;
+
   constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
+    readonly concurrency: number,
+    readonly queue: number,
   ) {}
 
-  /** Seconds to wait, or 0 when the key may try again. */
-  retryAfter(key: string): number {
-    const times = this.recent(key);
-    if (times.length < this.limit) return 0;
-    // Wait until enough failures have left the window to be under the limit again.
-    const until = times[times.length - this.limit]! + this.windowMs;
-    return Math.max(1, Math.ceil((until - this.now()) / 1000));
-  }
-
-  fail(key: string): void {
-    const times = this.recent(key);
-    times.push(this.now());
-    this.failures.set(key, times);
-    if (this.failures.size > 100_000) this.prune();
-  }
-
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string): number[] {
-    const cutoff = this.now() - this.windowMs;
-    return (this.failures.get(key) ?? []).filter((t) => t > cutoff);
-  }
-
-  private prune(): void {
-    for (const key of [...this.failures.keys()]) {
-      if (this.recent(key).length === 0) this.failures.delete(key);
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.active >= this.concurrency) {
+      if (this.waiting.length >= this.queue) throw new HashingBusy();
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else this.active++;
+    this.peak = Math.max(this.peak, this.active);
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes straight to the next waiter; otherwise it is freed.
+      if (next) next();
+      else this.active--;
     }
   }
+}
+
+/**
+ * The default bound: half the cores (at least one) hash at once, so the other half and the rest of
+ * the thread pool keep serving pupils; eight may wait for each.
+ */
+export function defaultHashing(cores: number): { concurrency: number; queue: number } {
+  const concurrency = Math.max(1, Math.floor(cores / 2));
+  return { concurrency, queue: 8 * concurrency };
+}
+
+// ─────────────────────────────────────── client address ───────────────────────────────────────
+
+/**
+ * The client's address behind `hops` proxies the portal's operator runs: the entry that many places
+ * from the right of `X-Forwarded-For` (each proxy appends the address it saw), never the left, which
+ * the client writes itself. Without proxies, or when the header is short, the socket's address.
+ */
+export function clientAddress(
+  forwardedFor: string | undefined,
+  hops: number,
+  socket: string,
+): string {
+  if (hops > 0 && forwardedFor) {
+    const list = forwardedFor
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (list.length >= hops) return list[list.length - hops]!;
+  }
+  return socket;
 }

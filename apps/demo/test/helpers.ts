@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getQuestionnaire } from '@all-together/questionnaires';
 import { createApp, type AppOptions, type DemoApp } from '../server/app.js';
-import { openDb, type Db } from '../server/db.js';
+import { openDb, type Db, type Queryable } from '../server/db.js';
 import { migrate } from '../server/migrate.js';
 import { DEMO_PASSWORD, seed, type SeedResult } from '../server/seed.js';
 
@@ -23,8 +23,51 @@ export interface TestServer {
   db: Db;
   demo: DemoApp;
   seeded: SeedResult;
+  /** Request-log lines and error-log lines (JSON), in order. */
   logs: string[];
+  /** Error-log entries only, as the server wrote them. */
+  errors: Record<string, unknown>[];
   close(): Promise<void>;
+}
+
+/** An app served on an ephemeral port over a database opened elsewhere (a second server). */
+export interface ServedApp {
+  url: string;
+  demo: DemoApp;
+  logs: string[];
+  errors: Record<string, unknown>[];
+  /** Stops serving; the database stays open. */
+  close(): Promise<void>;
+}
+
+/** Serves `createApp` over `db` on an ephemeral port: another server of the same portal. */
+export async function serveApp(db: Db, options: Partial<AppOptions> = {}): Promise<ServedApp> {
+  const logs: string[] = [];
+  const errors: Record<string, unknown>[] = [];
+  const demo = createApp({
+    db,
+    staticDir: STATIC_DIR,
+    log: (l) => logs.push(l),
+    logError: (e) => {
+      errors.push(e);
+      logs.push(JSON.stringify(e));
+    },
+    logEvent: (e) => logs.push(JSON.stringify(e)),
+    ...options,
+  });
+  const server = serve({ fetch: demo.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    demo,
+    logs,
+    errors,
+    async close() {
+      (demo as { stop?: () => void }).stop?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
 
 /** A fresh PostgreSQL schema on DATABASE_URL, so runs never see each other's rows. */
@@ -34,6 +77,9 @@ export async function freshPg(url: string): Promise<{ url: string; drop: () => P
   await admin.exec(`CREATE SCHEMA ${schema}`);
   const u = new URL(url);
   u.searchParams.set('options', `-c search_path=${schema}`);
+  // Its own connection name, so a fault test can end this server's connections and no other
+  // test file's (they share the database and run at the same time).
+  u.searchParams.set('application_name', `all-together-demo ${schema}`);
   return {
     url: u.toString(),
     drop: async () => {
@@ -67,7 +113,6 @@ export async function startServer(
     seed: options.seed,
     pupilsPerSchool: options.pupilsPerSchool,
   });
-  const logs: string[] = [];
   const {
     backend: _b,
     schools: _s,
@@ -76,25 +121,58 @@ export async function startServer(
     pupilsPerSchool: _p,
     ...app
   } = options;
-  const demo = createApp({ db, staticDir: STATIC_DIR, log: (l) => logs.push(l), ...app });
-  const server = serve({ fetch: demo.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  const served = await serveApp(db, app);
   return {
-    url,
-    origin: url,
+    url: served.url,
+    origin: served.url,
     db,
-    demo,
+    demo: served.demo,
     seeded,
-    logs,
+    logs: served.logs,
+    errors: served.errors,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
       await db.close();
       await drop();
     },
   };
 }
+
+/** A clock the test moves: `now()` for `createApp`, `set` and `add` to travel in time. */
+export function testClock(start = Date.now()) {
+  let t = start;
+  return {
+    now: () => t,
+    set: (ms: number) => void (t = ms),
+    add: (ms: number) => void (t += ms),
+    day: () => new Date(t).toISOString().slice(0, 10),
+  };
+}
+
+/**
+ * A database that fails the statements `fault` picks with the error it returns (a SQLSTATE
+ * `code`, or none for a dropped connection): the server's answers to faults, on either backend.
+ */
+export function faultyDb(db: Db, fault: (sql: string) => Error | undefined): Db {
+  const wrap = (q: Queryable): Queryable => ({
+    async query<T>(sql: string, params?: unknown[]) {
+      const e = fault(sql);
+      if (e) throw e;
+      return q.query<T>(sql, params);
+    },
+  });
+  return {
+    ...db,
+    kind: db.kind,
+    where: db.where,
+    query: (sql, params) => wrap(db).query(sql, params),
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+  };
+}
+
+/** An error as a database driver raises it, with a SQLSTATE. */
+export const sqlError = (code: string, message = `simulated ${code}`) =>
+  Object.assign(new Error(message), { code, severity: 'ERROR' });
 
 /** An HTTP client that keeps cookies and the CSRF token, like a browser tab. */
 export class Client {
@@ -138,8 +216,8 @@ export class Client {
     return { status: res.status, json, text, headers: res.headers };
   }
 
-  async login(email: string, password = DEMO_PASSWORD) {
-    const r = await this.request('POST', '/api/login', { email, password });
+  async login(email: string, password = DEMO_PASSWORD, headers: Record<string, string> = {}) {
+    const r = await this.request('POST', '/api/login', { email, password }, headers);
     if (r.status === 200) this.csrf = String(r.json.csrf);
     return r;
   }

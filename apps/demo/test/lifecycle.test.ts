@@ -230,6 +230,28 @@ for (const backend of backends) {
           [urnA, round],
         );
         assert.deepEqual((await c.request('GET', results)).json, final.json, 'final is frozen');
+        // P9: the round's class codes went with the close; a new pupil with the code is not let
+        // in (the session above, started while it was open, was told kindly that it had finished).
+        const again = await start(code);
+        assert.equal(again.r.status, 404);
+        assert.equal(again.r.json.reason, 'not-found');
+      });
+      it('F5 P9 a round that keeps its codes a few days after closing tells a new pupil kindly that it has finished', async () => {
+        const c = await lead();
+        const id = `t-${backend}-${++serial}`;
+        const created = await c.request('POST', `/api/schools/${urnA}/rounds`, {
+          id,
+          wave: 'baseline',
+          opensOn: day(),
+          closesOn: day(28),
+          retention: { codeDays: 7 },
+        });
+        assert.equal(created.status, 201, created.text);
+        const { code } = await issue(c, id);
+        assert.equal(
+          (await c.request('POST', `/api/schools/${urnA}/rounds/${id}/close`, {})).status,
+          200,
+        );
         const again = await start(code);
         assert.equal(again.r.status, 410);
         assert.equal(again.r.json.reason, 'closed');

@@ -63,6 +63,13 @@ export function roundJson(round: RoundRow, today: string) {
     /** The day it closed: by its lead, or its last day. */
     closedOn: state === 'open' ? null : (round.closed_on ?? round.closes_on),
     lockedOn: round.locked_on,
+    /** Retention (P9): how long raw answers and class codes are kept, and when each went. */
+    retention: {
+      rawMonths: round.raw_retention_months,
+      codeDays: round.code_retention_days,
+      codesRemovedOn: round.codes_removed_on,
+      responsesPurgedOn: round.responses_purged_on,
+    },
   };
 }
 export type RoundJson = ReturnType<typeof roundJson>;

@@ -21,6 +21,7 @@ import {
   publishResults,
   recommendAward,
 } from '@all-together/scoring';
+import { withScope } from '../db.js';
 import type { RoundRow } from '../repo/rounds.js';
 import type { SchoolRow } from '../repo/schools.js';
 import { audit, pupilDefinitions } from './definitions.js';
@@ -80,13 +81,17 @@ export async function schoolResults(
 }> {
   const { baseRound, waves } = await schoolWaves(ctx, school, round);
   // The other schools at their reporting rounds of each wave shown.
+  // The comparator reads the trust's other schools: the one place a lead's request widens to the
+  // trust's rows (row-level security), to publish the rest of the trust rounded and protected.
   const others = new Map<string, Partial<Record<Wave, PupilSummary[]>>>();
-  for (const wave of Object.keys(waves) as Wave[]) {
-    for (const o of await trustSchoolsAt(ctx, trustId, wave)) {
-      if (o.school.urn === school.urn) continue;
-      others.set(o.school.urn, { ...others.get(o.school.urn), [wave]: o.summaries });
+  await withScope({ kind: 'trust', trust: trustId }, async () => {
+    for (const wave of Object.keys(waves) as Wave[]) {
+      for (const o of await trustSchoolsAt(ctx, trustId, wave)) {
+        if (o.school.urn === school.urn) continue;
+        others.set(o.school.urn, { ...others.get(o.school.urn), [wave]: o.summaries });
+      }
     }
-  }
+  });
   const input = { ...waves, others: [...others.values()], comparatorViewer: 'trust' as const };
   const options = { viewer: 'school' as const, dimensions: SCHOOL_DIMENSIONS };
   const results = publications.get('school-results', { input, options }, () =>

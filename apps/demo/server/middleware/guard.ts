@@ -4,9 +4,15 @@
  * school lead's handler receives `staff` and the `school` its session belongs to). `routeTable`
  * reads the guards back from the app, so the authorisation matrix test covers every registered
  * route, and `createApp` refuses to start with an API route that has none.
+ *
+ * A guard also sets whose rows the rest of the request may see (row-level security, db.ts
+ * `withScope`): a school lead and a pupil their school's, a trust administrator the trust's. A
+ * public route sees no tenant's rows unless its handler asks for the system scope by name. A new
+ * guard (a new role) names its scope here: `scopeOf`.
  */
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Deps, Env, PupilSession, StaffSession } from '../context.js';
+import { withScope, type Scope } from '../db.js';
 import type { SchoolRow } from '../repo/schools.js';
 import { HttpError } from './errors.js';
 
@@ -34,6 +40,20 @@ function mark<V extends object>(access: Access, check: MiddlewareHandler<Env>): 
   });
 }
 
+/** The rows a member of staff may see: their school's (a lead), their trust's (an administrator). */
+export function scopeOf(staff: StaffSession): Scope {
+  return staff.role === 'school-lead' && staff.schoolUrn
+    ? { kind: 'school', trust: staff.trustId, school: staff.schoolUrn }
+    : { kind: 'trust', trust: staff.trustId };
+}
+
+/** The rows a pupil may see: their code's school's. */
+export const pupilScope = (pupil: PupilSession): Scope => ({
+  kind: 'school',
+  trust: '',
+  school: pupil.schoolUrn,
+});
+
 export function guards(d: Pick<Deps, 'repo'>) {
   const staffOf = (c: Parameters<MiddlewareHandler<Env>>[0]): StaffSession => {
     const staff = c.get('staff');
@@ -46,21 +66,22 @@ export function guards(d: Pick<Deps, 'repo'>) {
 
     /** A pupil with a class-code session. */
     pupil: mark<{ pupil: PupilSession }>('pupil', async (c, next) => {
-      if (!c.get('pupil')) throw new HttpError(401, 'Enter your class code first.');
-      await next();
+      const pupil = c.get('pupil');
+      if (!pupil) throw new HttpError(401, 'Enter your class code first.');
+      await withScope(pupilScope(pupil), next);
     }),
 
     /** Any signed-in member of staff. */
     staff: mark<{ staff: StaffSession }>('staff', async (c, next) => {
-      staffOf(c);
-      await next();
+      await withScope(scopeOf(staffOf(c)), next);
     }),
 
     /** A trust administrator, for their own trust. */
     trustAdmin: mark<{ staff: StaffSession }>('trust-admin', async (c, next) => {
-      if (staffOf(c).role !== 'trust-admin')
+      const staff = staffOf(c);
+      if (staff.role !== 'trust-admin')
         throw new HttpError(403, 'Only a trust administrator can do this.');
-      await next();
+      await withScope({ kind: 'trust', trust: staff.trustId }, next);
     }),
 
     /**
@@ -73,11 +94,13 @@ export function guards(d: Pick<Deps, 'repo'>) {
         throw new HttpError(403, 'Only a school lead can do this.');
       if (c.req.param('urn') !== staff.schoolUrn)
         throw new HttpError(403, 'You can only see your own school.');
-      const school = await d.repo.schools.get(staff.schoolUrn);
-      if (!school || school.trust_id !== staff.trustId)
-        throw new HttpError(403, 'That school is not in your trust.');
-      c.set('school', school);
-      await next();
+      await withScope(scopeOf(staff), async () => {
+        const school = await d.repo.schools.get(staff.schoolUrn!);
+        if (!school || school.trust_id !== staff.trustId)
+          throw new HttpError(403, 'That school is not in your trust.');
+        c.set('school', school);
+        await next();
+      });
     }),
   };
 }

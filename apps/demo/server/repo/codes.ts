@@ -81,6 +81,25 @@ export const codesRepo = (q: Queryable) => ({
     ).rows[0];
   },
 
+  /**
+   * Removes a round's class codes (P9, at close by default): each code's hash is replaced by a
+   * marker that no code hashes to, and its pupil sessions lose their link to it. The rows stay, so
+   * the lead still sees each class, its size and its count. Returns how many codes were removed.
+   */
+  async removeForRound(urn: string, round: string): Promise<number> {
+    const r = await q.query(
+      `UPDATE class_codes SET code_hash = 'removed:' || id::text
+        WHERE school_urn = $1 AND round_id = $2 AND code_hash NOT LIKE 'removed:%'`,
+      [urn, round],
+    );
+    await q.query(
+      `UPDATE sessions SET code_hash = NULL
+        WHERE kind = 'pupil' AND school_urn = $1 AND round_id = $2 AND code_hash IS NOT NULL`,
+      [urn, round],
+    );
+    return r.rowCount;
+  },
+
   /** Revokes a code of the school's round; undefined when there is no such code there. */
   async revoke(
     urn: string,

@@ -4,7 +4,9 @@
  */
 import type { Queryable } from '../db.js';
 import { codesRepo } from './codes.js';
+import { devicesRepo } from './devices.js';
 import { documentsRepo } from './documents.js';
+import { healthRepo } from './health.js';
 import { logRepo } from './log.js';
 import { responsesRepo } from './responses.js';
 import { roundsRepo } from './rounds.js';
@@ -24,6 +26,8 @@ export function repos(q: Queryable) {
     responses: responsesRepo(q),
     snapshots: snapshotsRepo(q),
     log: logRepo(q),
+    devices: devicesRepo(q),
+    health: healthRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;

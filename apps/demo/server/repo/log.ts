@@ -16,6 +16,9 @@ export const LOG_KINDS = [
   'audit.saved',
   'plan.saved',
   'pupil.staff-browser',
+  'retention.codes-removed',
+  'retention.responses-purged',
+  'account.unlocked',
 ] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 

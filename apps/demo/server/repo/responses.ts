@@ -1,4 +1,7 @@
-/** Stored pupil responses, read for summaries only (P3: no column orders them). */
+/**
+ * Stored pupil responses, read for summaries only (P3: no column orders them, and they come back in
+ * the order of their random ids, never in the order they were stored).
+ */
 import type { QuestionnaireResponse } from '@all-together/model';
 import type { Queryable } from '../db.js';
 
@@ -12,9 +15,15 @@ export const responsesRepo = (q: Queryable) => ({
   },
   async bodies(urn: string, round: string): Promise<QuestionnaireResponse[]> {
     const r = await q.query<{ body: QuestionnaireResponse }>(
-      'SELECT body FROM responses WHERE school_urn = $1 AND round_id = $2',
+      'SELECT body FROM responses WHERE school_urn = $1 AND round_id = $2 ORDER BY id',
       [urn, round],
     );
     return r.rows.map((x) => x.body);
+  },
+  /** Deletes a round's raw responses (retention); returns how many. */
+  async purge(urn: string, round: string): Promise<number> {
+    return (
+      await q.query('DELETE FROM responses WHERE school_urn = $1 AND round_id = $2', [urn, round])
+    ).rowCount;
   },
 });

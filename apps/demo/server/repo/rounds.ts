@@ -17,10 +17,25 @@ export interface RoundRow {
   state: StoredState;
   closed_on: string | null;
   locked_on: string | null;
+  /** Retention (P9): raw responses are purged this many months after the round closes. */
+  raw_retention_months: number;
+  /** Retention (P9): its class codes are removed this many days after it closes (0: at close). */
+  code_retention_days: number;
+  codes_removed_on: string | null;
+  responses_purged_on: string | null;
 }
 
 const COLUMNS = `school_urn, id, wave, opens_on::text AS opens_on, closes_on::text AS closes_on,
-  state, closed_on::text AS closed_on, locked_on::text AS locked_on`;
+  state, closed_on::text AS closed_on, locked_on::text AS locked_on, raw_retention_months,
+  code_retention_days, codes_removed_on::text AS codes_removed_on,
+  responses_purged_on::text AS responses_purged_on`;
+/**
+ * Responses a round holds: its final snapshot's count once it has one (what was published, and all
+ * there is once the raw rows are purged), otherwise its stored rows.
+ */
+const RESPONSES = (r: string) => `coalesce(
+  (SELECT s.responses FROM summary_snapshots s WHERE s.school_urn = ${r}.school_urn AND s.round_id = ${r}.id AND s.final),
+  (SELECT count(*) FROM responses x WHERE x.school_urn = ${r}.school_urn AND x.round_id = ${r}.id))`;
 /** Closed for good: by its lead, by being locked, or because its last day has passed ($today). */
 const CLOSED = (today: string) => `(state <> 'open' OR closes_on < ${today})`;
 
@@ -103,8 +118,7 @@ export const roundsRepo = (q: Queryable) => ({
       await q.query<RoundRow>(
         `SELECT ${COLUMNS} FROM rounds r
           WHERE school_urn = $1 AND wave = $2 AND ${CLOSED('$3')}
-            AND (SELECT count(*) FROM responses x
-                  WHERE x.school_urn = r.school_urn AND x.round_id = r.id) >= $4
+            AND ${RESPONSES('r')} >= $4
           ORDER BY coalesce(closed_on, closes_on) DESC, id DESC LIMIT 1`,
         [urn, wave, today, k],
       )
@@ -115,7 +129,7 @@ export const roundsRepo = (q: Queryable) => ({
   async counts(urn: string): Promise<Map<string, { responses: number; codes: number }>> {
     const r = await q.query<{ id: string; responses: string | number; codes: string | number }>(
       `SELECT r.id,
-              (SELECT count(*) FROM responses x WHERE x.school_urn = r.school_urn AND x.round_id = r.id) AS responses,
+              ${RESPONSES('r')} AS responses,
               (SELECT count(*) FROM class_codes k WHERE k.school_urn = r.school_urn AND k.round_id = r.id) AS codes
          FROM rounds r WHERE r.school_urn = $1`,
       [urn],
@@ -132,12 +146,23 @@ export const roundsRepo = (q: Queryable) => ({
     wave: Wave;
     opensOn: string;
     closesOn: string;
+    rawRetentionMonths?: number | undefined;
+    codeRetentionDays?: number | undefined;
   }): Promise<RoundRow | undefined> {
     return (
       await q.query<RoundRow>(
-        `INSERT INTO rounds (school_urn, id, wave, opens_on, closes_on) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO rounds (school_urn, id, wave, opens_on, closes_on, raw_retention_months, code_retention_days)
+         VALUES ($1, $2, $3, $4, $5, coalesce($6::int, 12), coalesce($7::int, 0))
          ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
-        [r.urn, r.id, r.wave, r.opensOn, r.closesOn],
+        [
+          r.urn,
+          r.id,
+          r.wave,
+          r.opensOn,
+          r.closesOn,
+          r.rawRetentionMonths ?? null,
+          r.codeRetentionDays ?? null,
+        ],
       )
     ).rows[0];
   },
@@ -152,6 +177,38 @@ export const roundsRepo = (q: Queryable) => ({
         [urn, id, today],
       )
     ).rows[0];
+  },
+
+  /**
+   * Retention (P9), across every school (the system scope only): rounds whose class codes are due
+   * for removal, and rounds whose raw responses are due for purging, as of `today`.
+   */
+  async dueForRetention(today: string): Promise<{ codes: RoundRow[]; responses: RoundRow[] }> {
+    const closedOn = `coalesce(closed_on, closes_on)`;
+    const [codes, responses] = [
+      await q.query<RoundRow>(
+        `SELECT ${COLUMNS} FROM rounds WHERE codes_removed_on IS NULL AND ${CLOSED('$1')}
+            AND ${closedOn} + code_retention_days <= $1::date ORDER BY school_urn, id`,
+        [today],
+      ),
+      await q.query<RoundRow>(
+        `SELECT ${COLUMNS} FROM rounds WHERE responses_purged_on IS NULL AND ${CLOSED('$1')}
+            AND (${closedOn} + make_interval(months => raw_retention_months))::date <= $1::date
+          ORDER BY school_urn, id`,
+        [today],
+      ),
+    ];
+    return { codes: codes.rows, responses: responses.rows };
+  },
+
+  /** Records that a round's codes were removed, or its raw responses purged, today. */
+  async retained(urn: string, id: string, what: 'codes' | 'responses', today: string) {
+    await q.query(
+      what === 'codes'
+        ? 'UPDATE rounds SET codes_removed_on = $3 WHERE school_urn = $1 AND id = $2 AND codes_removed_on IS NULL'
+        : 'UPDATE rounds SET responses_purged_on = $3 WHERE school_urn = $1 AND id = $2 AND responses_purged_on IS NULL',
+      [urn, id, today],
+    );
   },
 
   /** Locks a closed round (closed → locked); undefined when it was not closed. */

@@ -21,7 +21,8 @@ export interface PupilSessionRow {
   csrf_token: string;
   school_urn: string;
   round_id: string;
-  code_hash: string;
+  /** Removed once the session has stored its response, and when its round's codes are removed. */
+  code_hash: string | null;
   definition_id: string;
   definition_version: string;
   submitted: boolean;
@@ -63,16 +64,23 @@ export const sessionsRepo = (q: Queryable) => ({
     );
   },
   async pupil(idHash: string, nowMs: number): Promise<PupilSessionRow | undefined> {
+    // The session's own questionnaire (sessions made before migration 022: its code's).
     return (
       await q.query<PupilSessionRow>(
         `SELECT s.csrf_token, s.school_urn, s.round_id, s.code_hash, s.submitted,
-                k.definition_id, k.definition_version
-           FROM sessions s JOIN class_codes k ON k.code_hash = s.code_hash
-          WHERE s.id_hash = $1 AND s.kind = 'pupil' AND s.expires_at > to_timestamp($2 / 1000.0)`,
+                coalesce(s.definition_id, k.definition_id) AS definition_id,
+                coalesce(s.definition_version, k.definition_version) AS definition_version
+           FROM sessions s LEFT JOIN class_codes k ON k.code_hash = s.code_hash
+          WHERE s.id_hash = $1 AND s.kind = 'pupil' AND s.expires_at > to_timestamp($2 / 1000.0)
+            AND coalesce(s.definition_id, k.definition_id) IS NOT NULL`,
         [idHash, nowMs],
       )
     ).rows[0];
   },
+  /**
+   * A pupil session. Its times are coarse (P3): created and last seen on its day (midnight UTC),
+   * expiring on a quarter-hour, so no column orders the pupils of a class.
+   */
   async createPupil(s: {
     idHash: string;
     schoolUrn: string;
@@ -80,11 +88,36 @@ export const sessionsRepo = (q: Queryable) => ({
     codeHash: string;
     csrf: string;
     expiresMs: number;
+    /** The portal's time now (its day is all that is kept). */
+    nowMs?: number;
+    definitionId?: string;
+    definitionVersion?: string;
   }): Promise<void> {
+    const quarter = 15 * 60_000;
+    const expires = Math.ceil(s.expiresMs / quarter) * quarter;
+    const day = Math.floor((s.nowMs ?? Date.now()) / 86_400_000) * 86_400_000;
     await q.query(
-      `INSERT INTO sessions (id_hash, kind, school_urn, round_id, code_hash, csrf_token, expires_at)
-       VALUES ($1, 'pupil', $2, $3, $4, $5, to_timestamp($6 / 1000.0))`,
-      [s.idHash, s.schoolUrn, s.roundId, s.codeHash, s.csrf, s.expiresMs],
+      `INSERT INTO sessions (id_hash, kind, school_urn, round_id, code_hash, csrf_token, expires_at,
+                             created_at, last_seen_at, definition_id, definition_version)
+       VALUES ($1, 'pupil', $2, $3, $4, $5, to_timestamp($6 / 1000.0), to_timestamp($7 / 1000.0),
+               to_timestamp($7 / 1000.0), $8, $9)`,
+      [
+        s.idHash,
+        s.schoolUrn,
+        s.roundId,
+        s.codeHash,
+        s.csrf,
+        expires,
+        day,
+        s.definitionId ?? null,
+        s.definitionVersion ?? null,
+      ],
     );
+  },
+  /** Expired sessions, staff and pupil; returns how many were removed. */
+  async purgeExpired(nowMs: number): Promise<number> {
+    return (
+      await q.query('DELETE FROM sessions WHERE expires_at <= to_timestamp($1 / 1000.0)', [nowMs])
+    ).rowCount;
   },
 });

@@ -10,9 +10,11 @@
  * original 201 even after the round closed.
  *
  * Nothing is acknowledged before it is durable: submissions arriving together are handled in one
- * transaction (group commit), followed on PGlite by an explicit sync, then all answered.
+ * transaction (group commit), followed on PGlite by an explicit sync, then all answered. Within it,
+ * each submission's statements run as its own school (row-level security), and a stored response's
+ * session loses its class code's hash at once (P2).
  */
-import type { Db, Queryable } from '../db.js';
+import { SYSTEM, narrow, withScope, type Db, type Queryable } from '../db.js';
 
 export interface Submission {
   id: string;
@@ -25,7 +27,7 @@ export interface Submission {
   body: unknown;
   submittedOn: string;
   /** The pupil session it comes from; without one (tests, imports) no gate applies. */
-  gate?: { sessionIdHash: string; codeHash: string };
+  gate?: { sessionIdHash: string; codeHash: string | null };
 }
 
 /**
@@ -79,7 +81,7 @@ async function admit(q: Queryable, s: Submission, today: string): Promise<Outcom
   const seat = await q.query(
     `UPDATE class_codes SET responses = responses + 1
       WHERE code_hash = $1 AND responses < class_size RETURNING 1`,
-    [g.codeHash],
+    [g.codeHash ?? ''],
   );
   if (seat.rows.length === 0) {
     await release(q, s, { seat: false });
@@ -93,11 +95,12 @@ async function release(q: Queryable, s: Submission, what: { seat: boolean }): Pr
   await q.query('UPDATE sessions SET submitted = false WHERE id_hash = $1', [g.sessionIdHash]);
   if (what.seat)
     await q.query('UPDATE class_codes SET responses = responses - 1 WHERE code_hash = $1', [
-      g.codeHash,
+      g.codeHash ?? '',
     ]);
 }
 
 async function submitOne(q: Queryable, s: Submission, today: string): Promise<Outcome> {
+  await narrow(q, { kind: 'school', trust: '', school: s.schoolUrn });
   const known = await existing(q, s);
   if (known) return known;
   const refused = await admit(q, s, today);
@@ -119,7 +122,14 @@ async function submitOne(q: Queryable, s: Submission, today: string): Promise<Ou
       s.submittedOn,
     ],
   );
-  if (r.rows.length > 0) return 'created';
+  if (r.rows.length > 0) {
+    // Stored: the session keeps no link to its class (P2); it can still replay this response.
+    if (s.gate)
+      await q.query('UPDATE sessions SET code_hash = NULL WHERE id_hash = $1', [
+        s.gate.sessionIdHash,
+      ]);
+    return 'created';
+  }
   // Another server stored the same id meanwhile: give the gates back and answer as for a replay.
   if (s.gate) await release(q, s, { seat: true });
   return (await existing(q, s)) ?? 'conflict';
@@ -157,6 +167,13 @@ export class SubmissionStore {
   }
 
   private async flush(): Promise<void> {
+    if (this.flushing) return;
+    // A batch holds many schools' pupils: it runs in the system scope, and each submission narrows
+    // it to its own school (submitOne), whatever request happened to start the flush.
+    return withScope(SYSTEM, () => this.flushAll());
+  }
+
+  private async flushAll(): Promise<void> {
     if (this.flushing) return;
     this.flushing = true;
     try {

@@ -7,12 +7,16 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import {
+  itemsOf,
   problem,
   validateResponse,
   type Problem,
+  type QuestionnaireDefinition,
   type QuestionnaireResponse,
 } from '@all-together/model';
 import { PUPIL_SESSION_MS, type Deps, type Env, type PupilSession } from '../context.js';
+import { SYSTEM } from '../db.js';
+import { codeKey, codeRule } from '../limits.js';
 import { definitionFor } from '../domain/definitions.js';
 import { accepting, stateOf } from '../domain/lifecycle.js';
 import { HttpError, invalid } from '../middleware/errors.js';
@@ -49,6 +53,53 @@ function codeRefusal(code: CodeForPupil, today: string): HttpError | undefined {
   return undefined;
 }
 
+/** A version 4 (random) UUID: a time-based one (v1, v6, v7) would date and order submissions (P3). */
+const RANDOM_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/**
+ * What this portal accepts from a pupil beyond the questionnaire's own rules (P1–P4): anonymous mode
+ * only (linked mode is not offered), characteristics the pupil reported themselves, and only those
+ * the questionnaire asks and the pupil answered, and a random response id.
+ */
+export function pupilProblems(
+  def: QuestionnaireDefinition,
+  response: QuestionnaireResponse,
+): Problem[] {
+  const problems: Problem[] = [];
+  if (!RANDOM_UUID.test(response.id))
+    problems.push(
+      problem(['id'], 'A response id is a random UUID (version 4), as crypto.randomUUID() makes.'),
+    );
+  if (response.mode !== 'anonymous')
+    problems.push(problem(['mode'], 'This portal collects anonymous responses only.'));
+  const { source, ...carried } = response.characteristics;
+  if (source !== 'self-report')
+    problems.push(
+      problem(
+        ['characteristics', 'source'],
+        'Pupils say their own characteristics here: school records are not used.',
+      ),
+    );
+  const asked = new Map<string, string>();
+  for (const item of itemsOf(def))
+    if (item.scoring.kind === 'characteristic' && item.scoring.characteristic)
+      asked.set(item.scoring.characteristic, item.id);
+  for (const [name, value] of Object.entries(carried)) {
+    if (value === undefined) continue;
+    const item = asked.get(name);
+    if (!item)
+      problems.push(problem(['characteristics', name], 'This questionnaire does not ask this.'));
+    else if (response.answers[item] !== value)
+      problems.push(
+        problem(
+          ['characteristics', name],
+          `Only an answer to the question "${item}" can say this, and it says something else.`,
+        ),
+      );
+  }
+  return problems;
+}
+
 const StartBody = z.strictObject({
   code: z.string().max(40, 'A class code is 8 letters and digits.'),
 });
@@ -57,15 +108,22 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
   new Hono<Env>()
     .post('/pupil/start', g.public, jsonOf(StartBody), async (c) => {
       const { code } = c.req.valid('json');
-      const key = d.clientKey(c);
       const normal = normaliseCode(code);
       const codeHash = sha256(normal);
-      const row = /^[A-Z0-9]{8}$/.test(normal) ? await d.repo.codes.forPupil(codeHash) : undefined;
-      // Throttle failures, never successes (S6, fact 5): a whole school shares one address.
+      // A code is found by its hash, before anyone is known: the system scope.
+      const row = await d.as(SYSTEM, async () =>
+        /^[A-Z0-9]{8}$/.test(normal) ? d.repo.codes.forPupil(codeHash) : undefined,
+      );
+      // Throttle failures, never successes (S6, fact 5): a whole school shares one address. The
+      // failure is counted and judged in one step, so wrong codes sent at once are all counted.
       if (!row) {
-        const wait = d.codeThrottle.retryAfter(key);
-        d.codeThrottle.fail(key);
-        if (wait > 0) throw refuse(429, 'throttled', { 'Retry-After': String(wait) });
+        const failure = await d.limits.attempt(
+          codeKey(d.clientKey(c)),
+          codeRule(d.options.codeFailuresPerMinute ?? 10),
+          d.now(),
+        );
+        if (!failure.allowed)
+          throw refuse(429, 'throttled', { 'Retry-After': String(failure.retryAfter) });
         throw refuse(404, 'not-found');
       }
       const refusal = codeRefusal(row, d.today());
@@ -83,28 +141,33 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
         submitted: false,
       };
       const staff = c.get('staff');
-      await d.transaction(async (tx) => {
-        await tx.sessions.createPupil({
-          idHash: session.idHash,
-          schoolUrn: session.schoolUrn,
-          roundId: session.roundId,
-          codeHash,
-          csrf: session.csrf,
-          expiresMs: d.now() + PUPIL_SESSION_MS,
-        });
-        // A pupil session started in a browser signed in as staff of this trust: a lead trying the
-        // questionnaire, or planting answers. The trust can see which (docs/decisions/0011).
-        const school = staff ? await tx.schools.get(row.school_urn) : undefined;
-        if (staff && school && school.trust_id === staff.trustId)
-          await tx.log.append({
-            actor: { id: staff.userId, role: staff.role },
-            trustId: staff.trustId,
-            schoolUrn: row.school_urn,
-            roundId: row.round_id,
-            kind: 'pupil.staff-browser',
-            detail: { code: row.id, classLabel: row.class_label },
+      await d.as(SYSTEM, () =>
+        d.transaction(async (tx) => {
+          await tx.sessions.createPupil({
+            idHash: session.idHash,
+            schoolUrn: session.schoolUrn,
+            roundId: session.roundId,
+            codeHash,
+            csrf: session.csrf,
+            expiresMs: d.now() + PUPIL_SESSION_MS,
+            nowMs: d.now(),
+            definitionId: row.definition_id,
+            definitionVersion: row.definition_version,
           });
-      });
+          // A pupil session started in a browser signed in as staff of this trust: a lead trying
+          // the questionnaire, or planting answers. The trust can see which (decisions/0011).
+          const school = staff ? await tx.schools.get(row.school_urn) : undefined;
+          if (staff && school && school.trust_id === staff.trustId)
+            await tx.log.append({
+              actor: { id: staff.userId, role: staff.role },
+              trustId: staff.trustId,
+              schoolUrn: row.school_urn,
+              roundId: row.round_id,
+              kind: 'pupil.staff-browser',
+              detail: { code: row.id, classLabel: row.class_label },
+            });
+        }),
+      );
       d.pupilCache.set(session.idHash, session);
       setCookie(c, d.cookieName(c, 'at_pupil'), id, {
         path: '/',
@@ -142,7 +205,7 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
     .get('/pupil/status', g.pupil, async (c) => {
       const p = c.var.pupil;
       const session = await d.repo.sessions.pupil(p.idHash, d.now());
-      const code = await d.repo.codes.forPupil(p.codeHash);
+      const code = p.codeHash ? await d.repo.codes.forPupil(p.codeHash) : undefined;
       const today = d.today();
       const state: 'answering' | 'sent' | 'closed' | 'full' = session?.submitted
         ? 'sent'
@@ -159,7 +222,7 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
 
     .post('/pupil/responses', g.pupil, async (c) => {
       const p = c.var.pupil;
-      const input = await jsonBody(c);
+      const input = await jsonBody(c, { status: 422 });
       const def = definitionFor(p.definitionId, p.definitionVersion);
       const round = await d.repo.rounds.get(p.schoolUrn, p.roundId);
       if (!def || !round) throw refuse(410, 'closed');
@@ -167,7 +230,7 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
       if (!checked.ok) throw invalid(checked.problems, 422);
       const response = checked.value;
       // S2: school and round come from the code's session, never from the payload.
-      const problems: Problem[] = [];
+      const problems: Problem[] = pupilProblems(def, response);
       if (response.school !== p.schoolUrn)
         problems.push(problem(['school'], 'This is not the school of your class code.'));
       if (response.round !== undefined && response.round !== round.id)
@@ -178,6 +241,16 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
       if (key !== undefined && key !== response.id)
         problems.push(problem(['id'], 'The Idempotency-Key header and the response id differ.'));
       if (problems.length) throw invalid(problems, 422);
+      // After a storage fault this server stores nothing until a full check passes: the pupil's
+      // device keeps the answers and sends them again (a 5xx is retried, S15).
+      if (d.faults.tripped)
+        throw new HttpError(
+          500,
+          'Your answers could not be saved just now. They are kept on this device.',
+          {
+            reason: 'fault',
+          },
+        );
       const day = d.today();
       // P3: coarse times, so no column ranks submissions.
       const stored: QuestionnaireResponse = {
@@ -211,8 +284,9 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
         case 'full':
           throw refuse(409, outcome);
       }
-      // The session has stored its one response: it now only replays it (S13).
-      if (outcome === 'created') d.pupilCache.set(p.idHash, { ...p, submitted: true });
+      // The session has stored its one response: it now only replays it (S13), with no code (P2).
+      if (outcome === 'created')
+        d.pupilCache.set(p.idHash, { ...p, submitted: true, codeHash: null });
       return c.json(
         { id: response.id, status: outcome === 'created' ? 'stored' : 'already-stored' },
         201,
@@ -223,7 +297,7 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
       const pupil = c.get('pupil');
       if (pupil) {
         d.pupilCache.delete(pupil.idHash);
-        await d.repo.sessions.delete(pupil.idHash);
+        await d.as(SYSTEM, () => d.repo.sessions.delete(pupil.idHash));
       }
       deleteCookie(c, d.cookieName(c, 'at_pupil'), { path: '/', secure: d.isSecure(c) });
       c.header('Clear-Site-Data', '"cache", "storage"');

@@ -19,6 +19,7 @@ import {
 } from '../domain/definitions.js';
 import { K, band, countFor, editable, roundJson, stateOf } from '../domain/lifecycle.js';
 import { schoolAward, schoolResults } from '../domain/results.js';
+import { removeCodes } from '../domain/retention.js';
 import type { DomainContext } from '../domain/snapshots.js';
 import { HttpError, invalid } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
@@ -86,6 +87,23 @@ const newRound = (today: string) =>
           (d) => !ISO_DAY.test(d) || d >= today,
           'A new round cannot close in the past: choose today or a later day.',
         ),
+      /** Retention (P9); defaults: raw answers 12 months after close, class codes at close. */
+      retention: z
+        .strictObject({
+          rawMonths: z
+            .number({ error: 'Enter the months to keep raw answers, from 1 to 120.' })
+            .int('Enter a whole number of months.')
+            .min(1, 'Keep raw answers for at least 1 month.')
+            .max(120, 'Keep raw answers for at most 120 months.')
+            .optional(),
+          codeDays: z
+            .number({ error: 'Enter the days to keep class codes after closing, from 0 to 30.' })
+            .int('Enter a whole number of days.')
+            .min(0, 'Enter 0 or more days.')
+            .max(30, 'Class codes are kept at most 30 days after a round closes.')
+            .optional(),
+        })
+        .optional(),
     })
     .superRefine((r, ctx) => {
       if (r.closesOn < r.opensOn)
@@ -161,6 +179,9 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
       detail,
     });
   const roundOf = async (repo: Repos, school: SchoolRow, id: string | undefined, lock = false) => {
+    // A round id is a slug (newRound): anything else is not a round, and is not looked up.
+    if (!id || id.length > 80 || !/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(id))
+      throw new HttpError(404, 'There is no such round at this school.');
     const round = lock
       ? await repo.rounds.getForShare(school.urn, id ?? '')
       : await repo.rounds.get(school.urn, id ?? '');
@@ -216,7 +237,8 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
           const { school, staff } = c.var;
           const body = c.req.valid('json');
           const today = d.today();
-          const round = parse(ProgrammeRound, { ...body, school: school.urn });
+          const { retention: _retention, ...fields } = body;
+          const round = parse(ProgrammeRound, { ...fields, school: school.urn });
           const created = await d.transaction(async (tx) => {
             const row = await tx.rounds.insert({
               urn: school.urn,
@@ -224,6 +246,8 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
               wave: round.wave,
               opensOn: round.opensOn,
               closesOn: round.closesOn,
+              rawRetentionMonths: body.retention?.rawMonths,
+              codeRetentionDays: body.retention?.codeDays,
             });
             if (row)
               await log(tx, staff, school, round.id, 'round.created', {
@@ -252,7 +276,10 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
                 ? 'This round is locked: it has been submitted for the award.'
                 : 'This round is already closed.',
             );
-          await log(tx, staff, school, round.id, 'round.closed');
+          // Retention (P9): by default the round's class codes go now, with the close.
+          const codesRemoved =
+            done.code_retention_days === 0 ? await removeCodes(tx, done, today, false) : 0;
+          await log(tx, staff, school, round.id, 'round.closed', { codesRemoved });
           return done;
         });
         return c.json({ round: roundJson(closed, today) });
@@ -271,7 +298,19 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
                 ? 'Close the round before submitting it for the award.'
                 : 'This round is already locked.',
             );
-          await log(tx, staff, school, round.id, 'round.locked');
+          // A round closed by its date, locked before maintenance removed its codes (P9).
+          const codesRemoved =
+            !done.codes_removed_on && done.code_retention_days === 0
+              ? await removeCodes(tx, done, today, false)
+              : 0;
+          await log(
+            tx,
+            staff,
+            school,
+            round.id,
+            'round.locked',
+            codesRemoved ? { codesRemoved } : {},
+          );
           return done;
         });
         return c.json({ round: roundJson(locked, today) });
