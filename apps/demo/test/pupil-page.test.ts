@@ -1,0 +1,107 @@
+/**
+ * The pupil's page as its own document (issue 22 item 4): `/pupil` loads only what answering
+ * needs, compressed, and a definition that is wrong still gets the kind message on the page and the
+ * exact problem, with its path, in the console (W1).
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { getQuestionnaire } from '@all-together/questionnaires';
+import { DEMO_CODE } from '../server/seed.js';
+import { startServer, type TestServer } from './helpers.js';
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'];
+
+describe(
+  'the pupil page in Chromium',
+  { skip: existsSync(CHROME) ? false : `no Chromium at ${CHROME}` },
+  () => {
+    let s: TestServer;
+    let browser: Browser;
+    before(async () => {
+      s = await startServer({ schools: 1 });
+      browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+    });
+    after(async () => {
+      await browser?.close();
+      await s?.close();
+    });
+
+    /** A fresh page (empty cache) that records every response and console error. */
+    const open = async () => {
+      const page = await (await browser.newContext()).newPage();
+      const responses: { path: string; encoding: string; type: string; status: number }[] = [];
+      const errors: string[] = [];
+      page.on('response', (r) => {
+        const path = new URL(r.url()).pathname;
+        void r.headerValue('content-encoding').then((encoding) =>
+          responses.push({
+            path,
+            encoding: encoding ?? '',
+            type: r.request().resourceType(),
+            status: r.status(),
+          }),
+        );
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      return { page, responses, errors };
+    };
+    const startWithCode = async (page: Page) => {
+      await page.goto(`${s.url}/pupil`);
+      await page.getByLabel('Class code').fill(DEMO_CODE);
+      await page.getByRole('button', { name: 'Start' }).click();
+    };
+
+    it('/pupil is its own document: no staff page, no staff element, assets compressed', async () => {
+      const { page, responses } = await open();
+      await startWithCode(page);
+      await page.locator('at-questionnaire').getByRole('button', { name: 'Start now' }).waitFor();
+      const staff = await page.evaluate(() =>
+        ['at-audit', 'at-results', 'at-action-plan'].filter((t) => customElements.get(t)),
+      );
+      assert.deepEqual(staff, [], 'no staff element is loaded on the pupil page');
+      const scripts = responses.filter((r) => r.type === 'script');
+      assert.ok(scripts.length > 0);
+      assert.ok(
+        !scripts.some((r) => /\/assets\/index-/.test(r.path)),
+        `the staff bundle is not loaded: ${scripts.map((r) => r.path).join(', ')}`,
+      );
+      // The element's chunk, its stylesheet and the definition are the pupil's bulk: gzip.
+      const bulk = responses.filter(
+        (r) => r.path.includes('/at-questionnaire-') || r.path === '/api/pupil/questionnaire',
+      );
+      assert.ok(bulk.length >= 3, JSON.stringify(responses));
+      for (const r of bulk.filter((r) => r.status === 200))
+        assert.equal(r.encoding, 'gzip', `${r.path} is sent compressed`);
+      await page.context().close();
+    });
+
+    it('W1 a wrong definition on the pupil page: a kind message to the pupil, the exact path in the console', async () => {
+      const { page, errors } = await open();
+      // The server would never send this; a damaged copy in transit or a bad deployment could.
+      const wrong = structuredClone(getQuestionnaire('pupil-ks2')) as unknown as {
+        sections: { items: { id: string }[] }[];
+      };
+      wrong.sections[0]!.items[0]!.id = 'Not An Id!';
+      await page.route('**/api/pupil/questionnaire', async (route) => {
+        const real = await route.fetch();
+        if (real.status() !== 200) return route.fulfill({ response: real });
+        const body = (await real.json()) as Record<string, unknown>;
+        await route.fulfill({ response: real, json: { ...body, definition: wrong } });
+      });
+      await startWithCode(page);
+      const alert = page.locator('at-questionnaire').getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /cannot be shown/);
+      assert.ok(
+        errors.some((e) => e.includes('sections.0.items.0.id')),
+        `the console names the path: ${JSON.stringify(errors)}`,
+      );
+      await page.context().close();
+    });
+  },
+);
