@@ -1,10 +1,46 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 
 const page = (name: string) => fileURLToPath(new URL(`web/${name}`, import.meta.url));
 
 // The front end is plain ESM; the SDK comes in through its public exports (the packages' dist).
+/**
+ * No request chains on the pupil's page: every chunk it can load, including those its entry
+ * imports on demand (the model the questionnaire checks a definition with), is announced with
+ * `<link rel="modulepreload">` in pupil.html, so the browser fetches them all at once while the
+ * pupil types the class code, instead of one after another once the definition has arrived.
+ */
+function preloadEverythingThePupilNeeds(): Plugin {
+  return {
+    name: 'pupil-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx): HtmlTagDescriptor[] {
+        const { bundle, chunk } = ctx;
+        if (!bundle || !chunk || !ctx.filename.endsWith('pupil.html')) return [];
+        const seen = new Set<string>();
+        const visit = (file: string) => {
+          const c = bundle[file];
+          if (!c || c.type !== 'chunk' || seen.has(file)) return;
+          seen.add(file);
+          [...c.imports, ...c.dynamicImports].forEach(visit);
+        };
+        visit(chunk.fileName);
+        return [...seen]
+          .filter((file) => !html.includes(`/${file}`))
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            injectTo: 'head',
+          }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [preloadEverythingThePupilNeeds()],
   root: 'web',
   publicDir: 'public',
   build: {
