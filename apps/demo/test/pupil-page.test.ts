@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { getQuestionnaire } from '@all-together/questionnaires';
-import { DEMO_CODE } from '../server/seed.js';
-import { startServer, type TestServer } from './helpers.js';
+import { DEMO_CODE, LIVE_ROUND } from '../server/seed.js';
+import { Client, startServer, type TestServer } from './helpers.js';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'];
@@ -111,6 +111,68 @@ describe(
         `the console names the path: ${JSON.stringify(errors)}`,
       );
       await page.context().close();
+    });
+
+    it('A11 a KS1, a KS2 and a secondary questionnaire are completed by keyboard alone on the pupil page', async () => {
+      const urn = s.seeded.schools[0]!.urn;
+      const lead = new Client(s.url);
+      await lead.login(s.seeded.schools[0]!.lead);
+      for (const definition of ['pupil-ks1', 'pupil-ks2', 'pupil-secondary']) {
+        const r = await lead.request('POST', `/api/schools/${urn}/rounds/${LIVE_ROUND}/codes`, {
+          classLabel: `keyboard ${definition}`,
+          classSize: 5,
+          definition,
+        });
+        assert.equal(r.status, 201, r.text);
+        const { page, errors } = await open();
+        await page.goto(`${s.url}/pupil`);
+        await page.getByLabel('Class code').focus();
+        await page.keyboard.type(String(r.json.code));
+        await page.keyboard.press('Enter');
+        // Strings, not functions: the page's CSP forbids eval, and CDP's evaluate needs none.
+        const active = () =>
+          page.evaluate<{ tag: string; type: string; text: string }>(`(() => {
+            let a = document.activeElement;
+            while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+            return { tag: a ? a.tagName : '', type: a && a.type ? a.type : '', text: a ? a.textContent.replace(/\\s+/g, ' ').trim() : '' };
+          })()`);
+        const tabTo = async (match: (a: Awaited<ReturnType<typeof active>>) => boolean) => {
+          for (let i = 0; i < 300; i++) {
+            if (match(await active())) return;
+            await page.keyboard.press('Tab');
+          }
+          throw new Error(
+            `${definition}: Tab never reached it; focus is on ${JSON.stringify(await active())}`,
+          );
+        };
+        const q = page.locator('at-questionnaire');
+        await q.getByRole('button', { name: 'Start now' }).waitFor();
+        await tabTo((a) => a.text === 'Start now');
+        await page.keyboard.press('Enter');
+        let pages = 0;
+        const send = q.getByRole('button', { name: 'Send my answers' });
+        while (!(await send.isVisible()) && pages < 100) {
+          pages++;
+          await q.getByRole('button', { name: 'Continue' }).waitFor();
+          await tabTo((a) => a.tag === 'INPUT' || a.tag === 'TEXTAREA');
+          const a = await active();
+          if (a.tag === 'TEXTAREA') await page.keyboard.type('More adults at break');
+          else await page.keyboard.press('Space');
+          await tabTo((x) => x.text === 'Continue');
+          await page.keyboard.press('Enter');
+          await page.waitForTimeout(0);
+        }
+        assert.ok(pages > 5, `${definition}: answered ${pages} pages`);
+        const posted = page.waitForResponse((x) => x.url().endsWith('/api/pupil/responses'));
+        await tabTo((a) => a.text === 'Send my answers');
+        await page.keyboard.press('Enter');
+        assert.equal((await posted).status(), 201, `${definition}: the answers are stored`);
+        await q.getByText(/sent/i).first().waitFor();
+        // (The page's first question to the server, before the code, is a 401 the browser logs.)
+        const unexpected = errors.filter((e) => !e.includes('status of 401'));
+        assert.deepEqual(unexpected, [], `${definition}: no console error`);
+        await page.context().close();
+      }
     });
   },
 );
