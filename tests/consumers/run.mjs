@@ -367,7 +367,7 @@ async function nodeApp() {
       out,
       {
         module: 'esm',
-        ks2: 'pupil-ks2@1.0.0',
+        ks2: 'pupil-ks2@2.0.0',
         sameAsRoot: true,
         responseValid: true,
         composed: '1.0.0-la873.1',

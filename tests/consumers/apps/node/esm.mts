@@ -27,7 +27,7 @@ const fixture = (path: string) =>
 
 const ks2 = definition();
 const sameAsRoot = ks2 === getQuestionnaire('pupil-ks2');
-const valid = validateResponse(ks2, fixture('pupil-ks2/1.0.0/complete.json').response);
+const valid = validateResponse(ks2, fixture(`pupil-ks2/${ks2.version}/complete.json`).response);
 
 const composed = compose(getQuestionnaire('pupil-secondary'), { version: '1.0.0-la873.1' }, [
   { op: 'set-parameter', name: 'referencePeriod', value: { 'en-GB': 'since Easter' } },
