@@ -32,9 +32,15 @@ export const Condition = z.discriminatedUnion('op', [
 ]);
 export type Condition = z.infer<typeof Condition>;
 
-export {
-  conditionItems,
-  evaluateCondition,
-  type AnswerValue,
-  type ConditionContext,
-} from './rules.js';
+/** Every item id a condition reads, in order of appearance. */
+export function conditionItems(condition: Condition): string[] {
+  switch (condition.op) {
+    case 'all':
+    case 'any':
+      return condition.conditions.flatMap(conditionItems);
+    case 'not':
+      return conditionItems(condition.condition);
+    default:
+      return [condition.item];
+  }
+}

@@ -29,19 +29,6 @@ export interface ConditionContext {
   isMissing(item: string, value: string): boolean;
 }
 
-/** Every item id a condition reads, in order of appearance. */
-export function conditionItems(condition: Condition): string[] {
-  switch (condition.op) {
-    case 'all':
-    case 'any':
-      return condition.conditions.flatMap(conditionItems);
-    case 'not':
-      return conditionItems(condition.condition);
-    default:
-      return [condition.item];
-  }
-}
-
 /** Evaluates a condition against the answers given so far. Unanswered items match nothing. */
 export function evaluateCondition(condition: Condition, ctx: ConditionContext): boolean {
   const values = (item: string): readonly string[] => {
