@@ -1,3 +1,4 @@
 import { libraryConfig } from '../../scripts/rollup-config.mjs';
 
-export default libraryConfig();
+// Two entries: the package root, and the zod-free rules (`@all-together/model/rules.js`).
+export default libraryConfig({ input: ['src/index.ts', 'src/rules.ts'] });

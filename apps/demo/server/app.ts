@@ -132,6 +132,7 @@ export function createApp(options: AppOptions) {
   // Only staff reads are compressed: pupil submissions stay small and uncompressed.
   app.use('/api/schools/*', compress());
   app.use('/api/trust/*', compress());
+  app.use('/api/pupil/questionnaire', compress());
   app.use('/api/*', sessions(deps));
   app.use('/api/*', csrf({ publicOrigin: options.publicOrigin }));
   app.route('/', api(deps));
@@ -141,8 +142,16 @@ export function createApp(options: AppOptions) {
   // ── the front end ──
   if (options.staticDir && existsSync(join(options.staticDir, 'index.html'))) {
     const index = readFileSync(join(options.staticDir, 'index.html'), 'utf8');
+    // The pupil's page is its own document (only what answering needs: issue 22). Built files and
+    // the pupil's definition go out compressed: a pupil on a slow school network receives gzip.
+    const pupil = existsSync(join(options.staticDir, 'pupil.html'))
+      ? readFileSync(join(options.staticDir, 'pupil.html'), 'utf8')
+      : index;
+    app.use('/assets/*', compress());
     app.use('/assets/*', serveStatic({ root: options.staticDir }));
     app.use('/favicon.svg', serveStatic({ root: options.staticDir }));
+    app.get('/pupil', (c) => c.html(pupil));
+    app.get('/pupil/*', (c) => c.html(pupil));
     app.get('*', (c) => c.html(index));
   } else {
     app.get('*', (c) =>

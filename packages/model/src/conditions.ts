@@ -32,18 +32,6 @@ export const Condition = z.discriminatedUnion('op', [
 ]);
 export type Condition = z.infer<typeof Condition>;
 
-/** An answer as stored: an option value, several option values, or free text. */
-export type AnswerValue = string | readonly string[];
-
-/** What a condition needs to know about an item: its scored values and its missing options. */
-export interface ConditionContext {
-  answers: Readonly<Record<string, AnswerValue | undefined>>;
-  /** The scored value of an option, or undefined when the option is not scored or is missing. */
-  score(item: string, value: string): number | undefined;
-  /** True when the option counts as missing ("Prefer not to say"). */
-  isMissing(item: string, value: string): boolean;
-}
-
 /** Every item id a condition reads, in order of appearance. */
 export function conditionItems(condition: Condition): string[] {
   switch (condition.op) {
@@ -54,35 +42,5 @@ export function conditionItems(condition: Condition): string[] {
       return conditionItems(condition.condition);
     default:
       return [condition.item];
-  }
-}
-
-/** Evaluates a condition against the answers given so far. Unanswered items match nothing. */
-export function evaluateCondition(condition: Condition, ctx: ConditionContext): boolean {
-  const values = (item: string): readonly string[] => {
-    const a = ctx.answers[item];
-    if (a === undefined) return [];
-    return typeof a === 'string' ? [a] : a;
-  };
-  switch (condition.op) {
-    case 'equals':
-      return values(condition.item).includes(condition.value);
-    case 'in':
-      return values(condition.item).some((v) => (condition.values as string[]).includes(v));
-    case 'answered':
-      return values(condition.item).some(
-        (v) => v.trim() !== '' && !ctx.isMissing(condition.item, v),
-      );
-    case 'score-at-least':
-      return values(condition.item).some((v) => {
-        const s = ctx.score(condition.item, v);
-        return s !== undefined && s >= condition.value;
-      });
-    case 'all':
-      return condition.conditions.every((c) => evaluateCondition(c, ctx));
-    case 'any':
-      return condition.conditions.some((c) => evaluateCondition(c, ctx));
-    case 'not':
-      return !evaluateCondition(condition.condition, ctx);
   }
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SLUG_MAX, SLUG_PATTERN, URN_PATTERN } from './patterns.js';
 
 /**
  * Branded identifiers. A brand makes a school URN and a trust id different types even though both are
@@ -8,7 +9,7 @@ import * as z from 'zod';
 /** A school's Unique Reference Number: six digits, as in Get Information about Schools. */
 export const Urn = z
   .string()
-  .regex(/^[1-9]\d{5}$/, 'A school URN is six digits, for example 123456.')
+  .regex(URN_PATTERN, 'A school URN is six digits, for example 123456.')
   .brand<'Urn'>();
 export type Urn = z.infer<typeof Urn>;
 
@@ -23,9 +24,9 @@ const slug = (what: string, example: string) =>
   z
     .string()
     .min(1, `${what} must not be empty.`)
-    .max(80, `${what} is at most 80 characters.`)
+    .max(SLUG_MAX, `${what} is at most ${SLUG_MAX} characters.`)
     .regex(
-      /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/,
+      SLUG_PATTERN,
       `${what} uses lower-case letters, digits and single - _ . separators, for example "${example}".`,
     );
 

@@ -19,5 +19,13 @@ export * from './summary.js';
 export * from './published.js';
 export * from './problems.js';
 export * from './validate.js';
+export {
+  evaluateCondition,
+  isRoundId,
+  isUrn,
+  isWave,
+  type AnswerValue,
+  type ConditionContext,
+} from './rules.js';
 export * from './json-schema.js';
 export { checkLocales, type Path } from './checks.js';

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { WAVES } from './patterns.js';
 import { IsoDate, RoundId, Urn } from './ids.js';
 import { LocalisedText } from './text.js';
 
@@ -6,7 +7,7 @@ import { LocalisedText } from './text.js';
  * The programme's two measurement points: `baseline` (Time 1, before the action plan) and `end`
  * (Time 2, about a year later). Results call them Time 1 and Time 2.
  */
-export const Wave = z.enum(['baseline', 'end']);
+export const Wave = z.enum(WAVES);
 export type Wave = z.infer<typeof Wave>;
 
 /** The Time number of each wave, for labels and ordering. */

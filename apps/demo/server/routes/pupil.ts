@@ -189,8 +189,11 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
         throw stateOf(round, d.today()) === 'open'
           ? refuse(403, 'not-started')
           : refuse(410, 'closed');
+      // The definition was parsed with the model's schema when it was published: its hash lets
+      // <at-questionnaire> trust it without downloading zod (docs/decisions/0037).
       return c.json({
         definition: def,
+        definitionHash: sha256(JSON.stringify(def)),
         school: p.schoolUrn,
         round: round.id,
         wave: round.wave,

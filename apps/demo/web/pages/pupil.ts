@@ -181,6 +181,7 @@ async function questionnaire(): Promise<void> {
   show(
     html`<at-questionnaire
       .definition=${q.definition}
+      definition-hash=${q.definitionHash}
       school=${q.school}
       wave=${q.wave}
       round=${q.round}

@@ -2,15 +2,41 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Problem, QuestionnaireDefinition } from '@all-together/model';
 import { LoadController } from '../shared/controllers/load-controller.js';
 
-/** The model's runtime (zod and the rules), loaded on demand: see `validation.ts`. */
-export type Model = typeof import('./validation.js');
-let model: Promise<Model> | undefined;
+type Full = typeof import('./validation.js');
+/**
+ * What the element runs once a definition is accepted: the rules, from the full model (zod, see
+ * `validation.ts`) or, for a definition trusted by its hash, from the zod-free `rules.ts`.
+ */
+export type Model = Pick<
+  Full,
+  'visibleItems' | 'checkAnswer' | 'isUrn' | 'isWave' | 'isRoundId' | 'validateResponse'
+>;
+let model: Promise<Full> | undefined;
 // zod's eval probe is switched off first: a strict CSP would report it (W3, see no-eval.ts).
 const loadModel = () =>
   (model ??= import('./no-eval.js').then((m) => {
     m.zodWithoutEval();
     return import('./validation.js');
   }));
+let rules: Promise<Model> | undefined;
+const loadRules = (): Promise<Model> => (rules ??= import('./rules.js'));
+
+/**
+ * True when `hash` is the SHA-256 (lower-case hex) of the definition's JSON text
+ * (`JSON.stringify(value)`). False without a hash, without Web Crypto (an insecure origin), or for a
+ * value that is not JSON: then the definition is parsed in full.
+ */
+async function vouchedFor(value: unknown, hash: string): Promise<boolean> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!hash || !subtle || typeof value !== 'object' || value === null) return false;
+  try {
+    const digest = await subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(value)));
+    const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    return hex === hash.trim().toLowerCase();
+  } catch {
+    return false;
+  }
+}
 
 /** Where the definition stands. */
 export type DefinitionState =
@@ -37,13 +63,13 @@ export class DefinitionController implements ReactiveController {
 
   /**
    * @param host - The element; the controller adds itself to it.
-   * @param input - The element's `definition` and `src`, read before each update.
+   * @param input - The element's `definition`, `src` and `definitionHash`, read before each update.
    * @param onReady - Called once a definition is parsed.
    * @param report - Called with the problems of a definition or a load that failed.
    */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly input: () => { definition: unknown; src: string },
+    private readonly input: () => { definition: unknown; src: string; hash?: string },
     private readonly onReady: (definition: QuestionnaireDefinition, model: Model) => void,
     private readonly report: (problems: readonly Problem[]) => void,
   ) {
@@ -96,22 +122,34 @@ export class DefinitionController implements ReactiveController {
 
   private fetch(src: string): void {
     this.state = { status: 'loading' };
-    void loadModel(); // in parallel with the fetch
+    void (this.input().hash ? loadRules() : loadModel()); // in parallel with the fetch
     void this.loader.load(src);
   }
 
   private parse(value: unknown): void {
     this.state = { status: 'loading' };
-    this.parsing = loadModel().then((m) => {
+    const hash = this.input().hash ?? '';
+    this.parsing = (async () => {
+      // A definition the host vouches for by its hash was parsed where it was published: only the
+      // rules load. Anything else (no hash, or content that differs) is parsed here in full.
+      const trusted = await vouchedFor(value, hash);
+      const m = trusted ? await loadRules() : await loadModel();
       const { definition } = this.input();
       if (definition !== undefined && value !== definition) return; // superseded
-      const result = m.check(m.QuestionnaireDefinition, value);
-      if (result.ok) {
-        this.state = { status: 'ready', definition: result.value, model: m };
-        this.onReady(result.value, m);
-      } else this.fail(result.problems);
+      if (trusted) {
+        const accepted = value as QuestionnaireDefinition;
+        this.state = { status: 'ready', definition: accepted, model: m };
+        this.onReady(accepted, m);
+      } else {
+        const full = m as Full;
+        const result = full.check(full.QuestionnaireDefinition, value);
+        if (result.ok) {
+          this.state = { status: 'ready', definition: result.value, model: full };
+          this.onReady(result.value, full);
+        } else this.fail(result.problems);
+      }
       this.host.requestUpdate();
-    });
+    })();
   }
 
   private fail(problems: readonly Problem[]): void {

@@ -121,6 +121,15 @@ export class AtQuestionnaire extends AtElement {
    */
   @property() src = '';
 
+  /**
+   * The SHA-256 (lower-case hex) of the definition's JSON text, for a definition the host has
+   * already checked with the model's schema (as `@all-together/questionnaires` and a server do
+   * before publishing one). When the definition given (or loaded from `src`) hashes to it, the
+   * schema is not run again and zod is not loaded: only the rules are. Anything else, including a
+   * definition changed on its way, is checked in full as usual.
+   */
+  @property({ attribute: 'definition-hash' }) definitionHash = '';
+
   /** The school's URN (six digits). Required: it goes into the response. */
   @property() school = '';
 
@@ -190,7 +199,7 @@ export class AtQuestionnaire extends AtElement {
 
   private readonly source = new DefinitionController(
     this,
-    () => ({ definition: this.definition, src: this.src }),
+    () => ({ definition: this.definition, src: this.src, hash: this.definitionHash }),
     (definition, model) => {
       this.flow = new QuestionnaireFlow(definition, model, this.pageMode);
       this.ready();
@@ -272,17 +281,9 @@ export class AtQuestionnaire extends AtElement {
     const add = (name: string, ok: boolean, message: string) => {
       if (!ok) problems.push({ path: [name], at: name, message });
     };
-    add(
-      'school',
-      m.Urn.safeParse(this.school).success,
-      'Set school to the school URN (six digits).',
-    );
-    add('wave', m.Wave.safeParse(this.wave).success, 'Set wave to "baseline" or "end".');
-    add(
-      'round',
-      !this.round || m.RoundId.safeParse(this.round).success,
-      'round is not a round id.',
-    );
+    add('school', m.isUrn(this.school), 'Set school to the school URN (six digits).');
+    add('wave', m.isWave(this.wave), 'Set wave to "baseline" or "end".');
+    add('round', !this.round || m.isRoundId(this.round), 'round is not a round id.');
     this.problems = problems;
     if (problems.length) {
       console.error(`<at-questionnaire> cannot show this questionnaire:\n${describe(problems)}`);

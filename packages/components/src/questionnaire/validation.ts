@@ -2,17 +2,18 @@
  * The parts of `@all-together/model` that `<at-questionnaire>` runs: the definition and response
  * schemas (zod) and the visibility rules. The element loads this module with `import()`, so Lit and
  * the element itself arrive first and zod follows in a second request, started as soon as a
- * definition is given. Nothing is skipped: every definition is parsed before it is shown.
+ * definition is given. Every definition is parsed before it is shown, unless the host vouches for it
+ * by its hash (`rules.ts` is loaded instead).
  *
  * @module
  */
 export {
   check,
   checkAnswer,
+  isRoundId,
+  isUrn,
+  isWave,
   QuestionnaireDefinition,
-  RoundId,
-  Urn,
   validateResponse,
   visibleItems,
-  Wave,
 } from '@all-together/model';

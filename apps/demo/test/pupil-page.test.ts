@@ -1,0 +1,182 @@
+/**
+ * The pupil's page as its own document (issue 22 item 4): `/pupil` loads only what answering
+ * needs, compressed, without zod (the definition is trusted by its hash), and a definition changed
+ * on its way still gets the kind message on the page and the exact problem, with its path, in the
+ * console (W1).
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { getQuestionnaire } from '@all-together/questionnaires';
+import { DEMO_CODE, LIVE_ROUND } from '../server/seed.js';
+import { Client, startServer, type TestServer } from './helpers.js';
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'];
+
+describe(
+  'the pupil page in Chromium',
+  { skip: existsSync(CHROME) ? false : `no Chromium at ${CHROME}` },
+  () => {
+    let s: TestServer;
+    let browser: Browser;
+    before(async () => {
+      s = await startServer({ schools: 1 });
+      browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+    });
+    after(async () => {
+      await browser?.close();
+      await s?.close();
+    });
+
+    /** A fresh page (empty cache) that records every response and console error. */
+    const open = async () => {
+      const page = await (await browser.newContext()).newPage();
+      const responses: { path: string; encoding: string; type: string; status: number }[] = [];
+      const errors: string[] = [];
+      page.on('response', (r) => {
+        const path = new URL(r.url()).pathname;
+        void r.headerValue('content-encoding').then((encoding) =>
+          responses.push({
+            path,
+            encoding: encoding ?? '',
+            type: r.request().resourceType(),
+            status: r.status(),
+          }),
+        );
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      return { page, responses, errors };
+    };
+    const startWithCode = async (page: Page) => {
+      await page.goto(`${s.url}/pupil`);
+      await page.getByLabel('Class code').fill(DEMO_CODE);
+      await page.getByRole('button', { name: 'Start' }).click();
+    };
+
+    it('/pupil is its own document: no staff page, no staff element, no zod, assets compressed', async () => {
+      const { page, responses } = await open();
+      await startWithCode(page);
+      await page.locator('at-questionnaire').getByRole('button', { name: 'Start now' }).waitFor();
+      const staff = await page.evaluate(() =>
+        ['at-audit', 'at-results', 'at-action-plan'].filter((t) => customElements.get(t)),
+      );
+      assert.deepEqual(staff, [], 'no staff element is loaded on the pupil page');
+      const scripts = responses.filter((r) => r.type === 'script');
+      // The definition comes with its hash, so the questionnaire trusts it: no zod (ADR 0037).
+      for (const r of scripts) {
+        const body = await (await fetch(s.url + r.path)).text();
+        assert.ok(
+          !body.includes('$ZodType'),
+          `${r.path} is zod: the pupil's page loads no schema library`,
+        );
+      }
+      assert.ok(scripts.length > 0);
+      assert.ok(
+        !scripts.some((r) => /\/assets\/index-/.test(r.path)),
+        `the staff bundle is not loaded: ${scripts.map((r) => r.path).join(', ')}`,
+      );
+      // Every script and stylesheet over 1 KB, and the definition, are sent gzip-compressed.
+      const bulk: typeof responses = [];
+      for (const r of responses.filter((x) => x.status === 200)) {
+        if (r.path === '/api/pupil/questionnaire') bulk.push(r);
+        else if (r.path.startsWith('/assets/')) {
+          const size = (await (await fetch(s.url + r.path)).arrayBuffer()).byteLength;
+          if (size > 1024) bulk.push(r);
+        }
+      }
+      assert.ok(bulk.length >= 3, JSON.stringify(responses));
+      for (const r of bulk) assert.equal(r.encoding, 'gzip', `${r.path} is sent compressed`);
+      await page.context().close();
+    });
+
+    it('W1 a wrong definition on the pupil page: a kind message to the pupil, the exact path in the console', async () => {
+      const { page, errors } = await open();
+      // The server would never send this; a damaged copy in transit or a bad deployment could.
+      const wrong = structuredClone(getQuestionnaire('pupil-ks2')) as unknown as {
+        sections: { items: { id: string }[] }[];
+      };
+      wrong.sections[0]!.items[0]!.id = 'Not An Id!';
+      await page.route('**/api/pupil/questionnaire', async (route) => {
+        const real = await route.fetch();
+        if (real.status() !== 200) return route.fulfill({ response: real });
+        const body = (await real.json()) as Record<string, unknown>;
+        await route.fulfill({ response: real, json: { ...body, definition: wrong } });
+      });
+      await startWithCode(page);
+      const alert = page.locator('at-questionnaire').getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /cannot be shown/);
+      assert.ok(
+        errors.some((e) => e.includes('sections.0.items.0.id')),
+        `the console names the path: ${JSON.stringify(errors)}`,
+      );
+      await page.context().close();
+    });
+
+    it('A11 a KS1, a KS2 and a secondary questionnaire are completed by keyboard alone on the pupil page', async () => {
+      const urn = s.seeded.schools[0]!.urn;
+      const lead = new Client(s.url);
+      await lead.login(s.seeded.schools[0]!.lead);
+      for (const definition of ['pupil-ks1', 'pupil-ks2', 'pupil-secondary']) {
+        const r = await lead.request('POST', `/api/schools/${urn}/rounds/${LIVE_ROUND}/codes`, {
+          classLabel: `keyboard ${definition}`,
+          classSize: 5,
+          definition,
+        });
+        assert.equal(r.status, 201, r.text);
+        const { page, errors } = await open();
+        await page.goto(`${s.url}/pupil`);
+        await page.getByLabel('Class code').focus();
+        await page.keyboard.type(String(r.json.code));
+        await page.keyboard.press('Enter');
+        // Strings, not functions: the page's CSP forbids eval, and CDP's evaluate needs none.
+        const active = () =>
+          page.evaluate<{ tag: string; type: string; text: string }>(`(() => {
+            let a = document.activeElement;
+            while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+            return { tag: a ? a.tagName : '', type: a && a.type ? a.type : '', text: a ? a.textContent.replace(/\\s+/g, ' ').trim() : '' };
+          })()`);
+        const tabTo = async (match: (a: Awaited<ReturnType<typeof active>>) => boolean) => {
+          for (let i = 0; i < 300; i++) {
+            if (match(await active())) return;
+            await page.keyboard.press('Tab');
+          }
+          throw new Error(
+            `${definition}: Tab never reached it; focus is on ${JSON.stringify(await active())}`,
+          );
+        };
+        const q = page.locator('at-questionnaire');
+        await q.getByRole('button', { name: 'Start now' }).waitFor();
+        await tabTo((a) => a.text === 'Start now');
+        await page.keyboard.press('Enter');
+        let pages = 0;
+        const send = q.getByRole('button', { name: 'Send my answers' });
+        while (!(await send.isVisible()) && pages < 100) {
+          pages++;
+          await q.getByRole('button', { name: 'Continue' }).waitFor();
+          await tabTo((a) => a.tag === 'INPUT' || a.tag === 'TEXTAREA');
+          const a = await active();
+          if (a.tag === 'TEXTAREA') await page.keyboard.type('More adults at break');
+          else await page.keyboard.press('Space');
+          await tabTo((x) => x.text === 'Continue');
+          await page.keyboard.press('Enter');
+          await page.waitForTimeout(0);
+        }
+        assert.ok(pages > 5, `${definition}: answered ${pages} pages`);
+        const posted = page.waitForResponse((x) => x.url().endsWith('/api/pupil/responses'));
+        await tabTo((a) => a.text === 'Send my answers');
+        await page.keyboard.press('Enter');
+        assert.equal((await posted).status(), 201, `${definition}: the answers are stored`);
+        await q.getByText(/sent/i).first().waitFor();
+        // (The page's first question to the server, before the code, is a 401 the browser logs.)
+        const unexpected = errors.filter((e) => !e.includes('status of 401'));
+        assert.deepEqual(unexpected, [], `${definition}: no console error`);
+        await page.context().close();
+      }
+    });
+  },
+);
