@@ -51,8 +51,16 @@ export async function pinnedByHighs(adv: Adversary): Promise<string[]> {
     }
     const sub = restrict(system, group, system.lo, byVar);
     const i = sub.local.get(u.variable)!;
-    const min = h.solve(lp(sub, i, 'Minimize'));
-    const max = h.solve(lp(sub, i, 'Maximize'));
+    // HiGHS's presolve (1.x, in WebAssembly) has been seen to call a system infeasible when
+    // minimising and optimal when maximising the same variable over it (seed 1241677676, a school
+    // of 40): one region cannot be both, and the truth satisfies it. A disagreement is solved again
+    // without presolve before it counts as a failure.
+    const solve = (sense: 'Minimize' | 'Maximize') => {
+      const first = h.solve(lp(sub, i, sense));
+      return first.Status === 'Optimal' ? first : h.solve(lp(sub, i, sense), { presolve: 'off' });
+    };
+    const min = solve('Minimize');
+    const max = solve('Maximize');
     if (min.Status !== 'Optimal' || max.Status !== 'Optimal')
       throw new Error(
         `HiGHS could not solve ${adv.names[u.variable]}: ${min.Status} / ${max.Status}`,
