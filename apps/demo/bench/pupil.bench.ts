@@ -24,21 +24,9 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { getQuestionnaire } from '@all-together/questionnaires';
 import { DEMO_CODE } from '../server/seed.js';
-import { startServer } from '../test/helpers.js';
+import { CHROME, CHROME_ARGS as ARGS, startServer } from '../test/helpers.js';
 
 process.env.SCRYPT_LOG_N ??= '12';
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const GOAL = 25 * 1024;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const pad = (cells: unknown[], widths: number[]) =>

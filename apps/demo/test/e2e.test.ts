@@ -18,20 +18,15 @@ import {
   leadEmail,
   DEMO_PASSWORD,
 } from '../server/seed.js';
-import { Client, sampleResponse, startServer, type TestServer } from './helpers.js';
+import {
+  CHROME,
+  CHROME_ARGS as ARGS,
+  Client,
+  sampleResponse,
+  startServer,
+  type TestServer,
+} from './helpers.js';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

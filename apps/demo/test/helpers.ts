@@ -17,6 +17,21 @@ process.env.SCRYPT_LOG_N ??= '12';
 
 export const STATIC_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
+/** Debian's Chromium (toolchain.md: nothing downloads a browser of its own), or CHROME_PATH. */
+export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** Chromium's flags for a headless run in a container, shared by the browser tests and benches. */
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export interface TestServer {
   url: string;
   origin: string;

@@ -10,10 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { getQuestionnaire } from '@all-together/questionnaires';
 import { DEMO_CODE, LIVE_ROUND } from '../server/seed.js';
-import { Client, startServer, type TestServer } from './helpers.js';
-
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'];
+import { CHROME, CHROME_ARGS as ARGS, Client, startServer, type TestServer } from './helpers.js';
 
 describe(
   'the pupil page in Chromium',
