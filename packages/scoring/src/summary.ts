@@ -1,3 +1,15 @@
+/**
+ * Pupil summaries: a definition compiled to a scoring plan (`compilePlan`), responses packed into
+ * typed columns (`packResponses`), counted by the kernel (`summarisePacked`, `summariseEach`), and
+ * summaries added, taken away and broken down (`mergeSummaries`, `subtractSummary`, `breakdown`).
+ *
+ * Why one long file: the kernel's hot loops (the pair, SWAR and score-lane counters, about 700
+ * lines) read the plan's private layout (slots, strides, lanes) that `compilePlan` builds, and they
+ * stay monomorphic only while they see exactly those shapes. Splitting them out would make that
+ * layout a module interface for no reader's gain; `summary.reference.test.ts` checks the whole file
+ * against a plain reference summariser. Merging and breakdowns (from `emptySummary` on) could move
+ * to their own module the next time they change.
+ */
 import {
   DERIVED_GROUPS,
   DIMENSIONS,
