@@ -10,6 +10,7 @@ import { migrate } from './migrate.js';
 import { checkIntegrity } from './ops/integrity.js';
 import { loggers } from './ops/logging.js';
 import { DEMO_ADMIN, DEMO_CODE, DEMO_PASSWORD, seed } from './seed.js';
+import { DEMO_LA, LA_ADMIN, LA_ADVISER, seedArea } from './seed-area.js';
 import { formatCode } from './security.js';
 
 const config = loadConfig();
@@ -40,8 +41,9 @@ if (config.demo) {
     process.exit(1);
   }
   sample = await withScope(SYSTEM, () => seed(db));
+  const area = await withScope(SYSTEM, () => seedArea(db));
   console.log(
-    `seed: sample trust ready (${sample.schools.length} schools, ${sample.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`,
+    `seed: sample trust and LA ready (${sample.schools.length} trust schools and ${area.schools} more in the LA, ${sample.responses + area.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`,
   );
 }
 
@@ -67,6 +69,10 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (sample) {
     console.log('');
     console.log('Sample logins — DEMO ONLY, synthetic data, never use these passwords for real:');
+    console.log(
+      `  LA adviser           ${LA_ADVISER.padEnd(30)} password: ${DEMO_PASSWORD}   (${DEMO_LA.name})`,
+    );
+    console.log(`  LA administrator     ${LA_ADMIN.padEnd(30)} password: ${DEMO_PASSWORD}`);
     console.log(`  trust administrator  ${DEMO_ADMIN.padEnd(30)} password: ${DEMO_PASSWORD}`);
     for (const s of sample.schools.slice(0, 8))
       console.log(

@@ -13,6 +13,7 @@ import { roundsRepo } from './rounds.js';
 import { schoolsRepo } from './schools.js';
 import { sessionsRepo } from './sessions.js';
 import { snapshotsRepo } from './snapshots.js';
+import { tenancyRepo, trackerRepo } from './tenancy.js';
 import { usersRepo } from './users.js';
 
 export function repos(q: Queryable) {
@@ -28,6 +29,8 @@ export function repos(q: Queryable) {
     log: logRepo(q),
     devices: devicesRepo(q),
     health: healthRepo(q),
+    tenancy: tenancyRepo(q),
+    tracker: trackerRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;

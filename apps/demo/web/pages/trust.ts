@@ -18,30 +18,55 @@ const HEADLINE = [
 ];
 
 export async function trustPage(): Promise<void> {
-  const wave = new URLSearchParams(location.search).get('wave') === 'end' ? 'end' : 'baseline';
-  const o = await call(client.trust.overview.$get());
+  const params = new URLSearchParams(location.search);
+  const wave = params.get('wave') === 'end' ? 'end' : 'baseline';
+  const asked = params.get('year') || undefined;
+  const o = await call(client.trust.overview.$get({ query: asked ? { year: asked } : {} }));
+  const at = (w: string) =>
+    `/trust?${new URLSearchParams({ ...(o.year ? { year: o.year } : {}), wave: w })}`;
   const pools = o.trust.results.pools.filter((p) => p[wave]);
   const tablesOf = (pool: PublishedPool) => pool[wave]?.binary ?? [];
   show(
     html`<h1>Your trust</h1>
       <p>
         ${o.trust.schools} schools with results at
-        ${wave === 'end' ? 'Time 2 (end)' : 'Time 1 (baseline)'}. Figures are rounded to the nearest
-        5 and small groups are hidden to protect pupils. Key stage 1 (Reception to Year 2) is asked
-        different questions, so its figures are never added to the older pupils'.
+        ${wave === 'end' ? 'Time 2 (end)' : 'Time 1 (baseline)'}${
+          o.year ? html` in the programme year ${o.year}` : ''
+        }.
+        Figures are rounded to the nearest 5 and small groups are hidden to protect pupils. Key
+        stage 1 (Reception to Year 2) is asked different questions, so its figures are never added
+        to the older pupils'.
       </p>
       <ul class="inline-links">
         <li>
-          <a href="/trust?wave=baseline" aria-current=${wave === 'baseline' ? 'page' : 'false'}
+          <a href=${at('baseline')} aria-current=${wave === 'baseline' ? 'page' : 'false'}
             >Time 1</a
           >
         </li>
         <li>
-          <a href="/trust?wave=end" aria-current=${wave === 'end' ? 'page' : 'false'}>Time 2</a>
+          <a href=${at('end')} aria-current=${wave === 'end' ? 'page' : 'false'}>Time 2</a>
         </li>
-        <li><a href="/api/trust/export.csv" download>Download the figures (CSV)</a></li>
+        <li>
+          <a href="/api/trust/export.csv${o.year ? `?year=${o.year}` : ''}" download
+            >Download the figures (CSV)</a
+          >
+        </li>
         <li><a href="/trust/log">Activity log</a></li>
       </ul>
+      ${
+        o.years.length > 1
+          ? html`<nav aria-label="Programme years" class="views">
+              ${o.years.map(
+                (y) =>
+                  html`<a
+                    href="/trust?${new URLSearchParams({ year: y, wave })}"
+                    aria-current=${y === o.year ? 'page' : 'false'}
+                    >${y}</a
+                  >`,
+              )}
+            </nav>`
+          : ''
+      }
       ${pools.length === 0 ? html`<p>No school has final results for this wave yet.</p>` : ''}
       ${pools.map((pool) => {
         const headline = HEADLINE.filter((k) => tablesOf(pool).some((t) => t.indicator === k));

@@ -1,0 +1,301 @@
+/**
+ * Tenancy of the LA and trust routes (issue "Run a programme year"; reliability.md S1, S3), on
+ * PGlite and, when DATABASE_URL is set, on PostgreSQL: an LA never reads or changes a school
+ * outside its area, a trust never one outside the trust, a school lead none of the area routes;
+ * enrolling by CSV names every bad row and column and enrols nothing then; a survey window opens
+ * for a cohort at once; the tracker shows each school's stage from what the portal holds.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { SYSTEM, withScope } from '../server/db.js';
+import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_TRUST } from '../server/seed.js';
+import { DEMO_LA, LA_ADMIN, LA_ADVISER, seedArea } from '../server/seed-area.js';
+import { hashPassword } from '../server/security.js';
+import { Client, startServer, type TestServer } from './helpers.js';
+
+const backends: ('pglite' | 'pg')[] = [
+  'pglite',
+  ...(process.env.DATABASE_URL ? (['pg'] as const) : []),
+];
+
+/** Another LA, with a school of its own and one academy of the demo trust (the trust spans LAs). */
+const OTHER_LA = {
+  code: '998',
+  school: '910001',
+  academy: '910002',
+  adviser: 'adviser@other.example',
+};
+
+for (const backend of backends) {
+  describe(`S1 S3 LA and trust tenancy on ${backend}`, () => {
+    let s: TestServer;
+    let laSchools: string[];
+    const rows = async <T>(sql: string, params?: unknown[]) =>
+      withScope(SYSTEM, async () => (await s.db.query<T>(sql, params)).rows);
+    const count = async (sql: string, params?: unknown[]) =>
+      Number((await rows<{ n: string }>(sql, params))[0]!.n);
+    const signIn = async (email: string) => {
+      const c = new Client(s.url);
+      const r = await c.login(email);
+      assert.equal(r.status, 200, `${email}: ${r.text}`);
+      return c;
+    };
+
+    before(async () => {
+      s = await startServer({ backend, schools: 4 });
+      await withScope(SYSTEM, () => seedArea(s.db, { schools: 6, pupilsPerSchool: [12, 20] }));
+      laSchools = (
+        await rows<{ urn: string }>('SELECT urn FROM schools WHERE trust_id IS NULL ORDER BY urn')
+      ).map((r) => r.urn);
+      const pw = await hashPassword(DEMO_PASSWORD);
+      await withScope(SYSTEM, () =>
+        s.db.transaction(async (tx) => {
+          await tx.query(
+            "INSERT INTO schools (urn, trust_id, name, phase, local_authority) VALUES ($1, NULL, 'Other LA Primary', 'primary', $2)",
+            [OTHER_LA.school, OTHER_LA.code],
+          );
+          await tx.query(
+            "INSERT INTO schools (urn, trust_id, name, phase, local_authority) VALUES ($1, $2, 'Across The Border Academy', 'secondary', $3)",
+            [OTHER_LA.academy, DEMO_TRUST.id, OTHER_LA.code],
+          );
+          await tx.query(
+            `INSERT INTO users (id, email, display_name, role, la_code, password_hash)
+             VALUES (gen_random_uuid(), $1, 'Other adviser', 'la-adviser', $2, $3)`,
+            [OTHER_LA.adviser, OTHER_LA.code, pw],
+          );
+          await tx.query(
+            'INSERT INTO enrolments (programme_year, school_urn, enrolled_on) SELECT id, $1, starts_on FROM programme_years',
+            [OTHER_LA.academy],
+          );
+          await tx.query(
+            'INSERT INTO enrolments (programme_year, school_urn, enrolled_on) SELECT id, $1, starts_on FROM programme_years',
+            [OTHER_LA.school],
+          );
+        }),
+      );
+    });
+    after(() => s.close());
+
+    it('S1 an LA adviser sees its organisation and programme years; a lead is refused', async () => {
+      const la = await signIn(LA_ADVISER);
+      const r = await la.request('GET', '/api/area');
+      assert.equal(r.status, 200, r.text);
+      assert.equal((r.json.organisation as { name: string }).name, DEMO_LA.name);
+      const years = (r.json.years as { id: string }[]).map((y) => y.id);
+      assert.ok(years.includes('2025-26'), years.join());
+      const lead = await signIn(s.seeded.schools[0]!.lead);
+      assert.equal((await lead.request('GET', '/api/area')).status, 403);
+      assert.equal((await lead.request('GET', '/api/area/tracker')).status, 403);
+    });
+
+    it('S1 the tracker of an LA holds every school of its area (trust academies too) and none outside', async () => {
+      const la = await signIn(LA_ADVISER);
+      const r = await la.request('GET', '/api/area/tracker');
+      assert.equal(r.status, 200, r.text);
+      const urns = (r.json.schools as { urn: string }[]).map((x) => x.urn);
+      for (const u of laSchools) assert.ok(urns.includes(u), `LA school ${u} missing`);
+      for (const t of s.seeded.schools) assert.ok(urns.includes(t.urn), `academy ${t.urn} missing`);
+      assert.ok(!urns.includes(OTHER_LA.school), 'a school of another LA');
+      assert.ok(!urns.includes(OTHER_LA.academy), "the trust's academy in another LA");
+      assert.ok(!r.text.includes('Other LA Primary') && !r.text.includes('Across The Border'));
+      const other = await signIn(OTHER_LA.adviser);
+      const o = await other.request('GET', '/api/area/tracker');
+      const otherUrns = (o.json.schools as { urn: string }[]).map((x) => x.urn).sort();
+      assert.deepEqual(otherUrns, [OTHER_LA.school, OTHER_LA.academy].sort());
+    });
+
+    it('S1 a trust administrator sees the trust across LAs and no maintained school', async () => {
+      const trust = await signIn(DEMO_ADMIN);
+      const r = await trust.request('GET', '/api/area/tracker');
+      assert.equal(r.status, 200, r.text);
+      const urns = (r.json.schools as { urn: string }[]).map((x) => x.urn).sort();
+      assert.deepEqual(urns, [...s.seeded.schools.map((x) => x.urn), OTHER_LA.academy].sort());
+      const res = await trust.request('GET', '/api/area/results?year=2025-26');
+      assert.equal(res.status, 200, res.text);
+      for (const u of laSchools) assert.ok(!res.text.includes(u), `maintained school ${u} leaked`);
+    });
+
+    it('the tracker shows each stage from what the portal holds, with counts rounded or banded', async () => {
+      const la = await signIn(LA_ADVISER);
+      const r = await la.request('GET', '/api/area/tracker');
+      type Row = {
+        urn: string;
+        stage: string;
+        stages: Record<string, { completedOn: string | null }>;
+        responses: { baseline: { kind: string; value: number } | null };
+      };
+      const list = r.json.schools as Row[];
+      const stages = new Set(list.map((x) => x.stage));
+      assert.ok(stages.size >= 3, `only ${[...stages].join()}`);
+      for (const x of list) {
+        const b = x.responses.baseline;
+        if (b?.kind === 'rounded') assert.equal(b.value % 5, 0, `${x.urn} ${b.value} not rounded`);
+        if (b?.kind === 'at-least') assert.equal(b.value % 5, 0);
+        // A stage is never done while an earlier one is not (except where the data skips one).
+        assert.ok(x.stages.enrolled!.completedOn, `${x.urn} enrolled`);
+      }
+      // The raw count of one closed round, rounded as the tracker must show it.
+      const closed = list.find((x) => x.responses.baseline?.kind === 'rounded')!;
+      assert.ok(closed, 'some school has a closed survey this year');
+    });
+
+    it('S1 enrolling: an LA registers a school of its own; a URN outside the area is refused and nothing is written', async () => {
+      const la = await signIn(LA_ADMIN);
+      const year = '2026-27';
+      const ok = await la.request('POST', '/api/area/schools', {
+        year,
+        school: {
+          urn: '930001',
+          name: 'New Dawn Primary (synthetic)',
+          phase: 'primary',
+          numberOnRoll: 210,
+          sendPercent: 14.5,
+        },
+      });
+      assert.equal(ok.status, 201, ok.text);
+      const trust = await signIn(DEMO_ADMIN);
+      const t = await trust.request('GET', `/api/area/schools?year=${year}`);
+      assert.ok(!t.text.includes('930001'), 'the trust sees a maintained school');
+      const before = await count('SELECT count(*) AS n FROM enrolments');
+      const bad = await la.request('POST', '/api/area/schools', {
+        year,
+        school: {
+          urn: OTHER_LA.school,
+          name: 'Taken Over Primary',
+          phase: 'primary',
+          numberOnRoll: 100,
+        },
+      });
+      assert.equal(bad.status, 422, bad.text);
+      assert.match(bad.text, /outside your area/);
+      assert.ok(!bad.text.includes('Other LA Primary'), 'the refusal names the foreign school');
+      assert.equal(await count('SELECT count(*) AS n FROM enrolments'), before);
+      const name = await rows<{ name: string }>('SELECT name FROM schools WHERE urn = $1', [
+        OTHER_LA.school,
+      ]);
+      assert.equal(name[0]!.name, 'Other LA Primary', 'a foreign school was changed');
+    });
+
+    it('enrolling by CSV: every bad row and column is named and nothing is enrolled; the same file twice changes nothing', async () => {
+      const la = await signIn(LA_ADVISER);
+      const year = '2026-27';
+      const schoolsBefore = await count('SELECT count(*) AS n FROM schools');
+      const enrolBefore = await count('SELECT count(*) AS n FROM enrolments');
+      const bad = [
+        'URN,Name,Phase,Number on roll,SEND percent',
+        '940001,Good Row Primary,primary,200,12',
+        '94x002,Bad Urn Primary,primary,200,12',
+        '940003,=HYPERLINK("x"),primary,200,12',
+        '940004,No Roll School,secondary,,12',
+        '940005,Odd Phase School,nursery,90,101',
+      ].join('\r\n');
+      const r = await la.request('POST', '/api/area/schools/import', { year, csv: bad });
+      assert.equal(r.status, 422, r.text);
+      const messages = (r.json.problems as { message: string }[]).map((p) => p.message);
+      for (const want of [
+        /Row 3, column "urn"/,
+        /Row 4, column "name"/,
+        /Row 5, column "number_on_roll"/,
+        /Row 6, column "phase"/,
+        /Row 6, column "send_percent"/,
+      ])
+        assert.ok(
+          messages.some((m) => want.test(m)),
+          `${want} not in ${messages.join(' | ')}`,
+        );
+      assert.equal(
+        await count('SELECT count(*) AS n FROM schools'),
+        schoolsBefore,
+        'half-imported',
+      );
+      assert.equal(await count('SELECT count(*) AS n FROM enrolments'), enrolBefore);
+      const good =
+        'urn,name,phase,number_on_roll\n940001,Good Row Primary,primary,200\n940006,"Hill, Top School",secondary,900\n';
+      const g1 = await la.request('POST', '/api/area/schools/import', { year, csv: good });
+      assert.equal(g1.status, 200, g1.text);
+      assert.equal(g1.json.created, 2);
+      assert.equal(g1.json.enrolled, 2);
+      const g2 = await la.request('POST', '/api/area/schools/import', { year, csv: good });
+      assert.equal(g2.json.created, 0);
+      assert.equal(g2.json.enrolled, 0);
+      assert.equal(await count('SELECT count(*) AS n FROM schools'), schoolsBefore + 2);
+      const named = await rows<{ name: string }>("SELECT name FROM schools WHERE urn = '940006'");
+      assert.equal(named[0]!.name, 'Hill, Top School');
+    });
+
+    it('S1 a survey window opens for a cohort at once; a school outside the area opens nothing', async () => {
+      const la = await signIn(LA_ADVISER);
+      const today = new Date().toISOString().slice(0, 10);
+      const in3Weeks = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+      const cohort = laSchools.slice(0, 3);
+      const roundsBefore = await count('SELECT count(*) AS n FROM rounds');
+      const foreign = await la.request('POST', '/api/area/windows', {
+        schools: [...cohort, OTHER_LA.school],
+        wave: 'end',
+        opensOn: today,
+        closesOn: in3Weeks,
+      });
+      assert.equal(foreign.status, 422, foreign.text);
+      assert.equal(await count('SELECT count(*) AS n FROM rounds'), roundsBefore, 'half-opened');
+      const r = await la.request('POST', '/api/area/windows', {
+        schools: cohort,
+        wave: 'end',
+        opensOn: today,
+        closesOn: in3Weeks,
+      });
+      assert.equal(r.status, 201, r.text);
+      assert.deepEqual((r.json.opened as string[]).sort(), [...cohort].sort());
+      const again = await la.request('POST', '/api/area/windows', {
+        schools: cohort,
+        wave: 'end',
+        opensOn: today,
+        closesOn: in3Weeks,
+      });
+      assert.deepEqual((again.json.skipped as string[]).sort(), [...cohort].sort());
+      assert.equal(await count('SELECT count(*) AS n FROM rounds'), roundsBefore + 3);
+      const lead = await signIn(s.seeded.schools[0]!.lead);
+      const l = await lead.request('POST', '/api/area/windows', {
+        schools: cohort,
+        wave: 'end',
+        opensOn: today,
+        closesOn: in3Weeks,
+      });
+      assert.equal(l.status, 403);
+    });
+
+    it('S3 in the LA scope, unscoped queries see only the area', async () => {
+      const urns = await withScope(
+        { kind: 'local-authority', la: DEMO_LA.code },
+        async () =>
+          (
+            await s.db.query<{ urn: string; local_authority: string }>(
+              'SELECT urn, local_authority FROM schools',
+            )
+          ).rows,
+      );
+      assert.ok(urns.length > 0);
+      assert.ok(
+        urns.every((u) => u.local_authority === DEMO_LA.code),
+        'a foreign school is visible',
+      );
+      const rounds = await withScope(
+        { kind: 'local-authority', la: OTHER_LA.code },
+        async () =>
+          (await s.db.query<{ school_urn: string }>('SELECT DISTINCT school_urn FROM rounds')).rows,
+      );
+      assert.ok(rounds.every((r) => [OTHER_LA.school, OTHER_LA.academy].includes(r.school_urn)));
+      const users = await withScope({ kind: 'local-authority', la: OTHER_LA.code }, async () =>
+        (await s.db.query<{ email: string }>('SELECT email FROM users')).rows.map((u) => u.email),
+      );
+      assert.ok(!users.includes(LA_ADVISER) && users.includes(OTHER_LA.adviser), users.join());
+    });
+
+    it('S7 a deactivated account cannot sign in, and its session ends', async () => {
+      const la = await signIn(LA_ADMIN);
+      await rows('UPDATE users SET deactivated_on = CURRENT_DATE WHERE email = $1', [LA_ADMIN]);
+      assert.equal((await la.request('GET', '/api/area')).status, 401);
+      assert.equal((await new Client(s.url).login(LA_ADMIN)).status, 401);
+      await rows('UPDATE users SET deactivated_on = NULL WHERE email = $1', [LA_ADMIN]);
+    });
+  });
+}
