@@ -272,21 +272,26 @@ export async function seedArea(
          ON CONFLICT DO NOTHING`,
         [urn, round, JSON.stringify({ ...auditFixture(fixture), school: urn, round }), on],
       );
-    const plan = async (urn: string, round: string, on: string) =>
-      tx.query(
+    // A plan made on `on`, reviewed on `reviewedOn` (or not yet reviewed).
+    const plan = async (urn: string, round: string, on: string, reviewedOn: string | null) => {
+      const body = samplePlan(urn);
+      const reviews = reviewedOn ? body.reviews.map((r) => ({ ...r, date: reviewedOn })) : [];
+      await tx.query(
         `INSERT INTO action_plans (school_urn, round_id, body, updated_at) VALUES ($1, $2, $3::jsonb, $4::date)
          ON CONFLICT DO NOTHING`,
-        [urn, round, JSON.stringify(samplePlan(urn)), on],
+        [urn, round, JSON.stringify({ ...body, reviews }), on],
       );
+    };
     for (const [i, s] of schools.entries()) {
       if (i % 3 === 0) {
         await audit(s.urn, BASELINE_ROUND, 'complete-baseline', '2025-10-20');
-        await plan(s.urn, BASELINE_ROUND, '2026-03-20');
+        await plan(s.urn, BASELINE_ROUND, '2026-01-20', '2026-03-20');
         if (!stoppedLastYear(i)) await audit(s.urn, END_ROUND, 'complete-end', '2026-06-30');
       }
       const k = stage(i);
       if (k <= 2) await audit(s.urn, thisYear, 'complete-baseline', day(t, k === 2 ? -70 : -50));
-      if (k === 0) await plan(s.urn, thisYear, day(t, -9));
+      // Half the schools with a plan have reviewed it this term already.
+      if (k === 0) await plan(s.urn, thisYear, day(t, -20), i % 2 === 0 ? day(t, -9) : null);
     }
 
     // Every school of the LA and the trust enrolled in both years.

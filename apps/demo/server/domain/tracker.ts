@@ -125,7 +125,14 @@ export async function programmeTracker(
       'baseline-audit': auditOn('baseline'),
       'time-1-survey': t1 ? closedOn(t1, today) : null,
       'action-plan': earliest(...plans.map((p) => p.updated_on)),
-      'termly-reviews': latest(...plans.map((p) => p.last_review_on)),
+      // A review counts for the year it was held in (a plan carried over keeps last year's).
+      'termly-reviews': latest(
+        ...plans.map((p) =>
+          p.last_review_on && p.last_review_on >= programmeYearDates(year).startsOn
+            ? p.last_review_on
+            : null,
+        ),
+      ),
       'time-2-survey': t2 ? closedOn(t2, today) : null,
       'end-audit': auditOn('end'),
       award: latest(...wave('end').map((r) => r.locked_on)),
@@ -161,5 +168,12 @@ export async function programmeTracker(
       award: null,
     });
   }
-  return { programmeYear: year, today, stalledAfterWeeks, schools: rows };
+  const authorities = new Map(schools.map((s) => [s.local_authority, s.la_name]));
+  return {
+    programmeYear: year,
+    today,
+    stalledAfterWeeks,
+    localAuthorities: [...authorities].map(([code, name]) => ({ code, name })),
+    schools: rows,
+  };
 }

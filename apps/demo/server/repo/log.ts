@@ -71,11 +71,12 @@ export const logRepo = (q: Queryable) => ({
   },
 
   /**
-   * A trust's entries, or one school's (`trustId` null: every entry about the school), newest
-   * first, `limit` at a time before an id.
+   * A trust's entries, an LA's (`laCode`: its own and those about its schools), or one school's
+   * (`trustId` null: every entry about the school), newest first, `limit` at a time before an id.
    */
   async list(f: {
     trustId: string | null;
+    laCode?: string | undefined;
     schoolUrn?: string | undefined;
     before?: number | undefined;
     limit: number;
@@ -89,10 +90,11 @@ export const logRepo = (q: Queryable) => ({
            LEFT JOIN users u ON u.id = l.actor_id
            LEFT JOIN schools s ON s.urn = l.school_urn
           WHERE ($1::text IS NULL OR l.trust_id = $1) AND ($2::text IS NULL OR l.school_urn = $2)
-            AND ($1::text IS NOT NULL OR $2::text IS NOT NULL)
+            AND ($5::text IS NULL OR l.la_code = $5 OR s.local_authority = $5)
+            AND ($1::text IS NOT NULL OR $2::text IS NOT NULL OR $5::text IS NOT NULL)
             AND ($3::bigint IS NULL OR l.id < $3)
           ORDER BY l.id DESC LIMIT $4`,
-        [f.trustId, f.schoolUrn ?? null, f.before ?? null, f.limit],
+        [f.trustId, f.schoolUrn ?? null, f.before ?? null, f.limit, f.laCode ?? null],
       )
     ).rows;
   },

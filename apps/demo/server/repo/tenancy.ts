@@ -254,14 +254,18 @@ export const trackerRepo = (q: Queryable) => ({
     ).rows;
   },
 
-  /** The last day each school of the scope did anything logged within the programme year. */
+  /**
+   * The last day each school's own staff did anything logged within the programme year (the
+   * portal's housekeeping and the LA's or trust's actions are not the school's activity).
+   */
   async lastLogged(scope: Scope, year: string): Promise<Map<string, string>> {
     const { sql, param } = scopeCondition(scope, 's', 2);
     const r = await q.query<{ school_urn: string; on: string }>(
       `SELECT l.school_urn, (max(l.at) AT TIME ZONE 'UTC')::date::text AS on
          FROM audit_log l JOIN schools s ON s.urn = l.school_urn
          JOIN programme_years y ON y.id = $1
-        WHERE (l.at AT TIME ZONE 'UTC')::date BETWEEN y.starts_on AND y.ends_on AND ${sql}
+        WHERE (l.at AT TIME ZONE 'UTC')::date BETWEEN y.starts_on AND y.ends_on
+          AND l.actor_role = 'school-lead' AND ${sql}
         GROUP BY l.school_urn`,
       [year, param],
     );

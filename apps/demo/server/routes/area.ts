@@ -26,6 +26,7 @@ import type { Guards } from '../middleware/guard.js';
 import type { Repos } from '../repo/index.js';
 import type { AreaSchoolRow } from '../repo/tenancy.js';
 import { jsonOf, queryOf } from '../validation.js';
+import { logPage, LogQuery } from './log.js';
 
 const YearQuery = z.object({ year: ProgrammeYearId.optional() });
 const TrackerQuery = YearQuery.extend({
@@ -236,6 +237,23 @@ export const areaRoutes = (d: Deps, g: Guards) => {
           `attachment; filename="${name}${year ? `-${year}` : ''}-suppressed-aggregates.csv"`,
         );
         return c.body(csv);
+      })
+
+      /** The activity log of the area's schools (and the LA's or trust's own entries). */
+      .get('/area/log', g.area, queryOf(LogQuery), async (c) => {
+        const { area } = c.var;
+        const { school, before } = c.req.valid('query');
+        if (school !== undefined && !(await d.repo.tenancy.school(area, school)))
+          throw invalid([problem(['school'], 'There is no such school in your area.')], 422);
+        const schools = (await d.repo.tenancy.schools(area)).map((s) => ({
+          urn: s.urn,
+          name: s.name,
+        }));
+        const page =
+          area.kind === 'trust'
+            ? await logPage(d.repo, area.trust, school, before)
+            : await logPage(d.repo, null, school, before, area.la);
+        return c.json({ schools, ...page });
       })
 
       .post('/area/schools', g.areaWrite, jsonOf(Enrol), async (c) => {

@@ -21,9 +21,11 @@ export async function logPage(
   trustId: string | null,
   schoolUrn: string | undefined,
   before: string | undefined,
+  laCode?: string,
 ) {
   const rows = await repo.log.list({
     trustId,
+    laCode,
     schoolUrn,
     before: before === undefined ? undefined : Number(before),
     limit: PAGE + 1,

@@ -5,17 +5,9 @@
 import { html } from 'lit';
 import type { PublishedPool } from '@all-together/model';
 import { call, client } from '../api.js';
-import { indicatorName, poolName, publishedTable, show as showCell } from '../tables.js';
+import { HEADLINE, poolName, publishedTable, schoolsTable } from '../tables.js';
 import { navigate, show } from '../ui.js';
 import { logTable } from './log-view.js';
-
-/** The headline indicators, where a pool has them. */
-const HEADLINE = [
-  'victimisation.frequent',
-  'victimisation.any',
-  'victimisation-online.frequent',
-  'bullying-others.frequent',
-];
 
 export async function trustPage(): Promise<void> {
   const params = new URLSearchParams(location.search);
@@ -69,43 +61,8 @@ export async function trustPage(): Promise<void> {
       }
       ${pools.length === 0 ? html`<p>No school has final results for this wave yet.</p>` : ''}
       ${pools.map((pool) => {
-        const headline = HEADLINE.filter((k) => tablesOf(pool).some((t) => t.indicator === k));
-        const id = `schools-${pool.comparableAs}`;
         return html`<h2>Schools: ${poolName(pool.comparableAs)}</h2>
-          <div class="table-wrap" role="region" aria-labelledby=${id} tabindex="0">
-            <table>
-              <caption id=${id}>
-                Per cent of pupils who answered, by school (${poolName(pool.comparableAs)})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">School</th>
-                  ${headline.map(
-                    (k) =>
-                      html`<th scope="col" class="num">
-                        ${indicatorName(pool.indicators[k], k)}
-                      </th>`,
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                ${o.schools.map((s) => {
-                  const mine = s.results?.pools.find((p) => p.comparableAs === pool.comparableAs);
-                  return html`<tr>
-                    <th scope="row">${s.name}</th>
-                    ${headline.map((k) => {
-                      const t = mine?.[wave]?.binary.find(
-                        (x) => x.indicator === k && x.dimension === 'all',
-                      );
-                      return html`<td class="num">
-                        ${t ? showCell(t.total.percent, '%') : '[x]'}
-                      </td>`;
-                    })}
-                  </tr>`;
-                })}
-              </tbody>
-            </table>
-          </div>
+          ${schoolsTable(pool, o.schools, wave)}
           <h2>The whole trust: ${poolName(pool.comparableAs)}</h2>
           ${tablesOf(pool)
             .filter(
