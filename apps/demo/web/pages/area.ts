@@ -82,7 +82,6 @@ function header(a: Area, year: string, here: string): TemplateResult {
                 html`<a
                   href=${withYear(here, y.id)}
                   aria-current=${y.id === year ? 'page' : 'false'}
-                  aria-label="Programme year ${y.label}"
                   >${y.id}</a
                 >`,
             )}
