@@ -28,6 +28,8 @@ import { jsonLines } from './ops/logging.js';
 import { maintenance } from './ops/maintenance.js';
 import { SubmissionStore } from './repo/submissions.js';
 import { areaRoutes } from './routes/area.js';
+import { areaAdminRoutes } from './routes/area-admin.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { authRoutes } from './routes/auth.js';
 import { pupilRoutes } from './routes/pupil.js';
 import { schoolRoutes } from './routes/school.js';
@@ -55,7 +57,9 @@ function api(d: Deps) {
     .route('/', pupilRoutes(d, g))
     .route('/', schoolRoutes(d, g))
     .route('/', trustRoutes(d, g))
-    .route('/', areaRoutes(d, g));
+    .route('/', areaRoutes(d, g))
+    .route('/', areaAdminRoutes(d, g))
+    .route('/', invitationRoutes(d, g));
 }
 export type AppType = ReturnType<typeof api>;
 
@@ -106,6 +110,7 @@ export function createApp(options: AppOptions) {
     passwords: new PasswordGate(hashing.concurrency, hashing.queue),
     faults,
     serverId: randomUUID(),
+    mail: options.mail,
     isSecure,
     cookieName: (c, base) => (isSecure(c) ? `__Host-${base}` : base),
     clientKey: (c) => {

@@ -7,6 +7,7 @@ import type { Db, Scope } from './db.js';
 import type { AreaScope } from './domain/scope.js';
 import type { ErrorLog, EventLog } from './ops/logging.js';
 import type { FaultLatch } from './ops/faults.js';
+import type { MailConfig } from './ops/mail.js';
 import type { Repos } from './repo/index.js';
 import type { SchoolRow } from './repo/schools.js';
 import type { SubmissionStore } from './repo/submissions.js';
@@ -99,6 +100,8 @@ export interface AppOptions {
    * PostgreSQL) or `memory` (one server). Default: `database` on PostgreSQL, `memory` on PGlite.
    */
   stateStore?: StateStore;
+  /** The mail server the outbox is sent through; default none (messages are listed to copy). */
+  mail?: MailConfig;
 }
 
 export const STAFF_IDLE_MS = 30 * 60_000;
@@ -140,4 +143,6 @@ export interface Deps {
   clientKey: (c: Context) => string;
   /** Runs `fn` as the given tenant (row-level security); see db.ts. */
   as<T>(scope: Scope, fn: () => Promise<T>): Promise<T>;
+  /** The mail server, when the portal has one. */
+  mail: MailConfig | undefined;
 }

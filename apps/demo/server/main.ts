@@ -53,6 +53,7 @@ const { app, maintenance } = createApp({
   publicOrigin: config.publicOrigin,
   frameAncestors: config.frameAncestors,
   trustProxy: config.trustProxy,
+  mail: config.mail,
   ...(config.secureCookies === undefined ? {} : { secureCookies: config.secureCookies }),
   log,
   logError,

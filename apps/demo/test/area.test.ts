@@ -11,7 +11,9 @@ import { SYSTEM, withScope } from '../server/db.js';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_TRUST } from '../server/seed.js';
 import { DEMO_LA, LA_ADMIN, LA_ADVISER, seedArea } from '../server/seed-area.js';
 import { hashPassword } from '../server/security.js';
-import { Client, startServer, type TestServer } from './helpers.js';
+import { createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { Client, serveApp, startServer, type TestServer } from './helpers.js';
 
 const backends: ('pglite' | 'pg')[] = [
   'pglite',
@@ -296,6 +298,216 @@ for (const backend of backends) {
       assert.equal((await la.request('GET', '/api/area')).status, 401);
       assert.equal((await new Client(s.url).login(LA_ADMIN)).status, 401);
       await rows('UPDATE users SET deactivated_on = NULL WHERE email = $1', [LA_ADMIN]);
+    });
+
+    it('S7 an LA administrator invites an adviser: a one-time link, an invitation in the outbox, a password chosen once', async () => {
+      const admin = await signIn(LA_ADMIN);
+      const adviser = await signIn(LA_ADVISER);
+      const body = {
+        email: 'new.adviser@northshire.example',
+        name: 'New Adviser',
+        role: 'la-adviser',
+      };
+      assert.equal(
+        (await adviser.request('POST', '/api/area/users', body)).status,
+        403,
+        'an adviser invited',
+      );
+      const r = await admin.request('POST', '/api/area/users', body);
+      assert.equal(r.status, 201, r.text);
+      const link = String(r.json.link);
+      const token = link.split('#token=')[1]!;
+      assert.equal(
+        (await admin.request('POST', '/api/area/users', body)).status,
+        409,
+        'the same address twice',
+      );
+      const users = await admin.request('GET', '/api/area/users');
+      const listed = (users.json.users as { email: string; status: string }[]).find(
+        (u) => u.email === body.email,
+      );
+      assert.equal(listed?.status, 'invited');
+      const outbox = await admin.request('GET', '/api/area/outbox');
+      const message = (outbox.json.messages as { to: string; body: string; kind: string }[]).find(
+        (m) => m.to === body.email,
+      );
+      assert.equal(message?.kind, 'invitation');
+      assert.ok(message!.body.includes(link));
+      // Only the token's hash is stored.
+      assert.equal(
+        await count('SELECT count(*) AS n FROM invitations WHERE token_hash = $1', [token]),
+        0,
+      );
+      const newcomer = new Client(s.url);
+      assert.equal(
+        (await newcomer.login(body.email, 'invited')).status,
+        401,
+        'signed in before accepting',
+      );
+      const check = await newcomer.request('POST', '/api/invitations/check', { token });
+      assert.equal(check.status, 200, check.text);
+      assert.equal(check.json.email, body.email);
+      const weak = await newcomer.request('POST', '/api/invitations/accept', {
+        token,
+        password: 'password',
+      });
+      assert.equal(weak.status, 422);
+      const ok = await newcomer.request('POST', '/api/invitations/accept', {
+        token,
+        password: 'a long new passphrase',
+      });
+      assert.equal(ok.status, 200, ok.text);
+      assert.equal((await newcomer.login(body.email, 'a long new passphrase')).status, 200);
+      const again = await new Client(s.url).request('POST', '/api/invitations/accept', {
+        token,
+        password: 'another passphrase',
+      });
+      assert.equal(again.status, 410, 'the link worked twice');
+    });
+
+    it('S1 an LA administrator cannot make a lead of a school outside the area, and a trust sees none of the LA’s staff', async () => {
+      const admin = await signIn(LA_ADMIN);
+      const r = await admin.request('POST', '/api/area/users', {
+        email: 'lead@other-la.example',
+        name: 'Lead',
+        role: 'school-lead',
+        school: OTHER_LA.school,
+      });
+      assert.equal(r.status, 422, r.text);
+      const trust = await signIn(DEMO_ADMIN);
+      const t = await trust.request('GET', '/api/area/users');
+      assert.equal(t.status, 200);
+      assert.ok(
+        !t.text.includes(LA_ADVISER) && !t.text.includes('northshire'),
+        'LA staff visible to a trust',
+      );
+      const role = await trust.request('POST', '/api/area/users', {
+        email: 'x@trust.example',
+        name: 'X',
+        role: 'la-adviser',
+      });
+      assert.equal(role.status, 422, 'a trust gave an LA role');
+    });
+
+    it('S8 deactivating an account ends its sessions; an account outside the area is not found; not your own', async () => {
+      const admin = await signIn(LA_ADMIN);
+      const lead = s.seeded.schools[1]!.lead; // an academy of the trust, in the LA's area
+      const leadClient = await signIn(lead);
+      const users = (await admin.request('GET', '/api/area/users')).json.users as {
+        id: string;
+        email: string;
+      }[];
+      const target = users.find((u) => u.email === lead)!;
+      const other = (
+        await rows<{ id: string }>('SELECT id::text AS id FROM users WHERE email = $1', [
+          OTHER_LA.adviser,
+        ])
+      )[0]!;
+      assert.equal(
+        (await admin.request('POST', `/api/area/users/${other.id}/deactivate`, {})).status,
+        404,
+      );
+      const me = users.find((u) => u.email === LA_ADMIN)!;
+      assert.equal(
+        (await admin.request('POST', `/api/area/users/${me.id}/deactivate`, {})).status,
+        409,
+      );
+      const r = await admin.request('POST', `/api/area/users/${target.id}/deactivate`, {});
+      assert.equal(r.status, 200, r.text);
+      assert.equal(
+        (await leadClient.request('GET', '/api/me')).status,
+        401,
+        'the session outlived it',
+      );
+      assert.equal((await new Client(s.url).login(lead)).status, 401);
+      await rows('UPDATE users SET deactivated_on = NULL WHERE id = $1', [target.id]);
+    });
+
+    it('reminders go to the active leads of the schools chosen, never to anyone else; the outbox sends by SMTP when there is a server', async () => {
+      const la = await signIn(LA_ADVISER);
+      const schools = s.seeded.schools.slice(2, 4).map((x) => x.urn);
+      const noLead = laSchools[0]!;
+      const r = await la.request('POST', '/api/area/reminders', { schools: [...schools, noLead] });
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.json.queued, 2);
+      assert.deepEqual(r.json.withoutLead, [noLead]);
+      const foreign = await la.request('POST', '/api/area/reminders', {
+        schools: [OTHER_LA.school],
+      });
+      assert.equal(foreign.status, 422);
+      const outbox = await la.request('GET', '/api/area/outbox');
+      assert.equal(outbox.json.mailServer, false);
+      const reminders = (outbox.json.messages as { kind: string; to: string }[]).filter(
+        (m) => m.kind === 'reminder',
+      );
+      assert.deepEqual(
+        reminders.map((m) => m.to).sort(),
+        s.seeded.schools
+          .slice(2, 4)
+          .map((x) => x.lead)
+          .sort(),
+      );
+      assert.equal((await la.request('POST', '/api/area/outbox/send', {})).status, 409);
+
+      // A mail server that accepts everything and keeps what it was sent.
+      const received: string[] = [];
+      const smtp = createServer((socket: Socket) => {
+        let data = false;
+        let buffer = '';
+        socket.write('220 test ESMTP\r\n');
+        socket.on('data', (chunk) => {
+          buffer += chunk.toString('utf8');
+          let i;
+          while ((i = buffer.indexOf('\r\n')) >= 0) {
+            const line = buffer.slice(0, i);
+            buffer = buffer.slice(i + 2);
+            if (data) {
+              if (line === '.') {
+                data = false;
+                socket.write('250 queued\r\n');
+              } else received[received.length - 1] += `${line}\n`;
+              continue;
+            }
+            if (/^EHLO/.test(line)) socket.write('250-test\r\n250 8BITMIME\r\n');
+            else if (/^DATA/.test(line)) {
+              data = true;
+              received.push('');
+              socket.write('354 go on\r\n');
+            } else if (/^QUIT/.test(line)) socket.end('221 bye\r\n');
+            else socket.write('250 ok\r\n');
+          }
+        });
+      });
+      await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+      const port = (smtp.address() as AddressInfo).port;
+      const mailer = await serveApp(s.db, {
+        mail: {
+          url: new URL(`smtp://127.0.0.1:${port}?tls=off`),
+          from: 'portal@northshire.example',
+        },
+      });
+      try {
+        const c = new Client(mailer.url);
+        assert.equal((await c.login(LA_ADVISER)).status, 200);
+        const sent = await c.request('POST', '/api/area/outbox/send', {});
+        assert.equal(sent.status, 200, sent.text);
+        assert.ok(Number(sent.json.sent) >= 2, sent.text);
+        assert.equal(sent.json.failed, 0);
+        const reminder = received.find((m) => m.includes('The next step is'))!;
+        assert.ok(reminder, received.join('\n---\n'));
+        assert.match(reminder, /^From: portal@northshire\.example$/m);
+        // A subject with "360°" travels as RFC 2047 UTF-8, on one line.
+        const subject = /^Subject: =\?UTF-8\?B\?([^?]+)\?=$/m.exec(reminder)?.[1];
+        assert.match(Buffer.from(subject ?? '', 'base64').toString('utf8'), /^All Together at .*: next, /);
+        const after = await c.request('GET', '/api/area/outbox');
+        assert.ok(
+          (after.json.messages as { sentAt: string | null }[]).every((m) => m.sentAt),
+          'unsent left',
+        );
+      } finally {
+        await mailer.close();
+        smtp.close();
+      }
     });
   });
 }

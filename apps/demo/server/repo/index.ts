@@ -3,6 +3,7 @@
  * only, reliability.md S5). `repos(q)` binds them to the database or to one transaction.
  */
 import type { Queryable } from '../db.js';
+import { accountsRepo } from './accounts.js';
 import { codesRepo } from './codes.js';
 import { devicesRepo } from './devices.js';
 import { documentsRepo } from './documents.js';
@@ -31,6 +32,7 @@ export function repos(q: Queryable) {
     health: healthRepo(q),
     tenancy: tenancyRepo(q),
     tracker: trackerRepo(q),
+    accounts: accountsRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;

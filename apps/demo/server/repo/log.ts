@@ -21,6 +21,9 @@ export const LOG_KINDS = [
   'account.unlocked',
   'school.enrolled',
   'window.opened',
+  'account.invited',
+  'account.deactivated',
+  'account.activated',
 ] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 

@@ -44,6 +44,8 @@ export interface StaffRow {
   school_name: string | null;
   deactivated_on: string | null;
   created_on: string;
+  /** Invited and not yet signed up (no password chosen). */
+  invited: boolean;
 }
 
 export const tenancyRepo = (q: Queryable) => ({
@@ -173,7 +175,8 @@ export const tenancyRepo = (q: Queryable) => ({
       await q.query<StaffRow>(
         `SELECT u.id::text AS id, u.email, u.display_name, u.role, u.la_code, u.trust_id,
                 u.school_urn, s.name AS school_name, u.deactivated_on::text AS deactivated_on,
-                (u.created_at AT TIME ZONE 'UTC')::date::text AS created_on
+                (u.created_at AT TIME ZONE 'UTC')::date::text AS created_on,
+                u.password_hash = 'invited' AS invited
            FROM users u LEFT JOIN schools s ON s.urn = u.school_urn
           WHERE (${own}) OR (u.school_urn IS NOT NULL AND ${sql})
           ORDER BY u.deactivated_on IS NOT NULL, u.role, s.name NULLS FIRST, u.display_name`,

@@ -72,7 +72,10 @@ export const authRoutes = (d: Deps, g: Guards) => {
         const user = await d.repo.users.byEmail(email);
         let ok: boolean;
         try {
-          ok = await d.passwords.run(() => verifyPassword(password, user?.password_hash));
+          // An invited account that has not chosen its password verifies against the dummy hash, as
+          // an unknown one does: its owner signs in after following the invitation.
+          const stored = user?.password_hash.startsWith('scrypt$') ? user.password_hash : undefined;
+          ok = await d.passwords.run(() => verifyPassword(password, stored));
         } catch (e) {
           if (!(e instanceof HashingBusy)) throw e;
           await attempt.notTried();
