@@ -32,6 +32,7 @@ console.log(
 );
 
 let sample: Awaited<ReturnType<typeof seed>> | undefined;
+let area: Awaited<ReturnType<typeof seedArea>> | undefined;
 if (config.demo) {
   // S12: sample logins only with the demo flag, and only on a loopback address.
   if (!isLoopback(config.host)) {
@@ -41,7 +42,7 @@ if (config.demo) {
     process.exit(1);
   }
   sample = await withScope(SYSTEM, () => seed(db));
-  const area = await withScope(SYSTEM, () => seedArea(db));
+  area = await withScope(SYSTEM, () => seedArea(db));
   console.log(
     `seed: sample trust and LA ready (${sample.schools.length} trust schools and ${area.schools} more in the LA, ${sample.responses + area.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`,
   );
@@ -78,6 +79,10 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     for (const s of sample.schools.slice(0, 8))
       console.log(
         `  school lead          ${s.lead.padEnd(30)} password: ${DEMO_PASSWORD}   (${s.name})`,
+      );
+    if (area)
+      console.log(
+        `  school lead          ${area.lead.email.padEnd(30)} password: ${DEMO_PASSWORD}   (${area.lead.school}, a maintained school)`,
       );
     console.log(
       `  pupil                ${url}/pupil  class code: ${formatCode(DEMO_CODE)}   (${sample.schools[0]!.name})`,

@@ -29,6 +29,8 @@ import {
 export const DEMO_LA = { code: '999', name: 'Northshire County Council (synthetic)' };
 export const LA_ADVISER = 'adviser@northshire.example';
 export const LA_ADMIN = 'la-admin@northshire.example';
+/** The lead of the LA's n-th maintained school (from 0). */
+export const laLeadEmail = (i: number) => `head${i + 1}@northshire-schools.example`;
 
 const PLACES = [
   'Ashby Road',
@@ -61,6 +63,8 @@ export interface AreaSeedResult {
   schools: number;
   responses: number;
   created: boolean;
+  /** A maintained school's lead, for the printed sample logins. */
+  lead: { email: string; school: string };
 }
 
 /** A small deterministic number from a string, for census figures that look varied. */
@@ -114,12 +118,13 @@ export async function seedArea(
   }));
   const urnOf = new Map(now.schools.map((s, i) => [s.urn, schools[i]!.urn]));
 
+  const emails = [LA_ADVISER, LA_ADMIN, ...schools.map((_, i) => laLeadEmail(i))];
   const existing = await db.query<{ email: string }>(
     'SELECT email FROM users WHERE email = ANY($1)',
-    [[LA_ADVISER, LA_ADMIN]],
+    [emails],
   );
   const have = new Set(existing.rows.map((r) => r.email));
-  const needed = [LA_ADVISER, LA_ADMIN].filter((e) => !have.has(e));
+  const needed = emails.filter((e) => !have.has(e));
   const pw = needed.length ? await hashPassword(DEMO_PASSWORD) : '';
   const thisYear = `${year}-baseline`;
   // What each school of the LA has done this year, by its place in the list.
@@ -159,16 +164,35 @@ export async function seedArea(
       tx,
       'users',
       ['id', 'email', 'display_name', 'role', 'trust_id', 'la_code', 'school_urn', 'password_hash'],
-      needed.map((email) => [
-        randomUUID(),
-        email,
-        email === LA_ADVISER ? 'LA anti-bullying adviser (demo)' : 'LA administrator (demo)',
-        email === LA_ADVISER ? 'la-adviser' : 'la-admin',
-        null,
-        DEMO_LA.code,
-        null,
-        pw,
-      ]),
+      needed
+        .map((email) => {
+          const i = schools.findIndex((_, j) => laLeadEmail(j) === email);
+          if (i >= 0)
+            // Every fifth maintained school has no lead with an account yet.
+            return i % 5 === 4
+              ? null
+              : [
+                  randomUUID(),
+                  email,
+                  `Lead, ${schools[i]!.name}`,
+                  'school-lead',
+                  null,
+                  null,
+                  schools[i]!.urn,
+                  pw,
+                ];
+          return [
+            randomUUID(),
+            email,
+            email === LA_ADVISER ? 'LA anti-bullying adviser (demo)' : 'LA administrator (demo)',
+            email === LA_ADVISER ? 'la-adviser' : 'la-admin',
+            null,
+            DEMO_LA.code,
+            null,
+            pw,
+          ];
+        })
+        .filter((row): row is NonNullable<typeof row> => row !== null),
     );
 
     // Last year: both surveys for most schools; every sixth stopped after its baseline.
@@ -312,5 +336,10 @@ export async function seedArea(
     );
   });
   await db.durable();
-  return { schools: schools.length, responses, created: needed.length > 0 };
+  return {
+    schools: schools.length,
+    responses,
+    created: needed.length > 0,
+    lead: { email: laLeadEmail(0), school: schools[0]!.name },
+  };
 }

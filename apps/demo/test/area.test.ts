@@ -7,9 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ProgrammeTracker } from '@all-together/model';
 import { SYSTEM, withScope } from '../server/db.js';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_TRUST } from '../server/seed.js';
-import { DEMO_LA, LA_ADMIN, LA_ADVISER, seedArea } from '../server/seed-area.js';
+import { DEMO_LA, LA_ADMIN, LA_ADVISER, laLeadEmail, seedArea } from '../server/seed-area.js';
 import { hashPassword } from '../server/security.js';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -127,6 +128,9 @@ for (const backend of backends) {
         responses: { baseline: { kind: string; value: number } | null };
       };
       const list = r.json.schools as Row[];
+      // The plain data the element and any LA's own system speak: the model's schema holds.
+      const parsed = ProgrammeTracker.safeParse(r.json);
+      assert.ok(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3)));
       const stages = new Set(list.map((x) => x.stage));
       assert.ok(stages.size >= 3, `only ${[...stages].join()}`);
       for (const x of list) {
@@ -426,7 +430,13 @@ for (const backend of backends) {
     it('reminders go to the active leads of the schools chosen, never to anyone else; the outbox sends by SMTP when there is a server', async () => {
       const la = await signIn(LA_ADVISER);
       const schools = s.seeded.schools.slice(2, 4).map((x) => x.urn);
-      const noLead = laSchools[0]!;
+      const noLead = (
+        await rows<{ urn: string }>(
+          `SELECT urn FROM schools s WHERE local_authority = $1 AND urn = ANY($2)
+              AND NOT EXISTS (SELECT 1 FROM users u WHERE u.school_urn = s.urn) ORDER BY urn LIMIT 1`,
+          [DEMO_LA.code, laSchools],
+        )
+      )[0]!.urn;
       const r = await la.request('POST', '/api/area/reminders', { schools: [...schools, noLead] });
       assert.equal(r.status, 200, r.text);
       assert.equal(r.json.queued, 2);
@@ -498,7 +508,10 @@ for (const backend of backends) {
         assert.match(reminder, /^From: portal@northshire\.example$/m);
         // A subject with "360°" travels as RFC 2047 UTF-8, on one line.
         const subject = /^Subject: =\?UTF-8\?B\?([^?]+)\?=$/m.exec(reminder)?.[1];
-        assert.match(Buffer.from(subject ?? '', 'base64').toString('utf8'), /^All Together at .*: next, /);
+        assert.match(
+          Buffer.from(subject ?? '', 'base64').toString('utf8'),
+          /^All Together at .*: next, /,
+        );
         const after = await c.request('GET', '/api/area/outbox');
         assert.ok(
           (after.json.messages as { sentAt: string | null }[]).every((m) => m.sentAt),
@@ -508,6 +521,33 @@ for (const backend of backends) {
         await mailer.close();
         smtp.close();
       }
+    });
+
+    it('a maintained school is compared with the rest of its LA, in the same programme year only', async () => {
+      const lead = await signIn(laLeadEmail(0));
+      const mine = (
+        await rows<{ school_urn: string }>('SELECT school_urn FROM users WHERE email = $1', [
+          laLeadEmail(0),
+        ])
+      )[0]!.school_urn;
+      const r = await lead.request('GET', `/api/schools/${mine}/rounds/2025-26-end/results`);
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.json.comparator, 'local-authority');
+      const pools = (
+        r.json.results as {
+          pools: { comparator: Record<string, { allowed: boolean; reason: string }> }[];
+        }
+      ).pools;
+      assert.ok(
+        pools.some((p) => p.comparator.end?.allowed),
+        JSON.stringify(pools.map((p) => p.comparator)),
+      );
+      // Another LA school's name is never in a lead's results.
+      const names = await rows<{ name: string }>(
+        'SELECT name FROM schools WHERE trust_id IS NULL AND urn <> $1',
+        [mine],
+      );
+      for (const n of names) assert.ok(!r.text.includes(n.name), `${n.name} in a lead's results`);
     });
   });
 }

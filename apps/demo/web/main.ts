@@ -24,6 +24,7 @@ import { pupilPage } from './pages/pupil.js';
 import { schoolPage } from './pages/school/index.js';
 import { trustLogPage, trustPage } from './pages/trust.js';
 import { areaPage } from './pages/area.js';
+import { invitePage } from './pages/invite.js';
 import './elements.js';
 
 const nav = document.getElementById('nav')!;
@@ -118,6 +119,11 @@ export async function route(): Promise<void> {
     if (path.startsWith('/pupil')) {
       render(html`<a href="/">Staff sign in</a>`, nav);
       await pupilPage();
+      return;
+    }
+    if (path === '/invite') {
+      render(html`<a href="/">Staff sign in</a>`, nav);
+      await invitePage();
       return;
     }
     const me = await currentUser();

@@ -20,23 +20,20 @@
  * Response counts leave the school's own view: a closed round's count is rounded to 5, an open
  * round's shown as a band ("25 or more", "fewer than 10"), as disclosure control requires.
  */
+import {
+  PROGRAMME_STAGES,
+  type ProgrammeStage,
+  type ProgrammeTrackerInput,
+  type TrackerResponses as Responses,
+} from '@all-together/model';
 import { K } from './lifecycle.js';
 import { programmeYearDates } from './programme-year.js';
 import type { AreaScope } from './scope.js';
 import type { Repos } from '../repo/index.js';
 import type { YearRoundRow } from '../repo/tenancy.js';
 
-export const STAGES = [
-  'enrolled',
-  'baseline-audit',
-  'time-1-survey',
-  'action-plan',
-  'termly-reviews',
-  'time-2-survey',
-  'end-audit',
-  'award',
-] as const;
-export type Stage = (typeof STAGES)[number];
+export const STAGES = PROGRAMME_STAGES;
+export type Stage = ProgrammeStage;
 
 /** Default due dates: month and day, and whether in the year's second calendar year. */
 export const DUE: Readonly<Record<Exclude<Stage, 'enrolled'>, readonly [number, number, 0 | 1]>> = {
@@ -50,19 +47,14 @@ export const DUE: Readonly<Record<Exclude<Stage, 'enrolled'>, readonly [number, 
 };
 
 /** How many responses a round has, as someone outside the school may see it. */
-export type TrackerResponses =
-  | { kind: 'rounded'; value: number }
-  | { kind: 'at-least'; value: number }
-  | { kind: 'fewer-than'; value: number };
-
-export function responsesShown(round: YearRoundRow | undefined, today: string) {
+export function responsesShown(round: YearRoundRow | undefined, today: string): Responses | null {
   if (!round) return null;
   const n = round.responses;
   const open = round.state === 'open' && round.closes_on >= today;
-  if (n < K) return { kind: 'fewer-than', value: K } as const;
-  if (open) return { kind: 'at-least', value: Math.floor(n / 5) * 5 } as const;
+  if (n < K) return { kind: 'fewer-than', value: K };
+  if (open) return { kind: 'at-least', value: Math.floor(n / 5) * 5 };
   // Half up to the nearest 5, like every count published outside the school.
-  return { kind: 'rounded', value: Math.floor((n + 2) / 5) * 5 } as const;
+  return { kind: 'rounded', value: Math.floor((n + 2) / 5) * 5 };
 }
 
 const closedOn = (r: YearRoundRow, today: string): string | null =>
@@ -85,7 +77,7 @@ export async function programmeTracker(
   year: string,
   today: string,
   stalledAfterWeeks = 6,
-) {
+): Promise<ProgrammeTrackerInput & { programmeYear: string; today: string }> {
   const [schools, enrolled, rounds, documents, logged] = await Promise.all([
     repo.tenancy.schools(area),
     repo.tenancy.enrolments(area, year),
@@ -144,10 +136,11 @@ export async function programmeTracker(
         .sort((a, b) => (a.opens_on < b.opens_on ? -1 : 1))
         .at(-1);
     rows.push({
-      urn: s.urn,
+      urn: s.urn as ProgrammeTrackerInput['schools'][number]['urn'],
       name: s.name,
-      phase: s.phase,
-      localAuthority: s.local_authority,
+      phase: s.phase as ProgrammeTrackerInput['schools'][number]['phase'],
+      localAuthority:
+        s.local_authority as ProgrammeTrackerInput['schools'][number]['localAuthority'],
       trust: s.trust_name,
       numberOnRoll: s.number_on_roll,
       stage,

@@ -389,6 +389,8 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
         // Published figures only (D8): nothing here is a raw count the school's own view would hide.
         return c.json({
           school: { urn: school.urn, name: school.name },
+          /** Who the school is compared with: its trust, or its LA when it is in no trust. */
+          comparator: school.trust_id ? ('trust' as const) : ('local-authority' as const),
           round: roundJson(round, today),
           /** Pupils in the results shown: banded while the round is open. */
           respondents: countFor(round, today, r.respondents),

@@ -23,6 +23,7 @@ import {
 import { focusOn, longDate, notice, show } from '../ui.js';
 import { HEADLINE, indicatorName, poolName, publishedTable, schoolsTable } from '../tables.js';
 import { logTable } from './log-view.js';
+import { outboxPage, usersPage } from './area-people.js';
 
 type Area = InferResponseType<typeof client.area.$get, 200>;
 
@@ -50,6 +51,9 @@ export async function areaPage(me: Me, path: string): Promise<void> {
   if (path === '/area/results') return resultsPage(a);
   if (path === '/area/report') return reportPage(a);
   if (path === '/area/log') return logPage(a);
+  if (path === '/area/users' && a.role.access.includes('manage-users'))
+    return usersPage(a, me, header(a, yearOf(a), '/area/users'));
+  if (path === '/area/outbox') return outboxPage(a, header(a, yearOf(a), '/area/outbox'));
   return trackerPage(a, me);
 }
 
@@ -59,14 +63,18 @@ function header(a: Area, year: string, here: string): TemplateResult {
     ['/area/results', 'Results and targeting'],
     ['/area/enrol', 'Enrol schools'],
     ['/area/windows', 'Open a survey window'],
+    ['/area/outbox', 'Messages'],
+    ['/area/users', 'Staff accounts'],
     ['/area/log', 'Activity log'],
     ['/area/report', 'Annual report'],
   ] as const;
   const canWrite = a.role.access.includes('write');
+  const canManage = a.role.access.includes('manage-users');
   return html`<p class="caption">${a.organisation.name} · ${a.role.label}</p>
     <nav aria-label="Programme" class="views">
       ${links
         .filter(([p]) => canWrite || (p !== '/area/enrol' && p !== '/area/windows'))
+        .filter(([p]) => canManage || p !== '/area/users')
         .map(
           ([p, label]) =>
             html`<a href=${withYear(p, year)} aria-current=${p === here ? 'page' : 'false'}
