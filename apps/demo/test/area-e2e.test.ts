@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { SYSTEM, withScope } from '../server/db.js';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '../server/seed.js';
-import { LA_ADVISER, seedArea } from '../server/seed-area.js';
+import { LA_ADMIN, LA_ADVISER, seedArea } from '../server/seed-area.js';
 import { CHROME, CHROME_ARGS as ARGS, startServer, type TestServer } from './helpers.js';
 
 const SHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
@@ -183,6 +183,41 @@ describe(
       assert.equal(names.length, s.seeded.schools.length, names.join(' | '));
       for (const n of names)
         assert.ok(!/Primary School \(synthetic\)/.test(n), `an LA school: ${n}`);
+    });
+
+    it('A11 an LA administrator invites a colleague, who follows the link, chooses a password and signs in', async () => {
+      const page = await newPage();
+      await signIn(page, LA_ADMIN, /\/area$/);
+      await page.getByRole('link', { name: 'Staff accounts' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Staff accounts' }).waitFor();
+      await check(page, 'staff accounts');
+      await page.getByRole('button', { name: 'Invite' }).click();
+      await page.locator('.error-summary').waitFor();
+      assert.match((await page.locator('.error-summary').textContent()) ?? '', /name/);
+      await page.getByLabel('Name').fill('Sam Adviser');
+      await page.getByLabel('E-mail address').fill('sam@northshire.example');
+      await page.getByLabel('Role').selectOption('la-adviser');
+      await page.getByRole('button', { name: 'Invite' }).click();
+      const link = (await page.locator('.invite-link').textContent())!.trim();
+      assert.match(link, /\/invite#token=/);
+      await check(page, 'staff accounts after inviting');
+      await page.getByRole('link', { name: 'Messages' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Messages to staff' }).waitFor();
+      await check(page, 'messages');
+      const newcomer = await newPage();
+      await newcomer.goto(link);
+      await newcomer.getByRole('heading', { level: 1, name: 'Choose your password' }).waitFor();
+      await check(newcomer, 'choose your password');
+      await newcomer.getByLabel('New password').fill('three quiet rivers');
+      await newcomer.getByLabel('Type it again').fill('three quiet rivers');
+      await newcomer.keyboard.press('Enter');
+      await newcomer.getByRole('heading', { level: 1, name: 'Your account is ready' }).waitFor();
+      assert.equal(new URL(newcomer.url()).hash, '', 'the token stayed in the address bar');
+      await newcomer.goto(s.url + '/');
+      await newcomer.getByLabel('E-mail address').fill('sam@northshire.example');
+      await newcomer.getByLabel('Password').fill('three quiet rivers');
+      await newcomer.keyboard.press('Enter');
+      await newcomer.waitForURL(/\/area$/);
     });
 
     it('no page threw an uncaught error', () => {
