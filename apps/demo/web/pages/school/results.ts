@@ -43,6 +43,15 @@ export async function resultsPage(urn: string, round: string): Promise<void> {
         ${comparatorNote ? `Compared with the rest of ${area}: ${comparatorNote}` : ''}
       </p>
       ${
+        nothingYet
+          ? ''
+          : html`<p>
+              <a href="/school/summary/${encodeURIComponent(round)}"
+                >You and ${area}: a summary to print</a
+              >
+            </p>`
+      }
+      ${
         open
           ? html`<p class="inset">
               This round is still open. Its results change only after every further 10 answers, and
