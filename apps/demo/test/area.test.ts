@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ProgrammeTracker } from '@all-together/model';
+import { ProgrammeTracker, PublishedResults } from '@all-together/model';
 import { SYSTEM, withScope } from '../server/db.js';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_TRUST } from '../server/seed.js';
 import { DEMO_LA, LA_ADMIN, LA_ADVISER, laLeadEmail, seedArea } from '../server/seed-area.js';
@@ -548,6 +548,43 @@ for (const backend of backends) {
         [mine],
       );
       for (const n of names) assert.ok(!r.text.includes(n.name), `${n.name} in a lead's results`);
+    });
+
+    it('D8 an LA receives published figures only; a trust gets one publication whichever page asks', async () => {
+      const RAW = /"binary":\{|"sumSquares"|"respondents":\{"all"|"yes":\{"all"/;
+      const la = await signIn(LA_ADVISER);
+      for (const path of ['/api/area/results?year=2025-26', '/api/area/tracker?year=2025-26']) {
+        const r = await la.request('GET', path);
+        assert.equal(r.status, 200, r.text);
+        assert.doesNotMatch(r.text, RAW, path);
+      }
+      const r = await la.request('GET', '/api/area/results?year=2025-26');
+      const area = PublishedResults.parse((r.json.area as { results: unknown }).results);
+      assert.equal(area.viewer, 'local-authority');
+      for (const school of r.json.schools as { results: unknown }[]) {
+        const results = PublishedResults.parse(school.results);
+        for (const pool of results.pools)
+          for (const w of [pool.baseline, pool.end])
+            for (const t of w?.binary ?? []) {
+              assert.equal(t.dimension, 'all', 'a school shows its totals only');
+              const base = 'value' in t.total.base ? t.total.base.value : undefined;
+              if (base !== undefined && base > 0) assert.equal(base % 5, 0, 'an unrounded count');
+            }
+      }
+      const tracker = await la.request('GET', '/api/area/tracker?year=2025-26');
+      for (const x of tracker.json.schools as {
+        responses: Record<string, { kind: string } | null>;
+      }[])
+        for (const c of Object.values(x.responses))
+          assert.ok(!c || c.kind !== 'exact', 'an exact count outside the school');
+      const trust = await signIn(DEMO_ADMIN);
+      const a = await trust.request('GET', '/api/area/results?year=2025-26');
+      const b = await trust.request('GET', '/api/trust/overview?year=2025-26');
+      assert.deepEqual(
+        (a.json.area as { results: unknown }).results,
+        (b.json.trust as { results: unknown }).results,
+        'two publications of the same figures could be read against each other',
+      );
     });
   });
 }
