@@ -218,6 +218,38 @@ describe('targetSupport: the ranking', () => {
     );
   });
 
+  it('pupils on free school meals count too, weighted by the free-school-meals share', () => {
+    const fsm = (yes: number, yesBullied: number): Group[] => [
+      { n: yes, bullied: yesBullied, fsm: 'yes' },
+      { n: 100 - yes, bullied: 12, fsm: 'no' },
+    ];
+    const schools = [
+      { id: 'F', baseline: [summaryOf(urnOf(26), fsm(40, 20))] },
+      { id: 'B', baseline: [summaryOf(urnOf(27), fsm(20, 4))] },
+      { id: 'C', baseline: [summaryOf(urnOf(28), fsm(20, 4))] },
+      { id: 'D', baseline: [summaryOf(urnOf(29), fsm(20, 4))] },
+    ];
+    const rows = schools.map((s) => ({
+      ...census(s.id, null),
+      fsmPercent: s.id === 'F' ? 45 : 15,
+    }));
+    const list = targetSupport({ ...publishLa(schools), census: rows });
+    const f = list.schools[0]!;
+    assert.equal(f.id, 'F');
+    const figure = compared(f.basis, 'fsm');
+    assert.deepEqual(figure.school, { count: 20, base: 40, percent: 50 });
+    assert.equal(figure.weight, 45 / list.area.fsmPercent!);
+    assert.ok(figure.contribution > 0);
+    assert.match(f.reasons[0]!, /^Pupils on free school meals at Time 1: 50% bullied/);
+    assert.ok(
+      f.reasons.includes('45% of pupils are on free school meals, against an area average of 23%.'),
+    );
+    assert.throws(
+      () => targetSupport({ ...publishLa(schools), census: rows }, { significantFactor: 2 }),
+      /significantFactor must be between 0 and 1, got 2/,
+    );
+  });
+
   it('ties are broken by name, then id, whatever order the schools come in', () => {
     const same = () => plain(20, 4);
     const schools = ['s3', 's1', 's2', 's4'].map((id, i) => ({

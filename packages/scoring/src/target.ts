@@ -116,9 +116,9 @@ const HIDDEN_WHY: Readonly<Partial<Record<SuppressionReason, string>>> = {
   'rounds-to-zero': 'too few to show',
 };
 
-const fail = (message: string): never => {
+function fail(message: string): never {
   throw new Error(`targetSupport: ${message}`);
-};
+}
 
 const cellOf = (t: PublishedBreakdown, key: string): PublishedCell | undefined =>
   key === 'all' ? t.total : [...t.groups, ...t.derived].find((c) => c.key === key);
@@ -201,7 +201,7 @@ function figureOf(
     fail(
       `school ${at.id} has no published "${rule.indicator}" by ${group.dimension} (${at.pool}, ${at.wave}). Publish the schools with publishArea(…, { schoolDimensions: ['sen', 'fsm'] }).`,
     );
-  const cell = cellOf(table!, group.key);
+  const cell = cellOf(table, group.key);
   if (!cell || ('symbol' in cell.percent && cell.percent.symbol === '[z]'))
     return { status: 'no-pupils', ...where };
   if ('symbol' in cell.percent) return { status: 'hidden', ...where, reason: cell.percent.reason };
@@ -245,15 +245,15 @@ function figureOf(
       fail(
         `the area has no published "${rule.indicator}" by ${group.dimension} (${at.pool}, ${at.wave}). Publish the area with its default dimensions (or include 'sen' and 'fsm').`,
       );
-    const areaCell = cellOf(areaTable!, group.key);
-    const whole =
+    const areaCell = cellOf(areaTable, group.key);
+    const areaFigure =
       areaCell && shownValue(areaCell, rule.roundTo, `the area, ${at.pool} at ${at.wave}`);
-    if (!whole) return { status: 'not-comparable', ...where, school, why: 'rest-hidden' };
-    const base = whole.base - school.base;
+    if (!areaFigure) return { status: 'not-comparable', ...where, school, why: 'rest-hidden' };
+    const base = areaFigure.base - school.base;
     if (base < rule.minBase)
       return { status: 'not-comparable', ...where, school, why: 'rest-too-small' };
     // Rounded figures can make the difference of counts exceed the difference of bases by a few.
-    const count = Math.min(Math.max(0, whole.count - school.count), base);
+    const count = Math.min(Math.max(0, areaFigure.count - school.count), base);
     rest = { count, base, percent: percentHalfUp(count, base) };
   }
 
@@ -419,7 +419,7 @@ export function targetSupport(
     fail(`census[${issue.path.join('].')}${issue.path.length > 1 ? '' : ']'}: ${issue.message}`);
   }
   const census = new Map<string, SchoolCensus>();
-  for (const [i, c] of parsed.data!.entries()) {
+  for (const [i, c] of parsed.data.entries()) {
     if (census.has(c.id)) fail(`census[${i}]: school ${c.id} has a census row already.`);
     census.set(c.id, c);
   }
