@@ -57,6 +57,10 @@ export const styles = [
       font-size: var(--at-font-size-small, 1rem);
     }
 
+    .table thead th {
+      vertical-align: bottom;
+    }
+
     .table th[scope='row'] {
       font-weight: 400;
     }
