@@ -7,10 +7,22 @@
  */
 import { defineElement } from '../shared/define.js';
 import { AtProgrammeTracker } from './programme-tracker.js';
+import {
+  AtSchoolSelectEvent,
+  AtTrackerDownloadEvent,
+  type AtSchoolSelectDetail,
+  type AtTrackerDownloadDetail,
+} from './programme-tracker.events.js';
 
 defineElement('at-programme-tracker', AtProgrammeTracker);
 
-export { AtProgrammeTracker };
+export {
+  AtProgrammeTracker,
+  AtSchoolSelectEvent,
+  AtTrackerDownloadEvent,
+  type AtSchoolSelectDetail,
+  type AtTrackerDownloadDetail,
+};
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -102,8 +102,8 @@ const MAX_PROBLEMS = 20;
  * @summary A programme year's schools: stage, dates, responses, stalled and overdue flags, filters, sort and CSV.
  * @tagname at-programme-tracker
  *
- * @event at-school-select - A school's name was activated; `detail.urn`, `detail.href`. Cancelable.
- * @event at-tracker-download - Download CSV was pressed; `detail.csv`, `detail.filename`, `detail.rows`. Cancel it to save the file yourself.
+ * @event {CustomEvent<{ urn: string; href: string | null }>} at-school-select - A school's name was activated; `detail.urn`, `detail.href` (null when names are buttons). Cancelable: `preventDefault()` stops the link.
+ * @event {CustomEvent<{ filename: string; csv: string; rows: number }>} at-tracker-download - Download CSV was pressed; `detail.csv` holds the rows shown. Cancelable: `preventDefault()` to save the file yourself.
  *
  * @csspart base - The wrapper.
  * @csspart filters - The filters.
