@@ -15,6 +15,7 @@ import {
   laTracker,
   trustTracker,
 } from './test-helpers/tracker-data.js';
+import { registerTranslation } from '../shared/i18n.js';
 import './at-programme-tracker.js';
 
 type SchoolInput = ProgrammeTrackerInput['schools'][number];
@@ -554,6 +555,33 @@ describe('<at-programme-tracker>', () => {
       await el.updateComplete;
       expect($(el, '[role=alert]')).to.equal(null);
       expect(rows(el)).to.have.length(30);
+    });
+  });
+
+  describe('languages', () => {
+    it('every string, the CSV header too, comes from the translation table of the nearest lang', async () => {
+      registerTranslation('cy', {
+        trackerTagStalled: 'Wedi aros yn llonydd',
+        trackerCsvUrn: 'URN (cy)',
+        trackerSummary: {
+          one: '{count} ysgol · {stalled} · {overdue}',
+          other: '{count} ysgol · {stalled} · {overdue}',
+        },
+      });
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="cy">
+          <at-programme-tracker .data=${laTracker()}></at-programme-tracker>
+        </div>`,
+      );
+      const el = wrapper.querySelector('at-programme-tracker')!;
+      await el.updateComplete;
+      expect(text($(el, '#tracker-summary'))).to.equal('30 ysgol · 6 · 7');
+      expect([...el.shadowRoot!.querySelectorAll('[part~=tag]')].map(text)).to.include(
+        'Wedi aros yn llonydd',
+      );
+      // A string the table lacks falls back to British English, never to its key.
+      expect(text($(el, '#tracker-showing'))).to.equal('Showing 30 of 30 schools');
+      expect((await csvOf(el)).detail.csv.startsWith('URN (cy),School,')).to.equal(true);
     });
   });
 });
