@@ -27,7 +27,9 @@ export const PROGRAMME_STAGES = [
 ] as const;
 
 /** A stage of a school's programme year; {@link PROGRAMME_STAGES} gives their order. */
-export const ProgrammeStage = z.enum(PROGRAMME_STAGES);
+export const ProgrammeStage = z.enum(PROGRAMME_STAGES, {
+  message: `A stage is one of ${PROGRAMME_STAGES.join(', ')}.`,
+});
 export type ProgrammeStage = z.infer<typeof ProgrammeStage>;
 
 /** A stage's position, 1 for `enrolled` to 8 for `award` (for "3 of 8"). */
@@ -48,7 +50,7 @@ export const ProgrammeYear = z
 export type ProgrammeYear = z.infer<typeof ProgrammeYear>;
 
 const count = z.int('A count is a whole number.').min(0, 'A count cannot be negative.');
-const fives = count.multipleOf(5, 'This count is a multiple of 5 (it was rounded to 5).');
+const fives = count.multipleOf(5, 'A count rounded to 5 is a multiple of 5, for example 35.');
 
 /**
  * A number of pupils' responses, as the viewer may see it (disclosure control happens before the
