@@ -7,11 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ProgrammeTracker, PublishedResults } from '@all-together/model';
+import { ProgrammeTracker, PublishedResults, TargetSupport } from '@all-together/model';
 import { SYSTEM, withScope } from '../server/db.js';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_TRUST } from '../server/seed.js';
 import { DEMO_LA, LA_ADMIN, LA_ADVISER, laLeadEmail, seedArea } from '../server/seed-area.js';
 import { hashPassword } from '../server/security.js';
+import { repos } from '../server/repo/index.js';
+import { areaResults } from '../server/domain/results.js';
+import { targetingFor } from '../server/domain/targeting-core.js';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Client, serveApp, startServer, type TestServer } from './helpers.js';
@@ -584,6 +587,89 @@ for (const backend of backends) {
         (a.json.area as { results: unknown }).results,
         (b.json.trust as { results: unknown }).results,
         'two publications of the same figures could be read against each other',
+      );
+    });
+
+    it('D8 D9 where to target support: only the area’s schools, and no figure the main publication hides', async () => {
+      const la = await signIn(LA_ADVISER);
+      let r = await la.request('GET', '/api/area/targets?year=2025-26');
+      for (let i = 0; i < 60 && r.status === 202; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        r = await la.request('GET', '/api/area/targets?year=2025-26');
+      }
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.json.status, 'ready', r.text);
+      const targets = TargetSupport.parse(r.json.targets);
+      const ids = [...targets.schools, ...targets.notRanked].map((t) => t.id);
+      assert.ok(ids.length > 0);
+      const tracker = await la.request('GET', '/api/area/tracker?year=2025-26');
+      const mine = new Set((tracker.json.schools as { urn: string }[]).map((x) => x.urn));
+      for (const id of ids) assert.ok(mine.has(id), `${id} is not in the area`);
+      assert.ok(!r.text.includes('Other LA Primary') && !r.text.includes(OTHER_LA.school));
+      const main = await la.request('GET', '/api/area/results?year=2025-26');
+      const bySchool = new Map(
+        (main.json.schools as { urn: string; results: unknown }[]).map((x) => [
+          x.urn,
+          PublishedResults.parse(x.results),
+        ]),
+      );
+      let checked = 0;
+      for (const t of [...targets.schools, ...targets.notRanked])
+        for (const b of t.basis) {
+          if (b.group !== 'all' || b.status !== 'compared') continue;
+          const pool = bySchool.get(t.id)!.pools.find((p) => p.comparableAs === b.pool)!;
+          const total = pool[b.wave]!.binary.find(
+            (x) => x.indicator === b.indicator && x.dimension === 'all',
+          )!.total;
+          assert.ok(
+            'value' in total.percent,
+            `${t.id}: a school total hidden in the main publication was compared`,
+          );
+          checked++;
+        }
+      assert.ok(checked > 0, 'no shared figure was checked');
+    });
+
+    it('D9 a school total the main publication hides is hidden in the targeting list too (the overlay)', async () => {
+      const scope = { kind: 'local-authority', la: DEMO_LA.code } as const;
+      const ctx = {
+        repo: repos(s.db),
+        transaction: <T>(fn: (r: ReturnType<typeof repos>) => Promise<T>) =>
+          s.db.transaction((tx) => fn(repos(tx))),
+        today: new Date().toISOString().slice(0, 10),
+      };
+      const r = await withScope(scope, () => areaResults(ctx, scope, '2025-26'));
+      const main = structuredClone({
+        area: r.area,
+        schools: r.schools.map((x) => ({ id: x.school.urn, results: x.results })),
+      });
+      const members = r.input.schools as Parameters<typeof targetingFor>[0]['members'];
+      // A school whose total the list compares when the main publication shows it…
+      const before = targetingFor({ viewer: 'local-authority', members, census: [], main });
+      const compared = [...before.schools, ...before.notRanked].flatMap((t) =>
+        t.basis
+          .filter((b) => b.group === 'all' && b.status === 'compared')
+          .map((b) => ({ id: t.id, pool: b.pool, wave: b.wave })),
+      );
+      const victim = compared[0];
+      assert.ok(victim, 'no school total was compared');
+      // …is not compared once the main publication hides it.
+      const t = main.schools
+        .find((x) => x.id === victim.id)!
+        .results.pools.find((p) => p.comparableAs === victim.pool)!
+        [victim.wave]!.binary.find(
+          (b) => b.indicator === 'victimisation.frequent' && b.dimension === 'all',
+        )!;
+      t.total.percent = { symbol: '[c]', reason: 'complementary' };
+      t.total.count = { symbol: '[c]', reason: 'complementary' };
+      const list = targetingFor({ viewer: 'local-authority', members, census: [], main });
+      const entry = [...list.schools, ...list.notRanked].find((t) => t.id === victim!.id)!;
+      const figure = entry.basis.find(
+        (b) => b.group === 'all' && b.pool === victim!.pool && b.wave === victim!.wave,
+      );
+      assert.ok(
+        !figure || figure.status !== 'compared',
+        `the hidden total was compared: ${JSON.stringify(figure)}`,
       );
     });
   });

@@ -139,6 +139,8 @@ export async function areaResults(
   );
   return {
     year: y ?? null,
+    /** What was published: each member school's summaries per wave (for the targeting list). */
+    input,
     area,
     schools: schools.map((s) => ({ school: members.get(s.id)!.school, results: s.results })),
   };

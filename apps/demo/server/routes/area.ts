@@ -18,6 +18,7 @@ import {
   ProgrammeYearId,
 } from '../domain/programme-year.js';
 import { areaCsv, areaResults } from '../domain/results.js';
+import { areaTargets } from '../domain/targeting.js';
 import { inScope, ROLES, type AreaScope } from '../domain/scope.js';
 import type { DomainContext } from '../domain/snapshots.js';
 import { programmeTracker } from '../domain/tracker.js';
@@ -223,6 +224,29 @@ export const areaRoutes = (d: Deps, g: Guards) => {
             phase: s.school.phase,
             results: s.results,
           })),
+        });
+      })
+
+      /**
+       * Where to target support: the area's schools ranked from published figures, each with its
+       * reasons in words (docs/decisions/0034). 202 while the list is still being made.
+       */
+      .get('/area/targets', g.area, queryOf(YearQuery), async (c) => {
+        const r = await areaTargets(ctx(), c.var.area, c.req.valid('query').year);
+        if (r.status === 'preparing') return c.json(r, 202);
+        const names = new Map(
+          (await d.repo.tenancy.schools(c.var.area)).map((s) => [s.urn, s.name]),
+        );
+        return c.json({
+          ...r,
+          names: Object.fromEntries(
+            r.status === 'ready'
+              ? [...r.targets.schools, ...r.targets.notRanked].map((s) => [
+                  s.id,
+                  names.get(s.id) ?? s.id,
+                ])
+              : [],
+          ),
         });
       })
 
