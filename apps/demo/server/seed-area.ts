@@ -90,9 +90,12 @@ export async function seedArea(
   const n = options.schools ?? 22;
   const seedNo = options.seed ?? 31;
   const pupils = options.pupilsPerSchool ?? [25, 70];
-  const last = generateCohort({
+  // Last year's answers. Three larger schools with many pupils with SEND, whose pupils with SEND
+  // fare markedly worse, give the targeting list someone to find (synthetic, by design).
+  const vulnerableCount = Math.min(3, Math.max(0, n - 3));
+  const typical = generateCohort({
     seed: seedNo,
-    schools: n,
+    schools: n - vulnerableCount,
     pupilsPerSchool: pupils,
     secondaryShare: 0.25,
     trust: 'none',
@@ -100,6 +103,23 @@ export async function seedArea(
     dates: { baseline: '2025-10-06', end: '2026-06-08' },
     definitions,
   });
+  const vulnerable = generateCohort({
+    seed: seedNo + 7,
+    schools: vulnerableCount,
+    pupilsPerSchool: [Math.max(pupils[1], 90), Math.max(pupils[1], 90) + 40],
+    secondaryShare: 0,
+    trust: 'none',
+    localAuthority: DEMO_LA.code,
+    dates: { baseline: '2025-10-06', end: '2026-06-08' },
+    rates: { frequentVictimisation: { all: 0.28, send: 0.62, fsm: 0.45 } },
+    population: { sen: { E: 0.09, K: 0.27 }, fsm: 0.42 },
+    definitions,
+  });
+  const last = {
+    schools: [...typical.schools, ...vulnerable.schools],
+    responses: [...typical.responses, ...vulnerable.responses],
+  };
+  const vulnerableUrns = new Set(vulnerable.schools.map((s) => s.urn));
   // This year's baseline survey, 62 days ago, for the schools whose survey has closed.
   const baselineOn = day(t, -62);
   const now = generateCohort({
@@ -150,13 +170,14 @@ export async function seedArea(
     );
     for (const s of all.rows) {
       const big = s.phase === 'secondary';
+      const needy = vulnerableUrns.has(s.urn as (typeof vulnerable.schools)[number]['urn']);
       await tx.query(
         'UPDATE schools SET number_on_roll = $2, send_percent = $3, fsm_percent = $4 WHERE urn = $1',
         [
           s.urn,
           Math.round((big ? 650 : 140) + hash(s.urn, 1) * (big ? 700 : 300)),
-          Math.round((8 + hash(s.urn, 2) * 20) * 10) / 10,
-          Math.round((6 + hash(s.urn, 3) * 38) * 10) / 10,
+          Math.round(((needy ? 30 : 8) + hash(s.urn, 2) * (needy ? 8 : 20)) * 10) / 10,
+          Math.round(((needy ? 38 : 6) + hash(s.urn, 3) * (needy ? 12 : 38)) * 10) / 10,
         ],
       );
     }

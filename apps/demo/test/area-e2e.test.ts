@@ -220,6 +220,21 @@ describe(
       await newcomer.waitForURL(/\/area$/);
     });
 
+    it('A11 the results page lists where to target support, each school with its reasons in words', async () => {
+      const page = await newPage();
+      await signIn(page, LA_ADVISER, /\/area$/);
+      await page.goto(s.url + '/area/results?year=2025-26');
+      await page.getByRole('heading', { level: 2, name: 'Where to target support' }).waitFor();
+      const region = page.locator('[data-targets]');
+      await region
+        .locator('details, ol, p:not([role="status"])')
+        .first()
+        .waitFor({ timeout: 90_000 });
+      const text = (await region.textContent()) ?? '';
+      assert.match(text, /rest of the area|not enough|No school/, text.slice(0, 300));
+      await check(page, 'results with targeting');
+    });
+
     it('no page threw an uncaught error', () => {
       assert.deepEqual(errors, []);
     });

@@ -4,7 +4,7 @@
  * the area's published results with where to target support, the activity log, and an annual
  * report that prints on A4. Every figure is the server's publication; nothing is computed here.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { InferResponseType } from 'hono/client';
 import { ApiError, call, client, type Me } from '../api.js';
@@ -494,6 +494,80 @@ async function windowsPage(
 
 // ───────────────────────────────── results and the log ─────────────────────────────────
 
+type Targets = InferResponseType<typeof client.area.targets.$get>;
+
+/**
+ * Where to target support, in words: ranked schools first (score above 0), then the rest, then
+ * those that could not be compared. Fetched on its own: while the server is still making the list
+ * (202) the section says so in a live region and asks again every few seconds.
+ */
+async function targetsSection(year: string, into: HTMLElement): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const res = await client.area.targets.$get({ query: { year } });
+    if (res.status === 202) {
+      render(
+        html`<p role="status">
+          The list is being prepared: every figure is protected together, which takes up to a minute
+          for a large area. It appears here when ready.
+        </p>`,
+        into,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      continue;
+    }
+    const r = (await res.json()) as Targets;
+    render(targetsView(r), into);
+    return;
+  }
+}
+
+function targetsView(r: Targets): TemplateResult {
+  if (!('status' in r) || r.status !== 'ready')
+    return html`<p>${'reason' in r ? r.reason : 'The list is not available.'}</p>`;
+  const names = (r as { names?: Record<string, string> }).names ?? {};
+  const t = r.targets;
+  const ranked = t.schools.filter((s) => s.score > 0);
+  const rest = t.schools.filter((s) => s.score <= 0);
+  const item = (s: { id: string; reasons: string[] }, rank?: number) =>
+    html`<li>
+      <h4 class="target__name">
+        ${rank ? html`<span class="target__rank">${rank}.</span> ` : nothing}${names[s.id] ?? s.id}
+      </h4>
+      <ul class="target__reasons">
+        ${s.reasons.map((x) => html`<li>${x}</li>`)}
+      </ul>
+    </li>`;
+  return html`${t.reason ? html`<p>${t.reason}</p>` : nothing}
+  ${
+    ranked.length
+      ? html`<h3>Schools to talk to first</h3>
+          <ol class="targets">
+            ${ranked.map((s, i) => item(s, i + 1))}
+          </ol>`
+      : html`<p>No school's figures are significantly worse than the rest of the area.</p>`
+  }
+  ${
+    rest.length
+      ? html`<details>
+          <summary>The other ${rest.length} schools</summary>
+          <ul class="targets">
+            ${rest.map((s) => item(s))}
+          </ul>
+        </details>`
+      : nothing
+  }
+  ${
+    t.notRanked.length
+      ? html`<details>
+          <summary>${t.notRanked.length} schools without enough figures to compare</summary>
+          <ul class="targets">
+            ${t.notRanked.map((s) => item(s))}
+          </ul>
+        </details>`
+      : nothing
+  }`;
+}
+
 const VIEWS = [
   ['headline', 'Headlines'],
   ['breakdown', 'By group'],
@@ -537,6 +611,15 @@ async function resultsPage(a: Area): Promise<void> {
                 viewer-role=${scope}
                 view=${view}
               ></at-results>
+              <h2 id="targeting">Where to target support</h2>
+              <p>
+                Schools ranked by how far, and how surely, pupils with SEND, pupils on free school
+                meals and all pupils are bullied frequently more often than in the rest of the
+                ${orgWord(a)}, weighted by the school's share of pupils with SEND and on free school
+                meals. Only published figures are used: a figure hidden to protect pupils is never
+                ranked on, and hidden does not mean there is no problem.
+              </p>
+              <div class="targets-region" data-targets></div>
               <h2>Each school</h2>
               <p>
                 Each school's figures, published with the ${orgWord(a)}'s: a figure about fewer than
@@ -550,6 +633,8 @@ async function resultsPage(a: Area): Promise<void> {
       }`,
     `Results ${year}`,
   );
+  const region = document.querySelector<HTMLElement>('[data-targets]');
+  if (region) await targetsSection(r.year ?? year, region);
 }
 
 async function logPage(a: Area): Promise<void> {
@@ -679,6 +764,8 @@ async function reportPage(a: Area): Promise<void> {
                     )}`,
             )
       }
+      <h2>Where to target support</h2>
+      <div data-targets></div>
       <p class="report__footer">
         Figures are rounded to the nearest 5 and small groups are hidden to protect pupils.
         Synthetic data for demonstration.
@@ -686,4 +773,6 @@ async function reportPage(a: Area): Promise<void> {
     </div>`,
     `Annual report ${year}: ${a.organisation.name}`,
   );
+  const region = document.querySelector<HTMLElement>('[data-targets]');
+  if (region) await targetsSection(results.year ?? year, region);
 }
