@@ -119,7 +119,6 @@ async function trackerPage(a: Area, me: Me): Promise<void> {
       <at-programme-tracker
         .data=${data}
         href-template="/area/results?year=${year}#school-{urn}"
-        @at-school-select=${() => {}}
       ></at-programme-tracker>
       ${
         me.user.role === 'trust-admin'
