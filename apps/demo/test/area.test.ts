@@ -654,12 +654,12 @@ for (const backend of backends) {
       const victim = compared[0];
       assert.ok(victim, 'no school total was compared');
       // …is not compared once the main publication hides it.
-      const t = main.schools
+      const pool = main.schools
         .find((x) => x.id === victim.id)!
-        .results.pools.find((p) => p.comparableAs === victim.pool)!
-        [victim.wave]!.binary.find(
-          (b) => b.indicator === 'victimisation.frequent' && b.dimension === 'all',
-        )!;
+        .results.pools.find((p) => p.comparableAs === victim.pool)!;
+      const t = pool[victim.wave]!.binary.find(
+        (b) => b.indicator === 'victimisation.frequent' && b.dimension === 'all',
+      )!;
       t.total.percent = { symbol: '[c]', reason: 'complementary' };
       t.total.count = { symbol: '[c]', reason: 'complementary' };
       const list = targetingFor({ viewer: 'local-authority', members, census: [], main });
