@@ -78,6 +78,7 @@ describe(
         ['/area/results', /Results/],
         ['/area/enrol', /Enrol schools/],
         ['/area/windows', /Open a survey window/],
+        ['/area/codes', /Class codes for several schools/],
         ['/area/log', /Activity log/],
         ['/area/report', /annual report/],
       ] as const) {

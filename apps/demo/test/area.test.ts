@@ -672,5 +672,64 @@ for (const backend of backends) {
         `the hidden total was compared: ${JSON.stringify(figure)}`,
       );
     });
+
+    it('S1 S6 class codes in bulk: each code shown once and stored hashed, per school and class; outside the area nothing is issued', async () => {
+      const la = await signIn(LA_ADVISER);
+      const today = new Date().toISOString().slice(0, 10);
+      const later = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+      const cohort = laSchools.slice(3, 5);
+      const w = await la.request('POST', '/api/area/windows', {
+        schools: cohort,
+        wave: 'end',
+        opensOn: today,
+        closesOn: later,
+      });
+      assert.equal(w.status, 201, w.text);
+      const round = (w.json.round as { id: string }).id;
+      const classes = [
+        { label: 'Year 5', size: 28 },
+        { label: 'Year 6', size: 30 },
+      ];
+      const before = await count('SELECT count(*) AS n FROM class_codes');
+      const foreign = await la.request('POST', '/api/area/codes', {
+        round,
+        schools: [...cohort, OTHER_LA.school],
+        classes,
+      });
+      assert.equal(foreign.status, 422, foreign.text);
+      assert.equal(
+        await count('SELECT count(*) AS n FROM class_codes'),
+        before,
+        'codes issued for a refused request',
+      );
+      const noWindow = laSchools[5]!; // no end-of-year window was opened for it
+      const r = await la.request('POST', '/api/area/codes', {
+        round,
+        schools: [...cohort, noWindow],
+        classes,
+      });
+      assert.equal(r.status, 201, r.text);
+      const issued = r.json.issued as { urn: string; code: string }[];
+      assert.equal(issued.length, 4);
+      assert.deepEqual(
+        (r.json.skipped as { urn: string }[]).map((x) => x.urn).filter((u) => u === noWindow),
+        [noWindow],
+      );
+      // Stored hashed: no issued code appears in the table.
+      const stored = await rows<{ code_hash: string }>('SELECT code_hash FROM class_codes');
+      for (const x of issued)
+        assert.ok(!stored.some((k) => k.code_hash.includes(x.code.replace('-', ''))));
+      // The lead sees the classes (not the codes) of their school's round.
+      const lead = (
+        await rows<{ email: string }>('SELECT email FROM users WHERE school_urn = $1', [cohort[0]])
+      )[0];
+      if (lead) {
+        const c = await signIn(lead.email);
+        const list = await c.request('GET', `/api/schools/${cohort[0]}/rounds/${round}/codes`);
+        assert.equal(list.status, 200, list.text);
+        assert.equal((list.json.codes as unknown[]).length, 2);
+        for (const x of issued) assert.ok(!list.text.includes(x.code));
+      }
+    });
   });
 }

@@ -14,7 +14,9 @@ import { programmeTracker } from '../domain/tracker.js';
 import { sendOutbox } from '../ops/mail.js';
 import { HttpError, invalid } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
-import { randomToken, sha256 } from '../security.js';
+import { formatCode, newClassCode, randomToken, sha256 } from '../security.js';
+import { defaultDefinitionFor, pupilDefinition } from '../domain/definitions.js';
+import { stateOf } from '../domain/lifecycle.js';
 import { jsonOf } from '../validation.js';
 
 /** How long an invitation link works. */
@@ -46,6 +48,34 @@ const Reminders = z.strictObject({
     .max(1000),
 });
 const Empty = z.strictObject({});
+const BulkCodes = z.strictObject({
+  round: z
+    .string()
+    .regex(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, 'Choose the survey window, like 2026-27-baseline.')
+    .max(80),
+  schools: z
+    .array(z.string().regex(/^\d{6,7}$/, 'A URN is 6 or 7 digits.'))
+    .min(1, 'Choose at least one school.')
+    .max(200),
+  classes: z
+    .array(
+      z.strictObject({
+        label: z
+          .string()
+          .trim()
+          .min(1, 'Enter the class name, like 5B.')
+          .max(40, 'A class name is at most 40 characters.')
+          .regex(/^[\p{L}\p{N} ._'-]+$/u, "Use letters, digits, spaces and . _ ' - only."),
+        size: z
+          .number({ error: 'Enter the number of pupils as a whole number, like 28.' })
+          .int('Enter the number of pupils as a whole number, like 28.')
+          .min(1, 'A class has at least 1 pupil.')
+          .max(200, 'A class code is for at most 200 pupils: issue one code per class.'),
+      }),
+    )
+    .min(1, 'Add at least one class.')
+    .max(20, 'At most 20 classes at a time.'),
+});
 
 const STAGE_WORDS: Record<string, string> = {
   enrolled: 'enrolment',
@@ -258,6 +288,92 @@ export const areaAdminRoutes = (d: Deps, g: Guards) => {
         });
         const without = [...new Set(schools)].filter((u) => !queued.includes(u));
         return c.json({ queued: queued.length, withoutLead: without });
+      })
+
+      /**
+       * Class codes in bulk: the same classes (label and size) for each school named, in its open
+       * round `round` (a survey window). Each code is shown once, here, and stored hashed; the
+       * school's lead sees the classes and can revoke them. A school without that open round is
+       * named in `skipped`; a school outside the area refuses the whole request.
+       */
+      .post('/area/codes', g.areaWrite, jsonOf(BulkCodes), async (c) => {
+        const { area, staff } = c.var;
+        const body = c.req.valid('json');
+        const today = d.today();
+        const result = await d.transaction(async (tx) => {
+          const issued: {
+            urn: string;
+            school: string;
+            classLabel: string;
+            classSize: number;
+            code: string;
+          }[] = [];
+          const skipped: { urn: string; school: string; reason: string }[] = [];
+          const foreign: string[] = [];
+          for (const urn of new Set(body.schools)) {
+            const school = await tx.tenancy.school(area, urn);
+            if (!school) {
+              foreign.push(urn);
+              continue;
+            }
+            const round = await tx.rounds.get(urn, body.round);
+            if (!round || stateOf(round, today) !== 'open') {
+              skipped.push({
+                urn,
+                school: school.name,
+                reason: round ? 'its survey window has closed' : 'it has no such survey window',
+              });
+              continue;
+            }
+            const def = pupilDefinition(defaultDefinitionFor(school.phase));
+            for (const k of body.classes) {
+              const code = newClassCode();
+              const row = await tx.codes.insert({
+                codeHash: sha256(code),
+                urn,
+                round: round.id,
+                classLabel: k.label,
+                classSize: k.size,
+                definitionId: def.id,
+                definitionVersion: def.version,
+                issuedBy: staff.userId,
+              });
+              await tx.log.append({
+                actor: { id: staff.userId, role: staff.role },
+                trustId: school.trust_id,
+                laCode: school.local_authority,
+                schoolUrn: urn,
+                roundId: round.id,
+                kind: 'code.issued',
+                detail: {
+                  code: row.id,
+                  classLabel: row.class_label,
+                  classSize: row.class_size,
+                  definition: `${def.id}@${def.version}`,
+                },
+              });
+              issued.push({
+                urn,
+                school: school.name,
+                classLabel: row.class_label,
+                classSize: row.class_size,
+                code: formatCode(code),
+              });
+            }
+          }
+          if (foreign.length)
+            throw invalid(
+              foreign.map((u) =>
+                problem(
+                  ['schools', body.schools.indexOf(u)],
+                  `There is no school ${u} in your area.`,
+                ),
+              ),
+              422,
+            );
+          return { issued, skipped };
+        });
+        return c.json(result, 201);
       })
 
       /** Sends what is waiting, when the portal has a mail server (SMTP_URL). */

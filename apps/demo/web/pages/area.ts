@@ -23,7 +23,7 @@ import {
 import { focusOn, longDate, notice, show } from '../ui.js';
 import { HEADLINE, indicatorName, poolName, publishedTable, schoolsTable } from '../tables.js';
 import { logTable } from './log-view.js';
-import { outboxPage, usersPage } from './area-people.js';
+import { codesPage, outboxPage, usersPage } from './area-people.js';
 
 type Area = InferResponseType<typeof client.area.$get, 200>;
 
@@ -54,6 +54,8 @@ export async function areaPage(me: Me, path: string): Promise<void> {
   if (path === '/area/users' && a.role.access.includes('manage-users'))
     return usersPage(a, me, header(a, yearOf(a), '/area/users'));
   if (path === '/area/outbox') return outboxPage(a, header(a, yearOf(a), '/area/outbox'));
+  if (path === '/area/codes' && a.role.access.includes('write'))
+    return codesPage(a, header(a, yearOf(a), '/area/codes'));
   return trackerPage(a, me);
 }
 
@@ -63,6 +65,7 @@ function header(a: Area, year: string, here: string): TemplateResult {
     ['/area/results', 'Results and targeting'],
     ['/area/enrol', 'Enrol schools'],
     ['/area/windows', 'Open a survey window'],
+    ['/area/codes', 'Class codes'],
     ['/area/outbox', 'Messages'],
     ['/area/users', 'Staff accounts'],
     ['/area/log', 'Activity log'],
@@ -73,7 +76,7 @@ function header(a: Area, year: string, here: string): TemplateResult {
   return html`<p class="caption">${a.organisation.name} · ${a.role.label}</p>
     <nav aria-label="Programme" class="views">
       ${links
-        .filter(([p]) => canWrite || (p !== '/area/enrol' && p !== '/area/windows'))
+        .filter(([p]) => canWrite || !['/area/enrol', '/area/windows', '/area/codes'].includes(p))
         .filter(([p]) => canManage || p !== '/area/users')
         .map(
           ([p, label]) =>
