@@ -236,6 +236,31 @@ describe(
       await check(page, 'results with targeting');
     });
 
+    it('A11 a trust administrator enrols an academy in another LA by keyboard, then sees it in the tracker', async () => {
+      const page = await newPage();
+      await signIn(page, DEMO_ADMIN, /\/trust$/);
+      await page.goto(s.url + '/area/enrol');
+      await page.getByRole('heading', { level: 1, name: /Enrol schools/ }).waitFor();
+      await page.getByLabel('URN').fill('960001');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Across the Hills Academy (synthetic)');
+      await page.getByLabel('Phase').selectOption('secondary');
+      await page.getByLabel('Number on roll').fill('820');
+      // The LA code is required of a trust: missing, it is named and nothing typed is lost.
+      await page.getByRole('button', { name: 'Enrol the school', exact: true }).click();
+      await page.locator('.error-summary').waitFor();
+      assert.match((await page.locator('.error-summary').textContent()) ?? '', /LA code/);
+      assert.equal(await page.getByLabel('URN').inputValue(), '960001');
+      await page.getByLabel('Local authority code').fill('938');
+      await page.getByRole('button', { name: 'Enrol the school', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'is enrolled' }).waitFor();
+      await page.goto(s.url + '/area');
+      await page
+        .locator('at-programme-tracker')
+        .getByText('Across the Hills Academy (synthetic)')
+        .waitFor();
+    });
+
     it('no page threw an uncaught error', () => {
       assert.deepEqual(errors, []);
     });

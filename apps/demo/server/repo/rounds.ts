@@ -101,7 +101,7 @@ export const roundsRepo = (q: Queryable) => ({
   async baselineBefore(urn: string, end: RoundRow): Promise<RoundRow | undefined> {
     return (
       await q.query<RoundRow>(
-        `SELECT ${COLUMNS} FROM rounds WHERE school_urn = $1 AND wave = 'baseline' AND opens_on < $2
+        `SELECT ${COLUMNS} FROM rounds WHERE school_urn = $1 AND wave = 'baseline' AND opens_on <= $2
             AND programme_year = $3
          ORDER BY opens_on DESC, id DESC LIMIT 1`,
         [urn, end.opens_on, end.programme_year],
