@@ -27,6 +27,9 @@ import { FaultLatch } from './ops/faults.js';
 import { jsonLines } from './ops/logging.js';
 import { maintenance } from './ops/maintenance.js';
 import { SubmissionStore } from './repo/submissions.js';
+import { areaRoutes } from './routes/area.js';
+import { areaAdminRoutes } from './routes/area-admin.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { authRoutes } from './routes/auth.js';
 import { pupilRoutes } from './routes/pupil.js';
 import { schoolRoutes } from './routes/school.js';
@@ -53,7 +56,10 @@ function api(d: Deps) {
     .route('/', authRoutes(d, g))
     .route('/', pupilRoutes(d, g))
     .route('/', schoolRoutes(d, g))
-    .route('/', trustRoutes(d, g));
+    .route('/', trustRoutes(d, g))
+    .route('/', areaRoutes(d, g))
+    .route('/', areaAdminRoutes(d, g))
+    .route('/', invitationRoutes(d, g));
 }
 export type AppType = ReturnType<typeof api>;
 
@@ -104,6 +110,7 @@ export function createApp(options: AppOptions) {
     passwords: new PasswordGate(hashing.concurrency, hashing.queue),
     faults,
     serverId: randomUUID(),
+    mail: options.mail,
     isSecure,
     cookieName: (c, base) => (isSecure(c) ? `__Host-${base}` : base),
     clientKey: (c) => {
@@ -132,6 +139,7 @@ export function createApp(options: AppOptions) {
   // Only staff reads are compressed: pupil submissions stay small and uncompressed.
   app.use('/api/schools/*', compress());
   app.use('/api/trust/*', compress());
+  app.use('/api/area/*', compress());
   app.use('/api/pupil/questionnaire', compress());
   app.use('/api/*', sessions(deps));
   app.use('/api/*', csrf({ publicOrigin: options.publicOrigin }));

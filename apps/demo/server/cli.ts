@@ -8,6 +8,7 @@ import { unlockAccount } from './limits.js';
 import { migrate } from './migrate.js';
 import { checkIntegrity } from './ops/integrity.js';
 import { seed } from './seed.js';
+import { seedArea } from './seed-area.js';
 import { DatabaseLimits } from './state.js';
 
 const command = process.argv[2];
@@ -18,8 +19,9 @@ try {
   console.log(`migrate (${db.kind}): ${applied.length ? applied.join(', ') : 'nothing to apply'}`);
   if (command === 'seed') {
     const r = await withScope(SYSTEM, () => seed(db));
+    const area = await withScope(SYSTEM, () => seedArea(db));
     console.log(
-      `seed: ${r.schools.length} schools, ${r.responses} responses, ${(r.ms / 1000).toFixed(1)} s`,
+      `seed: ${r.schools.length + area.schools} schools, ${r.responses + area.responses} responses, ${(r.ms / 1000).toFixed(1)} s`,
     );
   } else if (command === 'check') {
     const problems = await checkIntegrity(db);

@@ -1,4 +1,5 @@
 /** Configuration from the environment, with the defaults a single-machine demo needs. */
+import { mailConfig, type MailConfig } from './ops/mail.js';
 import { fileURLToPath } from 'node:url';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -13,6 +14,8 @@ export interface Config {
   frameAncestors: string | undefined;
   /** Proxies you run in front (TRUST_PROXY=1 for one): how far from the right of X-Forwarded-For. */
   trustProxy: number;
+  /** SMTP_URL and MAIL_FROM: the outbox's mail server, or undefined (messages listed to copy). */
+  mail: MailConfig | undefined;
   secureCookies: boolean | undefined;
   demo: boolean;
   /** Minutes between maintenance runs (retention, expiry, integrity); default 60. */
@@ -30,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
     frameAncestors: env.FRAME_ANCESTORS || undefined,
     trustProxy: /^[0-9]$/.test(env.TRUST_PROXY ?? '') ? Number(env.TRUST_PROXY) : 0,
+    mail: mailConfig(env),
     secureCookies: env.SECURE_COOKIES === undefined ? undefined : env.SECURE_COOKIES === '1',
     demo: env.DEMO === '1',
     maintenanceMinutes: Number(env.MAINTENANCE_MINUTES) > 0 ? Number(env.MAINTENANCE_MINUTES) : 60,

@@ -4,15 +4,22 @@
  */
 import type { Context } from 'hono';
 import type { Db, Scope } from './db.js';
+import type { AreaScope } from './domain/scope.js';
 import type { ErrorLog, EventLog } from './ops/logging.js';
 import type { FaultLatch } from './ops/faults.js';
+import type { MailConfig } from './ops/mail.js';
 import type { Repos } from './repo/index.js';
 import type { SchoolRow } from './repo/schools.js';
 import type { SubmissionStore } from './repo/submissions.js';
 import type { PasswordGate } from './security.js';
 import { MemoryCache, type LimitStore, type SharedCache, type StateStore } from './state.js';
 
-export type Role = 'trust-admin' | 'school-lead';
+/**
+ * A member of staff's role (the `staff_roles` table, migration 023). LA roles work for a local
+ * authority, the trust administrator for a trust, a school lead for one school; which schools each
+ * may read and change is decided in one place, `domain/scope.ts`.
+ */
+export type Role = 'la-admin' | 'la-adviser' | 'trust-admin' | 'school-lead';
 
 export interface StaffSession {
   kind: 'staff';
@@ -20,7 +27,10 @@ export interface StaffSession {
   csrf: string;
   userId: string;
   role: Role;
-  trustId: string;
+  /** The trust an administrator works for, or a lead's school's trust (null: a maintained school). */
+  trustId: string | null;
+  /** The local authority an LA role works for. */
+  laCode: string | null;
   schoolUrn: string | null;
   email: string;
   name: string;
@@ -46,7 +56,13 @@ export interface PupilSession {
  * school-lead guard adds the school the session belongs to.
  */
 export interface Env {
-  Variables: { staff?: StaffSession; pupil?: PupilSession; school?: SchoolRow };
+  Variables: {
+    staff?: StaffSession;
+    pupil?: PupilSession;
+    school?: SchoolRow;
+    /** The schools an LA or trust role works for (the `area` guards). */
+    area?: AreaScope;
+  };
 }
 export type C = Context<Env>;
 
@@ -84,6 +100,8 @@ export interface AppOptions {
    * PostgreSQL) or `memory` (one server). Default: `database` on PostgreSQL, `memory` on PGlite.
    */
   stateStore?: StateStore;
+  /** The mail server the outbox is sent through; default none (messages are listed to copy). */
+  mail?: MailConfig;
 }
 
 export const STAFF_IDLE_MS = 30 * 60_000;
@@ -125,4 +143,6 @@ export interface Deps {
   clientKey: (c: Context) => string;
   /** Runs `fn` as the given tenant (row-level security); see db.ts. */
   as<T>(scope: Scope, fn: () => Promise<T>): Promise<T>;
+  /** The mail server, when the portal has one. */
+  mail: MailConfig | undefined;
 }

@@ -23,13 +23,16 @@ import pg from 'pg';
  * - `none`: no tenant's (a request before anyone is known);
  * - `system`: everyone's (sign-in lookups by a secret's hash, retention, health, integrity);
  * - `trust`: the trust's schools and the trust's own rows;
- * - `school`: one school's rows (and its trust's rows that belong to no school).
+ * - `school`: one school's rows (and its trust's rows that belong to no school);
+ * - `local-authority`: the schools in the LA's area, whichever trust they are in, and the LA's own
+ *   rows (migration 023).
  */
 export type Scope =
   | { kind: 'none' }
   | { kind: 'system' }
   | { kind: 'trust'; trust: string }
-  | { kind: 'school'; trust: string; school: string };
+  | { kind: 'school'; trust: string; school: string }
+  | { kind: 'local-authority'; la: string };
 
 export const NO_TENANT: Scope = { kind: 'none' };
 export const SYSTEM: Scope = { kind: 'system' };
@@ -54,20 +57,22 @@ export const asOwner = <T>(fn: () => Promise<T>): Promise<T> => scopes.exit(fn);
 export const currentScope = (): Scope | undefined => scopes.getStore();
 
 /** The settings row-level security reads, for one scope. */
-function settings(scope: Scope): [string, string, string] {
+function settings(scope: Scope): [string, string, string, string] {
   switch (scope.kind) {
     case 'none':
     case 'system':
-      return [scope.kind, '', ''];
+      return [scope.kind, '', '', ''];
     case 'trust':
-      return ['trust', scope.trust, ''];
+      return ['trust', scope.trust, '', ''];
     case 'school':
-      return ['school', scope.trust, scope.school];
+      return ['school', scope.trust, scope.school, ''];
+    case 'local-authority':
+      return ['la', '', '', scope.la];
   }
 }
 
 const SET_SCOPE = `SELECT set_config('role', '${APP_ROLE}', true), set_config('app.scope', $1, true),
-  set_config('app.trust', $2, true), set_config('app.school', $3, true)`;
+  set_config('app.trust', $2, true), set_config('app.school', $3, true), set_config('app.la', $4, true)`;
 
 /**
  * Narrows the tenant for the rest of a transaction already running in a scope (the submission
@@ -76,7 +81,8 @@ const SET_SCOPE = `SELECT set_config('role', '${APP_ROLE}', true), set_config('a
 export async function narrow(tx: Queryable, scope: Scope): Promise<void> {
   if (!currentScope()) return;
   await tx.query(
-    `SELECT set_config('app.scope', $1, true), set_config('app.trust', $2, true), set_config('app.school', $3, true)`,
+    `SELECT set_config('app.scope', $1, true), set_config('app.trust', $2, true),
+       set_config('app.school', $3, true), set_config('app.la', $4, true)`,
     settings(scope),
   );
 }

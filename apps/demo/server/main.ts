@@ -10,6 +10,7 @@ import { migrate } from './migrate.js';
 import { checkIntegrity } from './ops/integrity.js';
 import { loggers } from './ops/logging.js';
 import { DEMO_ADMIN, DEMO_CODE, DEMO_PASSWORD, seed } from './seed.js';
+import { DEMO_LA, LA_ADMIN, LA_ADVISER, seedArea } from './seed-area.js';
 import { formatCode } from './security.js';
 
 const config = loadConfig();
@@ -31,6 +32,7 @@ console.log(
 );
 
 let sample: Awaited<ReturnType<typeof seed>> | undefined;
+let area: Awaited<ReturnType<typeof seedArea>> | undefined;
 if (config.demo) {
   // S12: sample logins only with the demo flag, and only on a loopback address.
   if (!isLoopback(config.host)) {
@@ -40,8 +42,9 @@ if (config.demo) {
     process.exit(1);
   }
   sample = await withScope(SYSTEM, () => seed(db));
+  area = await withScope(SYSTEM, () => seedArea(db));
   console.log(
-    `seed: sample trust ready (${sample.schools.length} schools, ${sample.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`,
+    `seed: sample trust and LA ready (${sample.schools.length} trust schools and ${area.schools} more in the LA, ${sample.responses + area.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`,
   );
 }
 
@@ -51,6 +54,7 @@ const { app, maintenance } = createApp({
   publicOrigin: config.publicOrigin,
   frameAncestors: config.frameAncestors,
   trustProxy: config.trustProxy,
+  mail: config.mail,
   ...(config.secureCookies === undefined ? {} : { secureCookies: config.secureCookies }),
   log,
   logError,
@@ -67,10 +71,18 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (sample) {
     console.log('');
     console.log('Sample logins — DEMO ONLY, synthetic data, never use these passwords for real:');
+    console.log(
+      `  LA adviser           ${LA_ADVISER.padEnd(30)} password: ${DEMO_PASSWORD}   (${DEMO_LA.name})`,
+    );
+    console.log(`  LA administrator     ${LA_ADMIN.padEnd(30)} password: ${DEMO_PASSWORD}`);
     console.log(`  trust administrator  ${DEMO_ADMIN.padEnd(30)} password: ${DEMO_PASSWORD}`);
     for (const s of sample.schools.slice(0, 8))
       console.log(
         `  school lead          ${s.lead.padEnd(30)} password: ${DEMO_PASSWORD}   (${s.name})`,
+      );
+    if (area)
+      console.log(
+        `  school lead          ${area.lead.email.padEnd(30)} password: ${DEMO_PASSWORD}   (${area.lead.school}, a maintained school)`,
       );
     console.log(
       `  pupil                ${url}/pupil  class code: ${formatCode(DEMO_CODE)}   (${sample.schools[0]!.name})`,

@@ -33,13 +33,13 @@ export interface SeedResult {
 }
 
 const require = createRequire(import.meta.url);
-function auditFixture(name: string): Record<string, unknown> {
+export function auditFixture(name: string): Record<string, unknown> {
   const pkg = require.resolve('@all-together/questionnaires/package.json');
   const file = pkg.replace(/package\.json$/, `fixtures/all-together-audit/1.0.0/${name}.json`);
   return (JSON.parse(readFileSync(file, 'utf8')) as { response: Record<string, unknown> }).response;
 }
 
-async function insertMany(
+export async function insertMany(
   q: Queryable,
   table: string,
   columns: string[],
@@ -229,7 +229,7 @@ export async function seed(
 }
 
 /** A small, complete action plan (ids fixed so the seed stays idempotent). */
-function samplePlan(urn: string) {
+export function samplePlan(urn: string) {
   const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
   const action = (
     n: number,

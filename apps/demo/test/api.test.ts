@@ -260,6 +260,7 @@ for (const backend of backends) {
             if (route.schoolScoped) await expect(leadA, 403, 'the lead of another school', urnB);
           }
           if (route.access === 'trust-admin') await expect(leadA, 403, 'a school lead');
+          if (route.access.startsWith('area')) await expect(leadA, 403, 'a school lead');
         }
         assert.ok(checked.length >= 30, `only ${checked.length} checks`);
       });

@@ -620,6 +620,12 @@ describe(
       await page.getByRole('button', { name: 'Show' }).click();
       await page.waitForURL(/school=/);
       await page.getByRole('heading', { level: 1, name: 'Activity log' }).waitFor();
+      // The filtered page replaces the list when its request returns: wait for that, then check.
+      await page
+        .getByText('Issued a class code for 2L')
+        .first()
+        .waitFor({ state: 'detached', timeout: 10_000 })
+        .catch(() => {});
       assert.equal(await page.getByText('Issued a class code for 2L').count(), 0);
       await axe(page, 'the trust log');
       await page.setViewportSize({ width: 320, height: 800 });

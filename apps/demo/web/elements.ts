@@ -6,3 +6,4 @@ import '@all-together/components/at-audit.js';
 import '@all-together/components/at-action-plan.js';
 import '@all-together/components/at-results.js';
 import '@all-together/components/at-exit-this-page.js';
+import '@all-together/components/at-programme-tracker.js';

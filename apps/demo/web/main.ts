@@ -23,16 +23,23 @@ import { errorView, focusOn, navigate, setRouter, show } from './ui.js';
 import { pupilPage } from './pages/pupil.js';
 import { schoolPage } from './pages/school/index.js';
 import { trustLogPage, trustPage } from './pages/trust.js';
+import { areaPage } from './pages/area.js';
+import { invitePage } from './pages/invite.js';
 import './elements.js';
 
 const nav = document.getElementById('nav')!;
+
+/** Where each role starts: LA staff at the tracker, a trust administrator at the trust's page. */
+const home = (role: string): string =>
+  role === 'school-lead' ? '/school' : role === 'trust-admin' ? '/trust' : '/area';
 setRouter(() => route());
 
 function renderNav(me: Me | null): void {
   render(
     me
       ? html`<span class="nav__who">${me.user.name}</span>
-          <a href=${me.user.role === 'trust-admin' ? '/trust' : '/school'}>Dashboard</a>
+          <a href=${home(me.user.role)}>Dashboard</a>
+          ${me.user.role === 'school-lead' ? '' : html`<a href="/area">Programme tracker</a>`}
           <button class="link" type="button" @click=${signOut}>Sign out</button>`
       : html`<a href="/">Staff sign in</a> <a href="/pupil">Pupils</a>`,
     nav,
@@ -60,7 +67,7 @@ function loginPage(errors: FormErrors = noErrors(), values: Record<string, strin
         client.login.$post({ json: { email: v.email ?? '', password: v.password ?? '' } }),
       );
       setCsrf(r.csrf);
-      navigate(r.user.role === 'trust-admin' ? '/trust' : '/school', true);
+      navigate(home(r.user.role), true);
     } catch (e) {
       // The password is never put back into the page; the e-mail address is.
       loginPage(errorsFrom(e, LOGIN_FIELDS), { email: v.email ?? '' });
@@ -70,7 +77,8 @@ function loginPage(errors: FormErrors = noErrors(), values: Record<string, strin
   const view: TemplateResult = html`${errorSummary(errors, LOGIN_FIELDS)}
     <h1>Sign in</h1>
     <p>
-      For school leads and trust administrators. Pupils do not need an account:
+      For school leads, trust administrators and local authority staff. Pupils do not need an
+      account:
       <a href="/pupil">answer the questionnaire with a class code</a>.
     </p>
     <form @submit=${submit} novalidate>
@@ -113,6 +121,11 @@ export async function route(): Promise<void> {
       await pupilPage();
       return;
     }
+    if (path === '/invite') {
+      render(html`<a href="/">Staff sign in</a>`, nav);
+      await invitePage();
+      return;
+    }
     const me = await currentUser();
     renderNav(me);
     if (!me) {
@@ -120,7 +133,8 @@ export async function route(): Promise<void> {
       loginPage();
       return;
     }
-    if (path === '/') return navigate(me.user.role === 'trust-admin' ? '/trust' : '/school', true);
+    if (path === '/') return navigate(home(me.user.role), true);
+    if (path.startsWith('/area') && me.user.role !== 'school-lead') return await areaPage(me, path);
     if (path.startsWith('/school') && me.user.role === 'school-lead')
       return await schoolPage(me, path);
     if (path === '/trust/log' && me.user.role === 'trust-admin') return await trustLogPage();

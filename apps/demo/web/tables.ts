@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type {
   IndicatorInfo,
   PublishedBreakdown,
+  PublishedPool,
   PublishedResults,
   Shown,
 } from '@all-together/model';
@@ -91,4 +92,60 @@ export function publishedTable(
         ? html`<p class="notes">${t.reasons.map((r) => results.notes[r]).join('. ')}.</p>`
         : nothing
     }`;
+}
+
+/** The headline indicators an area's pages show, where a pool has them. */
+export const HEADLINE = [
+  'victimisation.frequent',
+  'victimisation.any',
+  'victimisation-online.frequent',
+  'bullying-others.frequent',
+];
+
+/**
+ * One row per school, one column per headline indicator: each school's published per cent at a
+ * wave, from the area's publication (each school's totals, protected with the area's figures).
+ * With `anchors`, each row's heading has the id `school-<urn>`, so other pages can link to it (give
+ * it to one table of a page only).
+ */
+export function schoolsTable(
+  pool: PublishedPool,
+  schools: readonly { urn: string; name: string; results: PublishedResults | null }[],
+  wave: 'baseline' | 'end',
+  anchors = false,
+): TemplateResult {
+  const headline = HEADLINE.filter((k) =>
+    (pool[wave]?.binary ?? []).some((t) => t.indicator === k),
+  );
+  const id = `schools-${pool.comparableAs}-${wave}`;
+  return html`<div class="table-wrap" role="region" aria-labelledby=${id} tabindex="0">
+    <table>
+      <caption id=${id}>
+        Per cent of pupils who answered, by school (${poolName(pool.comparableAs)},
+        ${wave === 'end' ? 'Time 2' : 'Time 1'})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">School</th>
+          ${headline.map(
+            (k) => html`<th scope="col" class="num">${indicatorName(pool.indicators[k], k)}</th>`,
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        ${schools.map((s) => {
+          const mine = s.results?.pools.find((p) => p.comparableAs === pool.comparableAs);
+          return html`<tr>
+            <th scope="row" id=${anchors ? `school-${s.urn}` : nothing}>${s.name}</th>
+            ${headline.map((k) => {
+              const t = mine?.[wave]?.binary.find(
+                (x) => x.indicator === k && x.dimension === 'all',
+              );
+              return html`<td class="num">${t ? show(t.total.percent, '%') : '[x]'}</td>`;
+            })}
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </div>`;
 }

@@ -12,6 +12,7 @@ import { awardStrings } from './award/award.strings.js';
 import { progressStrings } from './progress/progress.strings.js';
 import { questionnaireStrings } from './questionnaire/questionnaire.strings.js';
 import { resultsStrings } from './results/results.strings.js';
+import { trackerStrings } from './tracker/programme-tracker.strings.js';
 import type { Translation } from './shared/i18n.js';
 
 /** The complete British English table. */
@@ -23,4 +24,5 @@ export const enGB: Translation = {
   ...actionPlanStrings,
   ...awardStrings,
   ...resultsStrings,
+  ...trackerStrings,
 };

@@ -48,6 +48,13 @@ export {
   type ResultsScope,
   type ResultsView,
 } from './results/results.js';
+export { AtProgrammeTracker } from './tracker/programme-tracker.js';
+export {
+  AtSchoolSelectEvent,
+  AtTrackerDownloadEvent,
+  type AtSchoolSelectDetail,
+  type AtTrackerDownloadDetail,
+} from './tracker/programme-tracker.events.js';
 export { measuresFrom, MeasureOptions, type MeasureOption } from './action-plan/measures.js';
 
 export { AtElement } from './shared/at-element.js';

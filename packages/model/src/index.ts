@@ -17,6 +17,8 @@ export * from './award.js';
 export * from './disclosure.js';
 export * from './summary.js';
 export * from './published.js';
+export * from './tracker.js';
+export * from './targeting.js';
 export * from './problems.js';
 export * from './validate.js';
 export {

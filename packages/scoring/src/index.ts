@@ -11,4 +11,5 @@ export * from './award.js';
 export * from './disclosure.js';
 export * from './publish.js';
 export * from './cpd.js';
+export * from './target.js';
 export type * from './types.js';

@@ -53,6 +53,8 @@ export function roundJson(round: RoundRow, today: string) {
   return {
     id: round.id,
     wave: round.wave,
+    /** The programme year it is in (`2026-27`). */
+    programmeYear: round.programme_year,
     opensOn: round.opens_on,
     closesOn: round.closes_on,
     state,

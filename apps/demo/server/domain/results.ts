@@ -25,29 +25,15 @@ import { withScope } from '../db.js';
 import type { RoundRow } from '../repo/rounds.js';
 import type { SchoolRow } from '../repo/schools.js';
 import { audit, pupilDefinitions } from './definitions.js';
-import { K } from './lifecycle.js';
 import { publications } from './publication-cache.js';
+import { areaSchoolsAt, latestResultsYear } from './area.js';
+import { comparatorAreaOf, type AreaScope } from './scope.js';
 import { roundSummaries, type DomainContext } from './snapshots.js';
 
 /** The breakdowns a lead's results page offers (a school is one phase: no phase table). */
 export const SCHOOL_DIMENSIONS = ['sex', 'yearGroup', 'sen', 'fsm', 'eal'] as const;
-/** The breakdowns of the trust's own figures. */
+/** The breakdowns of an area's own figures (a trust's or an LA's). */
 export const TRUST_DIMENSIONS = ['sex', 'yearGroup', 'phase', 'sen', 'fsm', 'eal'] as const;
-
-/** Each school of the trust at its reporting round of a wave (latest closed with ≥ k answers). */
-export async function trustSchoolsAt(
-  ctx: DomainContext,
-  trustId: string,
-  wave: Wave,
-): Promise<{ school: SchoolRow; round: RoundRow; summaries: PupilSummary[] }[]> {
-  const out: { school: SchoolRow; round: RoundRow; summaries: PupilSummary[] }[] = [];
-  for (const school of await ctx.repo.schools.ofTrust(trustId)) {
-    const round = await ctx.repo.rounds.reporting(school.urn, wave, ctx.today, K);
-    if (!round) continue;
-    out.push({ school, round, summaries: await roundSummaries(ctx, school, round) });
-  }
-  return out;
-}
 
 /** The school's summaries at the round shown and, for an end round, at its baseline round. */
 async function schoolWaves(ctx: DomainContext, school: SchoolRow, round: RoundRow) {
@@ -64,16 +50,16 @@ async function schoolWaves(ctx: DomainContext, school: SchoolRow, round: RoundRo
 
 /**
  * What a lead's results page receives for one round of their school: the school's published
- * results (both waves where there is a baseline round before it), compared with the rest of the
- * trust at the same waves. The rest is published at the trust's level (rounded, protected on its
- * own), and shown only when at least 3 schools each with at least k pupils make up the trust's
- * figure: a lead can never subtract their way to another school.
+ * results (both waves where there is a baseline round before it), compared with the rest of its
+ * area at the same waves of the same programme year: its trust, or its LA for a school in no
+ * trust. The rest is published at the area's level (rounded, protected on its own), and shown only
+ * when at least 3 schools each with at least k pupils make up the area's figure: a lead can never
+ * subtract their way to another school.
  */
 export async function schoolResults(
   ctx: DomainContext,
   school: SchoolRow,
   round: RoundRow,
-  trustId: string,
 ): Promise<{
   results: PublishedResults;
   respondents: number;
@@ -81,18 +67,23 @@ export async function schoolResults(
 }> {
   const { baseRound, waves } = await schoolWaves(ctx, school, round);
   // The other schools at their reporting rounds of each wave shown.
-  // The comparator reads the trust's other schools: the one place a lead's request widens to the
-  // trust's rows (row-level security), to publish the rest of the trust rounded and protected.
+  // The comparator reads the area's other schools: the one place a lead's request widens to the
+  // area's rows (row-level security), to publish the rest of the area rounded and protected.
   const others = new Map<string, Partial<Record<Wave, PupilSummary[]>>>();
-  await withScope({ kind: 'trust', trust: trustId }, async () => {
+  const area = comparatorAreaOf(school);
+  await withScope(area, async () => {
     for (const wave of Object.keys(waves) as Wave[]) {
-      for (const o of await trustSchoolsAt(ctx, trustId, wave)) {
+      for (const o of await areaSchoolsAt(ctx, area, wave, round.programme_year)) {
         if (o.school.urn === school.urn) continue;
         others.set(o.school.urn, { ...others.get(o.school.urn), [wave]: o.summaries });
       }
     }
   });
-  const input = { ...waves, others: [...others.values()], comparatorViewer: 'trust' as const };
+  const input = {
+    ...waves,
+    others: [...others.values()],
+    comparatorViewer: area.kind === 'trust' ? ('trust' as const) : ('local-authority' as const),
+  };
   const options = { viewer: 'school' as const, dimensions: SCHOOL_DIMENSIONS };
   const results = publications.get('school-results', { input, options }, () =>
     publishResults(input, options),
@@ -114,17 +105,24 @@ export async function schoolResults(
 }
 
 /**
- * The trust's figures and each school's, published together for the trust administrator: the
- * trust with every breakdown, each school by its totals only, protected as one set so that no
- * school's hidden figure is the trust's minus the others'.
+ * An area's figures and each school's, published together for its staff (a trust administrator,
+ * an LA): the area with every breakdown, each school by `schoolDimensions` (default its totals
+ * only), protected as one set so that no school's hidden figure is the area's minus the others'.
+ * One programme year (default: the newest with results).
  */
-export async function trustResults(ctx: DomainContext, trustId: string) {
+export async function areaResults(
+  ctx: DomainContext,
+  scope: AreaScope,
+  year?: string,
+  schoolDimensions: readonly ('sen' | 'fsm')[] = [],
+) {
+  const y = year ?? (await latestResultsYear(ctx, scope));
   const members = new Map<
     string,
     { school: SchoolRow; waves: Partial<Record<Wave, PupilSummary[]>> }
   >();
   for (const wave of ['baseline', 'end'] as const) {
-    for (const m of await trustSchoolsAt(ctx, trustId, wave)) {
+    for (const m of y ? await areaSchoolsAt(ctx, scope, wave, y) : []) {
       const entry = members.get(m.school.urn) ?? { school: m.school, waves: {} };
       entry.waves[wave] = m.summaries;
       members.set(m.school.urn, entry);
@@ -132,14 +130,17 @@ export async function trustResults(ctx: DomainContext, trustId: string) {
   }
   const input = { schools: [...members.values()].map((m) => ({ id: m.school.urn, ...m.waves })) };
   const options = {
-    viewer: 'trust' as const,
+    viewer: scope.kind === 'trust' ? ('trust' as const) : ('local-authority' as const),
     dimensions: TRUST_DIMENSIONS,
-    schoolDimensions: [] as const,
+    schoolDimensions,
   };
-  const { area, schools } = publications.get('trust-area', { input, options }, () =>
+  const { area, schools } = publications.get('area', { input, options }, () =>
     publishArea(input, options),
   );
   return {
+    year: y ?? null,
+    /** What was published: each member school's summaries per wave (for the targeting list). */
+    input,
     area,
     schools: schools.map((s) => ({ school: members.get(s.id)!.school, results: s.results })),
   };
@@ -161,15 +162,24 @@ const POOL_NAMES: Record<string, string> = {
 };
 
 /**
- * The trust's published figures as CSV: both waves, the trust by every breakdown and each school's
- * totals, exactly as the trust page shows them (the same publication), hidden figures as their
+ * An area's published figures as CSV: both waves of one programme year, the area by every
+ * breakdown and each school's totals, exactly as the area's page shows them (the same publication), hidden figures as their
  * symbols.
  */
-export async function trustCsv(ctx: DomainContext, trustId: string): Promise<string> {
+export async function areaCsv(
+  ctx: DomainContext,
+  scope: AreaScope,
+  year?: string,
+): Promise<string> {
   const lines = ['scope,urn,school,pupils,wave,indicator,breakdown,group,base,count,percent'];
-  const { area, schools } = await trustResults(ctx, trustId);
+  const { area, schools } = await areaResults(ctx, scope, year);
   const scopes = [
-    { scope: 'trust', urn: '', name: `All schools (${schools.length})`, results: area },
+    {
+      scope: scope.kind === 'trust' ? 'trust' : 'local-authority',
+      urn: '',
+      name: `All schools (${schools.length})`,
+      results: area,
+    },
     ...schools.map((s) => ({
       scope: 'school',
       urn: s.school.urn,

@@ -12,12 +12,21 @@
  */
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Deps, Env, PupilSession, StaffSession } from '../context.js';
-import { withScope, type Scope } from '../db.js';
+import { NO_TENANT, withScope, type Scope } from '../db.js';
+import { schoolsFor, type Access as Permission, type AreaScope } from '../domain/scope.js';
 import type { SchoolRow } from '../repo/schools.js';
 import { HttpError } from './errors.js';
 
 /** Who may call a route: the authorisation matrix test reads this for every registered route. */
-export type Access = 'public' | 'staff' | 'school-lead' | 'trust-admin' | 'pupil';
+export type Access =
+  | 'public'
+  | 'staff'
+  | 'school-lead'
+  | 'trust-admin'
+  | 'area'
+  | 'area-write'
+  | 'area-admin'
+  | 'pupil';
 
 export interface RouteInfo {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -40,11 +49,13 @@ function mark<V extends object>(access: Access, check: MiddlewareHandler<Env>): 
   });
 }
 
-/** The rows a member of staff may see: their school's (a lead), their trust's (an administrator). */
+/**
+ * The rows a member of staff may see: their school's (a lead), their trust's (an administrator),
+ * their LA's (LA staff); from the one scope function. An account that names no organisation sees
+ * nothing.
+ */
 export function scopeOf(staff: StaffSession): Scope {
-  return staff.role === 'school-lead' && staff.schoolUrn
-    ? { kind: 'school', trust: staff.trustId, school: staff.schoolUrn }
-    : { kind: 'trust', trust: staff.trustId };
+  return schoolsFor(staff, 'read') ?? NO_TENANT;
 }
 
 /** The rows a pupil may see: their code's school's. */
@@ -60,6 +71,14 @@ export function guards(d: Pick<Deps, 'repo'>) {
     if (!staff) throw new HttpError(401, 'Please sign in.');
     return staff;
   };
+  const areaGuard = (access: Access, permission: Permission, refusal: string) =>
+    mark<{ staff: StaffSession; area: AreaScope }>(access, async (c, next) => {
+      const staff = staffOf(c);
+      const scope = schoolsFor(staff, permission);
+      if (!scope || scope.kind === 'school') throw new HttpError(403, refusal);
+      c.set('area', scope);
+      await withScope(scope, next);
+    });
   return {
     /** Anyone; the handler may still look for a session. */
     public: mark<object>('public', async (_c, next) => next()),
@@ -79,10 +98,30 @@ export function guards(d: Pick<Deps, 'repo'>) {
     /** A trust administrator, for their own trust. */
     trustAdmin: mark<{ staff: StaffSession }>('trust-admin', async (c, next) => {
       const staff = staffOf(c);
-      if (staff.role !== 'trust-admin')
+      if (staff.role !== 'trust-admin' || !staff.trustId)
         throw new HttpError(403, 'Only a trust administrator can do this.');
       await withScope({ kind: 'trust', trust: staff.trustId }, next);
     }),
+
+    /**
+     * LA or trust staff reading their area: the handler receives the schools they may read
+     * (`area`), and every statement runs in that scope.
+     */
+    area: areaGuard('area', 'read', 'Only local authority and trust staff can do this.'),
+
+    /** LA or trust staff changing their area: enrolling schools, opening survey windows. */
+    areaWrite: areaGuard(
+      'area-write',
+      'write',
+      'Only local authority and trust staff can change the programme for schools.',
+    ),
+
+    /** LA and trust administrators: the staff accounts of their area. */
+    areaAdmin: areaGuard(
+      'area-admin',
+      'manage-users',
+      'Only an LA or trust administrator can manage accounts.',
+    ),
 
     /**
      * A school lead, on a route with `:urn`: the school comes from the session, and the URL only
@@ -96,8 +135,7 @@ export function guards(d: Pick<Deps, 'repo'>) {
         throw new HttpError(403, 'You can only see your own school.');
       await withScope(scopeOf(staff), async () => {
         const school = await d.repo.schools.get(staff.schoolUrn!);
-        if (!school || school.trust_id !== staff.trustId)
-          throw new HttpError(403, 'That school is not in your trust.');
+        if (!school) throw new HttpError(403, 'You can only see your own school.');
         c.set('school', school);
         await next();
       });

@@ -44,6 +44,7 @@ async function find(d: Deps, c: Parameters<MiddlewareHandler<Env>>[0]): Promise<
         userId: row.user_id,
         role: row.role,
         trustId: row.trust_id,
+        laCode: row.la_code,
         schoolUrn: row.school_urn,
         email: row.email,
         name: row.display_name,

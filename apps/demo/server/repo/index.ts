@@ -3,6 +3,7 @@
  * only, reliability.md S5). `repos(q)` binds them to the database or to one transaction.
  */
 import type { Queryable } from '../db.js';
+import { accountsRepo } from './accounts.js';
 import { codesRepo } from './codes.js';
 import { devicesRepo } from './devices.js';
 import { documentsRepo } from './documents.js';
@@ -13,6 +14,7 @@ import { roundsRepo } from './rounds.js';
 import { schoolsRepo } from './schools.js';
 import { sessionsRepo } from './sessions.js';
 import { snapshotsRepo } from './snapshots.js';
+import { tenancyRepo, trackerRepo } from './tenancy.js';
 import { usersRepo } from './users.js';
 
 export function repos(q: Queryable) {
@@ -28,6 +30,9 @@ export function repos(q: Queryable) {
     log: logRepo(q),
     devices: devicesRepo(q),
     health: healthRepo(q),
+    tenancy: tenancyRepo(q),
+    tracker: trackerRepo(q),
+    accounts: accountsRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;

@@ -19,6 +19,11 @@ export const LOG_KINDS = [
   'retention.codes-removed',
   'retention.responses-purged',
   'account.unlocked',
+  'school.enrolled',
+  'window.opened',
+  'account.invited',
+  'account.deactivated',
+  'account.activated',
 ] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 
@@ -27,7 +32,10 @@ export type LogDetail = Record<string, string | number | boolean | null>;
 
 export interface LogWrite {
   actor: { id: string; role: Role } | null;
-  trustId: string;
+  /** The trust the entry belongs to (a school's trust), if any. */
+  trustId: string | null;
+  /** The local authority it belongs to (a school's LA, or the LA that acted), if any. */
+  laCode?: string | null;
   schoolUrn: string | null;
   roundId: string | null;
   kind: LogKind;
@@ -50,8 +58,8 @@ export interface LogRow {
 export const logRepo = (q: Queryable) => ({
   async append(e: LogWrite): Promise<void> {
     await q.query(
-      `INSERT INTO audit_log (actor_id, actor_role, trust_id, school_urn, round_id, kind, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
+      `INSERT INTO audit_log (actor_id, actor_role, trust_id, school_urn, round_id, kind, detail, la_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
       [
         e.actor?.id ?? null,
         e.actor?.role ?? null,
@@ -60,13 +68,18 @@ export const logRepo = (q: Queryable) => ({
         e.roundId,
         e.kind,
         JSON.stringify(e.detail ?? {}),
+        e.laCode ?? null,
       ],
     );
   },
 
-  /** A trust's entries (or one school's), newest first, `limit` at a time before an id. */
+  /**
+   * A trust's entries, an LA's (`laCode`: its own and those about its schools), or one school's
+   * (`trustId` null: every entry about the school), newest first, `limit` at a time before an id.
+   */
   async list(f: {
-    trustId: string;
+    trustId: string | null;
+    laCode?: string | undefined;
     schoolUrn?: string | undefined;
     before?: number | undefined;
     limit: number;
@@ -79,10 +92,12 @@ export const logRepo = (q: Queryable) => ({
            FROM audit_log l
            LEFT JOIN users u ON u.id = l.actor_id
            LEFT JOIN schools s ON s.urn = l.school_urn
-          WHERE l.trust_id = $1 AND ($2::text IS NULL OR l.school_urn = $2)
+          WHERE ($1::text IS NULL OR l.trust_id = $1) AND ($2::text IS NULL OR l.school_urn = $2)
+            AND ($5::text IS NULL OR l.la_code = $5 OR s.local_authority = $5)
+            AND ($1::text IS NOT NULL OR $2::text IS NOT NULL OR $5::text IS NOT NULL)
             AND ($3::bigint IS NULL OR l.id < $3)
           ORDER BY l.id DESC LIMIT $4`,
-        [f.trustId, f.schoolUrn ?? null, f.before ?? null, f.limit],
+        [f.trustId, f.schoolUrn ?? null, f.before ?? null, f.limit, f.laCode ?? null],
       )
     ).rows;
   },

@@ -23,12 +23,14 @@ export interface RoundRow {
   code_retention_days: number;
   codes_removed_on: string | null;
   responses_purged_on: string | null;
+  /** The programme year it is in (`2026-27`; migration 023 files it by its opening day). */
+  programme_year: string;
 }
 
 const COLUMNS = `school_urn, id, wave, opens_on::text AS opens_on, closes_on::text AS closes_on,
   state, closed_on::text AS closed_on, locked_on::text AS locked_on, raw_retention_months,
   code_retention_days, codes_removed_on::text AS codes_removed_on,
-  responses_purged_on::text AS responses_purged_on`;
+  responses_purged_on::text AS responses_purged_on, programme_year`;
 /**
  * Responses a round holds: its final snapshot's count once it has one (what was published, and all
  * there is once the raw rows are purged), otherwise its stored rows.
@@ -92,13 +94,17 @@ export const roundsRepo = (q: Queryable) => ({
     ).rows[0];
   },
 
-  /** The school's latest baseline round that opened before the given (end) round. */
+  /**
+   * The school's latest baseline round that opened before the given (end) round, in the same
+   * programme year (a change is measured within one year of the programme).
+   */
   async baselineBefore(urn: string, end: RoundRow): Promise<RoundRow | undefined> {
     return (
       await q.query<RoundRow>(
-        `SELECT ${COLUMNS} FROM rounds WHERE school_urn = $1 AND wave = 'baseline' AND opens_on < $2
+        `SELECT ${COLUMNS} FROM rounds WHERE school_urn = $1 AND wave = 'baseline' AND opens_on <= $2
+            AND programme_year = $3
          ORDER BY opens_on DESC, id DESC LIMIT 1`,
-        [urn, end.opens_on],
+        [urn, end.opens_on, end.programme_year],
       )
     ).rows[0];
   },
@@ -106,21 +112,23 @@ export const roundsRepo = (q: Queryable) => ({
   /**
    * The round a school reports for a wave: its latest closed round with at least `k` responses,
    * latest by the day it closed. An empty round, or one with fewer than k answers, never replaces
-   * it, whatever its dates.
+   * it, whatever its dates. Given a programme `year`, only rounds of that year.
    */
   async reporting(
     urn: string,
     wave: Wave,
     today: string,
     k: number,
+    year?: string,
   ): Promise<RoundRow | undefined> {
     return (
       await q.query<RoundRow>(
         `SELECT ${COLUMNS} FROM rounds r
           WHERE school_urn = $1 AND wave = $2 AND ${CLOSED('$3')}
+            AND ($5::text IS NULL OR programme_year = $5)
             AND ${RESPONSES('r')} >= $4
           ORDER BY coalesce(closed_on, closes_on) DESC, id DESC LIMIT 1`,
-        [urn, wave, today, k],
+        [urn, wave, today, k, year ?? null],
       )
     ).rows[0];
   },

@@ -1,11 +1,12 @@
-/** Trusts' schools. */
+/** Schools. Which of them a member of staff may see is decided by `domain/scope.ts`. */
 import type { Queryable } from '../db.js';
 
 export interface SchoolRow {
   urn: string;
   name: string;
   phase: string;
-  trust_id: string;
+  /** Null for a school in no trust (a maintained school). */
+  trust_id: string | null;
   local_authority: string;
 }
 

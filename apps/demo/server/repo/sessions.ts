@@ -9,7 +9,8 @@ export interface StaffSessionRow {
   csrf_token: string;
   user_id: string;
   role: Role;
-  trust_id: string;
+  trust_id: string | null;
+  la_code: string | null;
   school_urn: string | null;
   email: string;
   display_name: string;
@@ -32,11 +33,13 @@ export const sessionsRepo = (q: Queryable) => ({
   async staff(idHash: string): Promise<StaffSessionRow | undefined> {
     return (
       await q.query<StaffSessionRow>(
-        `SELECT s.csrf_token, u.id AS user_id, u.role, u.trust_id, u.school_urn, u.email, u.display_name,
+        `SELECT s.csrf_token, u.id AS user_id, u.role, coalesce(u.trust_id, sc.trust_id) AS trust_id,
+                u.la_code, u.school_urn, u.email, u.display_name,
                 (extract(epoch FROM s.last_seen_at) * 1000)::float8 AS last_seen_ms,
                 (extract(epoch FROM s.expires_at) * 1000)::float8 AS expires_ms
            FROM sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.id_hash = $1 AND s.kind = 'staff'`,
+           LEFT JOIN schools sc ON sc.urn = u.school_urn
+          WHERE s.id_hash = $1 AND s.kind = 'staff' AND u.deactivated_on IS NULL`,
         [idHash],
       )
     ).rows[0];

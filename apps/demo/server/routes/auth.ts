@@ -11,6 +11,7 @@ import { SYSTEM } from '../db.js';
 import { TooManyAttempts, admitLogin } from '../limits.js';
 import type { Guards } from '../middleware/guard.js';
 import { HttpError } from '../middleware/errors.js';
+import { ROLES, schoolsFor } from '../domain/scope.js';
 import { health } from '../ops/health.js';
 import { HashingBusy, randomToken, sha256, verifyPassword } from '../security.js';
 import { jsonOf } from '../validation.js';
@@ -71,7 +72,10 @@ export const authRoutes = (d: Deps, g: Guards) => {
         const user = await d.repo.users.byEmail(email);
         let ok: boolean;
         try {
-          ok = await d.passwords.run(() => verifyPassword(password, user?.password_hash));
+          // An invited account that has not chosen its password verifies against the dummy hash, as
+          // an unknown one does: its owner signs in after following the invitation.
+          const stored = user?.password_hash.startsWith('scrypt$') ? user.password_hash : undefined;
+          ok = await d.passwords.run(() => verifyPassword(password, stored));
         } catch (e) {
           if (!(e instanceof HashingBusy)) throw e;
           await attempt.notTried();
@@ -133,12 +137,29 @@ export const authRoutes = (d: Deps, g: Guards) => {
     .get('/me', g.staff, async (c) => {
       const s = c.var.staff;
       const school = s.schoolUrn ? await d.repo.schools.get(s.schoolUrn) : undefined;
-      const schools =
-        s.role === 'trust-admin'
-          ? (await d.repo.schools.ofTrust(s.trustId)).map((x) => ({ urn: x.urn, name: x.name }))
-          : [];
+      // The schools of an area role, from the one scope function (a lead's is their school).
+      const scope = schoolsFor(s, 'read');
+      const area = scope && scope.kind !== 'school' ? scope : null;
+      const schools = area
+        ? (await d.repo.tenancy.schools(area)).map((x) => ({ urn: x.urn, name: x.name }))
+        : [];
       return c.json({
-        user: { email: s.email, name: s.name, role: s.role, school: s.schoolUrn, trust: s.trustId },
+        user: {
+          email: s.email,
+          name: s.name,
+          role: s.role,
+          school: s.schoolUrn,
+          trust: s.trustId,
+          la: s.laCode,
+        },
+        /** The LA or trust an area role works for, with its name and what the role may do. */
+        organisation: area
+          ? {
+              kind: area.kind,
+              name: (await d.repo.tenancy.name(area)) ?? '',
+              access: ROLES[s.role].access,
+            }
+          : null,
         school: school ? { urn: school.urn, name: school.name, phase: school.phase } : null,
         schools,
         csrf: s.csrf,

@@ -12,14 +12,20 @@ export const LogQuery = z.object({
 
 const PAGE = 100;
 
+/**
+ * One page of the log: a trust's entries (`trustId`), or every entry about one school (`trustId`
+ * null). Row-level security holds each reader to their own scope underneath.
+ */
 export async function logPage(
   repo: Repos,
-  trustId: string,
+  trustId: string | null,
   schoolUrn: string | undefined,
   before: string | undefined,
+  laCode?: string,
 ) {
   const rows = await repo.log.list({
     trustId,
+    laCode,
     schoolUrn,
     before: before === undefined ? undefined : Number(before),
     limit: PAGE + 1,

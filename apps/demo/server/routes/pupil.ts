@@ -19,6 +19,7 @@ import { SYSTEM } from '../db.js';
 import { codeKey, codeRule } from '../limits.js';
 import { definitionFor } from '../domain/definitions.js';
 import { accepting, stateOf } from '../domain/lifecycle.js';
+import { inScope, schoolsFor } from '../domain/scope.js';
 import { HttpError, invalid } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
 import type { CodeForPupil } from '../repo/codes.js';
@@ -154,13 +155,16 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
             definitionId: row.definition_id,
             definitionVersion: row.definition_version,
           });
-          // A pupil session started in a browser signed in as staff of this trust: a lead trying
-          // the questionnaire, or planting answers. The trust can see which (decisions/0011).
+          // A pupil session started in a browser signed in as staff of this school's trust or LA:
+          // a lead trying the questionnaire, or planting answers. The trust and the LA can see
+          // which (decisions/0011).
           const school = staff ? await tx.schools.get(row.school_urn) : undefined;
-          if (staff && school && school.trust_id === staff.trustId)
+          const scope = staff ? schoolsFor(staff, 'read') : null;
+          if (staff && school && scope && inScope(scope, school))
             await tx.log.append({
               actor: { id: staff.userId, role: staff.role },
-              trustId: staff.trustId,
+              trustId: school.trust_id,
+              laCode: school.local_authority,
               schoolUrn: row.school_urn,
               roundId: row.round_id,
               kind: 'pupil.staff-browser',

@@ -172,7 +172,9 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
   ) =>
     tx.log.append({
       actor: { id: staff.userId, role: staff.role },
-      trustId: staff.trustId,
+      // The entry belongs to the school's trust and LA, so both see what happens at the school.
+      trustId: school.trust_id,
+      laCode: school.local_authority,
       schoolUrn: school.urn,
       roundId: round,
       kind,
@@ -380,13 +382,15 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
 
       // ── results ──
       .get('/schools/:urn/rounds/:round/results', g.schoolLead, async (c) => {
-        const { school, staff } = c.var;
+        const { school } = c.var;
         const round = await roundOf(d.repo, school, c.req.param('round'));
         const today = d.today();
-        const r = await schoolResults(ctx(), school, round, staff.trustId);
+        const r = await schoolResults(ctx(), school, round);
         // Published figures only (D8): nothing here is a raw count the school's own view would hide.
         return c.json({
           school: { urn: school.urn, name: school.name },
+          /** Who the school is compared with: its trust, or its LA when it is in no trust. */
+          comparator: school.trust_id ? ('trust' as const) : ('local-authority' as const),
           round: roundJson(round, today),
           /** Pupils in the results shown: banded while the round is open. */
           respondents: countFor(round, today, r.respondents),
@@ -503,9 +507,9 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
         g.schoolLead,
         queryOf(LogQuery.omit({ school: true })),
         async (c) => {
-          const { school, staff } = c.var;
+          const { school } = c.var;
           const { before } = c.req.valid('query');
-          return c.json(await logPage(d.repo, staff.trustId, school.urn, before));
+          return c.json(await logPage(d.repo, null, school.urn, before));
         },
       )
   );

@@ -10,6 +10,8 @@ const WAVE: Record<string, string> = { baseline: 'Time 1', end: 'Time 2' };
 const ROLE: Record<string, string> = {
   'school-lead': 'school lead',
   'trust-admin': 'trust administrator',
+  'la-admin': 'LA administrator',
+  'la-adviser': 'LA adviser',
 };
 
 const str = (v: unknown): string =>
@@ -33,6 +35,10 @@ export function describe(e: Entry): string {
       return `Saved the audit (${str(d.rated)} of ${str(d.statements)} statements rated)`;
     case 'plan.saved':
       return `Saved the action plan (${str(d.objectives)} objectives, ${str(d.actions)} actions)`;
+    case 'school.enrolled':
+      return `Enrolled the school in the programme year ${str(d.year)}`;
+    case 'window.opened':
+      return `Opened a survey window (${WAVE[str(d.wave)] ?? str(d.wave)}, ${longDate(str(d.opensOn))} to ${longDate(str(d.closesOn))})`;
     case 'pupil.staff-browser':
       return `Started a pupil session for ${str(d.classLabel)} in a browser signed in as staff`;
     default:

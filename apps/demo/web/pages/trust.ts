@@ -5,82 +5,64 @@
 import { html } from 'lit';
 import type { PublishedPool } from '@all-together/model';
 import { call, client } from '../api.js';
-import { indicatorName, poolName, publishedTable, show as showCell } from '../tables.js';
+import { HEADLINE, poolName, publishedTable, schoolsTable } from '../tables.js';
 import { navigate, show } from '../ui.js';
 import { logTable } from './log-view.js';
 
-/** The headline indicators, where a pool has them. */
-const HEADLINE = [
-  'victimisation.frequent',
-  'victimisation.any',
-  'victimisation-online.frequent',
-  'bullying-others.frequent',
-];
-
 export async function trustPage(): Promise<void> {
-  const wave = new URLSearchParams(location.search).get('wave') === 'end' ? 'end' : 'baseline';
-  const o = await call(client.trust.overview.$get());
+  const params = new URLSearchParams(location.search);
+  const wave = params.get('wave') === 'end' ? 'end' : 'baseline';
+  const asked = params.get('year') || undefined;
+  const o = await call(client.trust.overview.$get({ query: asked ? { year: asked } : {} }));
+  const at = (w: string) =>
+    `/trust?${new URLSearchParams({ ...(o.year ? { year: o.year } : {}), wave: w })}`;
   const pools = o.trust.results.pools.filter((p) => p[wave]);
   const tablesOf = (pool: PublishedPool) => pool[wave]?.binary ?? [];
   show(
     html`<h1>Your trust</h1>
       <p>
         ${o.trust.schools} schools with results at
-        ${wave === 'end' ? 'Time 2 (end)' : 'Time 1 (baseline)'}. Figures are rounded to the nearest
-        5 and small groups are hidden to protect pupils. Key stage 1 (Reception to Year 2) is asked
-        different questions, so its figures are never added to the older pupils'.
+        ${wave === 'end' ? 'Time 2 (end)' : 'Time 1 (baseline)'}${
+          o.year ? html` in the programme year ${o.year}` : ''
+        }.
+        Figures are rounded to the nearest 5 and small groups are hidden to protect pupils. Key
+        stage 1 (Reception to Year 2) is asked different questions, so its figures are never added
+        to the older pupils'.
       </p>
       <ul class="inline-links">
         <li>
-          <a href="/trust?wave=baseline" aria-current=${wave === 'baseline' ? 'page' : 'false'}
+          <a href=${at('baseline')} aria-current=${wave === 'baseline' ? 'page' : 'false'}
             >Time 1</a
           >
         </li>
         <li>
-          <a href="/trust?wave=end" aria-current=${wave === 'end' ? 'page' : 'false'}>Time 2</a>
+          <a href=${at('end')} aria-current=${wave === 'end' ? 'page' : 'false'}>Time 2</a>
         </li>
-        <li><a href="/api/trust/export.csv" download>Download the figures (CSV)</a></li>
+        <li>
+          <a href="/api/trust/export.csv${o.year ? `?year=${o.year}` : ''}" download
+            >Download the figures (CSV)</a
+          >
+        </li>
         <li><a href="/trust/log">Activity log</a></li>
       </ul>
+      ${
+        o.years.length > 1
+          ? html`<nav aria-label="Programme years" class="views">
+              ${o.years.map(
+                (y) =>
+                  html`<a
+                    href="/trust?${new URLSearchParams({ year: y, wave })}"
+                    aria-current=${y === o.year ? 'page' : 'false'}
+                    >${y}</a
+                  >`,
+              )}
+            </nav>`
+          : ''
+      }
       ${pools.length === 0 ? html`<p>No school has final results for this wave yet.</p>` : ''}
       ${pools.map((pool) => {
-        const headline = HEADLINE.filter((k) => tablesOf(pool).some((t) => t.indicator === k));
-        const id = `schools-${pool.comparableAs}`;
         return html`<h2>Schools: ${poolName(pool.comparableAs)}</h2>
-          <div class="table-wrap" role="region" aria-labelledby=${id} tabindex="0">
-            <table>
-              <caption id=${id}>
-                Per cent of pupils who answered, by school (${poolName(pool.comparableAs)})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">School</th>
-                  ${headline.map(
-                    (k) =>
-                      html`<th scope="col" class="num">
-                        ${indicatorName(pool.indicators[k], k)}
-                      </th>`,
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                ${o.schools.map((s) => {
-                  const mine = s.results?.pools.find((p) => p.comparableAs === pool.comparableAs);
-                  return html`<tr>
-                    <th scope="row">${s.name}</th>
-                    ${headline.map((k) => {
-                      const t = mine?.[wave]?.binary.find(
-                        (x) => x.indicator === k && x.dimension === 'all',
-                      );
-                      return html`<td class="num">
-                        ${t ? showCell(t.total.percent, '%') : '[x]'}
-                      </td>`;
-                    })}
-                  </tr>`;
-                })}
-              </tbody>
-            </table>
-          </div>
+          ${schoolsTable(pool, o.schools, wave)}
           <h2>The whole trust: ${poolName(pool.comparableAs)}</h2>
           ${tablesOf(pool)
             .filter(

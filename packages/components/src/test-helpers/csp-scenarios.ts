@@ -368,6 +368,62 @@ async function actionPlanStates(root: HTMLElement, context: CspContext): Promise
   return states;
 }
 
+// ---- <at-programme-tracker> (waiting, full, filtered, sorted, nothing found, empty, invalid, CSV) -
+
+async function trackerStates(root: HTMLElement): Promise<string[]> {
+  const data = await import('../tracker/test-helpers/tracker-data.js');
+  const states: string[] = [];
+  render(html``, root);
+  render(html`<at-programme-tracker href-template="/schools/{urn}"></at-programme-tracker>`, root);
+  const el = root.querySelector('at-programme-tracker') as HTMLElement & {
+    updateComplete: Promise<unknown>;
+    data: unknown;
+  };
+  const shadow = () => el.shadowRoot!;
+  const step = async (name: string, what: () => string) => {
+    await el.updateComplete;
+    await nextFrame();
+    states.push(`${name}: ${what()}`);
+  };
+  const rows = () => `${shadow().querySelectorAll('tbody tr').length} rows`;
+  const status = () => text(shadow().querySelector('[role=status], [role=alert], .inset'));
+  await step('waiting', status);
+  el.data = data.laTracker();
+  await step('full', rows);
+  const flag = shadow().querySelector<HTMLSelectElement>('#tracker-flag')!;
+  flag.value = 'stalled';
+  flag.dispatchEvent(new Event('change'));
+  await step('stalled', rows);
+  shadow().querySelector<HTMLButtonElement>('button[data-sort=stage]')!.click();
+  await step('sorted by stage', rows);
+  let csv = '';
+  el.addEventListener(
+    'at-tracker-download',
+    (e) => {
+      csv = (e as CustomEvent<{ csv: string }>).detail.csv;
+      e.preventDefault();
+    },
+    { once: true },
+  );
+  shadow().querySelector<HTMLButtonElement>('#tracker-download')!.click();
+  await step('csv', () => `${csv.split('\r\n').length - 2} rows`);
+  const search = shadow().querySelector<HTMLInputElement>('#tracker-search')!;
+  search.value = 'no such school';
+  search.dispatchEvent(new Event('input'));
+  await step('nothing found', status);
+  el.data = data.emptyTracker();
+  await step('empty', status);
+  const error = console.error;
+  console.error = () => undefined; // the element logs the invalid data's paths, as it should
+  try {
+    el.data = data.invalidTracker();
+    await step('invalid', status);
+  } finally {
+    console.error = error;
+  }
+  return states;
+}
+
 // ---- <at-results> (every view, a school's published results with the rest of its LA) -------------
 
 interface ResultsData {
@@ -452,5 +508,10 @@ export const cspScenarios: readonly CspScenario[] = [
     name: '<at-action-plan> empty plan, a form, its error',
     load: () => import('../action-plan/at-action-plan.js'),
     run: actionPlanStates,
+  },
+  {
+    name: '<at-programme-tracker> waiting, full, filtered, sorted, CSV, nothing found, empty, invalid',
+    load: () => import('../tracker/at-programme-tracker.js'),
+    run: trackerStates,
   },
 ];

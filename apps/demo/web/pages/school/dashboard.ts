@@ -134,7 +134,7 @@ export async function dashboard(urn: string): Promise<void> {
     return html`<li class="round" id="round-${r.id}">
       <h3 class="round__title">
         ${r.id} ${stateTag(r)}
-        ${r.reporting ? html`<strong class="tag tag--reported">Reported to the trust</strong>` : ''}
+        ${r.reporting ? html`<strong class="tag tag--reported">Reported to the area</strong>` : ''}
       </h3>
       <dl class="summary-list">
         <div>

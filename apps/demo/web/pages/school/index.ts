@@ -8,11 +8,13 @@ import { dashboard } from './dashboard.js';
 import { auditPage, planPage } from './documents.js';
 import { schoolLogPage } from './log.js';
 import { resultsPage } from './results.js';
+import { summaryPage } from './summary.js';
 
 export async function schoolPage(me: Me, path: string): Promise<void> {
   const urn = me.user.school!;
   const [, area, round] = path.split('/').filter(Boolean); // school, area, round
   const id = round ? decodeURIComponent(round) : undefined;
+  if (area === 'summary' && id) return summaryPage(urn, id);
   if (area === 'results' && id) return resultsPage(urn, id);
   if (area === 'audit' && id) return auditPage(urn, id);
   if (area === 'plan' && id) return planPage(urn, id);

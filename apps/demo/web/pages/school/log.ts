@@ -14,7 +14,7 @@ export async function schoolLogPage(urn: string): Promise<void> {
       <h1>Activity log</h1>
       <p>
         Every change to your school's rounds, class codes, audits and action plans, newest first.
-        Your trust can read it too. It never holds pupils' answers.
+        Your trust or local authority can read it too. It never holds pupils' answers.
       </p>
       ${logTable(r.entries, { school: false })}
       ${r.next ? html`<p><a href="/school/log?before=${r.next}">Older entries</a></p>` : ''}`,

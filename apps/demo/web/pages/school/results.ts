@@ -12,7 +12,7 @@ const VIEWS = [
   ['headline', 'Headlines'],
   ['breakdown', 'By group'],
   ['change', 'Start and end'],
-  ['comparison', 'Compared with the trust'],
+  ['comparison', 'Compared with the area'],
   ['types', 'Types of bullying'],
   ['feelings', 'Feelings about school'],
   ['audit', 'Audit'],
@@ -26,6 +26,7 @@ export async function resultsPage(urn: string, round: string): Promise<void> {
   const view = VIEWS.find(([v]) => v === wanted)?.[0] ?? 'headline';
   const open = r.round.state === 'open';
   const nothingYet = open && r.results.pools.length === 0;
+  const area = r.comparator === 'trust' ? 'the trust' : 'the local authority';
   const comparatorNote = r.results.pools
     .map((p) => p.comparator[r.round.wave]?.reason)
     .find((x) => x !== undefined);
@@ -39,8 +40,17 @@ export async function resultsPage(urn: string, round: string): Promise<void> {
             ? `Pupils in these results: ${r.respondents.label}.`
             : `${r.respondents.label} pupils answered.`
         }
-        ${comparatorNote ? `Compared with the rest of the trust: ${comparatorNote}` : ''}
+        ${comparatorNote ? `Compared with the rest of ${area}: ${comparatorNote}` : ''}
       </p>
+      ${
+        nothingYet
+          ? ''
+          : html`<p>
+              <a href="/school/summary/${encodeURIComponent(round)}"
+                >You and ${area}: a summary to print</a
+              >
+            </p>`
+      }
       ${
         open
           ? html`<p class="inset">
@@ -56,7 +66,7 @@ export async function resultsPage(urn: string, round: string): Promise<void> {
                 ${VIEWS.map(
                   ([v, label]) =>
                     html`<a href="?view=${v}" aria-current=${v === view ? 'page' : 'false'}
-                      >${label}</a
+                      >${v === 'comparison' ? `Compared with ${area}` : label}</a
                     >`,
                 )}
               </nav>
@@ -64,7 +74,7 @@ export async function resultsPage(urn: string, round: string): Promise<void> {
                 .results=${r.results}
                 .audit=${r.audit ?? undefined}
                 .definitions=${r.definitions}
-                comparator-name="the rest of the trust"
+                comparator-name="the rest of ${area}"
                 scope="school"
                 viewer-role="school"
                 view=${view}
