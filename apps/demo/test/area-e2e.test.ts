@@ -73,7 +73,20 @@ describe(
       const page = await newPage();
       await signIn(page, LA_ADVISER, /\/area$/);
       await page.getByRole('heading', { level: 1, name: /Programme tracker/ }).waitFor();
+      await page
+        .locator('at-programme-tracker')
+        .getByText(/Showing \d+ of \d+ schools/)
+        .waitFor();
       await check(page, 'the tracker');
+      // How long without activity counts as stalled is the LA's to choose.
+      await page.getByLabel('Stalled after').selectOption('12');
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+      await page.waitForURL(/weeks=12/);
+      await page.waitForFunction(() =>
+        (document.querySelector('main') as HTMLElement | null)?.innerText.includes(
+          'done nothing for 12 weeks',
+        ),
+      );
       for (const [path, heading] of [
         ['/area/results', /Results/],
         ['/area/enrol', /Enrol schools/],

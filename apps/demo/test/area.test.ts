@@ -731,5 +731,29 @@ for (const backend of backends) {
         for (const x of issued) assert.ok(!list.text.includes(x.code));
       }
     });
+
+    it('S1 the area’s school list, CSV and log hold the area only; another school is refused by name', async () => {
+      const la = await signIn(LA_ADVISER);
+      const list = await la.request('GET', '/api/area/schools?year=2025-26');
+      assert.equal(list.status, 200, list.text);
+      const urns = (list.json.schools as { urn: string }[]).map((x) => x.urn);
+      assert.ok(!urns.includes(OTHER_LA.school) && !urns.includes(OTHER_LA.academy));
+      const csv = await la.request('GET', '/api/area/export.csv?year=2025-26');
+      assert.equal(csv.status, 200);
+      assert.match(
+        csv.headers.get('content-disposition') ?? '',
+        /la-999-2025-26-suppressed-aggregates\.csv/,
+      );
+      assert.ok(!csv.text.includes('Other LA Primary') && !csv.text.includes('Across The Border'));
+      const log = await la.request('GET', '/api/area/log');
+      assert.equal(log.status, 200, log.text);
+      assert.ok(!log.text.includes(OTHER_LA.school), 'another LA’s school in the log');
+      const foreign = await la.request('GET', `/api/area/log?school=${OTHER_LA.school}`);
+      assert.equal(foreign.status, 422);
+      assert.ok(!foreign.text.includes('Other LA Primary'));
+      const other = await signIn(OTHER_LA.adviser);
+      const theirs = await other.request('GET', '/api/area/log');
+      for (const u of laSchools) assert.ok(!theirs.text.includes(u), `${u} in another LA’s log`);
+    });
   });
 }

@@ -20,7 +20,7 @@ import {
   type Field,
   type FormErrors,
 } from '../forms.js';
-import { focusOn, longDate, notice, show } from '../ui.js';
+import { focusOn, longDate, navigate, notice, show } from '../ui.js';
 import { HEADLINE, indicatorName, poolName, publishedTable, schoolsTable } from '../tables.js';
 import { logTable } from './log-view.js';
 import { codesPage, outboxPage, usersPage } from './area-people.js';
@@ -119,6 +119,28 @@ async function trackerPage(a: Area, me: Me): Promise<void> {
         ${data.stalledAfterWeeks} weeks. Response counts are rounded to the nearest 5, or shown as a
         band while a survey is open, to protect pupils.
       </p>
+      <form
+        class="filter"
+        method="get"
+        action="/area"
+        @submit=${(event: Event) => {
+          event.preventDefault();
+          const form = new FormData(event.target as HTMLFormElement);
+          navigate(`/area?${new URLSearchParams({ year, weeks: String(form.get('weeks') ?? 6) })}`);
+        }}
+      >
+        <input type="hidden" name="year" value=${year} />
+        <label for="stalled-weeks">Stalled after</label>
+        <select id="stalled-weeks" name="weeks">
+          ${[3, 4, 6, 8, 10, 12].map(
+            (w) =>
+              html`<option value=${w} ?selected=${w === data.stalledAfterWeeks}>
+                ${w} weeks
+              </option>`,
+          )}
+        </select>
+        <button type="submit" class="button--secondary">Show</button>
+      </form>
       <at-programme-tracker
         .data=${data}
         href-template="/area/results?year=${year}#school-{urn}"
