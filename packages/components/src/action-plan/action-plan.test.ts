@@ -357,6 +357,33 @@ describe('<at-action-plan>', () => {
     });
   });
 
+  describe('dates', () => {
+    it('under lang="en" (no region) dates are British, day first, as the language the strings are in', async () => {
+      const plan = generatePlan(audit, baseline, { seed: 5, today: TODAY });
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="en">
+          <at-action-plan
+            .definition=${audit}
+            .plan=${plan}
+            .baseline=${baseline}
+            .storage=${memoryStorage()}
+            school=${SCHOOL}
+            today=${TODAY}
+          ></at-action-plan>
+        </div>`,
+      );
+      const el = wrapper.querySelector<AtActionPlan>('at-action-plan')!;
+      await el.updateComplete;
+      const all = text(root(el) as unknown as Element);
+      // en-US would write "Mar 15, 2027"; en-GB writes "15 Mar 2027".
+      const us = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4}/.exec(all);
+      expect(us?.[0], 'a US-style date').to.equal(undefined);
+      expect(
+        /\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec) \d{4}/.test(all),
+      ).to.equal(true);
+    });
+  });
+
   describe('award reasons', () => {
     it('are translated from the criterion’s message key: a registered language is used, en-GB fills gaps', async () => {
       registerTranslation('cy', {

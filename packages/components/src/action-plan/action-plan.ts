@@ -23,7 +23,7 @@ import { planProgress, priorities } from '@all-together/scoring';
 import { AtElement } from '../shared/at-element.js';
 import { DraftController } from '../shared/controllers/draft-controller.js';
 import { FocusController } from '../shared/controllers/focus-controller.js';
-import { defineDefaultStrings, type TranslationKey } from '../shared/i18n.js';
+import { defineDefaultStrings, matchLang, type TranslationKey } from '../shared/i18n.js';
 import type { FieldProblem } from '../shared/form-kit.js';
 import { uuid } from '../shared/ids.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
@@ -513,7 +513,8 @@ export class AtActionPlan extends AtElement {
 
   private date(iso: string): string {
     try {
-      return new Intl.DateTimeFormat(this.localize.lang || 'en-GB', {
+      // The language the strings are in (en → en-GB), so dates agree with the words around them.
+      return new Intl.DateTimeFormat(matchLang(this.localize.lang), {
         dateStyle: 'medium',
         timeZone: 'UTC',
       }).format(new Date(`${iso}T00:00:00Z`));
