@@ -346,6 +346,12 @@ for (const backend of backends) {
         0,
       );
       const newcomer = new Client(s.url);
+      // An unknown link is refused before the password is even looked at (no hash for a guess).
+      const guess = await newcomer.request('POST', '/api/invitations/accept', {
+        token: 'A'.repeat(43),
+        password: 'short',
+      });
+      assert.equal(guess.status, 410, guess.text);
       assert.equal(
         (await newcomer.login(body.email, 'invited')).status,
         401,

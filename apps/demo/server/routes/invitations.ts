@@ -36,13 +36,15 @@ export const invitationRoutes = (d: Deps, g: Guards) =>
 
     .post('/invitations/accept', g.public, jsonOf(Accept), async (c) => {
       const { token, password } = c.req.valid('json');
+      // The link first: an unknown, used or expired link never costs a password hash (the hash is
+      // the expensive step, so guessing links must not make the server do it).
+      const found = await d.as(SYSTEM, () => d.repo.accounts.invitation(sha256(token), d.now()));
+      if (!found || found.used || found.expired) throw new HttpError(410, GONE);
       const weak = passwordProblem(password);
       if (weak) throw invalid([problem(['password'], weak)], 422);
       const hash = await d.passwords.run(() => hashPassword(password));
-      const inv = await d.as(SYSTEM, async () => {
-        const found = await d.repo.accounts.invitation(sha256(token), d.now());
-        if (!found) return undefined;
-        const ok = await d.transaction(async (tx) => {
+      const ok = await d.as(SYSTEM, () =>
+        d.transaction(async (tx) => {
           if (!(await tx.accounts.accept(sha256(token), hash, d.now()))) return false;
           await tx.log.append({
             actor: { id: found.user_id, role: found.role },
@@ -54,9 +56,8 @@ export const invitationRoutes = (d: Deps, g: Guards) =>
             detail: {},
           });
           return true;
-        });
-        return ok ? found : undefined;
-      });
-      if (!inv) throw new HttpError(410, GONE);
-      return c.json({ email: inv.email });
+        }),
+      );
+      if (!ok) throw new HttpError(410, GONE);
+      return c.json({ email: found.email });
     });
