@@ -644,6 +644,47 @@ describe('T1 property tests: random small cohorts, everything published together
     );
   });
 
+  it('HiGHS agrees on a school of 31 where its presolve reported a wrong maximum (seed 1256179920)', async () => {
+    // Found by the property test above: HiGHS with presolve said the male pupils' bully-victim
+    // count could only be 0; without presolve it finds solutions up to 5, and the exact auditor
+    // finds one at 1 that meets every published figure. Nothing is pinned.
+    const summaries = school(505045, 31);
+    const results = publishResults(summaries, {
+      viewer: 'school',
+      dimensions: ['sex', 'sen'],
+      indicators: [
+        'victimisation.frequent',
+        'victimisation.any',
+        'bully-victim.frequent',
+        'bullying-others.frequent',
+      ],
+    });
+    assert.deepEqual(auditOne(results, summaries), { pinned: [], allAlike: [] });
+    const adv = adversary([{ id: 's', results }]);
+    adv.unknown = adv.unknown.filter((u) => u.kind !== 'rounded');
+    assert.deepEqual(await pinnedByHighs(adv), []);
+  });
+
+  it('the HiGHS check can fail: with complementary suppression off, it pins hidden figures', async () => {
+    const s = summaryOf([
+      ...many(20, { sex: 'female' }, 4),
+      ...many(10, { sex: 'unknown' }, 2),
+      ...many(1, { sex: 'prefer-not-to-say' }, 0),
+    ]);
+    const results = publishResults(
+      { baseline: [s] },
+      {
+        viewer: 'school',
+        indicators: only,
+        dimensions: ['sex'],
+        control: { ...DEFAULT_DISCLOSURE_CONTROL, complementarySuppression: false },
+      },
+    );
+    const adv = adversary([{ id: 's', results }]);
+    adv.unknown = adv.unknown.filter((u) => u.kind !== 'rounded');
+    assert.ok((await pinnedByHighs(adv)).length > 0);
+  });
+
   it('the tests can fail: with complementary suppression off, the adversary pins hidden figures', () => {
     const s = summaryOf([
       ...many(20, { sex: 'female' }, 4),
