@@ -61,6 +61,24 @@ describe('the publication cache', () => {
     assert.equal(parts.join(''), JSON.stringify({ a: null, b: [null, 'x'] }));
   });
 
+  it("a publication made from another can be keyed by that one's key, not its bytes", () => {
+    // The targeting list is made from the area's main publication (about 1.5 MB): it is keyed by
+    // the main publication's key and the census, so a request hashes the summaries once, not
+    // the summaries and then the whole publication made from them.
+    const cache = createPublicationCache(4);
+    const main = cache.keyOf('area', { summaries: [1, 2] });
+    assert.equal(main, cache.keyOf('area', { summaries: [1, 2] }));
+    assert.notEqual(main, cache.keyOf('area', { summaries: [1, 3] }));
+    assert.notEqual(main, cache.keyOf('other', { summaries: [1, 2] }));
+    let made = 0;
+    const make = () => ++made;
+    assert.equal(cache.getKeyed(main, make), 1);
+    assert.equal(cache.get('area', { summaries: [1, 2] }, make), 1, 'the same entry as get');
+    assert.equal(cache.get('targets', { main, census: [5] }, make), 2);
+    assert.equal(cache.get('targets', { main, census: [5] }, make), 2);
+    assert.equal(cache.get('targets', { main, census: [6] }, make), 3, 'a changed census');
+  });
+
   it('refuses a bound below 1, saying what it got', () => {
     assert.throws(() => createPublicationCache(0), /at least 1 entry \(got 0\)/);
   });

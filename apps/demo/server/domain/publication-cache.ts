@@ -16,6 +16,13 @@ import { createHash } from 'node:crypto';
 export interface PublicationCache {
   /** What `make` publishes from `input`, made at most once while it stays in the cache. */
   get<T>(kind: string, input: unknown, make: () => T): T;
+  /**
+   * The key `get` files `input` under. A publication made from another one can be keyed by the
+   * other's key (plus what else it depends on) instead of by the other's bytes.
+   */
+  keyOf(kind: string, input: unknown): string;
+  /** `get` with the key already made by `keyOf`. */
+  getKeyed<T>(key: string, make: () => T): T;
   /** Entries held now (for tests and the health page). */
   readonly size: number;
 }
@@ -28,23 +35,28 @@ export function createPublicationCache(max = 48): PublicationCache {
   if (!Number.isInteger(max) || max < 1)
     throw new RangeError(`A publication cache holds at least 1 entry (got ${max}).`);
   const entries = new Map<string, unknown>();
+  const keyOf = (kind: string, input: unknown): string => {
+    const hash = createHash('sha256');
+    canonical(input, (part) => hash.update(part));
+    return `${kind}:${hash.digest('base64url')}`;
+  };
+  const getKeyed = <T>(key: string, make: () => T): T => {
+    if (entries.has(key)) {
+      const hit = entries.get(key) as T;
+      // Most recently used last, so the first key is the one to drop.
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit;
+    }
+    const made = make();
+    entries.set(key, made);
+    if (entries.size > max) entries.delete(entries.keys().next().value!);
+    return made;
+  };
   return {
-    get<T>(kind: string, input: unknown, make: () => T): T {
-      const hash = createHash('sha256');
-      canonical(input, (part) => hash.update(part));
-      const key = `${kind}:${hash.digest('base64url')}`;
-      if (entries.has(key)) {
-        const hit = entries.get(key) as T;
-        // Most recently used last, so the first key is the one to drop.
-        entries.delete(key);
-        entries.set(key, hit);
-        return hit;
-      }
-      const made = make();
-      entries.set(key, made);
-      if (entries.size > max) entries.delete(entries.keys().next().value!);
-      return made;
-    },
+    get: (kind, input, make) => getKeyed(keyOf(kind, input), make),
+    keyOf,
+    getKeyed,
     get size() {
       return entries.size;
     },

@@ -134,11 +134,12 @@ export async function areaResults(
     dimensions: TRUST_DIMENSIONS,
     schoolDimensions,
   };
-  const { area, schools } = publications.get('area', { input, options }, () =>
-    publishArea(input, options),
-  );
+  const key = publications.keyOf('area', { input, options });
+  const { area, schools } = publications.getKeyed(key, () => publishArea(input, options));
   return {
     year: y ?? null,
+    /** The publication's cache key: what is made from it is keyed by this, not by its bytes. */
+    key,
     /** What was published: each member school's summaries per wave (for the targeting list). */
     input,
     area,

@@ -83,16 +83,20 @@ export async function areaTargets(
       year: r.year,
       reason: 'No school has results in this programme year yet.',
     };
+  const census = censusOf(await ctx.repo.tenancy.schools(scope));
   const input: TargetingInput = {
     viewer: scope.kind === 'trust' ? 'trust' : 'local-authority',
     members: r.input.schools as TargetingInput['members'],
-    census: censusOf(await ctx.repo.tenancy.schools(scope)),
+    census,
     main: {
       area: r.area,
       schools: r.schools.map((s) => ({ id: s.school.urn, results: s.results })),
     },
   };
-  const pending = publications.get('targets', input, () => inWorker(input));
+  // Everything in the input but the census is made from the main publication's input (the
+  // viewer is part of its options), so its key stands for them: hashing the members and the
+  // 1.5 MB publication again on every request would only repeat that work.
+  const pending = publications.get('targets', { main: r.key, census }, () => inWorker(input));
   const outcome = await Promise.race([
     pending,
     new Promise<undefined>((resolve) => {
