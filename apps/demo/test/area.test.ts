@@ -254,6 +254,13 @@ for (const backend of backends) {
       });
       assert.equal(r.status, 201, r.text);
       assert.deepEqual((r.json.opened as string[]).sort(), [...cohort].sort());
+      // The answer is what was stored: one round per school opened, each with its own school.
+      const stored = r.json.rounds as { school: string; id: string; state: string }[];
+      assert.deepEqual(stored.map((x) => x.school).sort(), [...cohort].sort());
+      assert.ok(
+        stored.every((x) => x.id === r.json.id && x.state === 'open'),
+        r.text,
+      );
       const again = await la.request('POST', '/api/area/windows', {
         schools: cohort,
         wave: 'end',
@@ -261,6 +268,8 @@ for (const backend of backends) {
         closesOn: in3Weeks,
       });
       assert.deepEqual((again.json.skipped as string[]).sort(), [...cohort].sort());
+      assert.equal(again.status, 200, 'nothing new was made');
+      assert.deepEqual(again.json.rounds, []);
       assert.equal(await count('SELECT count(*) AS n FROM rounds'), roundsBefore + 3);
       const lead = await signIn(s.seeded.schools[0]!.lead);
       const l = await lead.request('POST', '/api/area/windows', {
@@ -691,7 +700,7 @@ for (const backend of backends) {
         closesOn: later,
       });
       assert.equal(w.status, 201, w.text);
-      const round = (w.json.round as { id: string }).id;
+      const round = w.json.id as string;
       const classes = [
         { label: 'Year 5', size: 28 },
         { label: 'Year 6', size: 30 },

@@ -26,6 +26,7 @@ import { invalid } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
 import type { Repos } from '../repo/index.js';
 import type { AreaSchoolRow } from '../repo/tenancy.js';
+import type { RoundRow } from '../repo/rounds.js';
 import { jsonOf, queryOf } from '../validation.js';
 import { logPage, LogQuery } from './log.js';
 
@@ -345,6 +346,7 @@ export const areaRoutes = (d: Deps, g: Guards) => {
           const result = await d.transaction(async (tx) => {
             const opened: string[] = [];
             const skipped: string[] = [];
+            const rounds: RoundRow[] = [];
             const foreign: string[] = [];
             await tx.tenancy.ensureProgrammeYear(year);
             for (const urn of new Set(body.schools)) {
@@ -365,6 +367,7 @@ export const areaRoutes = (d: Deps, g: Guards) => {
                 continue;
               }
               opened.push(urn);
+              rounds.push(row);
               await tx.tenancy.enrol(year, urn, today, staff.userId);
               await tx.log.append({
                 actor: { id: staff.userId, role: staff.role },
@@ -386,31 +389,22 @@ export const areaRoutes = (d: Deps, g: Guards) => {
                 ),
                 422,
               );
-            return { opened, skipped };
+            return { opened, skipped, rounds };
           });
+          // What was stored, as stored: one round per school opened (none when every school
+          // ticked already had this window, which changes nothing and is not a 201).
           return c.json(
             {
-              round: roundJson(
-                {
-                  school_urn: '',
-                  id,
-                  wave: body.wave,
-                  opens_on: body.opensOn,
-                  closes_on: body.closesOn,
-                  state: 'open',
-                  closed_on: null,
-                  locked_on: null,
-                  raw_retention_months: 12,
-                  code_retention_days: 0,
-                  codes_removed_on: null,
-                  responses_purged_on: null,
-                  programme_year: year,
-                },
-                today,
-              ),
-              ...result,
+              id,
+              programmeYear: year,
+              opened: result.opened,
+              skipped: result.skipped,
+              rounds: result.rounds.map((row) => ({
+                school: row.school_urn,
+                ...roundJson(row, today),
+              })),
             },
-            201,
+            result.opened.length ? 201 : 200,
           );
         },
       )

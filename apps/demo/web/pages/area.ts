@@ -423,7 +423,7 @@ async function windowsPage(
         }),
       );
       await windowsPage(a, {
-        done: `Opened "${r.round.id}" for ${r.opened.length} ${r.opened.length === 1 ? 'school' : 'schools'}${
+        done: `Opened "${r.id}" for ${r.opened.length} ${r.opened.length === 1 ? 'school' : 'schools'}${
           r.skipped.length ? `; ${r.skipped.length} already had it and were left as they were` : ''
         }. Their leads can now issue class codes.`,
       });
