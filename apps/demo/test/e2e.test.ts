@@ -5,10 +5,9 @@
  * breaks the strict CSP (W3). Screenshots go to test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   BASELINE_ROUND,
   DEMO_ADMIN,
@@ -16,79 +15,29 @@ import {
   END_ROUND,
   LIVE_ROUND,
   leadEmail,
-  DEMO_PASSWORD,
 } from '../server/seed.js';
-import {
-  CHROME,
-  CHROME_ARGS as ARGS,
-  Client,
-  sampleResponse,
-  startServer,
-  type TestServer,
-} from './helpers.js';
-
-const SHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+import { browserKit, day, SHOTS } from './browser.js';
+import { CHROME, Client, sampleResponse, startServer, type TestServer } from './helpers.js';
 
 describe(
   'demo portal in Chromium',
   { skip: existsSync(CHROME) ? false : `no Chromium at ${CHROME}` },
   () => {
     let s: TestServer;
-    let browser: Browser;
-    const violations: string[] = [];
+    const kit = browserKit(() => s.url);
+    const { newPage, checkCsp, axe, focused } = kit;
+    const violations = kit.errors;
+    const signIn = (page: Page, email: string) => kit.signIn(page, email, /\/(school|trust)$/);
 
     before(async () => {
-      mkdirSync(SHOTS, { recursive: true });
       s = await startServer();
-      browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+      await kit.launch();
     });
     after(async () => {
-      await browser?.close();
+      await kit.close();
       await s?.close();
     });
 
-    const newPage = async (): Promise<Page> => {
-      const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-      const page = await context.newPage();
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => {
-          const w = window as unknown as { __violations?: string[] };
-          (w.__violations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
-        });
-      });
-      page.on('pageerror', (e) => violations.push(`page error: ${e.message}`));
-      return page;
-    };
-    const checkCsp = async (page: Page, where: string) => {
-      const v = await page.evaluate(
-        () => (window as unknown as { __violations?: string[] }).__violations ?? [],
-      );
-      assert.deepEqual(v, [], `CSP violations on ${where}`);
-    };
-    const signIn = async (page: Page, email: string) => {
-      await page.goto(s.url + '/');
-      await page.getByLabel('E-mail address').fill(email);
-      await page.getByLabel('Password').fill(DEMO_PASSWORD);
-      await page.keyboard.press('Enter');
-      await page.waitForURL(/\/(school|trust)$/);
-    };
-    /** A11: axe over the whole page (axe-core from its package, run by the test, not the page). */
-    const axe = async (page: Page, where: string) => {
-      if ((await page.evaluate('typeof window.axe')) !== 'object') await page.evaluate(AXE);
-      const violations = await page.evaluate<string[]>(
-        `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(' | ')))`,
-      );
-      assert.deepEqual(violations, [], `axe on ${where}`);
-    };
-    /** What has focus, through shadow roots: tag, id and text. */
-    const focused = (page: Page) =>
-      page.evaluate<{ tag: string; id: string; text: string; cls: string }>(`(() => {
-        let a = document.activeElement;
-        while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-        return { tag: a ? a.tagName : '', id: a ? a.id : '', cls: a ? String(a.className) : '', text: a ? a.textContent.replace(/\\s+/g, ' ').trim() : '' };
-      })()`);
     const leadApi = async () => {
       const c = new Client(s.url);
       assert.equal((await c.login(leadEmail(0))).status, 200);
