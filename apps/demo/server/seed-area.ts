@@ -14,8 +14,7 @@ import type { QuestionnaireResponse } from '@all-together/model';
 import type { Db } from './db.js';
 import { programmeYearOf } from './domain/programme-year.js';
 import { today } from './domain/definitions.js';
-import { canonicalJson } from './repo/submissions.js';
-import { hashPassword, sha256 } from './security.js';
+import { hashPassword } from './security.js';
 import {
   auditFixture,
   BASELINE_ROUND,
@@ -23,6 +22,7 @@ import {
   DEMO_TRUST,
   END_ROUND,
   insertMany,
+  insertResponses,
   samplePlan,
 } from './seed.js';
 
@@ -257,28 +257,9 @@ export async function seedArea(
       rounds,
     );
 
-    const rows: unknown[][] = [];
-    const add = (r: QuestionnaireResponse, school: string, round: string) => {
-      const body: QuestionnaireResponse = {
-        ...r,
-        school: school as QuestionnaireResponse['school'],
-        round: round as QuestionnaireResponse['round'],
-        startedAt: `${r.startedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['startedAt'],
-        submittedAt:
-          `${r.submittedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['submittedAt'],
-      };
-      rows.push([
-        r.id,
-        school,
-        round,
-        r.wave,
-        r.definition.id,
-        r.definition.version,
-        sha256(canonicalJson(body)),
-        JSON.stringify(body),
-        r.submittedAt.slice(0, 10),
-      ]);
-    };
+    const rows: { response: QuestionnaireResponse; school: string; round: string }[] = [];
+    const add = (response: QuestionnaireResponse, school: string, round: string) =>
+      rows.push({ response, school, round });
     const index = new Map(schools.map((s, i) => [s.urn, i]));
     for (const r of last.responses) {
       const i = index.get(r.school)!;
@@ -292,23 +273,7 @@ export async function seedArea(
       if ((k === 0 || k === 1) && r.submittedAt.slice(0, 10) <= day(t, -35)) add(r, urn, thisYear);
     }
     responses = rows.length;
-    await insertMany(
-      tx,
-      'responses',
-      [
-        'id',
-        'school_urn',
-        'round_id',
-        'wave',
-        'definition_id',
-        'definition_version',
-        'body_hash',
-        'body',
-        'submitted_on',
-      ],
-      rows,
-      { body: '::jsonb' },
-    );
+    await insertResponses(tx, rows);
 
     // Audits and plans: last year's for some schools, this year's by stage.
     const audit = async (urn: string, round: string, fixture: string, on: string) =>

@@ -65,6 +65,54 @@ export async function insertMany(
   }
 }
 
+/**
+ * Stores generated responses as the portal stores a pupil's: in `school` and `round`, times
+ * coarsened to the day (P2: a time of day could link a response to a pupil), hashed canonically.
+ */
+export async function insertResponses(
+  q: Queryable,
+  items: readonly { response: QuestionnaireResponse; school: string; round: string }[],
+) {
+  const day = (iso: string) => `${iso.slice(0, 10)}T00:00:00Z`;
+  const rows = items.map(({ response: r, school, round }) => {
+    const body: QuestionnaireResponse = {
+      ...r,
+      school: school as QuestionnaireResponse['school'],
+      round: round as QuestionnaireResponse['round'],
+      startedAt: day(r.startedAt) as QuestionnaireResponse['startedAt'],
+      submittedAt: day(r.submittedAt) as QuestionnaireResponse['submittedAt'],
+    };
+    return [
+      r.id,
+      school,
+      round,
+      r.wave,
+      r.definition.id,
+      r.definition.version,
+      sha256(canonicalJson(body)),
+      JSON.stringify(body),
+      r.submittedAt.slice(0, 10),
+    ];
+  });
+  await insertMany(
+    q,
+    'responses',
+    [
+      'id',
+      'school_urn',
+      'round_id',
+      'wave',
+      'definition_id',
+      'definition_version',
+      'body_hash',
+      'body',
+      'submitted_on',
+    ],
+    rows,
+    { body: '::jsonb' },
+  );
+}
+
 export async function seed(
   db: Db,
   options: { schools?: number; seed?: number; pupilsPerSchool?: [number, number] } = {},
@@ -142,43 +190,13 @@ export async function seed(
     rounds.push([cohort.schools[0]!.urn, LIVE_ROUND, 'baseline', t, in4Weeks]);
     await insertMany(tx, 'rounds', ['school_urn', 'id', 'wave', 'opens_on', 'closes_on'], rounds);
 
-    const rows = cohort.responses.map((r) => {
-      const round = r.wave === 'baseline' ? BASELINE_ROUND : END_ROUND;
-      const body: QuestionnaireResponse = {
-        ...r,
-        round: round as QuestionnaireResponse['round'],
-        startedAt: `${r.startedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['startedAt'],
-        submittedAt:
-          `${r.submittedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['submittedAt'],
-      };
-      return [
-        r.id,
-        r.school,
-        round,
-        r.wave,
-        r.definition.id,
-        r.definition.version,
-        sha256(canonicalJson(body)),
-        JSON.stringify(body),
-        r.submittedAt.slice(0, 10),
-      ];
-    });
-    await insertMany(
+    await insertResponses(
       tx,
-      'responses',
-      [
-        'id',
-        'school_urn',
-        'round_id',
-        'wave',
-        'definition_id',
-        'definition_version',
-        'body_hash',
-        'body',
-        'submitted_on',
-      ],
-      rows,
-      { body: '::jsonb' },
+      cohort.responses.map((r) => ({
+        response: r,
+        school: r.school,
+        round: r.wave === 'baseline' ? BASELINE_ROUND : END_ROUND,
+      })),
     );
 
     // Audits for the first two schools at both waves, and an action plan for the first.
