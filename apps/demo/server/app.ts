@@ -33,6 +33,7 @@ import { invitationRoutes } from './routes/invitations.js';
 import { authRoutes } from './routes/auth.js';
 import { pupilRoutes } from './routes/pupil.js';
 import { schoolRoutes } from './routes/school.js';
+import { schoolWorkRoutes } from './routes/school-work.js';
 import { trustRoutes } from './routes/trust.js';
 import { PasswordGate, clientAddress, defaultHashing, sha256 } from './security.js';
 import {
@@ -56,6 +57,7 @@ function api(d: Deps) {
     .route('/', authRoutes(d, g))
     .route('/', pupilRoutes(d, g))
     .route('/', schoolRoutes(d, g))
+    .route('/', schoolWorkRoutes(d, g))
     .route('/', trustRoutes(d, g))
     .route('/', areaRoutes(d, g))
     .route('/', areaAdminRoutes(d, g))

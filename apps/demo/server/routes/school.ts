@@ -1,58 +1,30 @@
 /**
- * A school lead's routes, all under `/schools/:urn` and guarded by `schoolLead`: rounds and their
- * lifecycle, class codes, results, the audit, the action plan, the award and the school's log.
+ * A school lead's rounds, under `/schools/:urn` and guarded by `schoolLead`: rounds and their
+ * lifecycle (open, close, lock) and class codes. Results, the audit, the action plan, the award
+ * and the log are in school-work.ts; what both share is in school-context.ts.
  * Every change is written with its audit-log entry in one transaction (docs/decisions/0012).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ActionPlan, AuditResponse, ProgrammeRound, Wave, problem } from '@all-together/model';
-import { priorities } from '@all-together/scoring';
-import type { Deps, Env, StaffSession } from '../context.js';
+import { ProgrammeRound, Wave, problem } from '@all-together/model';
+import type { Deps, Env } from '../context.js';
 import {
   PUPIL_DEFINITIONS,
-  audit,
   defaultDefinitionFor,
   definitionLabel,
   pupilDefinition,
   pupilDefinitions,
   titleOf,
 } from '../domain/definitions.js';
-import { K, band, countFor, editable, roundJson, stateOf } from '../domain/lifecycle.js';
-import { schoolAward, schoolResults } from '../domain/results.js';
+import { K, band, countFor, roundJson, stateOf } from '../domain/lifecycle.js';
 import { removeCodes } from '../domain/retention.js';
-import type { DomainContext } from '../domain/snapshots.js';
 import { HttpError, invalid } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
 import type { CodeRow } from '../repo/codes.js';
-import type { Repos } from '../repo/index.js';
-import type { LogDetail, LogKind } from '../repo/log.js';
-import type { RoundRow } from '../repo/rounds.js';
-import type { SchoolRow } from '../repo/schools.js';
 import { formatCode, newClassCode, sha256 } from '../security.js';
-import { jsonOf, parse, queryOf } from '../validation.js';
-import { logPage, LogQuery } from './log.js';
+import { jsonOf, parse } from '../validation.js';
 
-const Empty = z.strictObject({});
-
-/** A stored document, typed: it was checked when saved; anything unreadable reads as absent. */
-function stored<S extends z.ZodType>(schema: S, body: unknown): z.output<S> | null {
-  if (body === undefined || body === null) return null;
-  const r = schema.safeParse(body);
-  return r.success ? r.data : null;
-}
-
-/**
- * The audit version a round's audit answers: the version already saved for the round, else (an end
- * round) the version of the baseline audit before it, so a year is audited and compared on one
- * version, else the newest.
- */
-async function auditFor(repo: Repos, urn: string, round: RoundRow) {
-  const own = stored(AuditResponse, await repo.documents.audits.get(urn, round.id));
-  if (own) return audit(own.definition);
-  const base = round.wave === 'end' ? await repo.rounds.baselineBefore(urn, round) : undefined;
-  const before = base ? stored(AuditResponse, await repo.documents.audits.get(urn, base.id)) : null;
-  return audit(before?.definition);
-}
+import { Empty, schoolContext } from './school-context.js';
 
 /**
  * A new round, with plain words per field (the portal's forms show them as they are). Its dates
@@ -157,48 +129,7 @@ function codeJson(k: CodeRow) {
 }
 
 export const schoolRoutes = (d: Deps, g: Guards) => {
-  const ctx = (): DomainContext => ({
-    repo: d.repo,
-    transaction: d.transaction,
-    today: d.today(),
-  });
-  const log = (
-    tx: Repos,
-    staff: StaffSession,
-    school: SchoolRow,
-    round: string | null,
-    kind: LogKind,
-    detail: LogDetail = {},
-  ) =>
-    tx.log.append({
-      actor: { id: staff.userId, role: staff.role },
-      // The entry belongs to the school's trust and LA, so both see what happens at the school.
-      trustId: school.trust_id,
-      laCode: school.local_authority,
-      schoolUrn: school.urn,
-      roundId: round,
-      kind,
-      detail,
-    });
-  const roundOf = async (repo: Repos, school: SchoolRow, id: string | undefined, lock = false) => {
-    // A round id is a slug (newRound): anything else is not a round, and is not looked up.
-    if (!id || id.length > 80 || !/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(id))
-      throw new HttpError(404, 'There is no such round at this school.');
-    const round = lock
-      ? await repo.rounds.getForShare(school.urn, id ?? '')
-      : await repo.rounds.get(school.urn, id ?? '');
-    if (!round) throw new HttpError(404, 'There is no such round at this school.');
-    return round;
-  };
-  const closedFor = (round: RoundRow, what: string) =>
-    new HttpError(
-      409,
-      stateOf(round, d.today()) === 'locked'
-        ? `This round is locked for the award, so its ${what} can no longer be changed.`
-        : `This round is closed, so its ${what} can no longer be changed.`,
-      { reason: 'closed' },
-    );
-
+  const { log, roundOf } = schoolContext(d);
   return (
     new Hono<Env>()
       // ── rounds and their lifecycle ──
@@ -377,139 +308,6 @@ export const schoolRoutes = (d: Deps, g: Guards) => {
             return r.code;
           });
           return c.json({ code: codeJson(out) });
-        },
-      )
-
-      // ── results ──
-      .get('/schools/:urn/rounds/:round/results', g.schoolLead, async (c) => {
-        const { school } = c.var;
-        const round = await roundOf(d.repo, school, c.req.param('round'));
-        const today = d.today();
-        const r = await schoolResults(ctx(), school, round);
-        // Published figures only (D8): nothing here is a raw count the school's own view would hide.
-        return c.json({
-          school: { urn: school.urn, name: school.name },
-          /** Who the school is compared with: its trust, or its LA when it is in no trust. */
-          comparator: school.trust_id ? ('trust' as const) : ('local-authority' as const),
-          round: roundJson(round, today),
-          /** Pupils in the results shown: banded while the round is open. */
-          respondents: countFor(round, today, r.respondents),
-          results: r.results,
-          audit: r.audit,
-          definitions: [...pupilDefinitions(), audit()],
-        });
-      })
-
-      // ── audit and action plan ──
-      .get('/schools/:urn/rounds/:round/audit', g.schoolLead, async (c) => {
-        const school = c.var.school;
-        const round = await roundOf(d.repo, school, c.req.param('round'));
-        const baseRound =
-          round.wave === 'end' ? await d.repo.rounds.baselineBefore(school.urn, round) : undefined;
-        const [response, baseline] = await Promise.all([
-          d.repo.documents.audits.get(school.urn, round.id),
-          baseRound ? d.repo.documents.audits.get(school.urn, baseRound.id) : undefined,
-        ]);
-        const current = stored(AuditResponse, response);
-        const before = stored(AuditResponse, baseline);
-        return c.json({
-          // The version this round's audit answers: its own, else the baseline's, else the newest.
-          definition: audit(current?.definition ?? before?.definition),
-          response: current,
-          baseline: before,
-          wave: round.wave,
-          round: roundJson(round, d.today()),
-        });
-      })
-
-      .put('/schools/:urn/rounds/:round/audit', g.schoolLead, jsonOf(AuditResponse), async (c) => {
-        const { school, staff } = c.var;
-        const response = c.req.valid('json');
-        const saved = await d.transaction(async (tx) => {
-          const round = await roundOf(tx, school, c.req.param('round'), true);
-          if (!editable(round, d.today())) throw closedFor(round, 'audit');
-          if (response.school !== school.urn)
-            throw invalid([problem(['school'], 'This audit belongs to another school.')]);
-          if (response.wave !== round.wave)
-            throw invalid([problem(['wave'], `This round is the ${round.wave} round.`)]);
-          const def = await auditFor(tx, school.urn, round);
-          if (response.definition.id !== def.id || response.definition.version !== def.version)
-            throw invalid([problem(['definition'], `Use ${def.id} ${def.version}.`)]);
-          const known = new Set(def.areas.flatMap((a) => a.statements.map((s) => s.id as string)));
-          const unknown = Object.keys(response.ratings).filter((k) => !known.has(k));
-          if (unknown.length)
-            throw invalid(
-              unknown.map((k) => problem(['ratings', k], `There is no statement ${k}.`)),
-            );
-          const body = { ...response, round: round.id };
-          await tx.documents.audits.save(school.urn, round.id, body);
-          await log(tx, staff, school, round.id, 'audit.saved', {
-            rated: Object.values(response.ratings).filter((v) => v !== undefined).length,
-            statements: known.size,
-          });
-          return body;
-        });
-        return c.json({ ok: true, audit: saved });
-      })
-
-      .get('/schools/:urn/rounds/:round/plan', g.schoolLead, async (c) => {
-        const school = c.var.school;
-        const round = await roundOf(d.repo, school, c.req.param('round'));
-        const [plan, auditDoc] = await Promise.all([
-          d.repo.documents.plans.get(school.urn, round.id),
-          d.repo.documents.audits.get(school.urn, round.id),
-        ]);
-        const parsedAudit = auditDoc ? AuditResponse.safeParse(auditDoc) : undefined;
-        // The award readiness panel shows the recommendation itself, made on the server from the
-        // school's published figures by scoring's one computation (the same as /award).
-        const award = await schoolAward(ctx(), school);
-        return c.json({
-          plan: stored(ActionPlan, plan),
-          priorities: parsedAudit?.success
-            ? priorities(audit(parsedAudit.data.definition), parsedAudit.data)
-            : [],
-          definition: audit(
-            parsedAudit?.success ? parsedAudit.data.definition : award.audits.baseline?.definition,
-          ),
-          baseline: award.audits.baseline,
-          audit: award.audits.end ?? (parsedAudit?.success ? parsedAudit.data : null),
-          award: award.recommendation,
-          today: d.today(),
-          round: roundJson(round, d.today()),
-        });
-      })
-
-      .put('/schools/:urn/rounds/:round/plan', g.schoolLead, jsonOf(ActionPlan), async (c) => {
-        const { school, staff } = c.var;
-        const plan = c.req.valid('json');
-        await d.transaction(async (tx) => {
-          const round = await roundOf(tx, school, c.req.param('round'), true);
-          if (!editable(round, d.today())) throw closedFor(round, 'action plan');
-          if (plan.school !== school.urn)
-            throw invalid([problem(['school'], 'This plan belongs to another school.')]);
-          await tx.documents.plans.save(school.urn, round.id, plan);
-          await log(tx, staff, school, round.id, 'plan.saved', {
-            objectives: plan.objectives.length,
-            actions: plan.actions.length,
-          });
-        });
-        return c.json({ ok: true, plan });
-      })
-
-      // ── award and log ──
-      .get('/schools/:urn/award', g.schoolLead, async (c) => {
-        const { rounds, recommendation } = await schoolAward(ctx(), c.var.school);
-        return c.json({ rounds, recommendation });
-      })
-
-      .get(
-        '/schools/:urn/log',
-        g.schoolLead,
-        queryOf(LogQuery.omit({ school: true })),
-        async (c) => {
-          const { school } = c.var;
-          const { before } = c.req.valid('query');
-          return c.json(await logPage(d.repo, null, school.urn, before));
         },
       )
   );
