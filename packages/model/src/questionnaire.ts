@@ -261,6 +261,14 @@ export const IndicatorDeclaration = z.strictObject({
     .optional(),
   /** A combination: yes when every one of these binary indicators is yes (bully-victim). */
   allOf: z.array(IndicatorKey).min(2).optional(),
+  /**
+   * A figure the programme itself reported for this indicator (the end-of-programme survey's
+   * national figures, for one), shown beside an area's own as a point of comparison and never
+   * added to it: a whole-number percentage, and where it comes from in words.
+   */
+  reported: z
+    .strictObject({ percent: z.number().int().min(0).max(100), source: LocalisedText })
+    .optional(),
 });
 export type IndicatorDeclaration = z.infer<typeof IndicatorDeclaration>;
 

@@ -12,4 +12,5 @@ export * from './disclosure.js';
 export * from './publish.js';
 export * from './cpd.js';
 export * from './target.js';
+export * from './end-survey.js';
 export type * from './types.js';
