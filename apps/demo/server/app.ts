@@ -34,6 +34,7 @@ import { authRoutes } from './routes/auth.js';
 import { pupilRoutes } from './routes/pupil.js';
 import { schoolRoutes } from './routes/school.js';
 import { schoolWorkRoutes } from './routes/school-work.js';
+import { endSurveyRoutes } from './routes/end-survey.js';
 import { trustRoutes } from './routes/trust.js';
 import { PasswordGate, clientAddress, defaultHashing, sha256 } from './security.js';
 import {
@@ -58,6 +59,7 @@ function api(d: Deps) {
     .route('/', pupilRoutes(d, g))
     .route('/', schoolRoutes(d, g))
     .route('/', schoolWorkRoutes(d, g))
+    .route('/', endSurveyRoutes(d, g))
     .route('/', trustRoutes(d, g))
     .route('/', areaRoutes(d, g))
     .route('/', areaAdminRoutes(d, g))

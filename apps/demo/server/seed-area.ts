@@ -320,6 +320,43 @@ export async function seedArea(
         [year, m.urn, day(t, -80)],
       ]),
     );
+
+    // Last year's end-of-programme survey, from every school that finished the year: most agree
+    // that things changed, fewer that attendance did, and a few don't know.
+    const end = getQuestionnaire('end-of-programme');
+    const outcomes = end.sections.flatMap((x) => x.items).filter((x) => x.type !== 'free-text');
+    const SCALE = ['somewhat-agree', 'strongly-agree', 'neither', 'somewhat-agree', 'dont-know'];
+    await insertMany(
+      tx,
+      'end_surveys',
+      [
+        'school_urn',
+        'programme_year',
+        'definition_id',
+        'definition_version',
+        'body',
+        'submitted_on',
+      ],
+      schools.flatMap((sc, i) => {
+        if (stoppedLastYear(i)) return [];
+        const answers = Object.fromEntries(
+          outcomes.map((o, j) => [o.id, j === 6 && i % 2 ? 'neither' : SCALE[(i + 3 * j) % 5]!]),
+        );
+        const body = {
+          id: crypto.randomUUID(),
+          definition: { id: end.id, version: end.version },
+          wave: 'end',
+          school: sc.urn,
+          mode: 'anonymous',
+          characteristics: { source: 'self-report' },
+          answers,
+          startedAt: '2026-07-10T00:00:00Z',
+          submittedAt: '2026-07-10T00:00:00Z',
+        };
+        return [[sc.urn, '2025-26', end.id, end.version, JSON.stringify(body), '2026-07-10']];
+      }),
+      { body: '::jsonb' },
+    );
   });
   await db.durable();
   return {

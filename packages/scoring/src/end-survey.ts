@@ -13,6 +13,7 @@
 import {
   DEFAULT_DISCLOSURE_CONTROL,
   producedIndicators,
+  type DisclosureControl,
   type LocalisedText,
   type QuestionnaireDefinition,
   type ViewerLevel,
@@ -23,6 +24,22 @@ import {
   type Shown,
   type SuppressionReason,
 } from './disclosure.js';
+
+/** The notes in words about schools, not pupils: each figure here counts schools. */
+function note(reason: SuppressionReason, control: DisclosureControl): string {
+  const schools = (n: number) => `${n} ${n === 1 ? 'school' : 'schools'}`;
+  switch (reason) {
+    case 'base':
+    case 'total':
+      return `Fewer than ${schools(control.minCellSize)} answered — hidden to protect each school's answers`;
+    case 'small-base':
+      return `Fewer than ${schools(control.minBaseForPercentage)} answered — too few to show a percentage safely`;
+    case 'no-pupils':
+      return 'No school answered';
+    default:
+      return suppressionNote(reason, control);
+  }
+}
 import { percentHalfUp, type PublishOptions } from './publish.js';
 
 /** One school's answers (a validated response's `answers`). */
@@ -81,7 +98,7 @@ export function publishEndSurvey(
   const control = options.control ?? DEFAULT_DISCLOSURE_CONTROL;
   const viewer = options.viewer ?? 'national';
   const reasons = new Set<SuppressionReason>();
-  const note = (s: Shown<number>) => {
+  const seen = (s: Shown<number>) => {
     if ('symbol' in s) reasons.add(s.reason);
   };
   const declared = new Map((definition.indicators ?? []).map((d) => [d.key, d]));
@@ -113,7 +130,7 @@ export function publishEndSurvey(
                 : percentHalfUp(p.count.value, p.base.value),
           }
         : p.percent;
-    [p.base, p.count, percent].forEach(note);
+    [p.base, p.count, percent].forEach(seen);
     items.push({
       item: item.id,
       indicator: produced.key,
@@ -132,12 +149,12 @@ export function publishEndSurvey(
     control,
     viewer,
   ).base;
-  note(schools);
+  seen(schools);
   return {
     definition: `${definition.id}@${definition.version}`,
     viewer,
     schools,
     items,
-    notes: [...reasons].map((r) => suppressionNote(r, control)),
+    notes: [...reasons].map((r) => note(r, control)),
   };
 }

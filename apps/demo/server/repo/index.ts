@@ -7,6 +7,7 @@ import { accountsRepo } from './accounts.js';
 import { codesRepo } from './codes.js';
 import { devicesRepo } from './devices.js';
 import { documentsRepo } from './documents.js';
+import { endSurveysRepo } from './end-surveys.js';
 import { healthRepo } from './health.js';
 import { logRepo } from './log.js';
 import { responsesRepo } from './responses.js';
@@ -33,6 +34,7 @@ export function repos(q: Queryable) {
     tenancy: tenancyRepo(q),
     tracker: trackerRepo(q),
     accounts: accountsRepo(q),
+    endSurveys: endSurveysRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;

@@ -24,6 +24,7 @@ export const LOG_KINDS = [
   'account.invited',
   'account.deactivated',
   'account.activated',
+  'end-survey.sent',
 ] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 

@@ -8,6 +8,7 @@ import { call, client } from '../api.js';
 import { longDate, show } from '../ui.js';
 import { HEADLINE, indicatorName, poolName, publishedTable, schoolsTable } from '../tables.js';
 import { logTable } from './log-view.js';
+import { endSurveySection } from './area-end-survey.js';
 import { header, orgWord, STAGE_WORDS, withYear, yearOf, type Area } from './area-shell.js';
 
 // ───────────────────────────────── results and the log ─────────────────────────────────
@@ -148,9 +149,13 @@ export async function resultsPage(a: Area): Promise<void> {
                   .filter((w) => pool[w])
                   .map((w, j) => schoolsTable(pool, r.schools, w, i === 0 && j === 0)),
               )}`
-      }`,
+      }
+      <h2 id="end-survey">End-of-programme survey ${year}</h2>
+      <div data-end-survey></div>`,
     `Results ${year}`,
   );
+  const survey = document.querySelector<HTMLElement>('[data-end-survey]');
+  if (survey) await endSurveySection(year, orgWord(a), survey);
   const region = document.querySelector<HTMLElement>('[data-targets]');
   if (region) await targetsSection(r.year ?? year, region);
 }

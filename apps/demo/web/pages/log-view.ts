@@ -39,6 +39,8 @@ export function describe(e: Entry): string {
       return `Enrolled the school in the programme year ${str(d.year)}`;
     case 'window.opened':
       return `Opened a survey window (${WAVE[str(d.wave)] ?? str(d.wave)}, ${longDate(str(d.opensOn))} to ${longDate(str(d.closesOn))})`;
+    case 'end-survey.sent':
+      return `Sent the end-of-programme survey for ${str(d.year)}`;
     case 'pupil.staff-browser':
       return `Started a pupil session for ${str(d.classLabel)} in a browser signed in as staff`;
     default:

@@ -318,6 +318,11 @@ export async function dashboard(urn: string): Promise<void> {
               .map((c) => html`<li>${LEVEL[c.level] ?? c.level}: ${c.reason}</li>`)}
           </ul>
         </details>
+        <h2>End of the programme year</h2>
+        <p>
+          <a href="/school/end-survey">Answer the end-of-programme survey</a>: what has changed as a
+          result of the programme.
+        </p>
         <p><a href="/school/log">Your school's activity log</a></p>`,
       'Your school',
       { error: hasErrors(errors) },

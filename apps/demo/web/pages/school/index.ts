@@ -1,10 +1,12 @@
 /**
  * School lead: the dashboard (rounds, their lifecycle, a new round, the award), class codes per
- * round, results, the audit, the action plan and the school's activity log.
+ * round, results, the audit, the action plan, the school's activity log and the end-of-programme
+ * survey.
  */
 import type { Me } from '../../api.js';
 import { codesPage } from './codes.js';
 import { dashboard } from './dashboard.js';
+import { endSurveyPage } from './end-survey.js';
 import { auditPage, planPage } from './documents.js';
 import { schoolLogPage } from './log.js';
 import { resultsPage } from './results.js';
@@ -20,5 +22,6 @@ export async function schoolPage(me: Me, path: string): Promise<void> {
   if (area === 'plan' && id) return planPage(urn, id);
   if (area === 'codes' && id) return codesPage(urn, id);
   if (area === 'log') return schoolLogPage(urn);
+  if (area === 'end-survey') return endSurveyPage(urn);
   return dashboard(urn);
 }
