@@ -8,7 +8,7 @@ import { call, client } from '../api.js';
 import { longDate, show } from '../ui.js';
 import { HEADLINE, indicatorName, poolName, publishedTable, schoolsTable } from '../tables.js';
 import { logTable } from './log-view.js';
-import { endSurveySection } from './area-end-survey.js';
+import { endSurveySection, endSurveyView } from './area-end-survey.js';
 import { header, orgWord, STAGE_WORDS, withYear, yearOf, type Area } from './area-shell.js';
 
 // ───────────────────────────────── results and the log ─────────────────────────────────
@@ -188,9 +188,10 @@ export async function logPage(a: Area): Promise<void> {
 
 export async function reportPage(a: Area): Promise<void> {
   const year = yearOf(a);
-  const [tracker, results] = await Promise.all([
+  const [tracker, results, survey] = await Promise.all([
     call(client.area.tracker.$get({ query: { year } })),
     call(client.area.results.$get({ query: { year } })),
+    call(client.area['end-survey'].$get({ query: { year } })),
   ]);
   const byStage = new Map<string, number>();
   for (const s of tracker.schools) byStage.set(s.stage, (byStage.get(s.stage) ?? 0) + 1);
@@ -289,6 +290,8 @@ export async function reportPage(a: Area): Promise<void> {
       }
       <h2>Where to target support</h2>
       <div data-targets></div>
+      <h2>End-of-programme survey</h2>
+      ${endSurveyView(survey, orgWord(a))}
       <p class="report__footer">
         Figures are rounded to the nearest 5 and small groups are hidden to protect pupils.
         Synthetic data for demonstration.
