@@ -14,6 +14,9 @@ export const ProgrammeYearId = z
     'A programme year runs from one September to the next August, like 2026-27.',
   );
 
+/** A query naming a programme year (`?year=2026-27`); absent, the route picks its default. */
+export const YearQuery = z.object({ year: ProgrammeYearId.optional() });
+
 /** The programme year a day falls in (September onwards is the next year's). */
 export function programmeYearOf(isoDay: string): string {
   const year = Number(isoDay.slice(0, 4));

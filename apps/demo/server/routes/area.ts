@@ -16,6 +16,7 @@ import {
   programmeYearLabel,
   programmeYearOf,
   ProgrammeYearId,
+  YearQuery,
 } from '../domain/programme-year.js';
 import { areaCsv, areaResults } from '../domain/results.js';
 import { areaTargets } from '../domain/targeting.js';
@@ -30,7 +31,6 @@ import type { RoundRow } from '../repo/rounds.js';
 import { jsonOf, queryOf } from '../validation.js';
 import { logPage, LogQuery } from './log.js';
 
-const YearQuery = z.object({ year: ProgrammeYearId.optional() });
 const TrackerQuery = YearQuery.extend({
   stalledAfterWeeks: z.coerce
     .number()

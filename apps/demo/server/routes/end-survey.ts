@@ -6,19 +6,17 @@
  * schools under the same protection as pupils' figures (scoring's publishEndSurvey).
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { QuestionnaireResponse, problem, validateResponse } from '@all-together/model';
 import { getQuestionnaire } from '@all-together/questionnaires';
 import { publishEndSurvey } from '@all-together/scoring';
 import type { Deps, Env } from '../context.js';
 import { definitionFor } from '../domain/definitions.js';
-import { ProgrammeYearId, programmeYearOf } from '../domain/programme-year.js';
+import { programmeYearOf, YearQuery } from '../domain/programme-year.js';
 import { HttpError, invalid } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
 import { jsonOf, queryOf } from '../validation.js';
 import { schoolContext } from './school-context.js';
 
-const YearQuery = z.object({ year: ProgrammeYearId.optional() });
 /** The survey every school answers now (the newest version of the national wording). */
 const current = () => getQuestionnaire('end-of-programme');
 

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps, Env, StaffSession } from '../context.js';
 import { unlockAccount } from '../limits.js';
-import { ProgrammeYearId } from '../domain/programme-year.js';
+import { YearQuery } from '../domain/programme-year.js';
 import { areaCsv, areaResults } from '../domain/results.js';
 import { inScope, schoolsFor, type AreaScope } from '../domain/scope.js';
 import type { DomainContext } from '../domain/snapshots.js';
@@ -25,8 +25,6 @@ function trustOf(staff: StaffSession): AreaScope & { kind: 'trust' } {
   if (scope?.kind !== 'trust') throw new HttpError(403, 'Only a trust administrator can do this.');
   return scope;
 }
-
-const YearQuery = z.object({ year: ProgrammeYearId.optional() });
 
 export const trustRoutes = (d: Deps, g: Guards) => {
   const ctx = (): DomainContext => ({
