@@ -9,6 +9,7 @@ import { devicesRepo } from './devices.js';
 import { documentsRepo } from './documents.js';
 import { healthRepo } from './health.js';
 import { logRepo } from './log.js';
+import { moderationRepo } from './moderation.js';
 import { responsesRepo } from './responses.js';
 import { roundsRepo } from './rounds.js';
 import { schoolsRepo } from './schools.js';
@@ -33,6 +34,7 @@ export function repos(q: Queryable) {
     tenancy: tenancyRepo(q),
     tracker: trackerRepo(q),
     accounts: accountsRepo(q),
+    moderation: moderationRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;

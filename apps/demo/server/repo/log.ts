@@ -24,6 +24,13 @@ export const LOG_KINDS = [
   'account.invited',
   'account.deactivated',
   'account.activated',
+  'evidence.added',
+  'evidence.removed',
+  'moderation.submitted',
+  'moderation.decided',
+  'moderation.signed-off',
+  'moderation.note',
+  'award.renewal-reminder',
 ] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 
