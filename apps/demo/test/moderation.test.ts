@@ -355,7 +355,7 @@ for (const backend of backends) {
       assert.equal(await count('SELECT count(*) AS n FROM evidence_items'), before);
     });
 
-    it('the "Done when" path: submit (rounds locked) → a lower level with reasons → the lead sees it and the certificate → the trust lists it', async () => {
+    it('the "Done when" path: submit (rounds locked) → a decision with reasons → the lead sees it and the certificate → the trust lists it', async () => {
       const lead = await signIn(s.seeded.schools[0]!.lead);
       for (const area of ['1', '2', '3', '4', '5', '6']) {
         const r = await lead.request('POST', `/api/schools/${urnA}/evidence`, {
@@ -429,15 +429,24 @@ for (const backend of backends) {
         note: 'Visited: met the school council and walked the playground at lunch.',
       });
       assert.equal(note.status, 201, note.text);
+      // The figures alone support participation; Bronze once the open outcomes are judged.
+      assert.equal(rec.level, 'participation');
+      assert.equal((view.json.recommendation as { levelIfJudged: string }).levelIfJudged, 'bronze');
       const reasons =
-        'The audit is honest but the SEND outcomes need another year of work before Silver.';
+        'Visited the school: the SEND and FSM figures are hidden or small, and the work seen meets Bronze.';
       const dec = await mod.request('POST', `/api/moderation/schools/${urnA}/decision`, {
         outcome: 'change-level',
-        level: rec.level === 'bronze' ? 'silver' : 'bronze',
+        level: 'bronze',
         reasons,
       });
       assert.equal(dec.status, 201, dec.text);
-      const level = rec.level === 'bronze' ? 'silver' : 'bronze';
+      const level = 'bronze';
+      // The decision is final: a second one on the same submission is refused.
+      const twice = await mod.request('POST', `/api/moderation/schools/${urnA}/decision`, {
+        outcome: 'confirm',
+        reasons: 'Trying to decide a second time on the same submission.',
+      });
+      assert.equal(twice.status, 409);
 
       // The lead sees the decision with its reasons, and the certificate.
       const seen = await lead.request('GET', `/api/schools/${urnA}/moderation`);
@@ -460,7 +469,10 @@ for (const backend of backends) {
       );
       assert.equal(logged.length, 1);
       assert.equal(logged[0]!.detail.level, level);
-      assert.ok(!JSON.stringify(logged).includes('SEND outcomes'), 'reasons stay in their table');
+      assert.ok(
+        !JSON.stringify(logged).includes('Visited the school'),
+        'reasons stay in their table',
+      );
       await assert.rejects(
         withScope(SYSTEM, () =>
           s.db.query("UPDATE moderation_decisions SET reasons = 'rewritten after the fact'"),

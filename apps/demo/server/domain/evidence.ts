@@ -77,7 +77,11 @@ export function checkFileName(
       message: 'The file name contains a folder path (/ or \\). Upload the file by its name only.',
     };
   // Controls, and the bidirectional overrides that make "evil‮fdp.exe" read as "evil.exe.pdf".
-  if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(n))
+  const hidden = [...n].some((ch) => {
+    const c = ch.codePointAt(0)!;
+    return c < 0x20 || c === 0x7f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  });
+  if (hidden)
     return { ok: false, message: 'The file name contains characters that cannot be shown.' };
   if (n.startsWith('.')) return { ok: false, message: 'The file name cannot start with a dot.' };
   if (!/\.[a-z0-9]{1,5}$/i.test(n))

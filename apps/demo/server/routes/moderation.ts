@@ -18,7 +18,7 @@ import {
   type AwardRecommendation,
 } from '@all-together/model';
 import type { Deps, Env, StaffSession } from '../context.js';
-import { audit } from '../domain/definitions.js';
+import { audit, pupilDefinitions } from '../domain/definitions.js';
 import { ALLOWED_IN_WORDS, MAX_FILE_BYTES, attachment, checkFile } from '../domain/evidence.js';
 import { stateOf } from '../domain/lifecycle.js';
 import { RENEWAL_NOTICE_DAYS, addDays, expiryOf } from '../domain/moderation.js';
@@ -252,6 +252,7 @@ export const moderationRoutes = (d: Deps, g: Guards) => {
       audit: results?.audit ?? null,
       /** The school's published pupil outcomes (the same figures the award rests on). */
       results: results?.results ?? null,
+      definitions: [...pupilDefinitions(), definition],
       decisions: await decisionsJson(d.repo, m),
       notes: m ? await d.repo.moderation.notes(m.id) : [],
       award: await awardJson(d.repo, school.urn),
