@@ -83,8 +83,8 @@ export interface AwardRow {
 const MODERATION = `id, school_urn, programme_year, baseline_round, end_round, recommended_level,
   level_if_judged, state, submitted_at::text AS submitted_at`;
 const DECISION = `d.id, d.moderation_id, d.school_urn, d.outcome, d.level, d.reasons, d.decided_by,
-  a.display_name AS decided_by_name, d.decided_at::text AS decided_at, d.sign_off_required,
-  d.signed_off_by, b.display_name AS signed_off_by_name, d.signed_off_at::text AS signed_off_at,
+  a.display_name AS decided_by_name, to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS decided_at, d.sign_off_required,
+  d.signed_off_by, b.display_name AS signed_off_by_name, to_char(d.signed_off_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS signed_off_at,
   d.sign_off_reasons`;
 const AWARD = `w.id, w.school_urn, s.name AS school_name, w.programme_year, w.level,
   w.awarded_on::text AS awarded_on, w.expires_on::text AS expires_on, w.awarding_body,
