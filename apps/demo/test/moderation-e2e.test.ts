@@ -87,32 +87,47 @@ describe(
         mimeType: 'application/pdf',
         buffer: Buffer.from(body),
       });
+      const add = async (o: {
+        area: string;
+        kind: string;
+        description: string;
+        file?: ReturnType<typeof file>;
+      }) => {
+        await lead.getByLabel('What it is evidence for').selectOption(`area:${o.area}`);
+        await lead.getByLabel('Kind of evidence').selectOption(o.kind);
+        await lead.getByLabel('Description').fill(o.description);
+        await lead.getByLabel('Date of the evidence').fill('2026-05-01');
+        if (o.file) await lead.getByLabel('File (optional)').setInputFiles(o.file);
+        await lead.getByRole('button', { name: 'Add evidence' }).click();
+      };
+      await add({
+        area: '1',
+        kind: 'minutes',
+        description: 'Minutes of the governors meeting that reviewed the policy',
+        file: file('evil.pdf', '<svg><script>alert(1)</script></svg>'),
+      });
+      // The server's refusal, in words, above the form; what was typed is kept.
       await lead
-        .getByLabel('Description')
-        .fill('Minutes of the governors meeting that reviewed the policy');
-      await lead.getByLabel('Date').fill('2026-05-01');
-      await lead
-        .getByLabel('File (optional)')
-        .setInputFiles(file('evil.pdf', '<svg><script>alert(1)</script></svg>'));
-      await lead.getByRole('button', { name: 'Add evidence' }).click();
-      await lead
-        .locator('.error-summary')
-        .getByText(/SVG drawing/)
+        .getByRole('alert')
+        .filter({ hasText: /SVG drawing/ })
         .waitFor();
+      assert.equal(
+        await lead.getByLabel('Description').inputValue(),
+        'Minutes of the governors meeting that reviewed the policy',
+      );
       await check(lead, 'the refused upload');
+      await lead.screenshot({ path: SHOTS + 'award-refused-upload.png', fullPage: true });
       await lead
         .getByLabel('File (optional)')
         .setInputFiles(file('minutes.pdf', '%PDF-1.4\n%%EOF\n'));
       await lead.getByRole('button', { name: 'Add evidence' }).click();
-      await lead.getByRole('link', { name: 'minutes.pdf' }).waitFor();
+      await lead.getByRole('link', { name: /minutes\.pdf/ }).waitFor();
       for (const area of ['2', '3', '4', '5', '6']) {
-        await lead.getByLabel('What it is evidence for').selectOption(`area:${area}`);
-        await lead.getByLabel('Kind').selectOption('observation');
-        await lead
-          .getByLabel('Description')
-          .fill(`Observation notes by the deputy head about area ${area} of the audit`);
-        await lead.getByLabel('Date').fill('2026-06-10');
-        await lead.getByRole('button', { name: 'Add evidence' }).click();
+        await add({
+          area,
+          kind: 'observation',
+          description: `Observation notes by the deputy head about area ${area} of the audit`,
+        });
         await lead.getByText(`about area ${area} of the audit`).waitFor();
       }
       await lead.getByRole('button', { name: 'Submit for moderation' }).click();
@@ -125,6 +140,7 @@ describe(
       await mod.getByRole('heading', { level: 1, name: school.name }).waitFor();
       await mod.locator('at-award-readiness').waitFor();
       await check(mod, 'the moderation view');
+      await mod.screenshot({ path: SHOTS + 'moderation-view.png', fullPage: true });
       // The figures support Bronze once the open criteria are judged; the moderator judges the
       // rise for pupils on free school meals a real concern and confirms the lower outcome.
       await mod.getByText(/Bronze if you judge every open criterion met/).waitFor();

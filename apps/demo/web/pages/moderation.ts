@@ -1,18 +1,24 @@
 /**
- * Award moderation in the portal (issue 19): the lead's evidence portfolio, submission and
- * decision (`/award`), the printable certificate (`/award/certificate`), the moderator's queue and
- * view of one school (`/moderation`, `/moderation/:urn`), and the LA's or trust's awards
+ * Award moderation in the portal (issue 19): the lead's evidence portfolio (`<at-evidence>`),
+ * submission and decision (`/award`), the printable certificate (`/award/certificate`), the
+ * moderator's queue and view of one school (`/moderation`, `/moderation/:urn`, `<at-moderation>`
+ * with the school's `<at-results>` in its outcomes slot), and the LA's or trust's awards
  * (`/awards`). Files are uploaded as JSON (base64) and only ever downloaded, never shown inline.
  */
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { call, client } from '../api.js';
+import type {
+  AtEvidence,
+  AtEvidenceAddEvent,
+  AtEvidenceRemoveEvent,
+  AtModeration,
+  AtModerationDecisionEvent,
+} from '@all-together/components';
+import type { EvidenceItem, LocalisedText, ModerationDecision } from '@all-together/model';
+import { ApiError, call, client } from '../api.js';
 import {
-  describedBy,
   errorSummary,
   errorsFrom,
-  fieldError,
-  groupClass,
   hasErrors,
   noErrors,
   valuesOf,
@@ -32,28 +38,12 @@ const STATE: Record<string, string> = {
   'awaiting-sign-off': 'Decided: waiting for a second moderator to sign off',
   decided: 'Decided',
 };
-const KINDS = ['document', 'observation', 'survey', 'minutes', 'other'] as const;
 const OUTCOME: Record<string, string> = {
-  confirm: 'Confirmed the recommended level',
+  confirm: 'Confirmed the recommendation',
   'change-level': 'Changed the level',
   participation: 'Certificate of participation',
   'more-evidence': 'Asked for more evidence',
 };
-
-const EVIDENCE_FIELDS = [
-  { name: 'area', id: 'ev-area' },
-  { name: 'kind', id: 'ev-kind' },
-  { name: 'description', id: 'ev-description' },
-  { name: 'date', id: 'ev-date' },
-  { name: 'url', id: 'ev-url' },
-  { name: 'file', id: 'ev-file' },
-] as const;
-
-const DECISION_FIELDS = [
-  { name: 'outcome', id: 'd-outcome' },
-  { name: 'level', id: 'd-level' },
-  { name: 'reasons', id: 'd-reasons' },
-] as const;
 
 /** A file as base64, read in the browser (never shown). */
 async function base64Of(file: File): Promise<string> {
@@ -64,61 +54,23 @@ async function base64Of(file: File): Promise<string> {
   return btoa(s);
 }
 
-const size = (n: number | null | undefined) =>
-  n == null ? '' : n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1048576).toFixed(1)} MB`;
+/** An area's title in English (the portal's language). */
+const titleOf = (t: LocalisedText | string): string =>
+  typeof t === 'string' ? t : (t['en-GB'] ?? Object.values(t)[0] ?? '');
 
-type Item = {
+/** A decision as the model's schema has it (the server adds a label the element does not take). */
+type DecisionJson = Omit<ModerationDecision, 'id' | 'decidedAt'> & {
   id: string;
-  area: string | null;
-  action: string | null;
-  kind: string;
-  description: string;
-  date: string;
-  url: string | null;
-  file: { name: string; size: number | null } | null;
+  decidedAt: string;
+  levelLabel?: string | null;
 };
+const asDecision = ({ levelLabel: _label, ...d }: DecisionJson): ModerationDecision =>
+  d as ModerationDecision;
 
-function evidenceTable(items: readonly Item[], fileUrl: (id: string) => string): TemplateResult {
-  if (!items.length) return html`<p>No evidence yet.</p>`;
-  return html`<table class="table">
-    <caption class="visually-hidden">
-      Evidence
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">For</th>
-        <th scope="col">Kind</th>
-        <th scope="col">Description</th>
-        <th scope="col">Date</th>
-        <th scope="col">File or link</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${items.map(
-        (i) =>
-          html`<tr>
-            <td>${i.area ? `Area ${i.area}` : 'An action'}</td>
-            <td>${i.kind}</td>
-            <td>${i.description}</td>
-            <td>${longDate(i.date)}</td>
-            <td>
-              ${
-                i.file
-                  ? html`<a href=${fileUrl(i.id)} download>${i.file.name}</a>
-                      (${size(i.file.size)})`
-                  : ''
-              }
-              ${
-                i.url
-                  ? html`<a href=${i.url} rel="noopener noreferrer" target="_blank">link</a>`
-                  : ''
-              }
-            </td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
-}
+const message = (e: unknown): string =>
+  e instanceof ApiError
+    ? e.problems.map((p) => p.message).join(' ') || e.message
+    : 'Something went wrong. Please try again.';
 
 // ───────────────────────────────── the lead ─────────────────────────────────
 
@@ -128,54 +80,56 @@ export async function leadAwardPage(urn: string, path: string): Promise<void> {
     call(client.schools[':urn'].evidence.$get({ param: { urn } })),
     call(client.schools[':urn'].moderation.$get({ param: { urn } })),
   ]);
-  const draw = (errors: FormErrors = noErrors(), values: Record<string, string> = {}) => {
-    const f = (name: string) => EVIDENCE_FIELDS.find((x) => x.name === name)!;
-    const add = async (event: Event) => {
-      event.preventDefault();
-      const form = event.target as HTMLFormElement;
-      const v = valuesOf(form);
-      const input = form.querySelector<HTMLInputElement>('#ev-file');
-      const file = input?.files?.[0];
-      try {
-        if (file && file.size > ev.limits.maxFileBytes)
-          throw new Error(`The file "${file.name}" is larger than 5 MB.`);
-        const [kindOf, id] = (v.for ?? '').split(':');
-        await call(
-          client.schools[':urn'].evidence.$post({
-            param: { urn },
-            json: {
-              ...(kindOf === 'area' ? { area: id } : kindOf === 'action' ? { action: id } : {}),
-              kind: v.kind as (typeof KINDS)[number],
-              description: v.description ?? '',
-              date: v.date ?? '',
-              ...(v.url ? { url: v.url } : {}),
-              ...(file ? { file: { name: file.name, data: await base64Of(file) } } : {}),
-            },
-          }),
-        );
-        await leadAwardPage(urn, path);
-        focusOn('#notice');
-      } catch (e) {
-        const errs =
-          e instanceof Error && !('status' in e)
-            ? { fields: new Map([['file', e.message]]), general: [] }
-            : errorsFrom(e, EVIDENCE_FIELDS);
-        draw(errs, { ...v });
-        focusOn('.error-summary');
-      }
-    };
+  const portfolio = () => document.querySelector<AtEvidence>('at-evidence');
+  const add = async (e: AtEvidenceAddEvent) => {
+    const d = e.detail;
+    const el = portfolio();
+    try {
+      await call(
+        client.schools[':urn'].evidence.$post({
+          param: { urn },
+          json: {
+            ...(d.area !== null ? { area: d.area } : {}),
+            ...(d.action !== null ? { action: d.action } : {}),
+            kind: d.kind,
+            description: d.description,
+            date: d.date,
+            ...(d.url ? { url: d.url } : {}),
+            ...(d.file ? { file: { name: d.file.name, data: await base64Of(d.file) } } : {}),
+          },
+        }),
+      );
+      el?.reset();
+      await leadAwardPage(urn, path);
+    } catch (err) {
+      // Nothing entered is lost: the form keeps its values, the refusal shows above it.
+      if (el) el.error = message(err);
+    }
+  };
+  const remove = async (e: AtEvidenceRemoveEvent) => {
+    try {
+      await call(
+        client.schools[':urn'].evidence[':id'].$delete({ param: { urn, id: e.detail.id } }),
+      );
+      await leadAwardPage(urn, path);
+    } catch (err) {
+      const el = portfolio();
+      if (el) el.error = message(err);
+    }
+  };
+  const draw = (errors: FormErrors = noErrors()) => {
     const submit = async () => {
       try {
         await call(client.schools[':urn'].moderation.submit.$post({ param: { urn }, json: {} }));
         await leadAwardPage(urn, path);
         focusOn('#notice');
-      } catch (e) {
-        draw(errorsFrom(e, []), values);
+      } catch (err) {
+        draw(errorsFrom(err, []));
         focusOn('.error-summary');
       }
     };
     show(
-      html`${errorSummary(errors, EVIDENCE_FIELDS)}
+      html`${errorSummary(errors, [])}
         <h1>Award and evidence</h1>
         ${mod.state ? notice(STATE[mod.state] ?? mod.state) : ''}
         ${
@@ -210,104 +164,22 @@ export async function leadAwardPage(urn: string, path: string): Promise<void> {
                 )}`
             : ''
         }
-        <h2>Recommendation</h2>
         <at-award-readiness
           .recommendation=${mod.recommendation}
-          heading-level="3"
+          heading-level="2"
         ></at-award-readiness>
-
-        <h2>Evidence portfolio${ev.year ? ` (${ev.year})` : ''}</h2>
-        ${evidenceTable(ev.items, (id) => `/api/schools/${urn}/evidence/${id}/file`)}
-        ${
-          ev.open
-            ? html`<h3>Add evidence</h3>
-                <p class="hint" id="ev-privacy">
-                  Do not upload anything that identifies a pupil: no names, photographs of faces, or
-                  records of individual pupils. Describe what the evidence shows instead.
-                </p>
-                <form @submit=${add} novalidate aria-describedby="ev-privacy">
-                  <div class=${groupClass(errors, f('area'))}>
-                    <label for="ev-area">What it is evidence for</label>
-                    ${fieldError(errors, f('area'))}
-                    <select
-                      id="ev-area"
-                      name="for"
-                      aria-describedby=${describedBy(errors, f('area'))}
-                    >
-                      ${ev.areas.map(
-                        (a) =>
-                          html`<option
-                            value="area:${a.number}"
-                            ?selected=${values.for === `area:${a.number}`}
-                          >
-                            Area ${a.number}:
-                            ${typeof a.title === 'string' ? a.title : ((a.title as Record<string, string>)['en-GB'] ?? '')}
-                          </option>`,
-                      )}
-                      ${ev.actions.map(
-                        (a) =>
-                          html`<option
-                            value="action:${a.id}"
-                            ?selected=${values.for === `action:${a.id}`}
-                          >
-                            Action: ${a.title}
-                          </option>`,
-                      )}
-                    </select>
-                  </div>
-                  <div class=${groupClass(errors, f('kind'))}>
-                    <label for="ev-kind">Kind</label>
-                    ${fieldError(errors, f('kind'))}
-                    <select id="ev-kind" name="kind">
-                      ${KINDS.map(
-                        (k) =>
-                          html`<option value=${k} ?selected=${values.kind === k}>${k}</option>`,
-                      )}
-                    </select>
-                  </div>
-                  <div class=${groupClass(errors, f('description'))}>
-                    <label for="ev-description">Description</label>
-                    <p class="hint" id="ev-description-hint">
-                      At least ${ev.limits.minWords} words: what it is and what it shows.
-                    </p>
-                    ${fieldError(errors, f('description'))}
-                    <textarea
-                      id="ev-description"
-                      name="description"
-                      rows="3"
-                      .value=${live(values.description ?? '')}
-                      aria-describedby=${describedBy(errors, f('description'), true)}
-                    ></textarea>
-                  </div>
-                  <div class=${groupClass(errors, f('date'))}>
-                    <label for="ev-date">Date</label>
-                    ${fieldError(errors, f('date'))}
-                    <input id="ev-date" name="date" type="date" .value=${live(values.date ?? '')} />
-                  </div>
-                  <div class=${groupClass(errors, f('url'))}>
-                    <label for="ev-url">Link (optional)</label>
-                    ${fieldError(errors, f('url'))}
-                    <input id="ev-url" name="url" type="url" .value=${live(values.url ?? '')} />
-                  </div>
-                  <div class=${groupClass(errors, f('file'))}>
-                    <label for="ev-file">File (optional)</label>
-                    <p class="hint" id="ev-file-hint">
-                      ${ev.limits.allowed}; at most ${size(ev.limits.maxFileBytes)}.
-                    </p>
-                    ${fieldError(errors, f('file'))}
-                    <input
-                      id="ev-file"
-                      name="file"
-                      type="file"
-                      accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx"
-                      aria-describedby=${describedBy(errors, f('file'), true)}
-                    />
-                  </div>
-                  <button type="submit" class="button">Add evidence</button>
-                </form>`
-            : html`<p>The portfolio is with the moderator, so it cannot change now.</p>`
-        }
-
+        <at-evidence
+          .items=${ev.items as EvidenceItem[]}
+          .areas=${ev.areas.map((a) => ({ number: a.number, title: titleOf(a.title) }))}
+          .actions=${ev.actions}
+          ?readonly=${!ev.open}
+          file-href="/api/schools/${urn}/evidence/{id}/file"
+          max-file-bytes=${ev.limits.maxFileBytes}
+          min-words=${ev.limits.minWords}
+          @at-evidence-add=${add}
+          @at-evidence-remove=${remove}
+        ></at-evidence>
+        ${ev.open ? '' : html`<p>The portfolio is with the moderator, so it cannot change now.</p>`}
         <h2>Submit for moderation</h2>
         ${
           mod.canSubmit
@@ -419,28 +291,27 @@ export async function moderatorPage(path: string): Promise<void> {
 
 async function moderatorSchool(urn: string): Promise<void> {
   const v = await call(client.moderation.schools[':urn'].$get({ param: { urn } }));
-  const draw = (errors: FormErrors = noErrors(), values: Record<string, string> = {}) => {
-    const f = (name: string) => DECISION_FIELDS.find((x) => x.name === name)!;
-    const decide = async (event: Event) => {
-      event.preventDefault();
-      const x = valuesOf(event.target as HTMLFormElement);
+  const view = () => document.querySelector<AtModeration>('at-moderation');
+  const draw = (said: TemplateResult | string = '', values: Record<string, string> = {}) => {
+    const decide = async (e: AtModerationDecisionEvent) => {
+      const d = e.detail;
       try {
         await call(
           client.moderation.schools[':urn'].decision.$post({
             param: { urn },
             json: {
-              outcome: x.outcome as 'confirm',
-              ...(x.outcome === 'change-level' && x.level ? { level: x.level as 'bronze' } : {}),
-              reasons: x.reasons ?? '',
-              ...(x.secondSignOff ? { secondSignOff: true } : {}),
+              outcome: d.outcome,
+              ...(d.level ? { level: d.level } : {}),
+              reasons: d.reasons,
+              ...(d.secondSignOff ? { secondSignOff: true } : {}),
             },
           }),
         );
         await moderatorSchool(urn);
         focusOn('#notice');
-      } catch (e) {
-        draw(errorsFrom(e, DECISION_FIELDS), x);
-        focusOn('.error-summary');
+      } catch (err) {
+        draw(html`<p class="notice" role="alert">${message(err)}</p>`);
+        void view();
       }
     };
     const addNote = async (event: Event) => {
@@ -454,15 +325,9 @@ async function moderatorSchool(urn: string): Promise<void> {
           }),
         );
         await moderatorSchool(urn);
-      } catch (e) {
-        draw(
-          errorsFrom(e, [
-            { name: 'note', id: 'n-note' },
-            { name: 'visitedOn', id: 'n-on' },
-          ]),
-          x,
-        );
-        focusOn('.error-summary');
+      } catch (err) {
+        draw(html`<p class="notice" role="alert">${message(err)}</p>`, x);
+        focusOn('[role=alert]');
       }
     };
     const signOff = async (event: Event) => {
@@ -476,36 +341,37 @@ async function moderatorSchool(urn: string): Promise<void> {
           }),
         );
         await moderatorSchool(urn);
-      } catch (e) {
-        draw(errorsFrom(e, [{ name: 'reasons', id: 's-reasons' }]), x);
-        focusOn('.error-summary');
+      } catch (err) {
+        draw(html`<p class="notice" role="alert">${message(err)}</p>`, x);
+        focusOn('[role=alert]');
       }
     };
     show(
-      html`${errorSummary(errors, DECISION_FIELDS)}
-        <p><a href="/moderation">All schools</a></p>
+      html`<p><a href="/moderation">All schools</a></p>
         <h1>${v.school.name}</h1>
-        ${v.moderation ? notice(STATE[v.moderation.state] ?? v.moderation.state) : ''}
-        <at-award-readiness
-          .recommendation=${v.recommendation}
+        ${v.moderation ? notice(STATE[v.moderation.state] ?? v.moderation.state) : ''} ${said}
+        <at-moderation
+          school=${v.school.name}
           heading-level="2"
-        ></at-award-readiness>
-        <h2>Evidence</h2>
-        ${evidenceTable(v.evidence, (id) => `/api/moderation/schools/${urn}/evidence/${id}/file`)}
-        <h2>The 360° view and pupil outcomes</h2>
-        <p>
-          The audit at Time 1 against Time 2, and the published figures the recommendation rests on.
-          Small groups are hidden to protect pupils.
-        </p>
-        ${
-          v.results
-            ? html`<at-results
-                .results=${v.results}
-                .audit=${v.audit ?? undefined}
-                .definitions=${v.definitions}
-              ></at-results>`
-            : html`<p>No pupil results at both times.</p>`
-        }
+          .recommendation=${v.recommendation}
+          .evidence=${v.evidence as EvidenceItem[]}
+          .areas=${v.areas.map((a) => ({ number: a.number, title: titleOf(a.title) }))}
+          .decisions=${v.decisions.map((d) => asDecision(d as DecisionJson))}
+          file-href="/api/moderation/schools/${urn}/evidence/{id}/file"
+          ?can-decide=${v.canDecide}
+          @at-moderation-decision=${decide}
+        >
+          ${
+            v.results
+              ? html`<at-results
+                  slot="outcomes"
+                  .results=${v.results}
+                  .audit=${v.audit ?? undefined}
+                  .definitions=${v.definitions}
+                ></at-results>`
+              : html`<p slot="outcomes">No pupil results at both times.</p>`
+          }
+        </at-moderation>
         <h2>Visit notes</h2>
         ${
           v.notes.length
@@ -527,108 +393,25 @@ async function moderatorSchool(urn: string): Promise<void> {
           </div>
           <button type="submit" class="button button--secondary">Add note</button>
         </form>
-        <h2>Decisions</h2>
-        ${v.decisions.map(
-          (d) =>
-            html`<p>
-                <strong>${OUTCOME[d.outcome] ?? d.outcome}</strong>${
-                  d.levelLabel ? html`: ${d.levelLabel}` : ''
-                }
-                (${d.decidedBy}, ${longDate(d.decidedAt)})
-              </p>
-              <p class="reasons">${d.reasons}</p>`,
-        )}
-        ${
-          v.canDecide
-            ? html`<form @submit=${decide} novalidate>
-                <fieldset class=${groupClass(errors, f('outcome'))}>
-                  <legend>Your decision</legend>
-                  <p class="hint">
-                    The figures alone support
-                    ${LEVEL[v.recommendation.level]}${
-                      v.recommendation.levelIfJudged !== v.recommendation.level
-                        ? `; ${LEVEL[v.recommendation.levelIfJudged]} if you judge every open criterion met (change the level to award it)`
-                        : ''
-                    }.
-                  </p>
-                  ${fieldError(errors, f('outcome'))}
-                  ${(
-                    [
-                      ['confirm', `Confirm the recommendation: ${LEVEL[v.recommendation.level]}`],
-                      ['change-level', 'Change the level'],
-                      ['participation', 'Certificate of participation'],
-                      ['more-evidence', 'Ask for more evidence'],
-                    ] as const
-                  )
-                    // When the figures support participation, confirming is that decision.
-                    .filter(
-                      ([value]) =>
-                        value !== 'participation' || v.recommendation.level !== 'participation',
-                    )
-                    .map(
-                      ([value, label], i) =>
-                        html`<div class="radio">
-                          <input
-                            type="radio"
-                            id=${i === 0 ? 'd-outcome' : `d-outcome-${value}`}
-                            name="outcome"
-                            value=${value}
-                            ?checked=${values.outcome === value}
-                          />
-                          <label for=${i === 0 ? 'd-outcome' : `d-outcome-${value}`}
-                            >${label}</label
-                          >
-                        </div>`,
-                    )}
-                </fieldset>
-                <div class=${groupClass(errors, f('level'))}>
-                  <label for="d-level">Level (when you change it)</label>
-                  ${fieldError(errors, f('level'))}
-                  <select id="d-level" name="level">
-                    <option value="">Choose a level</option>
-                    ${['bronze', 'silver', 'gold'].map(
-                      (l) =>
-                        html`<option value=${l} ?selected=${values.level === l}>
-                          ${LEVEL[l]}
-                        </option>`,
-                    )}
-                  </select>
-                </div>
-                <div class=${groupClass(errors, f('reasons'))}>
-                  <label for="d-reasons">Your reasons</label>
-                  <p class="hint" id="d-reasons-hint">
-                    The school reads them. Refer to the criteria and the evidence.
-                  </p>
-                  ${fieldError(errors, f('reasons'))}
-                  <textarea
-                    id="d-reasons"
-                    name="reasons"
-                    rows="5"
-                    .value=${live(values.reasons ?? '')}
-                    aria-describedby=${describedBy(errors, f('reasons'), true)}
-                  ></textarea>
-                </div>
-                <div class="checkbox">
-                  <input id="d-second" name="secondSignOff" type="checkbox" value="yes" />
-                  <label for="d-second">Ask a second moderator to sign off</label>
-                </div>
-                <button type="submit" class="button">Record the decision</button>
-              </form>`
-            : ''
-        }
         ${
           v.canSignOff
-            ? html`<form @submit=${signOff} novalidate>
-                <div class="form-group">
-                  <label for="s-reasons">Your reasons for signing off</label>
-                  <textarea id="s-reasons" name="signOffReasons" rows="3"></textarea>
-                </div>
-                <button type="submit" class="button">Sign off the decision</button>
-              </form>`
+            ? html`<h2>Sign off</h2>
+                <form @submit=${signOff} novalidate>
+                  <div class="form-group">
+                    <label for="s-reasons">Your reasons for signing off</label>
+                    <textarea
+                      id="s-reasons"
+                      name="signOffReasons"
+                      rows="3"
+                      .value=${live(values.signOffReasons ?? '')}
+                    ></textarea>
+                  </div>
+                  <button type="submit" class="button">Sign off the decision</button>
+                </form>`
             : ''
         }`,
       `Moderation — ${v.school.name}`,
-      { error: hasErrors(errors) },
+      { error: said !== '' },
     );
   };
   draw();
