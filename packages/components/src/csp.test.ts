@@ -15,7 +15,7 @@ import type { CspData, CspHarness } from './test-helpers/csp-page.js';
 import { cspScenarios } from './test-helpers/csp-scenarios.js';
 import { labelDefinitions, resultsFixture } from './results/test-helpers/results-fixtures.js';
 import { areas, completeItems, decisions } from './evidence/test-helpers/evidence-data.js';
-import { openRecommendation } from './moderation/moderation.stories.js';
+import { openRecommendation } from './moderation/test-helpers/moderation-data.js';
 
 const POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; " +

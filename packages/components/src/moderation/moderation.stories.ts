@@ -4,34 +4,9 @@
  * fixtures, and decisions with their reasons.
  */
 import { html } from 'lit';
-import {
-  audit,
-  generateAuditResponse,
-  generateAward,
-  generatePerception,
-  generatePlan,
-  generatePupilResults,
-  SEED_OPEN,
-} from '../test-helpers/audit-data.js';
+import { openRecommendation } from './test-helpers/moderation-data.js';
 import { areas, completeItems, decisions } from '../evidence/test-helpers/evidence-data.js';
 import './at-moderation.js';
-
-const TODAY = '2027-03-15';
-const baseline = generateAuditResponse(audit, { seed: 31, wave: 'baseline' });
-const end = generateAuditResponse(audit, { seed: 32, wave: 'end', evidencePerArea: 2 });
-const plan = generatePlan(audit, baseline, {
-  seed: 6,
-  today: TODAY,
-  statusWeights: [0, 0.1, 0.9, 0],
-});
-/** A school whose SEND figure is hidden: criteria for the moderator's judgement. */
-export const openRecommendation = generateAward({
-  baseline,
-  end,
-  plan,
-  pupils: generatePupilResults(SEED_OPEN),
-  perception: { baseline: generatePerception(7), end: generatePerception(8) },
-});
 
 const meta = {
   title: 'Elements/at-moderation',
