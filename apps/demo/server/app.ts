@@ -30,6 +30,7 @@ import { SubmissionStore } from './repo/submissions.js';
 import { areaRoutes } from './routes/area.js';
 import { areaAdminRoutes } from './routes/area-admin.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { moderationRoutes } from './routes/moderation.js';
 import { authRoutes } from './routes/auth.js';
 import { pupilRoutes } from './routes/pupil.js';
 import { schoolRoutes } from './routes/school.js';
@@ -63,7 +64,8 @@ function api(d: Deps) {
     .route('/', trustRoutes(d, g))
     .route('/', areaRoutes(d, g))
     .route('/', areaAdminRoutes(d, g))
-    .route('/', invitationRoutes(d, g));
+    .route('/', invitationRoutes(d, g))
+    .route('/', moderationRoutes(d, g));
 }
 export type AppType = ReturnType<typeof api>;
 
@@ -144,6 +146,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/schools/*', compress());
   app.use('/api/trust/*', compress());
   app.use('/api/area/*', compress());
+  app.use('/api/moderation/*', compress());
   app.use('/api/pupil/questionnaire', compress());
   app.use('/api/*', sessions(deps));
   app.use('/api/*', csrf({ publicOrigin: options.publicOrigin }));

@@ -17,9 +17,10 @@ import { MemoryCache, type LimitStore, type SharedCache, type StateStore } from 
 /**
  * A member of staff's role (the `staff_roles` table, migration 023). LA roles work for a local
  * authority, the trust administrator for a trust, a school lead for one school; which schools each
- * may read and change is decided in one place, `domain/scope.ts`.
+ * may read and change is decided in one place, `domain/scope.ts`. A moderator (migration 030)
+ * belongs to an LA or a trust and only moderates its schools.
  */
-export type Role = 'la-admin' | 'la-adviser' | 'trust-admin' | 'school-lead';
+export type Role = 'la-admin' | 'la-adviser' | 'trust-admin' | 'school-lead' | 'moderator';
 
 export interface StaffSession {
   kind: 'staff';

@@ -11,6 +11,7 @@ import { checkIntegrity } from './ops/integrity.js';
 import { loggers } from './ops/logging.js';
 import { DEMO_ADMIN, DEMO_CODE, DEMO_PASSWORD, seed } from './seed.js';
 import { DEMO_LA, LA_ADMIN, LA_ADVISER, seedArea } from './seed-area.js';
+import { MODERATOR, SECOND_MODERATOR, seedModeration } from './seed-moderation.js';
 import { formatCode } from './security.js';
 
 const config = loadConfig();
@@ -43,6 +44,13 @@ if (config.demo) {
   }
   sample = await withScope(SYSTEM, () => seed(db));
   area = await withScope(SYSTEM, () => seedArea(db));
+  // A school submitted for moderation, and the moderators' logins (issue 19).
+  await withScope(SYSTEM, () =>
+    seedModeration(db, {
+      submittedSchool: sample!.schools[1]!.urn,
+      interestSchool: sample!.schools[2]?.urn,
+    }),
+  );
   console.log(
     `seed: sample trust and LA ready (${sample.schools.length} trust schools and ${area.schools} more in the LA, ${sample.responses + area.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`,
   );
@@ -76,6 +84,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     );
     console.log(`  LA administrator     ${LA_ADMIN.padEnd(30)} password: ${DEMO_PASSWORD}`);
     console.log(`  trust administrator  ${DEMO_ADMIN.padEnd(30)} password: ${DEMO_PASSWORD}`);
+    console.log(
+      `  moderator            ${MODERATOR.padEnd(30)} password: ${DEMO_PASSWORD}   (${DEMO_LA.name}; ${sample.schools[1]!.name} is waiting)`,
+    );
+    console.log(
+      `  second moderator     ${SECOND_MODERATOR.padEnd(30)} password: ${DEMO_PASSWORD}   (signs off; may not moderate ${sample.schools[2]?.name ?? 'its own school'})`,
+    );
     for (const s of sample.schools.slice(0, 8))
       console.log(
         `  school lead          ${s.lead.padEnd(30)} password: ${DEMO_PASSWORD}   (${s.name})`,

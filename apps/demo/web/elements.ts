@@ -7,3 +7,6 @@ import '@all-together/components/at-action-plan.js';
 import '@all-together/components/at-results.js';
 import '@all-together/components/at-exit-this-page.js';
 import '@all-together/components/at-programme-tracker.js';
+import '@all-together/components/at-award-readiness.js';
+import '@all-together/components/at-evidence.js';
+import '@all-together/components/at-moderation.js';

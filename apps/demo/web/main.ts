@@ -25,13 +25,20 @@ import { schoolPage } from './pages/school/index.js';
 import { trustLogPage, trustPage } from './pages/trust.js';
 import { areaPage } from './pages/area.js';
 import { invitePage } from './pages/invite.js';
+import { awardsPage, leadAwardPage, moderatorPage } from './pages/moderation.js';
 import './elements.js';
 
 const nav = document.getElementById('nav')!;
 
 /** Where each role starts: LA staff at the tracker, a trust administrator at the trust's page. */
 const home = (role: string): string =>
-  role === 'school-lead' ? '/school' : role === 'trust-admin' ? '/trust' : '/area';
+  role === 'school-lead'
+    ? '/school'
+    : role === 'trust-admin'
+      ? '/trust'
+      : role === 'moderator'
+        ? '/moderation'
+        : '/area';
 setRouter(() => route());
 
 function renderNav(me: Me | null): void {
@@ -39,7 +46,13 @@ function renderNav(me: Me | null): void {
     me
       ? html`<span class="nav__who">${me.user.name}</span>
           <a href=${home(me.user.role)}>Dashboard</a>
-          ${me.user.role === 'school-lead' ? '' : html`<a href="/area">Programme tracker</a>`}
+          ${
+            me.user.role === 'school-lead'
+              ? html`<a href="/award">Award and evidence</a>`
+              : me.user.role === 'moderator'
+                ? ''
+                : html`<a href="/area">Programme tracker</a> <a href="/awards">Awards</a>`
+          }
           <button class="link" type="button" @click=${signOut}>Sign out</button>`
       : html`<a href="/">Staff sign in</a> <a href="/pupil">Pupils</a>`,
     nav,
@@ -134,7 +147,14 @@ export async function route(): Promise<void> {
       return;
     }
     if (path === '/') return navigate(home(me.user.role), true);
-    if (path.startsWith('/area') && me.user.role !== 'school-lead') return await areaPage(me, path);
+    if (path.startsWith('/moderation') && me.user.role === 'moderator')
+      return await moderatorPage(path);
+    if (path === '/awards' && !['school-lead', 'moderator'].includes(me.user.role))
+      return await awardsPage();
+    if (path.startsWith('/award') && me.user.role === 'school-lead' && me.user.school)
+      return await leadAwardPage(me.user.school, path);
+    if (path.startsWith('/area') && !['school-lead', 'moderator'].includes(me.user.role))
+      return await areaPage(me, path);
     if (path.startsWith('/school') && me.user.role === 'school-lead')
       return await schoolPage(me, path);
     if (path === '/trust/log' && me.user.role === 'trust-admin') return await trustLogPage();

@@ -14,6 +14,8 @@ import { getDefinition, listDefinitions } from '@all-together/questionnaires';
 import type { CspData, CspHarness } from './test-helpers/csp-page.js';
 import { cspScenarios } from './test-helpers/csp-scenarios.js';
 import { labelDefinitions, resultsFixture } from './results/test-helpers/results-fixtures.js';
+import { areas, completeItems, decisions } from './evidence/test-helpers/evidence-data.js';
+import { openRecommendation } from './moderation/test-helpers/moderation-data.js';
 
 const POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; " +
@@ -61,6 +63,13 @@ describe('W3 strict CSP', function () {
       audit: f.audit,
       cpd: f.cpd,
       definitions: labelDefinitions(),
+    });
+    // <at-evidence> and <at-moderation>: the shared fixtures and a generated recommendation.
+    data.extra['moderation'] = JSON.stringify({
+      recommendation: openRecommendation,
+      items: completeItems,
+      areas,
+      decisions,
     });
   });
 

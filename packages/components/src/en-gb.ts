@@ -6,7 +6,9 @@
  * @module
  */
 import { actionPlanStrings } from './action-plan/action-plan.strings.js';
+import { evidenceStrings } from './evidence/evidence.strings.js';
 import { exitStrings } from './exit/exit.strings.js';
+import { moderationStrings } from './moderation/moderation.strings.js';
 import { auditStrings } from './audit/audit.strings.js';
 import { awardStrings } from './award/award.strings.js';
 import { progressStrings } from './progress/progress.strings.js';
@@ -25,4 +27,6 @@ export const enGB: Translation = {
   ...awardStrings,
   ...resultsStrings,
   ...trackerStrings,
+  ...evidenceStrings,
+  ...moderationStrings,
 };

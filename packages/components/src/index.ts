@@ -55,6 +55,18 @@ export {
   type AtSchoolSelectDetail,
   type AtTrackerDownloadDetail,
 } from './tracker/programme-tracker.events.js';
+export { AtEvidence, type EvidenceAction, type EvidenceArea } from './evidence/evidence.js';
+export {
+  AtEvidenceAddEvent,
+  AtEvidenceRemoveEvent,
+  type AtEvidenceAddDetail,
+  type AtEvidenceRemoveDetail,
+} from './evidence/evidence.events.js';
+export { AtModeration, type ModerationArea } from './moderation/moderation.js';
+export {
+  AtModerationDecisionEvent,
+  type AtModerationDecisionDetail,
+} from './moderation/moderation.events.js';
 export { measuresFrom, MeasureOptions, type MeasureOption } from './action-plan/measures.js';
 
 export { AtElement } from './shared/at-element.js';

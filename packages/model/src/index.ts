@@ -14,6 +14,7 @@ export * from './audit.js';
 export * from './response.js';
 export * from './action-plan.js';
 export * from './award.js';
+export * from './moderation.js';
 export * from './disclosure.js';
 export * from './summary.js';
 export * from './published.js';

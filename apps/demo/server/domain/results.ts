@@ -27,6 +27,7 @@ import type { SchoolRow } from '../repo/schools.js';
 import { audit, pupilDefinitions } from './definitions.js';
 import { publications } from './publication-cache.js';
 import { areaSchoolsAt, latestResultsYear } from './area.js';
+import { withPortfolio } from './moderation.js';
 import { comparatorAreaOf, type AreaScope } from './scope.js';
 import { roundSummaries, type DomainContext } from './snapshots.js';
 
@@ -241,10 +242,18 @@ export async function schoolAward(ctx: DomainContext, school: SchoolRow) {
   const docOf = (kind: 'audits' | 'plans', r?: RoundRow) =>
     r ? documents[kind].get(school.urn, r.id) : Promise.resolve(undefined);
   const baseAudit = parsed(AuditResponse, await docOf('audits', baseRound));
-  const endAudit = parsed(AuditResponse, await docOf('audits', endRound));
-  const plan = parsed(
+  const savedEndAudit = parsed(AuditResponse, await docOf('audits', endRound));
+  const savedPlan = parsed(
     ActionPlan,
     (await docOf('plans', endRound)) ?? (await docOf('plans', baseRound)),
+  );
+  // The evidence portfolio's items count where they were entered (docs/decisions/0045).
+  const year = (endRound ?? baseRound)?.programme_year;
+  const { endAudit, plan } = withPortfolio(
+    audit((savedEndAudit ?? baseAudit)?.definition),
+    savedEndAudit,
+    savedPlan,
+    year ? await ctx.repo.moderation.evidence(school.urn, year) : [],
   );
   const pupils = {
     baseline: baseRound ? await roundSummaries(ctx, school, baseRound) : undefined,
@@ -264,6 +273,8 @@ export async function schoolAward(ctx: DomainContext, school: SchoolRow) {
   });
   return {
     rounds: { baseline: baseRound?.id ?? null, end: endRound?.id ?? null },
+    /** The rounds themselves (moderation locks them). */
+    roundRows: { baseline: baseRound, end: endRound },
     recommendation: recommendAward(input),
     audits: { baseline: baseAudit, end: endAudit },
   };

@@ -22,11 +22,19 @@ export type AreaScope = Extract<Scope, { kind: 'local-authority' } | { kind: 'tr
 export type StaffScope = AreaScope | Extract<Scope, { kind: 'school' }>;
 
 /** What a member of staff wants to do with the schools in their scope. */
-export type Access = 'read' | 'write' | 'manage-users';
+export type Access = 'read' | 'write' | 'manage-users' | 'moderate';
 
 /** Each role: the kind of organisation it works for, and what it may do there. */
 export const ROLES: Readonly<
-  Record<Role, { scope: StaffScope['kind']; access: readonly Access[]; label: string }>
+  Record<
+    Role,
+    {
+      /** `area`: the LA or the trust the account itself names (a moderator may belong to either). */
+      scope: StaffScope['kind'] | 'area';
+      access: readonly Access[];
+      label: string;
+    }
+  >
 > = {
   'la-admin': {
     scope: 'local-authority',
@@ -40,6 +48,9 @@ export const ROLES: Readonly<
     label: 'Trust administrator',
   },
   'school-lead': { scope: 'school', access: ['read', 'write'], label: 'School lead' },
+  // A moderator reads a school's portfolio and figures only through the moderation routes, never
+  // the area's pages: `moderate` and nothing else (docs/decisions/0045).
+  moderator: { scope: 'area', access: ['moderate'], label: 'Moderator' },
 };
 
 /** The roles of staff who work for an area (an LA or a trust) rather than one school. */
@@ -67,6 +78,9 @@ export function schoolsFor(staff: Who, access: Access): StaffScope | null {
       return staff.schoolUrn
         ? { kind: 'school', trust: staff.trustId ?? '', school: staff.schoolUrn }
         : null;
+    case 'area':
+      if (staff.laCode) return { kind: 'local-authority', la: staff.laCode };
+      return staff.trustId ? { kind: 'trust', trust: staff.trustId } : null;
   }
 }
 

@@ -13,7 +13,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Deps, Env, PupilSession, StaffSession } from '../context.js';
 import { NO_TENANT, withScope, type Scope } from '../db.js';
-import { schoolsFor, type Access as Permission, type AreaScope } from '../domain/scope.js';
+import { inScope, schoolsFor, type Access as Permission, type AreaScope } from '../domain/scope.js';
 import type { SchoolRow } from '../repo/schools.js';
 import { HttpError } from './errors.js';
 
@@ -26,6 +26,7 @@ export type Access =
   | 'area'
   | 'area-write'
   | 'area-admin'
+  | 'moderator'
   | 'pupil';
 
 export interface RouteInfo {
@@ -121,6 +122,38 @@ export function guards(d: Pick<Deps, 'repo'>) {
       'area-admin',
       'manage-users',
       'Only an LA or trust administrator can manage accounts.',
+    ),
+
+    /**
+     * A moderator (an LA's or a trust's), in their organisation's scope. On a route with `:urn`,
+     * the school must be in that scope and must not be one the moderator has declared they lead or
+     * work at (docs/decisions/0045); the handler receives it as `school`.
+     */
+    moderator: mark<{ staff: StaffSession; area: AreaScope; school: SchoolRow }>(
+      'moderator',
+      async (c, next) => {
+        const staff = staffOf(c);
+        const scope = schoolsFor(staff, 'moderate');
+        if (!scope || scope.kind === 'school')
+          throw new HttpError(403, 'Only a moderator can do this.');
+        c.set('area', scope);
+        await withScope(scope, async () => {
+          const urn = c.req.param('urn');
+          if (urn !== undefined) {
+            const school = /^\d{6}$/.test(urn) ? await d.repo.schools.get(urn) : undefined;
+            // Outside the scope reads the same as no such school: nothing about it is confirmed.
+            if (!school || !inScope(scope, school))
+              throw new HttpError(404, 'There is no such school for you to moderate.');
+            if (await d.repo.moderation.interested(staff.userId, urn))
+              throw new HttpError(
+                403,
+                'You cannot moderate a school you lead or work at. Ask another moderator.',
+              );
+            c.set('school', school);
+          }
+          await next();
+        });
+      },
     ),
 
     /**

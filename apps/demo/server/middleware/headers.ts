@@ -24,7 +24,9 @@ export const securityHeaders =
   }): MiddlewareHandler =>
   async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', CSP(o.frameAncestors ?? "'none'"));
+    // A route may set a stricter policy of its own (an evidence download adds `sandbox`).
+    if (!c.res.headers.has('Content-Security-Policy'))
+      c.header('Content-Security-Policy', CSP(o.frameAncestors ?? "'none'"));
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');

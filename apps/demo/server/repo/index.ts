@@ -10,6 +10,7 @@ import { documentsRepo } from './documents.js';
 import { endSurveysRepo } from './end-surveys.js';
 import { healthRepo } from './health.js';
 import { logRepo } from './log.js';
+import { moderationRepo } from './moderation.js';
 import { responsesRepo } from './responses.js';
 import { roundsRepo } from './rounds.js';
 import { schoolsRepo } from './schools.js';
@@ -35,6 +36,7 @@ export function repos(q: Queryable) {
     tracker: trackerRepo(q),
     accounts: accountsRepo(q),
     endSurveys: endSurveysRepo(q),
+    moderation: moderationRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;

@@ -25,6 +25,13 @@ export const LOG_KINDS = [
   'account.deactivated',
   'account.activated',
   'end-survey.sent',
+  'evidence.added',
+  'evidence.removed',
+  'moderation.submitted',
+  'moderation.decided',
+  'moderation.signed-off',
+  'moderation.note',
+  'award.renewal-reminder',
 ] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 

@@ -12,6 +12,13 @@ const ROLE: Record<string, string> = {
   'trust-admin': 'trust administrator',
   'la-admin': 'LA administrator',
   'la-adviser': 'LA adviser',
+  moderator: 'moderator',
+};
+const LEVEL: Record<string, string> = {
+  participation: 'a certificate of participation',
+  bronze: 'Bronze',
+  silver: 'Silver',
+  gold: 'Gold',
 };
 
 const str = (v: unknown): string =>
@@ -41,6 +48,22 @@ export function describe(e: Entry): string {
       return `Opened a survey window (${WAVE[str(d.wave)] ?? str(d.wave)}, ${longDate(str(d.opensOn))} to ${longDate(str(d.closesOn))})`;
     case 'end-survey.sent':
       return `Sent the end-of-programme survey for ${str(d.year)}`;
+    case 'evidence.added':
+      return `Added ${str(d.file) ? 'a file' : 'an item'} to the evidence portfolio`;
+    case 'evidence.removed':
+      return 'Removed an item from the evidence portfolio';
+    case 'moderation.submitted':
+      return `Submitted the school for moderation (${str(d.year)})`;
+    case 'moderation.decided':
+      return d.outcome === 'more-evidence'
+        ? 'Asked the school for more evidence'
+        : `Decided on ${LEVEL[str(d.level)] ?? str(d.level)}${d.secondSignOff ? ', for a second moderator to sign off' : ''}`;
+    case 'moderation.signed-off':
+      return `Signed off the decision on ${LEVEL[str(d.level)] ?? str(d.level)}`;
+    case 'moderation.note':
+      return `Wrote a visit note (${longDate(str(d.visitedOn))})`;
+    case 'award.renewal-reminder':
+      return `Sent a renewal reminder: the award expires on ${longDate(str(d.expiresOn))}`;
     case 'pupil.staff-browser':
       return `Started a pupil session for ${str(d.classLabel)} in a browser signed in as staff`;
     default:

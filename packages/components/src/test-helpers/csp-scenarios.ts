@@ -463,6 +463,78 @@ async function resultsStates(root: HTMLElement, context: CspContext): Promise<st
   return states;
 }
 
+// ---- <at-evidence> and <at-moderation> --------------------------------------------------------
+
+type Shadowed = HTMLElement & { updateComplete: Promise<unknown> };
+const settle = async (el: Shadowed) => {
+  await el.updateComplete;
+  await nextFrame();
+};
+
+async function evidenceStates(root: HTMLElement, context: CspContext): Promise<string[]> {
+  const data = context.extra('moderation') as { items: unknown[]; areas: unknown[] };
+  const states: string[] = [];
+  render(html``, root);
+  render(html`<at-evidence .items=${[]} .areas=${data.areas}></at-evidence>`, root);
+  const el = root.querySelector('at-evidence') as Shadowed & {
+    items: unknown;
+    readonly: boolean;
+    error: string;
+  };
+  await settle(el);
+  states.push('empty');
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  await settle(el);
+  states.push(`errors: ${text(el.shadowRoot!.querySelector('#ev-errors')).slice(0, 30)}`);
+  el.items = data.items;
+  el.error = 'A refusal from the server.';
+  await settle(el);
+  states.push('complete with a refusal');
+  el.readonly = true;
+  await settle(el);
+  states.push('read-only');
+  el.items = [{ id: 'not an item' }];
+  await settle(el);
+  states.push('invalid');
+  return states;
+}
+
+async function moderationStates(root: HTMLElement, context: CspContext): Promise<string[]> {
+  const data = context.extra('moderation') as {
+    recommendation: unknown;
+    items: unknown[];
+    areas: unknown[];
+    decisions: unknown[];
+  };
+  const states: string[] = [];
+  render(html``, root);
+  render(
+    html`<at-moderation
+      school="Oakfield Primary (synthetic)"
+      .recommendation=${data.recommendation}
+      .evidence=${data.items}
+      .areas=${data.areas}
+      can-decide
+      ><p slot="outcomes">Outcomes</p></at-moderation
+    >`,
+    root,
+  );
+  const el = root.querySelector('at-moderation') as Shadowed & {
+    decisions: unknown;
+    canDecide: boolean;
+  };
+  await settle(el);
+  states.push('to decide');
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  await settle(el);
+  states.push(`errors: ${text(el.shadowRoot!.querySelector('#mod-errors')).slice(0, 30)}`);
+  el.decisions = data.decisions;
+  el.canDecide = false;
+  await settle(el);
+  states.push('decided');
+  return states;
+}
+
 const progress = () => import('../progress/at-progress.js');
 const questionnaireElement = () => import('../questionnaire/at-questionnaire.js');
 /** zod 4's `new Function('')` probe, raised when the model's schemas are built at import. */
@@ -513,5 +585,15 @@ export const cspScenarios: readonly CspScenario[] = [
     name: '<at-programme-tracker> waiting, full, filtered, sorted, CSV, nothing found, empty, invalid',
     load: () => import('../tracker/at-programme-tracker.js'),
     run: trackerStates,
+  },
+  {
+    name: '<at-evidence> empty, errors, complete with a refusal, read-only, invalid',
+    load: () => import('../evidence/at-evidence.js'),
+    run: evidenceStates,
+  },
+  {
+    name: '<at-moderation> to decide, errors, decided',
+    load: () => import('../moderation/at-moderation.js'),
+    run: moderationStates,
   },
 ];

@@ -1,0 +1,713 @@
+/**
+ * Award moderation (issue 19; docs/decisions/0045). A school lead keeps an evidence portfolio and
+ * submits the school for moderation, which locks the year's baseline and end rounds (and their
+ * audits and plan); a moderator of the school's LA or trust sees the recommendation beside the
+ * evidence, the 360° view and the published pupil outcomes, writes visit notes and decides, always
+ * with written reasons (optionally signed off by a second moderator); the decision makes an award
+ * with an expiry and a printable certificate; the LA or trust lists its awards and queues renewal
+ * reminders in the outbox. Every change is written with its audit-log entry in one transaction.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  AwardLevel,
+  EvidenceKind,
+  PlainText,
+  SafeUrl,
+  problem,
+  type AwardRecommendation,
+} from '@all-together/model';
+import type { Deps, Env, StaffSession } from '../context.js';
+import { audit, pupilDefinitions } from '../domain/definitions.js';
+import { ALLOWED_IN_WORDS, MAX_FILE_BYTES, attachment, checkFile } from '../domain/evidence.js';
+import { stateOf } from '../domain/lifecycle.js';
+import { RENEWAL_NOTICE_DAYS, addDays, expiryOf } from '../domain/moderation.js';
+import { schoolAward, schoolResults } from '../domain/results.js';
+import type { AreaScope } from '../domain/scope.js';
+import type { DomainContext } from '../domain/snapshots.js';
+import { HttpError, invalid } from '../middleware/errors.js';
+import type { Guards } from '../middleware/guard.js';
+import type { Repos } from '../repo/index.js';
+import type { LogDetail, LogKind } from '../repo/log.js';
+import type { EvidenceRow, ModerationRow } from '../repo/moderation.js';
+import type { SchoolRow } from '../repo/schools.js';
+import { jsonOf } from '../validation.js';
+
+const Empty = z.strictObject({});
+
+const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
+const MIN_WORDS = 5;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const NewEvidence = (today: string) =>
+  z
+    .strictObject({
+      area: z
+        .string()
+        .regex(/^[0-9]{1,2}$/, 'Choose an audit area.')
+        .optional(),
+      action: z.string().min(1).max(80).optional(),
+      kind: z.enum(EvidenceKind.options, {
+        error: 'Choose what kind of evidence this is.',
+      }),
+      description: PlainText(2000)
+        .trim()
+        .refine(
+          (s) => words(s) >= MIN_WORDS,
+          `Describe the evidence in at least ${MIN_WORDS} words, so a moderator can judge it.`,
+        ),
+      date: z.iso
+        .date({ error: 'Enter the day of the evidence, like 2026-03-14.' })
+        .refine((d) => !ISO_DAY.test(d) || d <= today, 'The day cannot be in the future.'),
+      url: SafeUrl.optional(),
+      file: z
+        .strictObject({
+          name: z.string({ error: 'The file has no name.' }).max(400),
+          data: z
+            .string({ error: 'The file is missing.' })
+            .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file was not sent as base64.'),
+        })
+        .optional(),
+    })
+    .superRefine((v, ctx) => {
+      if ((v.area === undefined) === (v.action === undefined))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['area'],
+          message: 'Choose the audit area or the action this evidence is for (one of them).',
+        });
+    });
+
+const Reasons = (what: string) =>
+  PlainText(5000)
+    .trim()
+    .min(20, `Write the ${what} in at least 20 characters.`)
+    // One message at a time: too short says so; long enough but one word says that.
+    .refine(
+      (s) => s.length < 20 || words(s) >= MIN_WORDS,
+      `Write the ${what} in at least ${MIN_WORDS} words.`,
+    );
+
+const Decision = z
+  .strictObject({
+    outcome: z.enum(['confirm', 'change-level', 'participation', 'more-evidence'], {
+      error:
+        'Choose a decision: confirm, change the level, certificate of participation, or ask for more evidence.',
+    }),
+    level: AwardLevel.exclude(['participation']).optional(),
+    reasons: Reasons('reasons for the decision'),
+    secondSignOff: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'change-level' && !v.level)
+      ctx.addIssue({ code: 'custom', path: ['level'], message: 'Choose the level you award.' });
+    if (v.outcome !== 'change-level' && v.level)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['level'],
+        message: 'A level is chosen only when you change it.',
+      });
+  });
+
+const SignOff = z.strictObject({ reasons: Reasons('reasons for signing off') });
+
+const Note = (today: string) =>
+  z.strictObject({
+    visitedOn: z.iso
+      .date({ error: 'Enter the day of the visit, like 2026-11-20.' })
+      .refine((d) => !ISO_DAY.test(d) || d <= today, 'The visit cannot be in the future.'),
+    note: PlainText(5000).trim().min(1, 'Write the note.'),
+  });
+
+const LEVEL_WORDS: Record<AwardLevel, string> = {
+  participation: 'Certificate of participation',
+  bronze: 'Bronze',
+  silver: 'Silver',
+  gold: 'Gold',
+};
+
+function evidenceJson(e: EvidenceRow) {
+  return {
+    id: e.id,
+    area: e.area,
+    action: e.action_id,
+    kind: e.kind,
+    description: e.description,
+    date: e.evidenced_on,
+    url: e.url,
+    file: e.file_name
+      ? { name: e.file_name, type: e.file_type, size: e.file_size, sha256: e.file_sha256 }
+      : null,
+  };
+}
+
+export const moderationRoutes = (d: Deps, g: Guards) => {
+  const ctx = (): DomainContext => ({
+    repo: d.repo,
+    transaction: d.transaction,
+    today: d.today(),
+  });
+  const log = (
+    tx: Repos,
+    staff: StaffSession,
+    school: SchoolRow,
+    kind: LogKind,
+    detail: LogDetail = {},
+  ) =>
+    tx.log.append({
+      actor: { id: staff.userId, role: staff.role },
+      trustId: school.trust_id,
+      laCode: school.local_authority,
+      schoolUrn: school.urn,
+      roundId: null,
+      kind,
+      detail,
+    });
+
+  /** The school's award picture: the recommendation, its rounds and the programme year. */
+  const awardOf = async (school: SchoolRow) => {
+    const a = await schoolAward(ctx(), school);
+    const year = (a.roundRows.end ?? a.roundRows.baseline)?.programme_year ?? null;
+    return { ...a, year };
+  };
+
+  /** The portfolio may change: nothing submitted for the year, or more evidence was asked for. */
+  const portfolioOpen = (m: ModerationRow | undefined) => !m || m.state === 'more-evidence';
+
+  /** The decisions a school sees: every decision, a pending sign-off said as such. */
+  const decisionsJson = async (repo: Repos, m: ModerationRow | undefined) =>
+    m
+      ? (await repo.moderation.decisions(m.id)).map((x) => ({
+          id: x.id,
+          outcome: x.outcome,
+          level: x.level,
+          levelLabel: x.level ? LEVEL_WORDS[x.level] : null,
+          reasons: x.reasons,
+          decidedBy: x.decided_by_name ?? 'a deleted account',
+          decidedAt: x.decided_at,
+          signOff: x.sign_off_required
+            ? {
+                by: x.signed_off_by ? (x.signed_off_by_name ?? 'a deleted account') : null,
+                at: x.signed_off_at,
+                reasons: x.sign_off_reasons,
+              }
+            : null,
+        }))
+      : [];
+
+  const awardJson = async (repo: Repos, urn: string) => {
+    const [a] = await repo.moderation.awards(urn);
+    return a
+      ? {
+          level: a.level,
+          levelLabel: LEVEL_WORDS[a.level],
+          awardedOn: a.awarded_on,
+          expiresOn: a.expires_on,
+          awardingBody: a.awarding_body,
+          programmeYear: a.programme_year,
+        }
+      : null;
+  };
+
+  const serveFile = async (urn: string, id: string): Promise<Response> => {
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw new HttpError(404, 'There is no such file.');
+    const f = await d.repo.moderation.evidenceFile(urn, id);
+    if (!f) throw new HttpError(404, 'There is no such file.');
+    // Never rendered in the portal's origin: a download, not sniffed, and sandboxed should a
+    // browser open it anyway.
+    return new Response(new Uint8Array(f.file), {
+      status: 200,
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        'Content-Disposition': attachment(f.file_name),
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'X-Content-Type-Options': 'nosniff',
+        'Cross-Origin-Resource-Policy': 'same-origin',
+        Digest: `sha-256=${Buffer.from(f.file_sha256, 'hex').toString('base64')}`,
+      },
+    });
+  };
+
+  /** What a moderator sees of one school. */
+  const moderatorView = async (school: SchoolRow, staff: StaffSession) => {
+    const a = await awardOf(school);
+    const m = a.year ? await d.repo.moderation.get(school.urn, a.year) : undefined;
+    const definition = audit((a.audits.end ?? a.audits.baseline)?.definition);
+    const results = a.roundRows.end
+      ? await schoolResults(ctx(), school, a.roundRows.end)
+      : undefined;
+    const decisions = m ? await d.repo.moderation.decisions(m.id) : [];
+    const pending = decisions.find((x) => x.sign_off_required && !x.signed_off_by);
+    return {
+      school: { urn: school.urn, name: school.name, phase: school.phase },
+      year: a.year,
+      rounds: a.rounds,
+      moderation: m ? { state: m.state, submittedAt: m.submitted_at } : null,
+      recommendation: a.recommendation,
+      areas: definition.areas.map((x) => ({ number: x.number, title: x.title })),
+      evidence: a.year
+        ? (await d.repo.moderation.evidence(school.urn, a.year)).map(evidenceJson)
+        : [],
+      /** The 360°: each area and statement, baseline against end. */
+      audit: results?.audit ?? null,
+      /** The school's published pupil outcomes (the same figures the award rests on). */
+      results: results?.results ?? null,
+      definitions: [...pupilDefinitions(), definition],
+      decisions: await decisionsJson(d.repo, m),
+      notes: m ? await d.repo.moderation.notes(m.id) : [],
+      award: await awardJson(d.repo, school.urn),
+      canDecide: m?.state === 'submitted',
+      canSignOff:
+        m?.state === 'awaiting-sign-off' && !!pending && pending.decided_by !== staff.userId,
+    };
+  };
+
+  /** A final decision's award: the level, two years' expiry (none for participation). */
+  const makeAward = async (
+    tx: Repos,
+    area: AreaScope,
+    m: ModerationRow,
+    decisionId: string,
+    level: AwardLevel,
+  ) => {
+    const today = d.today();
+    await tx.moderation.award({
+      urn: m.school_urn,
+      decisionId,
+      year: m.programme_year,
+      level,
+      on: today,
+      expires: level === 'participation' ? null : expiryOf(today),
+      body: (await tx.tenancy.name(area)) ?? 'The programme',
+    });
+  };
+
+  return (
+    new Hono<Env>()
+      // ── the school's portfolio ──
+      .get('/schools/:urn/evidence', g.schoolLead, async (c) => {
+        const { school } = c.var;
+        const a = await awardOf(school);
+        const m = a.year ? await d.repo.moderation.get(school.urn, a.year) : undefined;
+        const definition = audit((a.audits.end ?? a.audits.baseline)?.definition);
+        const plan = a.recommendation; // the criteria say what the evidence is for
+        const endPlan = a.year ? await planActions(d.repo, school.urn, a) : [];
+        return c.json({
+          school: { urn: school.urn, name: school.name },
+          year: a.year,
+          open: portfolioOpen(m),
+          state: m?.state ?? null,
+          areas: definition.areas.map((x) => ({ number: x.number, title: x.title })),
+          actions: endPlan,
+          items: a.year
+            ? (await d.repo.moderation.evidence(school.urn, a.year)).map(evidenceJson)
+            : [],
+          evidenceCriterion: plan.criteria.find((x) => x.id === 'eligibility.evidence') ?? null,
+          limits: { maxFileBytes: MAX_FILE_BYTES, allowed: ALLOWED_IN_WORDS, minWords: MIN_WORDS },
+        });
+      })
+
+      .post(
+        '/schools/:urn/evidence',
+        g.schoolLead,
+        jsonOf(() => NewEvidence(d.today())),
+        async (c) => {
+          const { school, staff } = c.var;
+          const body = c.req.valid('json');
+          const a = await awardOf(school);
+          if (!a.year)
+            throw new HttpError(409, 'Open a round first: evidence belongs to a programme year.');
+          const year = a.year;
+          if (body.area !== undefined) {
+            const def = audit((a.audits.end ?? a.audits.baseline)?.definition);
+            if (!def.areas.some((x) => String(x.number) === body.area))
+              throw invalid([problem(['area'], `The audit has no area ${body.area}.`)]);
+          }
+          if (body.action !== undefined) {
+            const actions = await planActions(d.repo, school.urn, a);
+            if (!actions.some((x) => x.id === body.action))
+              throw invalid([problem(['action'], 'There is no such action in the plan.')]);
+          }
+          let file = null;
+          if (body.file) {
+            const bytes = Buffer.from(body.file.data, 'base64');
+            const checked = checkFile(body.file.name, bytes);
+            if (!checked.ok) throw invalid([problem(['file'], checked.message)], 422);
+            file = checked.file;
+          }
+          const row = await d.transaction(async (tx) => {
+            const m = await tx.moderation.get(school.urn, year);
+            if (!portfolioOpen(m))
+              throw new HttpError(
+                409,
+                'The portfolio is with the moderator, so it cannot change now.',
+              );
+            const added = await tx.moderation.addEvidence({
+              urn: school.urn,
+              year,
+              area: body.area ?? null,
+              actionId: body.action ?? null,
+              kind: body.kind,
+              description: body.description,
+              on: body.date,
+              url: body.url ?? null,
+              file,
+              by: staff.userId,
+            });
+            await log(tx, staff, school, 'evidence.added', {
+              item: added.id,
+              kind: added.kind,
+              file: file ? file.type : null,
+            });
+            return added;
+          });
+          return c.json({ item: evidenceJson(row) }, 201);
+        },
+      )
+
+      .delete('/schools/:urn/evidence/:id', g.schoolLead, async (c) => {
+        const { school, staff } = c.var;
+        const id = c.req.param('id');
+        if (!/^[0-9a-f-]{36}$/.test(id)) throw new HttpError(404, 'There is no such item.');
+        const a = await awardOf(school);
+        await d.transaction(async (tx) => {
+          const m = a.year ? await tx.moderation.get(school.urn, a.year) : undefined;
+          if (!portfolioOpen(m))
+            throw new HttpError(
+              409,
+              'The portfolio is with the moderator, so it cannot change now.',
+            );
+          if (!(await tx.moderation.removeEvidence(school.urn, id)))
+            throw new HttpError(404, 'There is no such item.');
+          await log(tx, staff, school, 'evidence.removed', { item: id });
+        });
+        return c.json({ ok: true });
+      })
+
+      .get('/schools/:urn/evidence/:id/file', g.schoolLead, (c) =>
+        serveFile(c.var.school.urn, c.req.param('id')),
+      )
+
+      // ── submission, decision, certificate: the lead's side ──
+      .get('/schools/:urn/moderation', g.schoolLead, async (c) => {
+        const { school } = c.var;
+        const a = await awardOf(school);
+        const m = a.year ? await d.repo.moderation.get(school.urn, a.year) : undefined;
+        const today = d.today();
+        const blockers: string[] = [];
+        if (!a.roundRows.baseline) blockers.push('The school has no Time 1 (baseline) round.');
+        if (!a.roundRows.end) blockers.push('The school has no Time 2 (end) round.');
+        for (const r of [a.roundRows.baseline, a.roundRows.end])
+          if (r && stateOf(r, today) === 'open')
+            blockers.push(`Close the round ${r.id} before submitting.`);
+        return c.json({
+          school: { urn: school.urn, name: school.name },
+          year: a.year,
+          rounds: a.rounds,
+          state: m?.state ?? null,
+          submittedAt: m?.submitted_at ?? null,
+          recommendation: a.recommendation,
+          canSubmit: blockers.length === 0 && (!m || m.state === 'more-evidence'),
+          blockers,
+          decisions: await decisionsJson(d.repo, m),
+          award: await awardJson(d.repo, school.urn),
+        });
+      })
+
+      .post('/schools/:urn/moderation/submit', g.schoolLead, jsonOf(Empty), async (c) => {
+        const { school, staff } = c.var;
+        const a = await awardOf(school);
+        const { baseline, end } = a.roundRows;
+        if (!a.year || !baseline || !end)
+          throw new HttpError(
+            409,
+            'A school is submitted with a Time 1 and a Time 2 round of one programme year.',
+          );
+        const today = d.today();
+        const year = a.year;
+        const rec: AwardRecommendation = a.recommendation;
+        const m = await d.transaction(async (tx) => {
+          for (const r of [baseline, end]) {
+            const state = stateOf(r, today);
+            if (state === 'open')
+              throw new HttpError(409, `Close the round ${r.id} before submitting it.`);
+            // Submitting locks both rounds, and with them their audits and the plan (0010).
+            if (state === 'closed') {
+              if (!(await tx.rounds.lock(school.urn, r.id, today)))
+                throw new HttpError(409, `The round ${r.id} could not be locked.`);
+              await tx.log.append({
+                actor: { id: staff.userId, role: staff.role },
+                trustId: school.trust_id,
+                laCode: school.local_authority,
+                schoolUrn: school.urn,
+                roundId: r.id,
+                kind: 'round.locked',
+                detail: { for: 'moderation' },
+              });
+            }
+          }
+          const existing = await tx.moderation.get(school.urn, year);
+          let row: ModerationRow | undefined;
+          if (!existing)
+            row = await tx.moderation.submit({
+              urn: school.urn,
+              year,
+              baseline: baseline.id,
+              end: end.id,
+              level: rec.level,
+              levelIfJudged: rec.levelIfJudged,
+              by: staff.userId,
+            });
+          else row = await tx.moderation.setState(existing.id, ['more-evidence'], 'submitted');
+          if (!row) throw new HttpError(409, 'The school is already submitted for moderation.');
+          await log(tx, staff, school, 'moderation.submitted', {
+            year,
+            recommended: rec.level,
+            again: !!existing,
+          });
+          return row;
+        });
+        return c.json({ state: m.state, year: m.programme_year }, 201);
+      })
+
+      .get('/schools/:urn/certificate', g.schoolLead, async (c) => {
+        const { school } = c.var;
+        const award = await awardJson(d.repo, school.urn);
+        if (!award) throw new HttpError(404, 'The school has no award yet.');
+        return c.json({ school: { urn: school.urn, name: school.name }, award });
+      })
+
+      // ── the moderator's side ──
+      .get('/moderation', g.moderator, async (c) => {
+        const { area } = c.var;
+        const queue = await d.repo.moderation.queue();
+        return c.json({
+          organisation: { kind: area.kind, name: (await d.repo.tenancy.name(area)) ?? '' },
+          schools: queue.map((m) => ({
+            urn: m.school_urn,
+            name: m.school_name,
+            year: m.programme_year,
+            state: m.state,
+            recommended: m.recommended_level,
+            levelIfJudged: m.level_if_judged,
+            submittedAt: m.submitted_at,
+          })),
+        });
+      })
+
+      .get('/moderation/schools/:urn', g.moderator, async (c) =>
+        c.json(await moderatorView(c.var.school, c.var.staff)),
+      )
+
+      .get('/moderation/schools/:urn/evidence/:id/file', g.moderator, (c) =>
+        serveFile(c.var.school.urn, c.req.param('id')),
+      )
+
+      .post('/moderation/schools/:urn/decision', g.moderator, jsonOf(Decision), async (c) => {
+        const { school, staff, area } = c.var;
+        const body = c.req.valid('json');
+        const a = await awardOf(school);
+        if (!a.year) throw new HttpError(409, 'The school has not been submitted for moderation.');
+        const year = a.year;
+        const level: AwardLevel | null =
+          body.outcome === 'confirm'
+            ? a.recommendation.level
+            : body.outcome === 'change-level'
+              ? body.level!
+              : body.outcome === 'participation'
+                ? 'participation'
+                : null;
+        if (body.outcome === 'change-level' && level === a.recommendation.level)
+          throw invalid([
+            problem(['level'], 'That is the recommended level: choose "Confirm" instead.'),
+          ]);
+        const state = await d.transaction(async (tx) => {
+          const m = await tx.moderation.get(school.urn, year);
+          if (!m || m.state !== 'submitted')
+            throw new HttpError(
+              409,
+              !m
+                ? 'The school has not been submitted for moderation.'
+                : m.state === 'more-evidence'
+                  ? 'More evidence was asked for: the school has not submitted again yet.'
+                  : 'This submission has already been decided.',
+            );
+          const pending = body.outcome !== 'more-evidence' && body.secondSignOff === true;
+          const id = await tx.moderation.decide({
+            moderationId: m.id,
+            urn: school.urn,
+            outcome: body.outcome,
+            level,
+            reasons: body.reasons,
+            by: staff.userId,
+            signOff: pending,
+          });
+          const next =
+            body.outcome === 'more-evidence'
+              ? 'more-evidence'
+              : pending
+                ? 'awaiting-sign-off'
+                : 'decided';
+          await tx.moderation.setState(m.id, ['submitted'], next);
+          if (next === 'decided') await makeAward(tx, area, m, id, level!);
+          await log(tx, staff, school, 'moderation.decided', {
+            decision: id,
+            outcome: body.outcome,
+            level,
+            recommended: a.recommendation.level,
+            secondSignOff: pending,
+          });
+          return next;
+        });
+        return c.json({ state }, 201);
+      })
+
+      .post('/moderation/schools/:urn/sign-off', g.moderator, jsonOf(SignOff), async (c) => {
+        const { school, staff, area } = c.var;
+        const body = c.req.valid('json');
+        const a = await awardOf(school);
+        await d.transaction(async (tx) => {
+          const m = a.year ? await tx.moderation.get(school.urn, a.year) : undefined;
+          if (!m || m.state !== 'awaiting-sign-off')
+            throw new HttpError(409, 'No decision here is waiting for a second moderator.');
+          const pending = (await tx.moderation.decisions(m.id)).find(
+            (x) => x.sign_off_required && !x.signed_off_by,
+          );
+          if (!pending)
+            throw new HttpError(409, 'No decision here is waiting for a second moderator.');
+          if (pending.decided_by === staff.userId)
+            throw new HttpError(403, 'A second moderator signs off, not the one who decided.');
+          if (!(await tx.moderation.signOff(pending.id, staff.userId, body.reasons)))
+            throw new HttpError(409, 'The decision was signed off already.');
+          await tx.moderation.setState(m.id, ['awaiting-sign-off'], 'decided');
+          await makeAward(tx, area, m, pending.id, pending.level!);
+          await log(tx, staff, school, 'moderation.signed-off', {
+            decision: pending.id,
+            level: pending.level,
+          });
+        });
+        return c.json({ state: 'decided' }, 201);
+      })
+
+      .post(
+        '/moderation/schools/:urn/notes',
+        g.moderator,
+        jsonOf(() => Note(d.today())),
+        async (c) => {
+          const { school, staff } = c.var;
+          const body = c.req.valid('json');
+          const a = await awardOf(school);
+          await d.transaction(async (tx) => {
+            const m = a.year ? await tx.moderation.get(school.urn, a.year) : undefined;
+            if (!m) throw new HttpError(409, 'The school has not been submitted for moderation.');
+            await tx.moderation.addNote({
+              moderationId: m.id,
+              urn: school.urn,
+              on: body.visitedOn,
+              note: body.note,
+              by: staff.userId,
+            });
+            await log(tx, staff, school, 'moderation.note', { visitedOn: body.visitedOn });
+          });
+          return c.json({ ok: true }, 201);
+        },
+      )
+
+      // ── the LA's or trust's awards, and renewal ──
+      .get('/area/awards', g.area, async (c) => {
+        const today = d.today();
+        const soon = addDays(today, RENEWAL_NOTICE_DAYS);
+        const awards = await d.repo.moderation.awards();
+        // A school's current award is its latest.
+        const seen = new Set<string>();
+        const current = awards.filter((w) => !seen.has(w.school_urn) && seen.add(w.school_urn));
+        const byLevel = Object.fromEntries(
+          AwardLevel.options.map((l) => [l, current.filter((w) => w.level === l).length]),
+        ) as Record<AwardLevel, number>;
+        return c.json({
+          today,
+          byLevel,
+          awards: current.map((w) => ({
+            urn: w.school_urn,
+            school: w.school_name,
+            level: w.level,
+            levelLabel: LEVEL_WORDS[w.level],
+            awardedOn: w.awarded_on,
+            expiresOn: w.expires_on,
+            awardingBody: w.awarding_body,
+            status: !w.expires_on
+              ? 'no-expiry'
+              : w.expires_on < today
+                ? 'expired'
+                : w.expires_on <= soon
+                  ? 'renew-soon'
+                  : 'current',
+            remindedOn: w.reminded_on,
+          })),
+        });
+      })
+
+      .post('/area/awards/reminders', g.areaWrite, jsonOf(Empty), async (c) => {
+        const { staff, area } = c.var;
+        const today = d.today();
+        const queued = await d.transaction(async (tx) => {
+          const due = await tx.moderation.dueForRenewal(addDays(today, RENEWAL_NOTICE_DAYS));
+          const leads = await tx.accounts.leads(due.map((w) => w.school_urn));
+          let n = 0;
+          for (const w of due) {
+            for (const lead of leads.filter((l) => l.school_urn === w.school_urn)) {
+              await tx.accounts.queue({
+                by: staff.userId,
+                kind: 'reminder',
+                to: lead.email,
+                subject: `${w.school_name}: the ${LEVEL_WORDS[w.level]} award expires on ${w.expires_on}`,
+                body: [
+                  `Dear ${lead.display_name},`,
+                  '',
+                  `${w.school_name}'s All Together ${LEVEL_WORDS[w.level]} award (${w.awarding_body}) expires on ${w.expires_on}.`,
+                  'To renew it, run a new programme year: a baseline audit and survey, an action plan,',
+                  'an end audit and survey, and the evidence portfolio, then submit it for moderation.',
+                ].join('\n'),
+                laCode: area.kind === 'local-authority' ? area.la : null,
+                trustId: area.kind === 'trust' ? area.trust : null,
+                schoolUrn: w.school_urn,
+              });
+              n++;
+            }
+            await tx.moderation.reminded(w.id, today);
+            await tx.log.append({
+              actor: { id: staff.userId, role: staff.role },
+              trustId: area.kind === 'trust' ? area.trust : null,
+              laCode: area.kind === 'local-authority' ? area.la : null,
+              schoolUrn: w.school_urn,
+              roundId: null,
+              kind: 'award.renewal-reminder',
+              detail: { expiresOn: w.expires_on, level: w.level },
+            });
+          }
+          return n;
+        });
+        return c.json({ queued }, 201);
+      })
+  );
+};
+
+/** The actions of the plan the award reads (the end round's plan, else the baseline's). */
+async function planActions(
+  repo: Repos,
+  urn: string,
+  a: { rounds: { baseline: string | null; end: string | null } },
+): Promise<{ id: string; title: string }[]> {
+  const doc =
+    (a.rounds.end ? await repo.documents.plans.get(urn, a.rounds.end) : undefined) ??
+    (a.rounds.baseline ? await repo.documents.plans.get(urn, a.rounds.baseline) : undefined);
+  const actions = (
+    doc as { actions?: { id?: unknown; title?: unknown; description?: unknown }[] } | undefined
+  )?.actions;
+  return (actions ?? [])
+    .filter((x) => typeof x.id === 'string')
+    .map((x) => ({
+      id: x.id as string,
+      title: String(x.title ?? x.description ?? x.id),
+    }));
+}
