@@ -13,3 +13,4 @@ export * from './publish.js';
 export * from './cpd.js';
 export * from './target.js';
 export type * from './types.js';
+export * from './counts-protect.js';
