@@ -29,6 +29,7 @@ import { maintenance } from './ops/maintenance.js';
 import { SubmissionStore } from './repo/submissions.js';
 import { areaRoutes } from './routes/area.js';
 import { areaAdminRoutes } from './routes/area-admin.js';
+import { incidentRoutes } from './routes/incidents.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { authRoutes } from './routes/auth.js';
 import { pupilRoutes } from './routes/pupil.js';
@@ -59,7 +60,8 @@ function api(d: Deps) {
     .route('/', trustRoutes(d, g))
     .route('/', areaRoutes(d, g))
     .route('/', areaAdminRoutes(d, g))
-    .route('/', invitationRoutes(d, g));
+    .route('/', invitationRoutes(d, g))
+    .route('/', incidentRoutes(d, g));
 }
 export type AppType = ReturnType<typeof api>;
 

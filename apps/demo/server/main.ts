@@ -11,6 +11,7 @@ import { checkIntegrity } from './ops/integrity.js';
 import { loggers } from './ops/logging.js';
 import { DEMO_ADMIN, DEMO_CODE, DEMO_PASSWORD, seed } from './seed.js';
 import { DEMO_LA, LA_ADMIN, LA_ADVISER, seedArea } from './seed-area.js';
+import { seedIncidents } from './seed-incidents.js';
 import { formatCode } from './security.js';
 
 const config = loadConfig();
@@ -43,6 +44,7 @@ if (config.demo) {
   }
   sample = await withScope(SYSTEM, () => seed(db));
   area = await withScope(SYSTEM, () => seedArea(db));
+  await withScope(SYSTEM, () => seedIncidents(db, new Date().toISOString().slice(0, 10)));
   console.log(
     `seed: sample trust and LA ready (${sample.schools.length} trust schools and ${area.schools} more in the LA, ${sample.responses + area.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`,
   );

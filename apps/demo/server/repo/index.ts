@@ -8,6 +8,7 @@ import { codesRepo } from './codes.js';
 import { devicesRepo } from './devices.js';
 import { documentsRepo } from './documents.js';
 import { healthRepo } from './health.js';
+import { incidentsRepo } from './incidents.js';
 import { logRepo } from './log.js';
 import { responsesRepo } from './responses.js';
 import { roundsRepo } from './rounds.js';
@@ -33,6 +34,7 @@ export function repos(q: Queryable) {
     tenancy: tenancyRepo(q),
     tracker: trackerRepo(q),
     accounts: accountsRepo(q),
+    incidents: incidentsRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;

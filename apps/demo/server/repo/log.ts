@@ -24,6 +24,10 @@ export const LOG_KINDS = [
   'account.invited',
   'account.deactivated',
   'account.activated',
+  'incident.recorded',
+  'incident.updated',
+  'incident.imported',
+  'return.submitted',
 ] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 
