@@ -25,6 +25,7 @@ import { schoolPage } from './pages/school/index.js';
 import { trustLogPage, trustPage } from './pages/trust.js';
 import { areaPage } from './pages/area.js';
 import { invitePage } from './pages/invite.js';
+import { areaReturnsPage, incidentsPage } from './pages/incidents.js';
 import './elements.js';
 
 const nav = document.getElementById('nav')!;
@@ -40,6 +41,11 @@ function renderNav(me: Me | null): void {
       ? html`<span class="nav__who">${me.user.name}</span>
           <a href=${home(me.user.role)}>Dashboard</a>
           ${me.user.role === 'school-lead' ? '' : html`<a href="/area">Programme tracker</a>`}
+          ${
+            me.user.role === 'school-lead'
+              ? html`<a href="/incidents">Incidents</a>`
+              : html`<a href="/area/incident-returns">Incident returns</a>`
+          }
           <button class="link" type="button" @click=${signOut}>Sign out</button>`
       : html`<a href="/">Staff sign in</a> <a href="/pupil">Pupils</a>`,
     nav,
@@ -134,6 +140,10 @@ export async function route(): Promise<void> {
       return;
     }
     if (path === '/') return navigate(home(me.user.role), true);
+    if (path === '/area/incident-returns' && me.user.role !== 'school-lead')
+      return await areaReturnsPage();
+    if (path.startsWith('/incidents') && me.user.role === 'school-lead')
+      return await incidentsPage(me, path);
     if (path.startsWith('/area') && me.user.role !== 'school-lead') return await areaPage(me, path);
     if (path.startsWith('/school') && me.user.role === 'school-lead')
       return await schoolPage(me, path);
