@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { TermlyReturn, type Shown } from '@all-together/model';
+import { AuditResponse, TermlyReturn, type Shown } from '@all-together/model';
 import { SYSTEM, withScope } from '../server/db.js';
 import { DEMO_ADMIN } from '../server/seed.js';
 import { LA_ADVISER, laLeadEmail, seedArea } from '../server/seed-area.js';
@@ -379,6 +379,34 @@ for (const backend of backends) {
         }[]
       ).find((x) => x.details?.characteristics.includes('race'));
       assert.deepEqual(imported?.details?.types, ['physical']);
+    });
+
+    it('the termly analysis for governors hides small counts and can be cited as audit evidence for 3.1, 3.3, 3.5 and 3.6', async () => {
+      const lead = await signIn(laLeadEmail(0));
+      const r = await lead.request('GET', `/api/schools/${urn}/incident-analysis`);
+      assert.equal(r.status, 200, r.text);
+      const terms = r.json.terms as { term: string; figures: Record<string, unknown> }[];
+      const now = terms.find((t) => t.term === termOf(today))!;
+      // 12 substantiated this term: shown exactly in the school's own analysis, 1 SEND-related hidden.
+      assert.deepEqual(now.figures.allegations, { value: 12 });
+      assert.equal(
+        (now.figures.characteristics as Record<string, { symbol?: string }>)['disability-send']!
+          .symbol,
+        '[c]',
+      );
+      const evidence = r.json.evidence as { statements: string[]; note: unknown };
+      assert.deepEqual(evidence.statements, ['3.1', '3.3', '3.5', '3.6']);
+      const audit = AuditResponse.safeParse({
+        id: randomUUID(),
+        definition: { id: 'audit', version: '1.0.0' },
+        school: urn,
+        wave: 'baseline',
+        respondentRole: 'school-lead',
+        ratings: {},
+        evidence: Object.fromEntries(evidence.statements.map((k) => [k, [evidence.note]])),
+        updatedAt: '2026-12-01T10:00:00Z',
+      });
+      assert.ok(audit.success, JSON.stringify(audit.error?.issues));
     });
 
     it('P9 incidents are deleted after the school’s retention; submitted returns stay', async () => {

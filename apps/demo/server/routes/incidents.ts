@@ -13,6 +13,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import {
   Allegation,
+  EvidenceNote,
   IncidentDetails,
   IncidentStatus,
   problem,
@@ -310,6 +311,7 @@ export const incidentRoutes = (d: Deps, g: Guards) => {
         return c.json({
           school: { urn: c.var.school.urn, name: c.var.school.name },
           year,
+          evidence: analysisEvidence(year),
           terms: termsOf(year)
             .filter((t) => termDates(t).startsOn <= today)
             .map((term) => ({
@@ -398,6 +400,21 @@ export const incidentRoutes = (d: Deps, g: Guards) => {
       })
   );
 };
+
+/**
+ * The termly analysis as audit evidence: the statements about recording and analysing incidents
+ * (3.1 recorded centrally with outcome, 3.3 action, outcome and review dates, 3.5 type and groups
+ * targeted, 3.6 analysed at least termly for leaders and governors) can cite it, as a note with a
+ * link to the report. The audit stores it as it stores any evidence note.
+ */
+export const analysisEvidence = (year: string) => ({
+  statements: ['3.1', '3.3', '3.5', '3.6'],
+  note: EvidenceNote.parse({
+    kind: 'document',
+    note: `Termly analysis of recorded allegations and bullying incidents (${year}): counts by type, prejudice-related characteristic, action and outcome for each term, reported to leaders and governors.`,
+    url: `/incidents/report?year=${year}`,
+  }),
+});
 
 type AreaOf = Extract<Env['Variables']['area'], object>;
 
