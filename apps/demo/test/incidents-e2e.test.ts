@@ -177,6 +177,23 @@ describe(
         .find((l) => l.startsWith(`${urn.school_urn},`) && l.includes(termOf(today)));
       assert.ok(line?.includes(today), `the CSV row of the school: ${line}`);
       assert.ok(!csv.includes('P-0042'));
+      // Reminders to the schools that have not submitted, through the outbox.
+      await la
+        .getByRole('button', { name: /Remind the \d+ schools that have not submitted/ })
+        .click();
+      await la
+        .locator('#notice')
+        .getByText(/reminders queued in the outbox/)
+        .waitFor();
+      // Last programme year: the seeded schools' submitted returns and the area's trend.
+      await la
+        .getByRole('navigation', { name: 'Programme years' })
+        .getByRole('link')
+        .nth(1)
+        .click();
+      await la.waitForURL(/year=/);
+      await la.locator('#return-status').getByText('Submitted').first().waitFor();
+      await check(la, "last year's returns");
       assert.deepEqual(errors, []);
     });
   },

@@ -409,6 +409,27 @@ for (const backend of backends) {
       assert.ok(audit.success, JSON.stringify(audit.error?.issues));
     });
 
+    it('the LA reminds the leads of schools that have not submitted, through the outbox; a lead cannot', async () => {
+      const la = await signIn(LA_ADVISER);
+      const term = termOf(today);
+      const r = await la.request('POST', '/api/area/incident-returns/reminders', { term });
+      assert.equal(r.status, 200, r.text);
+      assert.ok((r.json.queued as number) >= 1);
+      const sent = await rows<{ school_urn: string; subject: string }>(
+        "SELECT school_urn, subject FROM outbox WHERE kind = 'reminder' AND subject LIKE 'Termly incident return%'",
+      );
+      assert.ok(sent.some((m) => m.school_urn === otherUrn));
+      assert.ok(
+        !sent.some((m) => m.school_urn === urn),
+        'the school that submitted is not reminded',
+      );
+      const lead = await signIn(laLeadEmail(0));
+      assert.equal(
+        (await lead.request('POST', '/api/area/incident-returns/reminders', { term })).status,
+        403,
+      );
+    });
+
     it('P9 incidents are deleted after the school’s retention; submitted returns stay', async () => {
       const lead = await signIn(laLeadEmail(0));
       const set = await lead.request('PUT', `/api/schools/${urn}/incident-settings`, {

@@ -76,6 +76,7 @@ const ListQuery = z.object({
   to: z.iso.date().optional(),
 });
 const YearQuery = z.object({ year: ProgrammeYearId.optional() });
+const Remind = z.strictObject({ term: TermId });
 const Import = z.strictObject({
   csv: z.string().min(1, 'Choose the CSV file your safeguarding system exported.').max(2_000_000),
 });
@@ -366,6 +367,52 @@ export const incidentRoutes = (d: Deps, g: Guards) => {
       .get('/area/incident-returns', g.area, queryOf(YearQuery), async (c) => {
         const year = c.req.valid('query').year ?? programmeYearOf(d.today());
         return c.json(await areaReturns(d, c.var.area, year));
+      })
+
+      /**
+       * Reminds the leads of every school in the area that has not submitted a term's return (a
+       * term that has started), through the outbox: sent by SMTP when the portal has a mail server,
+       * otherwise listed to copy. Never to pupils.
+       */
+      .post('/area/incident-returns/reminders', g.areaWrite, jsonOf(Remind), async (c) => {
+        const { area, staff } = c.var;
+        const { term } = c.req.valid('json');
+        if (termDates(term).startsOn > d.today())
+          throw invalid([problem(['term'], 'That term has not started yet.')], 422);
+        const schools = await d.repo.tenancy.schools(area);
+        const submitted = new Set(
+          (await d.repo.incidents.returns(schools.map((s) => s.urn)))
+            .filter((r) => r.term === term)
+            .map((r) => r.school_urn),
+        );
+        const missing = schools.filter((s) => !submitted.has(s.urn));
+        const leads = await d.repo.accounts.leads(missing.map((s) => s.urn));
+        const organisation = (await d.repo.tenancy.name(area)) ?? '';
+        let queued = 0;
+        await d.transaction(async (tx) => {
+          for (const s of missing)
+            for (const lead of leads.filter((l) => l.school_urn === s.urn)) {
+              await tx.accounts.queue({
+                kind: 'reminder',
+                to: lead.email,
+                subject: `Termly incident return for ${termLabel(term).toLowerCase()}: ${s.name}`,
+                body: [
+                  `Hello ${lead.display_name},`,
+                  '',
+                  `${organisation} has not yet received ${s.name}'s termly return of bullying incidents for the ${termLabel(term).toLowerCase()}.`,
+                  'Your safeguarding or anti-bullying lead can review and submit it under Incidents, Termly return.',
+                  '',
+                  `If something is getting in the way, reply to ${staff.email}.`,
+                ].join('\n'),
+                laCode: area.kind === 'local-authority' ? area.la : null,
+                trustId: area.kind === 'trust' ? area.trust : null,
+                schoolUrn: s.urn,
+                by: staff.userId,
+              });
+              queued++;
+            }
+        });
+        return c.json({ term, queued, schools: missing.length });
       })
 
       .get('/area/incident-returns.csv', g.area, queryOf(YearQuery), async (c) => {

@@ -790,10 +790,13 @@ async function governorsReport(urn: string) {
 
 // ─────────────────────────────────────────── the LA ───────────────────────────────────────────
 
-export async function areaReturnsPage(): Promise<void> {
+export async function areaReturnsPage(
+  message: TemplateResult | typeof nothing = nothing,
+): Promise<void> {
   let data: AreaReturns;
+  const year = new URLSearchParams(location.search).get('year') ?? undefined;
   try {
-    data = await call(client.area['incident-returns'].$get({ query: {} }));
+    data = await call(client.area['incident-returns'].$get({ query: year ? { year } : {} }));
   } catch (e) {
     return show(
       html`<h1>Incident returns</h1>
@@ -802,11 +805,41 @@ export async function areaReturnsPage(): Promise<void> {
       { error: true },
     );
   }
+  const latest = data.area.at(-1);
+  const remind = async () => {
+    try {
+      const r = await call(
+        client.area['incident-returns'].reminders.$post({ json: { term: latest!.term } }),
+      );
+      await areaReturnsPage(
+        notice(`${r.queued} reminders queued in the outbox, to the leads of ${r.schools} schools.`),
+      );
+      focusOn('#notice');
+    } catch (e) {
+      await areaReturnsPage(errorView(e));
+      focusOn('.error-summary');
+    }
+  };
   show(
-    html`<h1>Termly incident returns</h1>
+    html`${message}
+      <h1>Termly incident returns</h1>
       <p>
         Programme year ${data.year}. Schools submit a return each term; you never see their records.
       </p>
+      <nav aria-label="Programme years" class="no-print">
+        <ul class="inline-list">
+          ${[data.year, previousYear(data.year)].map(
+            (y) =>
+              html`<li>
+                <a
+                  href="/area/incident-returns?year=${y}"
+                  aria-current=${y === data.year ? 'page' : nothing}
+                  >${y}</a
+                >
+              </li>`,
+          )}
+        </ul>
+      </nav>
       <p>
         <a href="/api/area/incident-returns.csv?year=${data.year}" download
           >Download the returns (CSV)</a
@@ -845,6 +878,16 @@ export async function areaReturnsPage(): Promise<void> {
           </tbody>
         </table>
       </div>
+      ${
+        latest && latest.submitted < latest.of
+          ? html`<p class="no-print">
+              <button class="button button--secondary" type="button" @click=${remind}>
+                Remind the ${latest.of - latest.submitted} schools that have not submitted
+                (${latest.label})
+              </button>
+            </p>`
+          : nothing
+      }
       <h2>The area's trend</h2>
       ${NOTE}
       ${figuresTable(
@@ -857,6 +900,11 @@ export async function areaReturnsPage(): Promise<void> {
     'Incident returns',
   );
 }
+
+const previousYear = (y: string) => {
+  const start = Number(y.slice(0, 4)) - 1;
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+};
 
 /** The area's flat figures (by id) in the return's shape, for the one table renderer. */
 function areaFigures(flat: Record<string, Shown<number>>): Record<string, unknown> {
