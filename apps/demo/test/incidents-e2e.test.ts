@@ -142,6 +142,9 @@ describe(
       // The governors' report prints on A4.
       await page.goto(s.url + '/incidents/report');
       await page.getByRole('heading', { level: 1, name: /termly report to governors/ }).waitFor();
+      // Audit, plan and pupil survey beside the incident trends.
+      await page.getByRole('heading', { level: 2, name: 'The programme' }).waitFor();
+      await page.getByRole('row', { name: /Audit/ }).waitFor();
       await check(page, "the governors' report");
       await page.emulateMedia({ media: 'print' });
       await page.screenshot({ path: `${SHOTS}incidents-governors-print.png`, fullPage: true });

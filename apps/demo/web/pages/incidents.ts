@@ -18,6 +18,7 @@ import {
   StaffRole,
   type Shown,
 } from '@all-together/model';
+import { planProgress, scoreAudit } from '@all-together/scoring';
 import { ApiError, call, client, type Me } from '../api.js';
 import { errorView, focusOn, longDate, navigate, notice, show } from '../ui.js';
 
@@ -759,8 +760,69 @@ async function returnPage(
 
 // ─────────────────────────────────────── governors' report ───────────────────────────────────────
 
+/** The programme this year, for the report: audit, plan and pupil survey, each from scoring's one function. */
+async function programmeSection(urn: string): Promise<TemplateResult> {
+  try {
+    const { rounds } = await call(school.rounds.$get({ param: { urn } }));
+    const latest = [...rounds].sort((x, y) => (x.opensOn < y.opensOn ? -1 : 1)).at(-1);
+    if (!latest)
+      return html`<p>
+        The school has not started a survey round yet: no audit or plan to report.
+      </p>`;
+    const param = { urn, round: latest.id };
+    const [audit, plan] = await Promise.all([
+      call(school.rounds[':round'].audit.$get({ param })),
+      call(school.rounds[':round'].plan.$get({ param })),
+    ]);
+    const scores =
+      audit.response && audit.definition ? scoreAudit(audit.definition, audit.response) : null;
+    const progress = plan.plan
+      ? planProgress(plan.plan, { today: new Date().toISOString().slice(0, 10) })
+      : null;
+    return html`<table class="table">
+      <caption>
+        The programme: ${latest.id} (${latest.wave === 'baseline' ? 'Time 1' : 'Time 2'})
+      </caption>
+      <tbody>
+        <tr>
+          <th scope="row">Audit</th>
+          <td>
+            ${
+              scores && scores.overall !== null
+                ? `${Math.round(scores.overall)}% overall; ${scores.counts['fully-met']} statements fully met, ${scores.counts['partially-met']} partially, ${scores.counts['not-yet-met']} not yet`
+                : 'Not yet rated'
+            }
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">Action plan</th>
+          <td>
+            ${
+              progress
+                ? `${progress.actions.byStatus.done} of ${progress.actions.total} actions done${progress.actions.overdue.length ? `; ${progress.actions.overdue.length} overdue` : ''}${progress.reviewDue ? '; a review is due' : ''}`
+                : 'No plan yet'
+            }
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">Pupil survey</th>
+          <td>
+            ${latest.responses.label} pupils answered (${latest.state}); the results are on the
+            school's Results page, with small groups hidden.
+          </td>
+        </tr>
+      </tbody>
+    </table>`;
+  } catch (e) {
+    return errorView(e);
+  }
+}
+
 async function governorsReport(urn: string) {
-  const a = await call(school['incident-analysis'].$get({ param: { urn }, query: {} }));
+  const [a, programme] = await Promise.all([
+    call(school['incident-analysis'].$get({ param: { urn }, query: {} })),
+    programmeSection(urn),
+  ]);
   show(
     html`<article class="report">
       <h1>Bullying incidents: termly report to governors</h1>
@@ -772,6 +834,9 @@ async function governorsReport(urn: string) {
         term. It is evidence for the audit's data statements (recording, analysing at least termly
         for leaders and governors). Small numbers are hidden to protect pupils' privacy.
       </p>
+      <h2>The programme</h2>
+      ${programme}
+      <h2>Incident trends</h2>
       ${NOTE}
       ${figuresTable(
         'Allegations and incidents per term',
