@@ -29,6 +29,7 @@ import { maintenance } from './ops/maintenance.js';
 import { SubmissionStore } from './repo/submissions.js';
 import { areaRoutes } from './routes/area.js';
 import { areaAdminRoutes } from './routes/area-admin.js';
+import { incidentRoutes } from './routes/incidents.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { authRoutes } from './routes/auth.js';
@@ -65,7 +66,8 @@ function api(d: Deps) {
     .route('/', areaRoutes(d, g))
     .route('/', areaAdminRoutes(d, g))
     .route('/', invitationRoutes(d, g))
-    .route('/', moderationRoutes(d, g));
+    .route('/', moderationRoutes(d, g))
+    .route('/', incidentRoutes(d, g));
 }
 export type AppType = ReturnType<typeof api>;
 

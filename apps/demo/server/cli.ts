@@ -9,6 +9,7 @@ import { migrate } from './migrate.js';
 import { checkIntegrity } from './ops/integrity.js';
 import { seed } from './seed.js';
 import { seedArea } from './seed-area.js';
+import { seedIncidents } from './seed-incidents.js';
 import { DatabaseLimits } from './state.js';
 
 const command = process.argv[2];
@@ -20,6 +21,7 @@ try {
   if (command === 'seed') {
     const r = await withScope(SYSTEM, () => seed(db));
     const area = await withScope(SYSTEM, () => seedArea(db));
+    await withScope(SYSTEM, () => seedIncidents(db, new Date().toISOString().slice(0, 10)));
     console.log(
       `seed: ${r.schools.length + area.schools} schools, ${r.responses + area.responses} responses, ${(r.ms / 1000).toFixed(1)} s`,
     );

@@ -12,6 +12,7 @@ import { loggers } from './ops/logging.js';
 import { DEMO_ADMIN, DEMO_CODE, DEMO_PASSWORD, seed } from './seed.js';
 import { DEMO_LA, LA_ADMIN, LA_ADVISER, seedArea } from './seed-area.js';
 import { MODERATOR, SECOND_MODERATOR, seedModeration } from './seed-moderation.js';
+import { seedIncidents } from './seed-incidents.js';
 import { formatCode } from './security.js';
 
 const config = loadConfig();
@@ -51,6 +52,7 @@ if (config.demo) {
       interestSchool: sample!.schools[2]?.urn,
     }),
   );
+  await withScope(SYSTEM, () => seedIncidents(db, new Date().toISOString().slice(0, 10)));
   console.log(
     `seed: sample trust and LA ready (${sample.schools.length} trust schools and ${area.schools} more in the LA, ${sample.responses + area.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`,
   );

@@ -26,6 +26,7 @@ import { trustLogPage, trustPage } from './pages/trust.js';
 import { areaPage } from './pages/area.js';
 import { invitePage } from './pages/invite.js';
 import { awardsPage, leadAwardPage, moderatorPage } from './pages/moderation.js';
+import { areaReturnsPage, incidentsPage } from './pages/incidents.js';
 import './elements.js';
 
 const nav = document.getElementById('nav')!;
@@ -48,10 +49,11 @@ function renderNav(me: Me | null): void {
           <a href=${home(me.user.role)}>Dashboard</a>
           ${
             me.user.role === 'school-lead'
-              ? html`<a href="/award">Award and evidence</a>`
+              ? html`<a href="/award">Award and evidence</a> <a href="/incidents">Incidents</a>`
               : me.user.role === 'moderator'
                 ? ''
-                : html`<a href="/area">Programme tracker</a> <a href="/awards">Awards</a>`
+                : html`<a href="/area">Programme tracker</a> <a href="/awards">Awards</a>
+                    <a href="/area/incident-returns">Incident returns</a>`
           }
           <button class="link" type="button" @click=${signOut}>Sign out</button>`
       : html`<a href="/">Staff sign in</a> <a href="/pupil">Pupils</a>`,
@@ -153,6 +155,10 @@ export async function route(): Promise<void> {
       return await awardsPage();
     if (path.startsWith('/award') && me.user.role === 'school-lead' && me.user.school)
       return await leadAwardPage(me.user.school, path);
+    if (path === '/area/incident-returns' && !['school-lead', 'moderator'].includes(me.user.role))
+      return await areaReturnsPage();
+    if (path.startsWith('/incidents') && me.user.role === 'school-lead')
+      return await incidentsPage(me, path);
     if (path.startsWith('/area') && !['school-lead', 'moderator'].includes(me.user.role))
       return await areaPage(me, path);
     if (path.startsWith('/school') && me.user.role === 'school-lead')

@@ -20,6 +20,7 @@ export * from './summary.js';
 export * from './published.js';
 export * from './tracker.js';
 export * from './targeting.js';
+export * from './incident.js';
 export * from './problems.js';
 export * from './validate.js';
 export {

@@ -14,3 +14,4 @@ export * from './cpd.js';
 export * from './target.js';
 export * from './end-survey.js';
 export type * from './types.js';
+export * from './counts-protect.js';

@@ -27,6 +27,7 @@ export type Access =
   | 'area-write'
   | 'area-admin'
   | 'moderator'
+  | 'incidents'
   | 'pupil';
 
 export interface RouteInfo {
@@ -169,6 +170,31 @@ export function guards(d: Pick<Deps, 'repo'>) {
       await withScope(scopeOf(staff), async () => {
         const school = await d.repo.schools.get(staff.schoolUrn!);
         if (!school) throw new HttpError(403, 'You can only see your own school.');
+        c.set('school', school);
+        await next();
+      });
+    }),
+
+    /**
+     * A member of a school's staff holding the `incidents` permission (safeguarding and
+     * anti-bullying staff), on a route with `:urn`: incidents are the school's alone (migration 040).
+     */
+    incidents: mark<{ staff: StaffSession; school: SchoolRow }>('incidents', async (c, next) => {
+      const staff = staffOf(c);
+      if (staff.role !== 'school-lead' || !staff.schoolUrn)
+        throw new HttpError(
+          403,
+          "Only the school's safeguarding and anti-bullying staff can do this.",
+        );
+      if (c.req.param('urn') !== staff.schoolUrn)
+        throw new HttpError(403, 'You can only see your own school.');
+      await withScope(scopeOf(staff), async () => {
+        const school = await d.repo.schools.get(staff.schoolUrn!);
+        if (!school || !(await d.repo.incidents.permitted(staff.userId, school.urn, 'incidents')))
+          throw new HttpError(
+            403,
+            "Only the school's safeguarding and anti-bullying staff can see incidents. Ask your head teacher for access.",
+          );
         c.set('school', school);
         await next();
       });

@@ -14,6 +14,8 @@ import { describeError } from './logging.js';
 export interface MaintenanceReport extends RetentionReport {
   sessionsExpired: number;
   countersExpired: number;
+  /** Incident records past their school's retention, deleted (migration 040). */
+  incidentsExpired: number;
   integrity?: number;
 }
 
@@ -36,6 +38,7 @@ export function maintenance(d: Deps) {
         ...retention,
         sessionsExpired: await d.repo.sessions.purgeExpired(now),
         countersExpired: await d.limits.purge(now),
+        incidentsExpired: await d.repo.incidents.purgeExpired(d.today()),
       };
       await d.repo.health.purge(now - DAY);
       await d.repo.devices.purge(now - 365 * DAY);

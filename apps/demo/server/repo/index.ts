@@ -9,6 +9,7 @@ import { devicesRepo } from './devices.js';
 import { documentsRepo } from './documents.js';
 import { endSurveysRepo } from './end-surveys.js';
 import { healthRepo } from './health.js';
+import { incidentsRepo } from './incidents.js';
 import { logRepo } from './log.js';
 import { moderationRepo } from './moderation.js';
 import { responsesRepo } from './responses.js';
@@ -37,6 +38,7 @@ export function repos(q: Queryable) {
     accounts: accountsRepo(q),
     endSurveys: endSurveysRepo(q),
     moderation: moderationRepo(q),
+    incidents: incidentsRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;

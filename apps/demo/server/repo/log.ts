@@ -32,6 +32,10 @@ export const LOG_KINDS = [
   'moderation.signed-off',
   'moderation.note',
   'award.renewal-reminder',
+  'incident.recorded',
+  'incident.updated',
+  'incident.imported',
+  'return.submitted',
 ] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 

@@ -1,0 +1,518 @@
+/**
+ * Incident recording and the termly return (issue 20; docs/decisions/0050).
+ *
+ * - A school's safeguarding and anti-bullying staff (the `incidents` guard: a school account holding
+ *   the `incidents` permission) record allegations, decide them, complete incidents, import a
+ *   safeguarding system's export, read the termly analysis, and submit the termly return.
+ * - LA and trust staff (the `area` guard) read every school's return status, each submitted return,
+ *   the area's protected totals per term, and the CSV. They never read an incident: the tables are
+ *   the school's alone under row-level security too.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  Allegation,
+  EvidenceNote,
+  IncidentDetails,
+  IncidentStatus,
+  problem,
+  TermId,
+  type Shown,
+  type TermlyFigures,
+} from '@all-together/model';
+import type { Deps, Env, StaffSession } from '../context.js';
+import { SYSTEM } from '../db.js';
+import {
+  FIGURE_IDS,
+  figureMap,
+  incidentsFromCsv,
+  protectArea,
+  protectReturn,
+  returnsCsv,
+  termCounts,
+  termDates,
+  termLabel,
+  termOf,
+  termsOf,
+} from '../domain/incidents.js';
+import { programmeYearOf, ProgrammeYearId } from '../domain/programme-year.js';
+import { HttpError, invalid } from '../middleware/errors.js';
+import type { Guards } from '../middleware/guard.js';
+import type { IncidentRow } from '../repo/incidents.js';
+import type { Repos } from '../repo/index.js';
+import type { SchoolRow } from '../repo/schools.js';
+import { jsonOf, queryOf } from '../validation.js';
+
+const NewIncident = z.strictObject({ id: z.uuid(), allegation: Allegation });
+const Update = z
+  .strictObject({
+    allegation: Allegation,
+    status: IncidentStatus,
+    details: IncidentDetails.nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === 'substantiated' && !v.details)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['details'],
+        message: 'Complete the incident: its type, online or offline, and the outcome.',
+      });
+    if (v.details && !v.details.prejudiceRelated && v.details.characteristics.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['details', 'characteristics'],
+        message: 'Choose characteristics only for a prejudice-related incident.',
+      });
+    if (v.details?.prejudiceRelated && !v.details.characteristics.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['details', 'characteristics'],
+        message: 'Choose the characteristic it was perceived to target.',
+      });
+  });
+const ListQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+const YearQuery = z.object({ year: ProgrammeYearId.optional() });
+const Remind = z.strictObject({ term: TermId });
+const Import = z.strictObject({
+  csv: z.string().min(1, 'Choose the CSV file your safeguarding system exported.').max(2_000_000),
+});
+const Settings = z.strictObject({
+  retentionYears: z
+    .number()
+    .int('Enter a whole number of years.')
+    .min(1, 'At least 1 year.')
+    .max(25, 'At most 25 years.'),
+});
+
+/** An incident as the school's staff read it. */
+const incidentJson = (r: IncidentRow) => ({
+  id: r.id,
+  school: r.school_urn,
+  status: r.status,
+  allegation: r.allegation,
+  details: r.details,
+  decidedOn: r.decided_on,
+  recordedOn: r.recorded_on,
+  updatedOn: r.updated_on,
+  term: termOf(r.occurred_on),
+});
+
+const logEntry = (
+  tx: Repos,
+  staff: StaffSession,
+  school: SchoolRow,
+  kind: 'incident.recorded' | 'incident.updated' | 'incident.imported' | 'return.submitted',
+  detail: Record<string, string | number | boolean | null>,
+) =>
+  tx.log.append({
+    actor: { id: staff.userId, role: staff.role },
+    trustId: school.trust_id,
+    laCode: school.local_authority,
+    schoolUrn: school.urn,
+    roundId: null,
+    kind,
+    detail,
+  });
+
+const termParam = (term: string) => {
+  const t = TermId.safeParse(term);
+  if (!t.success) throw new HttpError(404, 'There is no such term: a term is like 2026-27-autumn.');
+  return t.data;
+};
+
+export const incidentRoutes = (d: Deps, g: Guards) => {
+  /** The termly return as the LA will read it: computed now, or as submitted (locked). */
+  const returnView = async (urn: string, term: string) => {
+    const submitted = await d.repo.incidents.returnOf(urn, term);
+    if (submitted)
+      return {
+        school: urn,
+        term,
+        label: termLabel(term),
+        state: 'submitted' as const,
+        submittedOn: submitted.submitted_on,
+        figures: submitted.figures,
+      };
+    const counts = termCounts(await d.repo.incidents.list(urn), term);
+    return {
+      school: urn,
+      term,
+      label: termLabel(term),
+      state: 'draft' as const,
+      submittedOn: null,
+      figures: protectReturn(counts).return,
+    };
+  };
+
+  return (
+    new Hono<Env>()
+      .get('/schools/:urn/incidents', g.incidents, queryOf(ListQuery), async (c) => {
+        const { from, to } = c.req.valid('query');
+        const rows = await d.repo.incidents.list(c.var.school.urn, from, to);
+        // The school's own trend per term: exact, since its staff read every record anyway.
+        const terms = [...new Set(rows.map((r) => termOf(r.occurred_on)))].sort();
+        return c.json({
+          school: { urn: c.var.school.urn, name: c.var.school.name },
+          currentTerm: termOf(d.today()),
+          retentionYears: await d.repo.incidents.retentionYears(c.var.school.urn),
+          incidents: rows.map(incidentJson),
+          trends: terms.map((term) => {
+            const counts = termCounts(rows, term);
+            return {
+              term,
+              label: termLabel(term),
+              allegations: counts.allegations!,
+              substantiated: counts['status.substantiated']!,
+              prejudiceRelated: counts.prejudiceRelated!,
+            };
+          }),
+        });
+      })
+
+      .get('/schools/:urn/incidents/:id', g.incidents, async (c) => {
+        const id = z.uuid().safeParse(c.req.param('id'));
+        const row = id.success ? await d.repo.incidents.get(c.var.school.urn, id.data) : undefined;
+        if (!row) throw new HttpError(404, 'There is no such incident.');
+        return c.json(incidentJson(row));
+      })
+
+      /** Records an allegation; the id is made by the browser, so a retried save stores one row. */
+      .post('/schools/:urn/incidents', g.incidents, jsonOf(NewIncident), async (c) => {
+        const { staff, school } = c.var;
+        const { id, allegation } = c.req.valid('json');
+        if (allegation.occurredOn > d.today())
+          throw invalid([problem(['allegation', 'occurredOn'], 'The date is in the future.')], 422);
+        const created = await d.transaction(async (tx) => {
+          const ok = await tx.incidents.insert(school.urn, id, allegation, d.today(), staff.userId);
+          if (ok) await logEntry(tx, staff, school, 'incident.recorded', { id });
+          return ok;
+        });
+        const row = await d.repo.incidents.get(school.urn, id);
+        if (!row) throw new HttpError(409, 'That id belongs to another record.');
+        return c.json(incidentJson(row), created ? 201 : 200);
+      })
+
+      /**
+       * Saves an incident (autosave and decisions alike): the allegation, whether it was found to
+       * be bullying, and the incident's details. A term whose return is submitted is locked.
+       */
+      .put('/schools/:urn/incidents/:id', g.incidents, jsonOf(Update), async (c) => {
+        const { staff, school } = c.var;
+        const body = c.req.valid('json');
+        const id = z.uuid().safeParse(c.req.param('id'));
+        const before = id.success ? await d.repo.incidents.get(school.urn, id.data) : undefined;
+        if (!before) throw new HttpError(404, 'There is no such incident.');
+        if (body.allegation.occurredOn > d.today())
+          throw invalid([problem(['allegation', 'occurredOn'], 'The date is in the future.')], 422);
+        for (const day of new Set([before.occurred_on, body.allegation.occurredOn]))
+          if (await d.repo.incidents.returnOf(school.urn, termOf(day)))
+            throw invalid(
+              [
+                problem(
+                  ['allegation', 'occurredOn'],
+                  `The return for the ${termLabel(termOf(day)).toLowerCase()} is submitted and locked; this record can no longer change.`,
+                ),
+              ],
+              409,
+            );
+        const details = body.status === 'substantiated' ? body.details : null;
+        const decidedOn =
+          body.status === 'allegation'
+            ? null
+            : before.status === body.status && before.decided_on
+              ? before.decided_on
+              : d.today();
+        await d.transaction(async (tx) => {
+          await tx.incidents.update(school.urn, before.id, {
+            allegation: body.allegation,
+            status: body.status,
+            details,
+            decidedOn,
+            today: d.today(),
+          });
+          if (before.status !== body.status)
+            await logEntry(tx, staff, school, 'incident.updated', {
+              id: before.id,
+              status: body.status,
+            });
+        });
+        return c.json(incidentJson((await d.repo.incidents.get(school.urn, before.id))!));
+      })
+
+      /** Imports a safeguarding system's export: every row, or none with each problem named. */
+      .post('/schools/:urn/incidents/import', g.incidents, jsonOf(Import), async (c) => {
+        const { staff, school } = c.var;
+        const parsed = incidentsFromCsv(c.req.valid('json').csv, d.today());
+        if (!parsed.ok)
+          throw invalid(
+            parsed.problems.map((p) =>
+              problem(
+                ['csv', p.row, p.column],
+                `Row ${p.row}${p.column ? `, column "${p.column}"` : ''}: ${p.message}`,
+              ),
+            ),
+            422,
+          );
+        const locked = new Set<string>();
+        for (const i of parsed.incidents) {
+          const term = termOf(i.allegation.occurredOn);
+          if (!locked.has(term) && (await d.repo.incidents.returnOf(school.urn, term)))
+            locked.add(term);
+        }
+        if (locked.size)
+          throw invalid(
+            [...locked].map((t) =>
+              problem(
+                ['csv'],
+                `The return for the ${termLabel(t).toLowerCase()} is submitted and locked: remove its rows.`,
+              ),
+            ),
+            409,
+          );
+        await d.transaction(async (tx) => {
+          for (const i of parsed.incidents) {
+            const id = randomUUID();
+            await tx.incidents.insert(school.urn, id, i.allegation, d.today(), staff.userId);
+            if (i.status !== 'allegation')
+              await tx.incidents.update(school.urn, id, {
+                allegation: i.allegation,
+                status: i.status,
+                details: i.details,
+                decidedOn: d.today(),
+                today: d.today(),
+              });
+          }
+          await logEntry(tx, staff, school, 'incident.imported', { rows: parsed.incidents.length });
+        });
+        return c.json({ imported: parsed.incidents.length }, 201);
+      })
+
+      .get('/schools/:urn/incident-settings', g.incidents, async (c) =>
+        c.json({ retentionYears: await d.repo.incidents.retentionYears(c.var.school.urn) }),
+      )
+
+      .put('/schools/:urn/incident-settings', g.incidents, jsonOf(Settings), async (c) => {
+        const { retentionYears } = c.req.valid('json');
+        await d.repo.incidents.setRetentionYears(c.var.school.urn, retentionYears);
+        return c.json({ retentionYears });
+      })
+
+      /**
+       * The termly analysis for leaders and governors (the audit's data statements cite it): the
+       * school's counts for each term of a programme year, small counts hidden.
+       */
+      .get('/schools/:urn/incident-analysis', g.incidents, queryOf(YearQuery), async (c) => {
+        const year = c.req.valid('query').year ?? programmeYearOf(d.today());
+        const rows = await d.repo.incidents.list(c.var.school.urn);
+        const today = d.today();
+        return c.json({
+          school: { urn: c.var.school.urn, name: c.var.school.name },
+          year,
+          evidence: analysisEvidence(year),
+          terms: termsOf(year)
+            .filter((t) => termDates(t).startsOn <= today)
+            .map((term) => ({
+              term,
+              label: termLabel(term),
+              figures: protectReturn(termCounts(rows, term), 'school').return,
+            })),
+        });
+      })
+
+      .get('/schools/:urn/incident-returns/:term', g.incidents, async (c) => {
+        const term = termParam(c.req.param('term'));
+        if (termDates(term).startsOn > d.today())
+          throw new HttpError(404, 'That term has not started yet.');
+        return c.json(await returnView(c.var.school.urn, term));
+      })
+
+      /** Submits the termly return: the figures as the LA reads them, then locked for good. */
+      .post('/schools/:urn/incident-returns/:term', g.incidents, async (c) => {
+        const { staff, school } = c.var;
+        const term = termParam(c.req.param('term'));
+        if (termDates(term).startsOn > d.today())
+          throw invalid([problem(['term'], 'That term has not started yet.')], 422);
+        const done = await d.transaction(async (tx) => {
+          const counts = termCounts(await tx.incidents.list(school.urn), term);
+          const published = protectReturn(counts).return;
+          const ok = await tx.incidents.submit(
+            school.urn,
+            term,
+            published,
+            counts,
+            d.today(),
+            staff.userId,
+          );
+          if (ok) await logEntry(tx, staff, school, 'return.submitted', { term });
+          return ok;
+        });
+        if (!done)
+          throw new HttpError(
+            409,
+            'This term’s return is already submitted. It cannot be changed.',
+          );
+        return c.json(await returnView(school.urn, term), 201);
+      })
+
+      // ── LA and trust staff ──
+
+      /**
+       * Every school's return status for each term of a programme year, and the area's totals per
+       * term, protected together with the schools' returns (the trend).
+       */
+      .get('/area/incident-returns', g.area, queryOf(YearQuery), async (c) => {
+        const year = c.req.valid('query').year ?? programmeYearOf(d.today());
+        return c.json(await areaReturns(d, c.var.area, year));
+      })
+
+      /**
+       * Reminds the leads of every school in the area that has not submitted a term's return (a
+       * term that has started), through the outbox: sent by SMTP when the portal has a mail server,
+       * otherwise listed to copy. Never to pupils.
+       */
+      .post('/area/incident-returns/reminders', g.areaWrite, jsonOf(Remind), async (c) => {
+        const { area, staff } = c.var;
+        const { term } = c.req.valid('json');
+        if (termDates(term).startsOn > d.today())
+          throw invalid([problem(['term'], 'That term has not started yet.')], 422);
+        const schools = await d.repo.tenancy.schools(area);
+        const submitted = new Set(
+          (await d.repo.incidents.returns(schools.map((s) => s.urn)))
+            .filter((r) => r.term === term)
+            .map((r) => r.school_urn),
+        );
+        const missing = schools.filter((s) => !submitted.has(s.urn));
+        const leads = await d.repo.accounts.leads(missing.map((s) => s.urn));
+        const organisation = (await d.repo.tenancy.name(area)) ?? '';
+        let queued = 0;
+        await d.transaction(async (tx) => {
+          for (const s of missing)
+            for (const lead of leads.filter((l) => l.school_urn === s.urn)) {
+              await tx.accounts.queue({
+                kind: 'reminder',
+                to: lead.email,
+                subject: `Termly incident return for ${termLabel(term).toLowerCase()}: ${s.name}`,
+                body: [
+                  `Hello ${lead.display_name},`,
+                  '',
+                  `${organisation} has not yet received ${s.name}'s termly return of bullying incidents for the ${termLabel(term).toLowerCase()}.`,
+                  'Your safeguarding or anti-bullying lead can review and submit it under Incidents, Termly return.',
+                  '',
+                  `If something is getting in the way, reply to ${staff.email}.`,
+                ].join('\n'),
+                laCode: area.kind === 'local-authority' ? area.la : null,
+                trustId: area.kind === 'trust' ? area.trust : null,
+                schoolUrn: s.urn,
+                by: staff.userId,
+              });
+              queued++;
+            }
+        });
+        return c.json({ term, queued, schools: missing.length });
+      })
+
+      .get('/area/incident-returns.csv', g.area, queryOf(YearQuery), async (c) => {
+        const { area } = c.var;
+        const year = c.req.valid('query').year ?? programmeYearOf(d.today());
+        const r = await areaReturns(d, area, year);
+        const rows = [
+          ...r.schools.flatMap((s) =>
+            s.terms.map((t) => ({
+              urn: s.urn,
+              name: s.name,
+              term: t.term,
+              submittedOn: t.submittedOn,
+              figures: t.figures ? figureMap(t.figures) : null,
+            })),
+          ),
+          ...r.area.map((t) => ({
+            urn: 'AREA',
+            name: `${t.submitted} schools submitted`,
+            term: t.term,
+            submittedOn: null,
+            figures: t.figures,
+          })),
+        ];
+        const name = area.kind === 'trust' ? area.trust : `la-${area.la}`;
+        c.header('Content-Type', 'text/csv; charset=utf-8');
+        c.header(
+          'Content-Disposition',
+          `attachment; filename="${name}-${year}-incident-returns.csv"`,
+        );
+        return c.body(returnsCsv(rows));
+      })
+  );
+};
+
+/**
+ * The termly analysis as audit evidence: the statements about recording and analysing incidents
+ * (3.1 recorded centrally with outcome, 3.3 action, outcome and review dates, 3.5 type and groups
+ * targeted, 3.6 analysed at least termly for leaders and governors) can cite it, as a note with a
+ * link to the report. The audit stores it as it stores any evidence note.
+ */
+export const analysisEvidence = (year: string) => ({
+  statements: ['3.1', '3.3', '3.5', '3.6'],
+  note: EvidenceNote.parse({
+    kind: 'document',
+    note: `Termly analysis of recorded allegations and bullying incidents (${year}): counts by type, prejudice-related characteristic, action and outcome for each term, reported to leaders and governors.`,
+    url: `/incidents/report?year=${year}`,
+  }),
+});
+
+type AreaOf = Extract<Env['Variables']['area'], object>;
+
+/** The area's view of its schools' returns for a programme year (every figure published). */
+async function areaReturns(d: Deps, area: AreaOf, year: string) {
+  const schools = await d.repo.tenancy.schools(area);
+  const urns = schools.map((s) => s.urn);
+  const returns = await d.repo.incidents.returns(urns);
+  // The exact counts behind submitted returns are the schools' rows; the server reads them here,
+  // as the system, to protect the area's totals, and never sends them.
+  const counts = await d.as(SYSTEM, () => d.repo.incidents.submittedCounts(urns));
+  const exact = new Map(counts.map((r) => [`${r.school_urn}|${r.term}`, r.counts]));
+  const byKey = new Map(returns.map((r) => [`${r.school_urn}|${r.term}`, r]));
+  const today = d.today();
+  const terms = termsOf(year).filter((t) => termDates(t).startsOn <= today);
+  return {
+    year,
+    terms: terms.map((term) => ({ term, label: termLabel(term) })),
+    schools: schools.map((s) => ({
+      urn: s.urn,
+      name: s.name,
+      terms: terms.map((term) => {
+        const r = byKey.get(`${s.urn}|${term}`);
+        return {
+          term,
+          state: r ? ('submitted' as const) : ('not-submitted' as const),
+          submittedOn: r?.submitted_on ?? null,
+          figures: (r?.figures ?? null) as TermlyFigures | null,
+        };
+      }),
+    })),
+    area: terms.map((term) => {
+      const submitted = returns
+        .filter((r) => r.term === term)
+        .map((r) => ({
+          urn: r.school_urn,
+          figures: r.figures,
+          counts: exact.get(`${r.school_urn}|${term}`)!,
+        }));
+      const figures: Record<string, Shown<number>> = submitted.length
+        ? protectArea(submitted)
+        : Object.fromEntries(
+            FIGURE_IDS.map((id) => [id, { symbol: '[x]', reason: 'no-comparator' }]),
+          );
+      return {
+        term,
+        label: termLabel(term),
+        submitted: submitted.length,
+        of: schools.length,
+        figures,
+      };
+    }),
+  };
+}
