@@ -36,7 +36,7 @@ import {
   termOf,
   termsOf,
 } from '../domain/incidents.js';
-import { programmeYearOf, ProgrammeYearId } from '../domain/programme-year.js';
+import { programmeYearOf, YearQuery } from '../domain/programme-year.js';
 import { HttpError, invalid } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
 import type { IncidentRow } from '../repo/incidents.js';
@@ -75,7 +75,6 @@ const ListQuery = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });
-const YearQuery = z.object({ year: ProgrammeYearId.optional() });
 const Remind = z.strictObject({ term: TermId });
 const Import = z.strictObject({
   csv: z.string().min(1, 'Choose the CSV file your safeguarding system exported.').max(2_000_000),
