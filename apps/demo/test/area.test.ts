@@ -387,6 +387,47 @@ for (const backend of backends) {
       assert.equal(again.status, 410, 'the link worked twice');
     });
 
+    it('S7 an LA administrator invites a moderator, who reaches the moderation list and no area page', async () => {
+      const admin = await signIn(LA_ADMIN);
+      const roles = (await admin.request('GET', '/api/area/users')).json.roles as { id: string }[];
+      assert.ok(
+        roles.some((r) => r.id === 'moderator'),
+        'the form offers the role',
+      );
+      const body = {
+        email: 'new.moderator@northshire.example',
+        name: 'New Moderator',
+        role: 'moderator',
+      };
+      const r = await admin.request('POST', '/api/area/users', body);
+      assert.equal(r.status, 201, r.text);
+      const token = String(r.json.link).split('#token=')[1]!;
+      const moderator = new Client(s.url);
+      const ok = await moderator.request('POST', '/api/invitations/accept', {
+        token,
+        password: 'a long new passphrase',
+      });
+      assert.equal(ok.status, 200, ok.text);
+      assert.equal((await moderator.login(body.email, 'a long new passphrase')).status, 200);
+      const list = await moderator.request('GET', '/api/moderation');
+      assert.equal(list.status, 200, list.text);
+      assert.equal((await moderator.request('GET', '/api/area/tracker')).status, 403);
+      // The account belongs to the LA, not to a school or a trust.
+      const [row] = await rows<{
+        la_code: string | null;
+        trust_id: string | null;
+        school_urn: string | null;
+      }>('SELECT la_code, trust_id, school_urn FROM users WHERE email = $1', [body.email]);
+      assert.deepEqual(row, { la_code: DEMO_LA.code, trust_id: null, school_urn: null });
+      // A moderator works at no school, so none may be named.
+      const withSchool = await admin.request('POST', '/api/area/users', {
+        ...body,
+        email: 'other.moderator@northshire.example',
+        school: laSchools[0],
+      });
+      assert.equal(withSchool.status, 422, withSchool.text);
+    });
+
     it('S1 an LA administrator cannot make a lead of a school outside the area, and a trust sees none of the LA’s staff', async () => {
       const admin = await signIn(LA_ADMIN);
       const r = await admin.request('POST', '/api/area/users', {

@@ -24,8 +24,9 @@ export const INVITATION_MS = 7 * 86_400_000;
 
 /** The roles each kind of area may give. */
 const GIVES: Record<AreaScope['kind'], readonly Role[]> = {
-  'local-authority': ['la-adviser', 'la-admin', 'school-lead'],
-  trust: ['trust-admin', 'school-lead'],
+  // A moderator belongs to the LA or the trust that invites them (never to a school).
+  'local-authority': ['la-adviser', 'la-admin', 'school-lead', 'moderator'],
+  trust: ['trust-admin', 'school-lead', 'moderator'],
 };
 
 const Invite = z.strictObject({
@@ -36,7 +37,7 @@ const Invite = z.strictObject({
     .email('Enter an e-mail address, like name@school.example.')
     .max(200),
   name: z.string().trim().min(1, 'Enter the person’s name.').max(100),
-  role: z.enum(['la-adviser', 'la-admin', 'trust-admin', 'school-lead'], {
+  role: z.enum(['la-adviser', 'la-admin', 'trust-admin', 'school-lead', 'moderator'], {
     error: 'Choose a role.',
   }),
   school: z.string().optional(),
