@@ -3,7 +3,15 @@
  * rounds a submission locks, how portfolio items reach the award's evidence count, an award's
  * expiry, and the awarding body's name. The award itself is scoring's `recommendAward`, always.
  */
-import type { ActionPlan, AuditDefinition, AuditResponse, EvidenceNote } from '@all-together/model';
+import type {
+  ActionPlan,
+  AuditDefinition,
+  AuditResponse,
+  AwardLevel,
+  EvidenceNote,
+} from '@all-together/model';
+import type { Role } from '../context.js';
+import type { Repos } from '../repo/index.js';
 import type { EvidenceRow } from '../repo/moderation.js';
 
 /** An award lasts this many years by default, then the school renews it. */
@@ -22,6 +30,63 @@ export function expiryOf(on: string, years = AWARD_YEARS): string {
 /** A day `n` days after (or before, negative) an ISO day. */
 export const addDays = (day: string, n: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** An award's level in words. */
+export const LEVEL_WORDS: Record<AwardLevel, string> = {
+  participation: 'Certificate of participation',
+  bronze: 'Bronze',
+  silver: 'Silver',
+  gold: 'Gold',
+};
+
+/**
+ * Queues a renewal reminder to the leads of every school whose award expires within
+ * `RENEWAL_NOTICE_DAYS` of `today` and has not been reminded, marks each award reminded and logs
+ * it: run by the scheduled maintenance (no one, `by` null) and by an LA's or trust's button (only
+ * its own schools, by row-level security). Each award is reminded once, whoever runs it first.
+ * The message belongs to the school's LA and trust, so both see it in their outbox.
+ */
+export async function queueRenewalReminders(
+  tx: Repos,
+  today: string,
+  by: { id: string; role: Role } | null,
+): Promise<number> {
+  const due = await tx.moderation.dueForRenewal(addDays(today, RENEWAL_NOTICE_DAYS));
+  const leads = await tx.accounts.leads(due.map((w) => w.school_urn));
+  let n = 0;
+  for (const w of due) {
+    for (const lead of leads.filter((l) => l.school_urn === w.school_urn)) {
+      await tx.accounts.queue({
+        by: by?.id ?? null,
+        kind: 'reminder',
+        to: lead.email,
+        subject: `${w.school_name}: the ${LEVEL_WORDS[w.level]} award expires on ${w.expires_on}`,
+        body: [
+          `Dear ${lead.display_name},`,
+          '',
+          `${w.school_name}'s All Together ${LEVEL_WORDS[w.level]} award (${w.awarding_body}) expires on ${w.expires_on}.`,
+          'To renew it, run a new programme year: a baseline audit and survey, an action plan,',
+          'an end audit and survey, and the evidence portfolio, then submit it for moderation.',
+        ].join('\n'),
+        laCode: w.local_authority,
+        trustId: w.trust_id,
+        schoolUrn: w.school_urn,
+      });
+      n++;
+    }
+    await tx.moderation.reminded(w.id, today);
+    await tx.log.append({
+      actor: by,
+      trustId: w.trust_id,
+      laCode: w.local_authority,
+      schoolUrn: w.school_urn,
+      roundId: null,
+      kind: 'award.renewal-reminder',
+      detail: { expiresOn: w.expires_on, level: w.level },
+    });
+  }
+  return n;
+}
 
 const note = (item: EvidenceRow): EvidenceNote => ({
   id: item.id as EvidenceNote['id'],

@@ -6,6 +6,7 @@
  */
 import { SYSTEM, withScope } from '../db.js';
 import type { Deps } from '../context.js';
+import { queueRenewalReminders } from '../domain/moderation.js';
 import { applyRetention, type RetentionReport } from '../domain/retention.js';
 import { classify } from './faults.js';
 import { checkIntegrity } from './integrity.js';
@@ -16,6 +17,8 @@ export interface MaintenanceReport extends RetentionReport {
   countersExpired: number;
   /** Incident records past their school's retention, deleted (migration 040). */
   incidentsExpired: number;
+  /** Awards expiring within 90 days whose leads were sent a renewal reminder (decision 0045). */
+  renewalReminders: number;
   integrity?: number;
 }
 
@@ -39,6 +42,7 @@ export function maintenance(d: Deps) {
         sessionsExpired: await d.repo.sessions.purgeExpired(now),
         countersExpired: await d.limits.purge(now),
         incidentsExpired: await d.repo.incidents.purgeExpired(d.today()),
+        renewalReminders: await d.transaction((tx) => queueRenewalReminders(tx, d.today(), null)),
       };
       await d.repo.health.purge(now - DAY);
       await d.repo.devices.purge(now - 365 * DAY);

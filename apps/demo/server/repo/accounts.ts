@@ -43,7 +43,8 @@ export interface NewMessage {
   laCode: string | null;
   trustId: string | null;
   schoolUrn: string | null;
-  by: string;
+  /** Who queued it; null for the portal itself (the scheduled maintenance). */
+  by: string | null;
 }
 
 export const accountsRepo = (q: Queryable) => ({

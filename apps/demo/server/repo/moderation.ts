@@ -78,6 +78,9 @@ export interface AwardRow {
   expires_on: string | null;
   awarding_body: string;
   reminded_on: string | null;
+  /** The school's LA and trust: a reminder about it belongs to both. */
+  local_authority: string | null;
+  trust_id: string | null;
 }
 
 const MODERATION = `id, school_urn, programme_year, baseline_round, end_round, recommended_level,
@@ -88,7 +91,7 @@ const DECISION = `d.id, d.moderation_id, d.school_urn, d.outcome, d.level, d.rea
   d.sign_off_reasons`;
 const AWARD = `w.id, w.school_urn, s.name AS school_name, w.programme_year, w.level,
   w.awarded_on::text AS awarded_on, w.expires_on::text AS expires_on, w.awarding_body,
-  w.reminded_on::text AS reminded_on`;
+  w.reminded_on::text AS reminded_on, s.local_authority, s.trust_id`;
 
 export const moderationRepo = (q: Queryable) => ({
   // ── the portfolio ──

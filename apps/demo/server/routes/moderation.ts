@@ -21,7 +21,13 @@ import type { Deps, Env, StaffSession } from '../context.js';
 import { audit, pupilDefinitions } from '../domain/definitions.js';
 import { ALLOWED_IN_WORDS, MAX_FILE_BYTES, attachment, checkFile } from '../domain/evidence.js';
 import { stateOf } from '../domain/lifecycle.js';
-import { RENEWAL_NOTICE_DAYS, addDays, expiryOf } from '../domain/moderation.js';
+import {
+  LEVEL_WORDS,
+  RENEWAL_NOTICE_DAYS,
+  addDays,
+  expiryOf,
+  queueRenewalReminders,
+} from '../domain/moderation.js';
 import { schoolAward, schoolResults } from '../domain/results.js';
 import type { AreaScope } from '../domain/scope.js';
 import type { DomainContext } from '../domain/snapshots.js';
@@ -118,13 +124,6 @@ const Note = (today: string) =>
       .refine((d) => !ISO_DAY.test(d) || d <= today, 'The visit cannot be in the future.'),
     note: PlainText(5000).trim().min(1, 'Write the note.'),
   });
-
-const LEVEL_WORDS: Record<AwardLevel, string> = {
-  participation: 'Certificate of participation',
-  bronze: 'Bronze',
-  silver: 'Silver',
-  gold: 'Gold',
-};
 
 function evidenceJson(e: EvidenceRow) {
   return {
@@ -648,45 +647,11 @@ export const moderationRoutes = (d: Deps, g: Guards) => {
       })
 
       .post('/area/awards/reminders', g.areaWrite, jsonOf(Empty), async (c) => {
-        const { staff, area } = c.var;
+        const { staff } = c.var;
         const today = d.today();
-        const queued = await d.transaction(async (tx) => {
-          const due = await tx.moderation.dueForRenewal(addDays(today, RENEWAL_NOTICE_DAYS));
-          const leads = await tx.accounts.leads(due.map((w) => w.school_urn));
-          let n = 0;
-          for (const w of due) {
-            for (const lead of leads.filter((l) => l.school_urn === w.school_urn)) {
-              await tx.accounts.queue({
-                by: staff.userId,
-                kind: 'reminder',
-                to: lead.email,
-                subject: `${w.school_name}: the ${LEVEL_WORDS[w.level]} award expires on ${w.expires_on}`,
-                body: [
-                  `Dear ${lead.display_name},`,
-                  '',
-                  `${w.school_name}'s All Together ${LEVEL_WORDS[w.level]} award (${w.awarding_body}) expires on ${w.expires_on}.`,
-                  'To renew it, run a new programme year: a baseline audit and survey, an action plan,',
-                  'an end audit and survey, and the evidence portfolio, then submit it for moderation.',
-                ].join('\n'),
-                laCode: area.kind === 'local-authority' ? area.la : null,
-                trustId: area.kind === 'trust' ? area.trust : null,
-                schoolUrn: w.school_urn,
-              });
-              n++;
-            }
-            await tx.moderation.reminded(w.id, today);
-            await tx.log.append({
-              actor: { id: staff.userId, role: staff.role },
-              trustId: area.kind === 'trust' ? area.trust : null,
-              laCode: area.kind === 'local-authority' ? area.la : null,
-              schoolUrn: w.school_urn,
-              roundId: null,
-              kind: 'award.renewal-reminder',
-              detail: { expiresOn: w.expires_on, level: w.level },
-            });
-          }
-          return n;
-        });
+        const queued = await d.transaction((tx) =>
+          queueRenewalReminders(tx, today, { id: staff.userId, role: staff.role }),
+        );
         return c.json({ queued }, 201);
       })
   );
