@@ -159,6 +159,24 @@ describe(
       await mod.getByRole('button', { name: 'Record the decision' }).click();
       await mod.getByText('Decided', { exact: true }).waitFor();
 
+      // By keyboard, the moderator declares the school they work at: a wrong URN is named and
+      // kept in the field; the right one is recorded, and that school can no longer be opened.
+      await mod.goto(s.url + '/moderation');
+      await mod.getByRole('heading', { level: 2, name: 'Schools you lead or work at' }).waitFor();
+      await check(mod, 'the moderation list');
+      await mod.getByLabel('School URN').focus();
+      await mod.keyboard.type('12');
+      await mod.keyboard.press('Enter');
+      await mod
+        .locator('#interest-error')
+        .getByText(/6 digits/)
+        .waitFor();
+      assert.equal(await mod.getByLabel('School URN').inputValue(), '12', 'what was typed is kept');
+      await check(mod, 'the declaration refused');
+      await mod.getByLabel('School URN').fill(school.urn);
+      await mod.keyboard.press('Enter');
+      await mod.getByText(`Declared: you will not moderate the school ${school.urn}`).waitFor();
+
       // The lead sees the decision and prints the certificate.
       await lead.goto(s.url + '/award');
       await lead.getByText('is a real concern').waitFor();

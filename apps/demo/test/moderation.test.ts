@@ -537,7 +537,7 @@ for (const backend of backends) {
           r.path.includes('/certificate') ||
           r.path.startsWith('/api/area/awards'),
       );
-      assert.equal(routes.length, 15, routes.map((r) => r.path).join('\n'));
+      assert.equal(routes.length, 16, routes.map((r) => r.path).join('\n'));
       const anon = new Client(s.url);
       const leadA = await signIn(s.seeded.schools[0]!.lead);
       const trust = await signIn(DEMO_ADMIN);
@@ -598,6 +598,42 @@ for (const backend of backends) {
         urns.every((u) => s.seeded.schools.some((x) => x.urn === u)),
         urns.join(),
       );
+    });
+
+    it('S1 a moderator declares a school they lead or work at, and can no longer moderate it', async () => {
+      // The second moderator (the first has signed in often enough to meet the sign-in limit).
+      const mod = await signIn(SECOND_MODERATOR);
+      assert.equal((await mod.request('GET', `/api/moderation/schools/${laSchool}`)).status, 200);
+      const r = await mod.request('POST', '/api/moderation/interests', { school: laSchool });
+      assert.equal(r.status, 201, r.text);
+      assert.deepEqual(
+        (await mod.request('GET', '/api/moderation')).json.interests,
+        [urnC, laSchool].sort(),
+      );
+      const refused = await mod.request('GET', `/api/moderation/schools/${laSchool}`);
+      assert.equal(refused.status, 403, refused.text);
+      // Declaring again changes nothing; a declaration cannot be taken back by the moderator.
+      assert.equal(
+        (await mod.request('POST', '/api/moderation/interests', { school: laSchool })).status,
+        201,
+      );
+      const stored = await rows<{ n: string }>(
+        'SELECT count(*) AS n FROM moderator_interests WHERE school_urn = $1',
+        [laSchool],
+      );
+      assert.equal(Number(stored[0]!.n), 1);
+      // A school outside the moderator's area reads as no such school, and is not stored.
+      const elsewhere = await signIn(OTHER_MODERATOR);
+      const out = await elsewhere.request('POST', '/api/moderation/interests', { school: urnA });
+      assert.equal(out.status, 404, out.text);
+      const bad = await mod.request('POST', '/api/moderation/interests', { school: 'x' });
+      assert.equal(bad.status, 400, bad.text);
+      assert.match(bad.text, /school/);
+      const logged = await rows<{ n: string }>(
+        "SELECT count(*) AS n FROM audit_log WHERE kind = 'moderation.interest' AND school_urn = $1",
+        [laSchool],
+      );
+      assert.equal(Number(logged[0]!.n), 1, 'the declaration is in the log once');
     });
 
     it('renewal: reminders to the leads go to the outbox 90 days before expiry, once, without anyone pressing', async () => {

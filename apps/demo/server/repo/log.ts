@@ -31,6 +31,7 @@ export const LOG_KINDS = [
   'moderation.decided',
   'moderation.signed-off',
   'moderation.note',
+  'moderation.interest',
   'award.renewal-reminder',
   'incident.recorded',
   'incident.updated',

@@ -300,6 +300,25 @@ export const moderationRepo = (q: Queryable) => ({
     );
   },
 
+  /** Records that a moderator leads or works at a school (once; never taken back by them). */
+  async declareInterest(userId: string, urn: string): Promise<boolean> {
+    const r = await q.query(
+      'INSERT INTO moderator_interests (user_id, school_urn) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [userId, urn],
+    );
+    return (r.rowCount ?? 0) > 0;
+  },
+
+  /** The schools a moderator has declared an interest in. */
+  async interests(userId: string): Promise<string[]> {
+    return (
+      await q.query<{ school_urn: string }>(
+        'SELECT school_urn FROM moderator_interests WHERE user_id = $1 ORDER BY school_urn',
+        [userId],
+      )
+    ).rows.map((r) => r.school_urn);
+  },
+
   /** Whether this moderator has a declared interest in the school (they lead or work there). */
   async interested(userId: string, urn: string): Promise<boolean> {
     return (

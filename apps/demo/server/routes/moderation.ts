@@ -94,6 +94,11 @@ const Reasons = (what: string) =>
       `Write the ${what} in at least ${MIN_WORDS} words.`,
     );
 
+const Interest = z.strictObject({
+  school: z
+    .string({ error: 'Enter the school’s URN.' })
+    .regex(/^\d{6}$/, 'Enter the school’s URN: 6 digits.'),
+});
 const Decision = z
   .strictObject({
     outcome: z.enum(['confirm', 'change-level', 'participation', 'more-evidence'], {
@@ -482,6 +487,8 @@ export const moderationRoutes = (d: Deps, g: Guards) => {
         const queue = await d.repo.moderation.queue();
         return c.json({
           organisation: { kind: area.kind, name: (await d.repo.tenancy.name(area)) ?? '' },
+          /** Schools this moderator declared they lead or work at: another moderator's. */
+          interests: await d.repo.moderation.interests(c.var.staff.userId),
           schools: queue.map((m) => ({
             urn: m.school_urn,
             name: m.school_name,
@@ -492,6 +499,31 @@ export const moderationRoutes = (d: Deps, g: Guards) => {
             submittedAt: m.submitted_at,
           })),
         });
+      })
+
+      /**
+       * A moderator declares a school they lead or work at: from then on they cannot moderate it
+       * (the guard refuses it), and the declaration is in the log. Only the moderator's own area's
+       * schools can be named; a declaration is never taken back by the moderator.
+       */
+      .post('/moderation/interests', g.moderator, jsonOf(Interest), async (c) => {
+        const { area, staff } = c.var;
+        const urn = c.req.valid('json').school;
+        const school = await d.repo.tenancy.school(area, urn);
+        if (!school) throw new HttpError(404, 'There is no such school in your area.');
+        await d.transaction(async (tx) => {
+          if (!(await tx.moderation.declareInterest(staff.userId, urn))) return;
+          await tx.log.append({
+            actor: { id: staff.userId, role: staff.role },
+            trustId: school.trust_id,
+            laCode: school.local_authority,
+            schoolUrn: urn,
+            roundId: null,
+            kind: 'moderation.interest',
+            detail: {},
+          });
+        });
+        return c.json({ ok: true, school: urn }, 201);
       })
 
       .get('/moderation/schools/:urn', g.moderator, async (c) =>

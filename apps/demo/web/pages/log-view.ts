@@ -60,6 +60,8 @@ export function describe(e: Entry): string {
         : `Decided on ${LEVEL[str(d.level)] ?? str(d.level)}${d.secondSignOff ? ', for a second moderator to sign off' : ''}`;
     case 'moderation.signed-off':
       return `Signed off the decision on ${LEVEL[str(d.level)] ?? str(d.level)}`;
+    case 'moderation.interest':
+      return 'Declared they lead or work at the school, so will not moderate it';
     case 'moderation.note':
       return `Wrote a visit note (${longDate(str(d.visitedOn))})`;
     case 'award.renewal-reminder':

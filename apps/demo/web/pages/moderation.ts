@@ -250,12 +250,30 @@ async function certificatePage(urn: string): Promise<void> {
 
 // ─────────────────────────────── the moderator ───────────────────────────────
 
-export async function moderatorPage(path: string): Promise<void> {
+export async function moderatorPage(
+  path: string,
+  said: { done?: string; error?: string; value?: string } = {},
+): Promise<void> {
   const urn = /^\/moderation\/(\d{6})$/.exec(path)?.[1];
   if (urn) return moderatorSchool(urn);
   const q = await call(client.moderation.$get());
+  const declare = async (e: Event) => {
+    e.preventDefault();
+    const value = String(new FormData(e.target as HTMLFormElement).get('school') ?? '').trim();
+    try {
+      await call(client.moderation.interests.$post({ json: { school: value } }));
+      await moderatorPage(path, {
+        done: `Declared: you will not moderate the school ${value}. Another moderator will.`,
+      });
+      focusOn('#notice');
+    } catch (err) {
+      await moderatorPage(path, { error: message(err), value });
+      focusOn('#interest-error');
+    }
+  };
   show(
     html`<h1>Moderation</h1>
+      ${said.done ? notice(said.done) : ''}
       <p>Schools of ${q.organisation.name} submitted for the award.</p>
       ${
         q.schools.length
@@ -284,8 +302,43 @@ export async function moderatorPage(path: string): Promise<void> {
               </tbody>
             </table>`
           : html`<p>No school is waiting.</p>`
-      }`,
+      }
+      <h2>Schools you lead or work at</h2>
+      <p>
+        You cannot moderate a school you lead or work at. Declare each one here: another moderator
+        will moderate it. A declaration is recorded in the log and cannot be taken back here.
+      </p>
+      ${
+        q.interests.length
+          ? html`<ul>
+              ${q.interests.map((u) => html`<li>URN ${u}</li>`)}
+            </ul>`
+          : html`<p>You have declared none.</p>`
+      }
+      <form class="form" novalidate @submit=${declare}>
+        <div class="form-group ${said.error ? 'form-group--error' : ''}">
+          <label for="interest-school">School URN</label>
+          <div class="hint" id="interest-hint">6 digits, for example 100123.</div>
+          ${
+            said.error
+              ? html`<p class="error-message" id="interest-error" tabindex="-1">
+                  <span class="visually-hidden">Error:</span> ${said.error}
+                </p>`
+              : ''
+          }
+          <input
+            id="interest-school"
+            name="school"
+            inputmode="numeric"
+            autocomplete="off"
+            .value=${live(said.value ?? '')}
+            aria-describedby=${said.error ? 'interest-hint interest-error' : 'interest-hint'}
+          />
+        </div>
+        <button type="submit" class="button--secondary">Declare this school</button>
+      </form>`,
     'Moderation',
+    { error: Boolean(said.error) },
   );
 }
 
