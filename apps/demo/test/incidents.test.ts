@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { AuditResponse, TermlyReturn, type Shown } from '@all-together/model';
+import { AuditResponse, ProgrammeTracker, TermlyReturn, type Shown } from '@all-together/model';
 import { SYSTEM, withScope } from '../server/db.js';
 import { DEMO_ADMIN } from '../server/seed.js';
 import { LA_ADVISER, laLeadEmail, seedArea } from '../server/seed-area.js';
@@ -198,6 +198,22 @@ for (const backend of backends) {
         !view.text.includes('P-0042') && !view.text.includes('Pushed'),
         'no incident detail reaches the LA',
       );
+      // The programme tracker shows each school's return for the term: submitted, or not yet.
+      const tracker = await la.request('GET', '/api/area/tracker');
+      type Row = {
+        urn: string;
+        incidentReturn: { term: string; submittedOn: string | null } | null;
+      };
+      const rowsOf = tracker.json.schools as Row[];
+      assert.deepEqual(rowsOf.find((x) => x.urn === urn)!.incidentReturn, {
+        term,
+        submittedOn: today,
+      });
+      assert.deepEqual(rowsOf.find((x) => x.urn === otherUrn)!.incidentReturn, {
+        term,
+        submittedOn: null,
+      });
+      ProgrammeTracker.parse(tracker.json);
 
       const csv = await la.request('GET', '/api/area/incident-returns.csv');
       assert.equal(csv.status, 200);

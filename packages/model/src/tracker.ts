@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { AwardLevel } from './award.js';
 import { IsoDate, LocalAuthorityCode, Urn } from './ids.js';
+import { TermId } from './incident.js';
 import { LocalAuthority, SchoolPhase } from './organisations.js';
 import { PlainText } from './text.js';
 
@@ -108,6 +109,15 @@ export const ProgrammeTrackerSchool = z.strictObject({
   }),
   /** The award confirmed after moderation, or null while there is none. */
   award: AwardLevel.nullable(),
+  /**
+   * The school's termly incident return for the latest term of the year that has begun: the day
+   * it was submitted, or null while it has not been. Absent (or null) where returns are not
+   * collected.
+   */
+  incidentReturn: z
+    .strictObject({ term: TermId, submittedOn: IsoDate.nullable() })
+    .nullable()
+    .optional(),
 });
 export type ProgrammeTrackerSchool = z.infer<typeof ProgrammeTrackerSchool>;
 

@@ -26,6 +26,7 @@ import {
   type ProgrammeTrackerInput,
   type TrackerResponses as Responses,
 } from '@all-together/model';
+import { termDates, termsOf } from './incidents.js';
 import { K } from './lifecycle.js';
 import { programmeYearDates } from './programme-year.js';
 import type { AreaScope } from './scope.js';
@@ -78,13 +79,28 @@ export async function programmeTracker(
   today: string,
   stalledAfterWeeks = 6,
 ): Promise<ProgrammeTrackerInput & { programmeYear: string; today: string }> {
-  const [schools, enrolled, rounds, documents, logged] = await Promise.all([
+  const [schools, enrolled, rounds, documents, logged, awards] = await Promise.all([
     repo.tenancy.schools(area),
     repo.tenancy.enrolments(area, year),
     repo.tracker.rounds(area, year),
     repo.tracker.documents(area, year),
     repo.tracker.lastLogged(area, year),
+    repo.moderation.awards(),
   ]);
+  // The termly incident return shown is the latest term of the year that has begun.
+  const term = termsOf(year)
+    .filter((t) => termDates(t).startsOn <= today)
+    .at(-1);
+  const returns = term
+    ? new Map(
+        (await repo.incidents.returns(schools.map((x) => x.urn)))
+          .filter((r) => r.term === term)
+          .map((r) => [r.school_urn, r.submitted_on]),
+      )
+    : new Map<string, string>();
+  // The award a final decision made in this programme year (newest first from the repository).
+  const awardOf = (urn: string) =>
+    awards.find((w) => w.school_urn === urn && w.programme_year === year)?.level ?? null;
   const start = Number(programmeYearDates(year).startsOn.slice(0, 4));
   const due = (stage: Stage): string | null => {
     if (stage === 'enrolled') return null;
@@ -158,7 +174,8 @@ export async function programmeTracker(
         baseline: responsesShown(showing('baseline'), today),
         end: responsesShown(showing('end'), today),
       },
-      award: null,
+      award: awardOf(s.urn),
+      incidentReturn: term ? { term, submittedOn: returns.get(s.urn) ?? null } : null,
     });
   }
   const authorities = new Map(schools.map((s) => [s.local_authority, s.la_name]));

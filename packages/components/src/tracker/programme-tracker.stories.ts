@@ -8,6 +8,7 @@ import {
   emptyTracker,
   invalidTracker,
   laTracker,
+  laTrackerWithReturns,
   trustTracker,
 } from './test-helpers/tracker-data.js';
 import type { ProgrammeTrackerInput } from '@all-together/model';
@@ -29,6 +30,18 @@ export const LocalAuthority = {
   render: () =>
     html`<at-programme-tracker
       .data=${laTracker()}
+      href-template="/schools/{urn}"
+    ></at-programme-tracker>`,
+};
+
+/**
+ * The same year where the LA collects termly incident returns: a column says, for the spring
+ * term, when each school submitted its return, or that it has not yet.
+ */
+export const WithIncidentReturns = {
+  render: () =>
+    html`<at-programme-tracker
+      .data=${laTrackerWithReturns()}
       href-template="/schools/{urn}"
     ></at-programme-tracker>`,
 };

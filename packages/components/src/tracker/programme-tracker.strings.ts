@@ -50,6 +50,15 @@ export interface TrackerStringParams {
   readonly trackerColActivity: None;
   readonly trackerColFlags: None;
   readonly trackerColAward: None;
+  readonly trackerColReturn: None;
+  /** A termly incident return, submitted: "Autumn term 2026: submitted 3 Dec 2026". */
+  readonly trackerReturnSubmitted: { readonly term: string; readonly date: string };
+  /** A termly incident return not yet submitted. */
+  readonly trackerReturnNotYet: { readonly term: string };
+  /** A term's name: "Autumn term 2026" (the calendar year the term starts in). */
+  readonly trackerTermAutumn: { readonly year: string };
+  readonly trackerTermSpring: { readonly year: string };
+  readonly trackerTermSummer: { readonly year: string };
   readonly trackerUrn: { readonly urn: string };
   /** "Stage 3 of 8". */
   readonly trackerStageOf: { readonly number: number; readonly total: number };
@@ -118,6 +127,8 @@ export interface TrackerStringParams {
   readonly trackerCsvOverdue: None;
   readonly trackerCsvStalled: None;
   readonly trackerCsvAward: None;
+  readonly trackerCsvReturnTerm: None;
+  readonly trackerCsvReturnSubmitted: None;
   readonly trackerYes: None;
   readonly trackerNo: None;
 }
@@ -165,6 +176,12 @@ export const trackerStrings: TrackerStrings = {
   trackerColActivity: 'Last activity',
   trackerColFlags: 'Flags',
   trackerColAward: 'Award',
+  trackerColReturn: 'Incident return',
+  trackerReturnSubmitted: '{term}: submitted {date}',
+  trackerReturnNotYet: '{term}: not yet',
+  trackerTermAutumn: 'Autumn term {year}',
+  trackerTermSpring: 'Spring term {year}',
+  trackerTermSummer: 'Summer term {year}',
   trackerUrn: 'URN {urn}',
   trackerStageOf: 'stage {number} of {total}',
   trackerStageEnrolled: 'Enrolled',
@@ -239,6 +256,8 @@ export const trackerStrings: TrackerStrings = {
   trackerCsvOverdue: 'Overdue',
   trackerCsvStalled: 'Stalled',
   trackerCsvAward: 'Award',
+  trackerCsvReturnTerm: 'Incident return term',
+  trackerCsvReturnSubmitted: 'Incident return submitted on',
   trackerYes: 'Yes',
   trackerNo: 'No',
 };

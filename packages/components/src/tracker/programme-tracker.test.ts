@@ -232,6 +232,30 @@ describe('<at-programme-tracker>', () => {
       expect(csv).to.contain('About 45 responses (rounded to 5),about 23% of pupils on roll');
     });
 
+    it("a school's termly incident return reads in words; without returns the column is left out", async () => {
+      const without = await make(laTracker());
+      expect(without.shadowRoot!.querySelector('[data-return]')).to.equal(null);
+      expect(text(without.shadowRoot!.querySelector('thead'))).to.not.contain('Incident return');
+      const base = laTracker();
+      const el = await make({
+        ...base,
+        schools: base.schools.map((school, i) => ({
+          ...school,
+          incidentReturn:
+            i === 0
+              ? { term: '2026-27-spring', submittedOn: '2027-03-04' }
+              : { term: '2026-27-spring', submittedOn: null },
+        })),
+      });
+      expect(text(el.shadowRoot!.querySelector('thead'))).to.contain('Incident return');
+      const cells = [...el.shadowRoot!.querySelectorAll('[data-return]')].map(text);
+      expect(cells).to.include('Spring term 2027: submitted 4 Mar 2027');
+      expect(cells).to.include('Spring term 2027: not yet');
+      const csv = (await csvOf(el)).detail.csv;
+      expect(csv).to.contain(',Spring term 2027,2027-03-04\r\n');
+      await expect(el).to.be.accessible();
+    });
+
     it('an open round reads "or more" and "at least"; "fewer than 10" gives no rate', async () => {
       const el = await make(
         one({
@@ -470,7 +494,7 @@ describe('<at-programme-tracker>', () => {
     const HEADER =
       'URN,School,Phase,Local authority,Trust,Number on roll,Stage,Stage number,Current stage due,' +
       'Last activity,Time 1 responses,Time 1 response rate,Time 2 responses,Time 2 response rate,' +
-      'Overdue,Stalled,Award';
+      'Overdue,Stalled,Award,Incident return term,Incident return submitted on';
 
     it('holds exactly the rows shown, in the order shown, under the documented header', async () => {
       const el = await make(laTracker());
@@ -486,7 +510,7 @@ describe('<at-programme-tracker>', () => {
       expect(detail.rows).to.equal(6);
       const hollybank = lines.find((l) => l.includes('Hollybank'))!;
       expect(hollybank).to.equal(
-        '140508,Hollybank Primary,Primary,Northdale County Council,,420,Baseline audit,2,2026-10-16,2026-12-29,Not started,,Not started,,Yes,Yes,',
+        '140508,Hollybank Primary,Primary,Northdale County Council,,420,Baseline audit,2,2026-10-16,2026-12-29,Not started,,Not started,,Yes,Yes,,,',
       );
     });
 

@@ -189,10 +189,11 @@ export function renderTable(
       <thead>
         <tr>
           ${COLUMNS.map((c) => renderHeader(v, c.key, c.sort))}
+          ${withReturns(rows) ? renderHeader(v, 'trackerColReturn', undefined) : nothing}
         </tr>
       </thead>
       <tbody>
-        ${rows.map((row) => renderRow(v, row))}
+        ${rows.map((row) => renderRow(v, row, withReturns(rows)))}
       </tbody>
     </table>
   </div>`;
@@ -216,7 +217,11 @@ function renderHeader(
   </th>`;
 }
 
-function renderRow(v: TrackerView, row: TrackerRow): TemplateResult {
+/** Whether any school shown has an incident return (the column is left out where none is collected). */
+const withReturns = (rows: readonly TrackerRow[]) =>
+  rows.some((r) => r.school.incidentReturn !== undefined && r.school.incidentReturn !== null);
+
+function renderRow(v: TrackerView, row: TrackerRow, returns = false): TemplateResult {
   const { t, words } = v;
   const { school: s, flags } = row;
   const href = v.href(s.urn);
@@ -291,5 +296,6 @@ function renderRow(v: TrackerView, row: TrackerRow): TemplateResult {
       ${!flags.overdue && !flags.stalled ? t('trackerNoFlags', {}) : nothing}
     </td>
     <td>${s.award === null ? t('trackerAwardNone', {}) : t(AWARD_KEYS[s.award], {})}</td>
+    ${returns ? html`<td data-return>${words.returnText(s.incidentReturn)}</td>` : nothing}
   </tr>`;
 }

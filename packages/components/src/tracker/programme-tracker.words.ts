@@ -69,6 +69,24 @@ export class TrackerWords {
     }).format(new Date(`${iso}T00:00:00Z`));
   }
 
+  /** A term id (`2026-27-autumn`) in words: "Autumn term 2026". */
+  termName(term: string): string {
+    const start = Number(term.slice(0, 4));
+    const which = term.slice(8);
+    if (which === 'autumn') return this.t('trackerTermAutumn', { year: String(start) });
+    if (which === 'spring') return this.t('trackerTermSpring', { year: String(start + 1) });
+    return this.t('trackerTermSummer', { year: String(start + 1) });
+  }
+
+  /** A school's termly incident return in words, or '' where returns are not collected. */
+  returnText(r: { term: string; submittedOn: string | null } | null | undefined): string {
+    if (!r) return '';
+    const term = this.termName(r.term);
+    return r.submittedOn
+      ? this.t('trackerReturnSubmitted', { term, date: this.date(r.submittedOn) })
+      : this.t('trackerReturnNotYet', { term });
+  }
+
   /** A local authority's name, or its code in words when the data does not name it. */
   laName(code: string): string {
     const found = this.tracker?.localAuthorities.find((la) => la.code === code);
@@ -139,6 +157,8 @@ export class TrackerWords {
       'trackerCsvOverdue',
       'trackerCsvStalled',
       'trackerCsvAward',
+      'trackerCsvReturnTerm',
+      'trackerCsvReturnSubmitted',
     ];
     const lines = [header.map((k) => this.t(k, {}))];
     for (const { school: s, flags } of rows) {
@@ -160,6 +180,8 @@ export class TrackerWords {
         yesNo(flags.overdue),
         yesNo(flags.stalled),
         s.award === null ? '' : this.t(AWARD_KEYS[s.award], {}),
+        s.incidentReturn ? this.termName(s.incidentReturn.term) : '',
+        s.incidentReturn?.submittedOn ?? '',
       ]);
     }
     return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';

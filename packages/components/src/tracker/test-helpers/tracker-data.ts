@@ -163,6 +163,24 @@ export function laTracker(): ProgrammeTrackerInput {
   };
 }
 
+/**
+ * The local authority's year with each school's termly incident return for the spring term: two
+ * in three submitted.
+ */
+export function laTrackerWithReturns(): ProgrammeTrackerInput {
+  const base = laTracker();
+  return {
+    ...base,
+    schools: base.schools.map((school, i) => ({
+      ...school,
+      incidentReturn: {
+        term: '2026-27-spring',
+        submittedOn: i % 3 === 2 ? null : `2027-03-0${(i % 7) + 1}`,
+      },
+    })),
+  };
+}
+
 /** The 6 schools of Riverside Learning Trust, across two local authorities. */
 export function trustTracker(): ProgrammeTrackerInput {
   const la = laTracker();
