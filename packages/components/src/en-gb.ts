@@ -7,6 +7,7 @@
  */
 import { actionPlanStrings } from './action-plan/action-plan.strings.js';
 import { evidenceStrings } from './evidence/evidence.strings.js';
+import { incidentLogStrings } from './incident/incident-log.strings.js';
 import { exitStrings } from './exit/exit.strings.js';
 import { moderationStrings } from './moderation/moderation.strings.js';
 import { auditStrings } from './audit/audit.strings.js';
@@ -29,4 +30,5 @@ export const enGB: Translation = {
   ...trackerStrings,
   ...evidenceStrings,
   ...moderationStrings,
+  ...incidentLogStrings,
 };

@@ -67,6 +67,18 @@ export {
   AtModerationDecisionEvent,
   type AtModerationDecisionDetail,
 } from './moderation/moderation.events.js';
+export { AtIncidentLog } from './incident/incident-log.js';
+export {
+  AtIncidentSelectEvent,
+  type AtIncidentSelectDetail,
+} from './incident/incident-log.events.js';
+export {
+  filterIncidents,
+  termOf,
+  trendsByTerm,
+  type IncidentLogFilter,
+  type TermTrend,
+} from './incident/incident-log.model.js';
 export { measuresFrom, MeasureOptions, type MeasureOption } from './action-plan/measures.js';
 
 export { AtElement } from './shared/at-element.js';

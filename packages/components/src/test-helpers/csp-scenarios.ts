@@ -535,6 +535,30 @@ async function moderationStates(root: HTMLElement, context: CspContext): Promise
   return states;
 }
 
+// ---- <at-incident-log> ----------------------------------------------------------------------
+
+async function incidentLogStates(root: HTMLElement): Promise<string[]> {
+  const { incidents } = await import('../incident/test-helpers/incident-data.js');
+  const states: string[] = [];
+  render(html``, root);
+  render(html`<at-incident-log .incidents=${[]}></at-incident-log>`, root);
+  const el = root.querySelector('at-incident-log') as Shadowed & { incidents: unknown };
+  await settle(el);
+  states.push('empty');
+  el.incidents = incidents;
+  await settle(el);
+  states.push(`records: ${text(el.shadowRoot!.querySelector('#il-count'))}`);
+  const status = el.shadowRoot!.querySelector<HTMLSelectElement>('#il-status')!;
+  status.value = 'allegation';
+  status.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle(el);
+  states.push(`filtered: ${text(el.shadowRoot!.querySelector('#il-count'))}`);
+  el.incidents = [{ id: 'not a record' }];
+  await settle(el);
+  states.push('invalid');
+  return states;
+}
+
 const progress = () => import('../progress/at-progress.js');
 const questionnaireElement = () => import('../questionnaire/at-questionnaire.js');
 /** zod 4's `new Function('')` probe, raised when the model's schemas are built at import. */
@@ -595,5 +619,10 @@ export const cspScenarios: readonly CspScenario[] = [
     name: '<at-moderation> to decide, errors, decided',
     load: () => import('../moderation/at-moderation.js'),
     run: moderationStates,
+  },
+  {
+    name: '<at-incident-log> empty, records, filtered, invalid',
+    load: () => import('../incident/at-incident-log.js'),
+    run: incidentLogStates,
   },
 ];
