@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { SYSTEM, withScope } from '../server/db.js';
 import { DEMO_ADMIN } from '../server/seed.js';
 import { LA_ADMIN, LA_ADVISER, seedArea } from '../server/seed-area.js';
@@ -20,7 +19,7 @@ describe(
   () => {
     let s: TestServer;
     const kit = browserKit(() => s.url);
-    const { newPage, signIn } = kit;
+    const { newPage, signIn, check } = kit;
     const errors = kit.errors;
 
     before(async () => {
@@ -32,13 +31,6 @@ describe(
       await kit.close();
       await s?.close();
     });
-
-    /** W3 and A11 on the page as it stands, and one h1. */
-    const check = async (page: Page, where: string) => {
-      await kit.checkCsp(page, where);
-      await kit.axe(page, where);
-      assert.equal(await page.locator('h1').count(), 1, `one h1 on ${where}`);
-    };
 
     it('A11 W3 an LA adviser lands on the tracker, and every area page passes axe with no CSP violation', async () => {
       const page = await newPage();

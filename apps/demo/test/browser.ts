@@ -31,6 +31,8 @@ export interface BrowserKit {
   checkCsp(page: Page, where: string): Promise<void>;
   /** A11: asserts axe finds no violation on the whole page. */
   axe(page: Page, where: string): Promise<void>;
+  /** W3, A11 and one h1: no CSP violation, no axe violation, exactly one top-level heading. */
+  check(page: Page, where: string): Promise<void>;
   /** Signs in with the demo password through the form and waits to land on `lands`. */
   signIn(page: Page, email: string, lands: RegExp): Promise<void>;
   /** What has focus, through shadow roots: tag, id, class and text. */
@@ -41,7 +43,7 @@ export interface BrowserKit {
 export function browserKit(url: () => string): BrowserKit {
   let browser: Browser | undefined;
   const errors: string[] = [];
-  return {
+  const kit: BrowserKit = {
     errors,
     async launch() {
       mkdirSync(SHOTS, { recursive: true });
@@ -80,6 +82,12 @@ export function browserKit(url: () => string): BrowserKit {
       );
       assert.deepEqual(found, [], `axe on ${where}`);
     },
+    async check(page, where) {
+      // Not `this`: the tests take the helpers out of the kit by name.
+      await kit.checkCsp(page, where);
+      await kit.axe(page, where);
+      assert.equal(await page.locator('h1').count(), 1, `one h1 on ${where}`);
+    },
     async signIn(page, email, lands) {
       await page.goto(url() + '/');
       await page.getByLabel('E-mail address').fill(email);
@@ -94,4 +102,5 @@ export function browserKit(url: () => string): BrowserKit {
         return { tag: a ? a.tagName : '', id: a ? a.id : '', cls: a ? String(a.className) : '', text: a ? a.textContent.replace(/\\s+/g, ' ').trim() : '' };
       })()`),
   };
+  return kit;
 }

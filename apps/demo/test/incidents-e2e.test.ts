@@ -5,75 +5,38 @@
  * page (A11), no CSP violation (W3), and the governors' report printed to A4 with print media.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { SYSTEM, withScope } from '../server/db.js';
-import { DEMO_PASSWORD } from '../server/seed.js';
 import { LA_ADVISER, laLeadEmail, seedArea } from '../server/seed-area.js';
 import { seedIncidents } from '../server/seed-incidents.js';
 import { termOf } from '../server/domain/incidents.js';
-import { CHROME, CHROME_ARGS as ARGS, startServer, type TestServer } from './helpers.js';
-
-const SHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { browserKit, SHOTS } from './browser.js';
+import { CHROME, startServer, type TestServer } from './helpers.js';
 
 describe(
   'incidents in Chromium',
   { skip: existsSync(CHROME) ? false : `no Chromium at ${CHROME}` },
   () => {
     let s: TestServer;
-    let browser: Browser;
+    const kit = browserKit(() => s.url);
+    const { newPage, signIn, check } = kit;
     let leadEmail: string;
-    const errors: string[] = [];
+    const errors = kit.errors;
     const today = new Date().toISOString().slice(0, 10);
 
     before(async () => {
-      mkdirSync(SHOTS, { recursive: true });
       s = await startServer({ schools: 2 });
       await withScope(SYSTEM, () => seedArea(s.db, { schools: 6, pupilsPerSchool: [10, 14] }));
       await withScope(SYSTEM, () => seedIncidents(s.db, today));
       // The sixth LA school has no seeded incidents: its lead starts from an empty log.
       leadEmail = laLeadEmail(5);
-      browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+      await kit.launch();
     });
     after(async () => {
-      await browser?.close();
+      await kit.close();
       await s?.close();
     });
-
-    const newPage = async (): Promise<Page> => {
-      const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-      const page = await context.newPage();
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => {
-          const w = window as unknown as { __violations?: string[] };
-          (w.__violations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
-        });
-      });
-      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-      return page;
-    };
-    const check = async (page: Page, where: string) => {
-      const v = await page.evaluate(
-        () => (window as unknown as { __violations?: string[] }).__violations ?? [],
-      );
-      assert.deepEqual(v, [], `CSP violations on ${where}`);
-      if ((await page.evaluate('typeof window.axe')) !== 'object') await page.evaluate(AXE);
-      const found = await page.evaluate<string[]>(
-        `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(' | ')))`,
-      );
-      assert.deepEqual(found, [], `axe on ${where}`);
-      assert.equal(await page.locator('h1').count(), 1, `one h1 on ${where}`);
-    };
-    const signIn = async (page: Page, email: string, lands: RegExp) => {
-      await page.goto(s.url + '/');
-      await page.getByLabel('E-mail address').fill(email);
-      await page.getByLabel('Password').fill(DEMO_PASSWORD);
-      await page.keyboard.press('Enter');
-      await page.waitForURL(lands);
-    };
 
     it('Done when: allegation → incident → termly return submitted → the LA sees it, in its view and CSV', async () => {
       const page = await newPage();

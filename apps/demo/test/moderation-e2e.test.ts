@@ -6,72 +6,36 @@
  * trust administrator sees the award list. axe on every page (A11) and no CSP violation (W3).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { SYSTEM, withScope } from '../server/db.js';
-import { DEMO_ADMIN, DEMO_PASSWORD } from '../server/seed.js';
+import { DEMO_ADMIN } from '../server/seed.js';
 import { seedArea } from '../server/seed-area.js';
 import { MODERATOR, seedModeration } from '../server/seed-moderation.js';
-import { CHROME, CHROME_ARGS as ARGS, startServer, type TestServer } from './helpers.js';
-
-const SHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { browserKit, SHOTS } from './browser.js';
+import { CHROME, startServer, type TestServer } from './helpers.js';
 
 describe(
   'award moderation in Chromium',
   { skip: existsSync(CHROME) ? false : `no Chromium at ${CHROME}` },
   () => {
     let s: TestServer;
-    let browser: Browser;
-    const errors: string[] = [];
+    const kit = browserKit(() => s.url);
+    const { newPage, signIn, check } = kit;
+    const errors = kit.errors;
 
     before(async () => {
-      mkdirSync(SHOTS, { recursive: true });
       s = await startServer({ schools: 3 });
       await withScope(SYSTEM, () => seedArea(s.db, { schools: 2, pupilsPerSchool: [12, 16] }));
       await withScope(SYSTEM, () =>
         seedModeration(s.db, { submittedSchool: s.seeded.schools[1]!.urn }),
       );
-      browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+      await kit.launch();
     });
     after(async () => {
-      await browser?.close();
+      await kit.close();
       await s?.close();
     });
-
-    const newPage = async (): Promise<Page> => {
-      const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-      const page = await context.newPage();
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => {
-          const w = window as unknown as { __violations?: string[] };
-          (w.__violations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
-        });
-      });
-      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-      return page;
-    };
-    const check = async (page: Page, where: string) => {
-      const v = await page.evaluate(
-        () => (window as unknown as { __violations?: string[] }).__violations ?? [],
-      );
-      assert.deepEqual(v, [], `CSP violations on ${where}`);
-      if ((await page.evaluate('typeof window.axe')) !== 'object') await page.evaluate(AXE);
-      const found = await page.evaluate<string[]>(
-        `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(' | ')))`,
-      );
-      assert.deepEqual(found, [], `axe on ${where}`);
-      assert.equal(await page.locator('h1').count(), 1, `one h1 on ${where}`);
-    };
-    const signIn = async (page: Page, email: string, lands: RegExp) => {
-      await page.goto(s.url + '/');
-      await page.getByLabel('E-mail address').fill(email);
-      await page.getByLabel('Password').fill(DEMO_PASSWORD);
-      await page.keyboard.press('Enter');
-      await page.waitForURL(lands);
-    };
 
     it('the "Done when" path, with axe and no CSP violation on every page', async () => {
       const school = s.seeded.schools[0]!;
