@@ -31,6 +31,8 @@ import { areaRoutes } from './routes/area.js';
 import { areaAdminRoutes } from './routes/area-admin.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { awardRoutes } from './routes/awards.js';
+import { evidenceRoutes } from './routes/evidence.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { authRoutes } from './routes/auth.js';
 import { pupilRoutes } from './routes/pupil.js';
@@ -66,7 +68,9 @@ function api(d: Deps) {
     .route('/', areaRoutes(d, g))
     .route('/', areaAdminRoutes(d, g))
     .route('/', invitationRoutes(d, g))
+    .route('/', evidenceRoutes(d, g))
     .route('/', moderationRoutes(d, g))
+    .route('/', awardRoutes(d, g))
     .route('/', incidentRoutes(d, g));
 }
 export type AppType = ReturnType<typeof api>;

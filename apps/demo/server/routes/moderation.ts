@@ -1,88 +1,29 @@
 /**
- * Award moderation (issue 19; docs/decisions/0045). A school lead keeps an evidence portfolio and
- * submits the school for moderation, which locks the year's baseline and end rounds (and their
- * audits and plan); a moderator of the school's LA or trust sees the recommendation beside the
- * evidence, the 360° view and the published pupil outcomes, writes visit notes and decides, always
- * with written reasons (optionally signed off by a second moderator); the decision makes an award
- * with an expiry and a printable certificate; the LA or trust lists its awards and queues renewal
- * reminders in the outbox. Every change is written with its audit-log entry in one transaction.
+ * Award moderation (issue 19; docs/decisions/0045). A school lead submits the school for
+ * moderation, which locks the year's baseline and end rounds (and their audits and plan); a
+ * moderator of the school's LA or trust sees the recommendation beside the evidence, the 360° view
+ * and the published pupil outcomes, declares the schools they may not moderate, writes visit notes
+ * and decides, always with written reasons (optionally signed off by a second moderator); the
+ * decision makes an award with an expiry and a printable certificate. The portfolio is
+ * evidence.ts, the awards list awards.ts, what they share award-context.ts. Every change is
+ * written with its audit-log entry in one transaction.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import {
-  AwardLevel,
-  EvidenceKind,
-  PlainText,
-  SafeUrl,
-  problem,
-  type AwardRecommendation,
-} from '@all-together/model';
+import { AwardLevel, PlainText, problem, type AwardRecommendation } from '@all-together/model';
 import type { Deps, Env, StaffSession } from '../context.js';
 import { audit, pupilDefinitions } from '../domain/definitions.js';
-import { ALLOWED_IN_WORDS, MAX_FILE_BYTES, attachment, checkFile } from '../domain/evidence.js';
 import { stateOf } from '../domain/lifecycle.js';
-import {
-  LEVEL_WORDS,
-  RENEWAL_NOTICE_DAYS,
-  addDays,
-  expiryOf,
-  queueRenewalReminders,
-} from '../domain/moderation.js';
-import { schoolAward, schoolResults } from '../domain/results.js';
+import { LEVEL_WORDS, expiryOf } from '../domain/moderation.js';
+import { schoolResults } from '../domain/results.js';
 import type { AreaScope } from '../domain/scope.js';
-import type { DomainContext } from '../domain/snapshots.js';
 import { HttpError, invalid } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
 import type { Repos } from '../repo/index.js';
-import type { LogDetail, LogKind } from '../repo/log.js';
-import type { EvidenceRow, ModerationRow } from '../repo/moderation.js';
+import type { ModerationRow } from '../repo/moderation.js';
 import type { SchoolRow } from '../repo/schools.js';
 import { jsonOf } from '../validation.js';
-
-const Empty = z.strictObject({});
-
-const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
-const MIN_WORDS = 5;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-const NewEvidence = (today: string) =>
-  z
-    .strictObject({
-      area: z
-        .string()
-        .regex(/^[0-9]{1,2}$/, 'Choose an audit area.')
-        .optional(),
-      action: z.string().min(1).max(80).optional(),
-      kind: z.enum(EvidenceKind.options, {
-        error: 'Choose what kind of evidence this is.',
-      }),
-      description: PlainText(2000)
-        .trim()
-        .refine(
-          (s) => words(s) >= MIN_WORDS,
-          `Describe the evidence in at least ${MIN_WORDS} words, so a moderator can judge it.`,
-        ),
-      date: z.iso
-        .date({ error: 'Enter the day of the evidence, like 2026-03-14.' })
-        .refine((d) => !ISO_DAY.test(d) || d <= today, 'The day cannot be in the future.'),
-      url: SafeUrl.optional(),
-      file: z
-        .strictObject({
-          name: z.string({ error: 'The file has no name.' }).max(400),
-          data: z
-            .string({ error: 'The file is missing.' })
-            .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file was not sent as base64.'),
-        })
-        .optional(),
-    })
-    .superRefine((v, ctx) => {
-      if ((v.area === undefined) === (v.action === undefined))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['area'],
-          message: 'Choose the audit area or the action this evidence is for (one of them).',
-        });
-    });
+import { awardContext, Empty, evidenceJson, ISO_DAY, MIN_WORDS, words } from './award-context.js';
 
 const Reasons = (what: string) =>
   PlainText(5000)
@@ -130,53 +71,8 @@ const Note = (today: string) =>
     note: PlainText(5000).trim().min(1, 'Write the note.'),
   });
 
-function evidenceJson(e: EvidenceRow) {
-  return {
-    id: e.id,
-    area: e.area,
-    action: e.action_id,
-    kind: e.kind,
-    description: e.description,
-    date: e.evidenced_on,
-    url: e.url,
-    file: e.file_name
-      ? { name: e.file_name, type: e.file_type, size: e.file_size, sha256: e.file_sha256 }
-      : null,
-  };
-}
-
 export const moderationRoutes = (d: Deps, g: Guards) => {
-  const ctx = (): DomainContext => ({
-    repo: d.repo,
-    transaction: d.transaction,
-    today: d.today(),
-  });
-  const log = (
-    tx: Repos,
-    staff: StaffSession,
-    school: SchoolRow,
-    kind: LogKind,
-    detail: LogDetail = {},
-  ) =>
-    tx.log.append({
-      actor: { id: staff.userId, role: staff.role },
-      trustId: school.trust_id,
-      laCode: school.local_authority,
-      schoolUrn: school.urn,
-      roundId: null,
-      kind,
-      detail,
-    });
-
-  /** The school's award picture: the recommendation, its rounds and the programme year. */
-  const awardOf = async (school: SchoolRow) => {
-    const a = await schoolAward(ctx(), school);
-    const year = (a.roundRows.end ?? a.roundRows.baseline)?.programme_year ?? null;
-    return { ...a, year };
-  };
-
-  /** The portfolio may change: nothing submitted for the year, or more evidence was asked for. */
-  const portfolioOpen = (m: ModerationRow | undefined) => !m || m.state === 'more-evidence';
+  const { ctx, log, awardOf, serveFile } = awardContext(d);
 
   /** The decisions a school sees: every decision, a pending sign-off said as such. */
   const decisionsJson = async (repo: Repos, m: ModerationRow | undefined) =>
@@ -211,25 +107,6 @@ export const moderationRoutes = (d: Deps, g: Guards) => {
           programmeYear: a.programme_year,
         }
       : null;
-  };
-
-  const serveFile = async (urn: string, id: string): Promise<Response> => {
-    if (!/^[0-9a-f-]{36}$/.test(id)) throw new HttpError(404, 'There is no such file.');
-    const f = await d.repo.moderation.evidenceFile(urn, id);
-    if (!f) throw new HttpError(404, 'There is no such file.');
-    // Never rendered in the portal's origin: a download, not sniffed, and sandboxed should a
-    // browser open it anyway.
-    return new Response(new Uint8Array(f.file), {
-      status: 200,
-      headers: {
-        'Content-Type': 'application/octet-stream',
-        'Content-Disposition': attachment(f.file_name),
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-        'X-Content-Type-Options': 'nosniff',
-        'Cross-Origin-Resource-Policy': 'same-origin',
-        Digest: `sha-256=${Buffer.from(f.file_sha256, 'hex').toString('base64')}`,
-      },
-    });
   };
 
   /** What a moderator sees of one school. */
@@ -288,110 +165,6 @@ export const moderationRoutes = (d: Deps, g: Guards) => {
 
   return (
     new Hono<Env>()
-      // ── the school's portfolio ──
-      .get('/schools/:urn/evidence', g.schoolLead, async (c) => {
-        const { school } = c.var;
-        const a = await awardOf(school);
-        const m = a.year ? await d.repo.moderation.get(school.urn, a.year) : undefined;
-        const definition = audit((a.audits.end ?? a.audits.baseline)?.definition);
-        const plan = a.recommendation; // the criteria say what the evidence is for
-        const endPlan = a.year ? await planActions(d.repo, school.urn, a) : [];
-        return c.json({
-          school: { urn: school.urn, name: school.name },
-          year: a.year,
-          open: portfolioOpen(m),
-          state: m?.state ?? null,
-          areas: definition.areas.map((x) => ({ number: x.number, title: x.title })),
-          actions: endPlan,
-          items: a.year
-            ? (await d.repo.moderation.evidence(school.urn, a.year)).map(evidenceJson)
-            : [],
-          evidenceCriterion: plan.criteria.find((x) => x.id === 'eligibility.evidence') ?? null,
-          limits: { maxFileBytes: MAX_FILE_BYTES, allowed: ALLOWED_IN_WORDS, minWords: MIN_WORDS },
-        });
-      })
-
-      .post(
-        '/schools/:urn/evidence',
-        g.schoolLead,
-        jsonOf(() => NewEvidence(d.today())),
-        async (c) => {
-          const { school, staff } = c.var;
-          const body = c.req.valid('json');
-          const a = await awardOf(school);
-          if (!a.year)
-            throw new HttpError(409, 'Open a round first: evidence belongs to a programme year.');
-          const year = a.year;
-          if (body.area !== undefined) {
-            const def = audit((a.audits.end ?? a.audits.baseline)?.definition);
-            if (!def.areas.some((x) => String(x.number) === body.area))
-              throw invalid([problem(['area'], `The audit has no area ${body.area}.`)]);
-          }
-          if (body.action !== undefined) {
-            const actions = await planActions(d.repo, school.urn, a);
-            if (!actions.some((x) => x.id === body.action))
-              throw invalid([problem(['action'], 'There is no such action in the plan.')]);
-          }
-          let file = null;
-          if (body.file) {
-            const bytes = Buffer.from(body.file.data, 'base64');
-            const checked = checkFile(body.file.name, bytes);
-            if (!checked.ok) throw invalid([problem(['file'], checked.message)], 422);
-            file = checked.file;
-          }
-          const row = await d.transaction(async (tx) => {
-            const m = await tx.moderation.get(school.urn, year);
-            if (!portfolioOpen(m))
-              throw new HttpError(
-                409,
-                'The portfolio is with the moderator, so it cannot change now.',
-              );
-            const added = await tx.moderation.addEvidence({
-              urn: school.urn,
-              year,
-              area: body.area ?? null,
-              actionId: body.action ?? null,
-              kind: body.kind,
-              description: body.description,
-              on: body.date,
-              url: body.url ?? null,
-              file,
-              by: staff.userId,
-            });
-            await log(tx, staff, school, 'evidence.added', {
-              item: added.id,
-              kind: added.kind,
-              file: file ? file.type : null,
-            });
-            return added;
-          });
-          return c.json({ item: evidenceJson(row) }, 201);
-        },
-      )
-
-      .delete('/schools/:urn/evidence/:id', g.schoolLead, async (c) => {
-        const { school, staff } = c.var;
-        const id = c.req.param('id');
-        if (!/^[0-9a-f-]{36}$/.test(id)) throw new HttpError(404, 'There is no such item.');
-        const a = await awardOf(school);
-        await d.transaction(async (tx) => {
-          const m = a.year ? await tx.moderation.get(school.urn, a.year) : undefined;
-          if (!portfolioOpen(m))
-            throw new HttpError(
-              409,
-              'The portfolio is with the moderator, so it cannot change now.',
-            );
-          if (!(await tx.moderation.removeEvidence(school.urn, id)))
-            throw new HttpError(404, 'There is no such item.');
-          await log(tx, staff, school, 'evidence.removed', { item: id });
-        });
-        return c.json({ ok: true });
-      })
-
-      .get('/schools/:urn/evidence/:id/file', g.schoolLead, (c) =>
-        serveFile(c.var.school.urn, c.req.param('id')),
-      )
-
       // ── submission, decision, certificate: the lead's side ──
       .get('/schools/:urn/moderation', g.schoolLead, async (c) => {
         const { school } = c.var;
@@ -643,68 +416,5 @@ export const moderationRoutes = (d: Deps, g: Guards) => {
           return c.json({ ok: true }, 201);
         },
       )
-
-      // ── the LA's or trust's awards, and renewal ──
-      .get('/area/awards', g.area, async (c) => {
-        const today = d.today();
-        const soon = addDays(today, RENEWAL_NOTICE_DAYS);
-        const awards = await d.repo.moderation.awards();
-        // A school's current award is its latest.
-        const seen = new Set<string>();
-        const current = awards.filter((w) => !seen.has(w.school_urn) && seen.add(w.school_urn));
-        const byLevel = Object.fromEntries(
-          AwardLevel.options.map((l) => [l, current.filter((w) => w.level === l).length]),
-        ) as Record<AwardLevel, number>;
-        return c.json({
-          today,
-          byLevel,
-          awards: current.map((w) => ({
-            urn: w.school_urn,
-            school: w.school_name,
-            level: w.level,
-            levelLabel: LEVEL_WORDS[w.level],
-            awardedOn: w.awarded_on,
-            expiresOn: w.expires_on,
-            awardingBody: w.awarding_body,
-            status: !w.expires_on
-              ? 'no-expiry'
-              : w.expires_on < today
-                ? 'expired'
-                : w.expires_on <= soon
-                  ? 'renew-soon'
-                  : 'current',
-            remindedOn: w.reminded_on,
-          })),
-        });
-      })
-
-      .post('/area/awards/reminders', g.areaWrite, jsonOf(Empty), async (c) => {
-        const { staff } = c.var;
-        const today = d.today();
-        const queued = await d.transaction((tx) =>
-          queueRenewalReminders(tx, today, { id: staff.userId, role: staff.role }),
-        );
-        return c.json({ queued }, 201);
-      })
   );
 };
-
-/** The actions of the plan the award reads (the end round's plan, else the baseline's). */
-async function planActions(
-  repo: Repos,
-  urn: string,
-  a: { rounds: { baseline: string | null; end: string | null } },
-): Promise<{ id: string; title: string }[]> {
-  const doc =
-    (a.rounds.end ? await repo.documents.plans.get(urn, a.rounds.end) : undefined) ??
-    (a.rounds.baseline ? await repo.documents.plans.get(urn, a.rounds.baseline) : undefined);
-  const actions = (
-    doc as { actions?: { id?: unknown; title?: unknown; description?: unknown }[] } | undefined
-  )?.actions;
-  return (actions ?? [])
-    .filter((x) => typeof x.id === 'string')
-    .map((x) => ({
-      id: x.id as string,
-      title: String(x.title ?? x.description ?? x.id),
-    }));
-}
