@@ -29,6 +29,7 @@ import { maintenance } from './ops/maintenance.js';
 import { SubmissionStore } from './repo/submissions.js';
 import { areaRoutes } from './routes/area.js';
 import { areaAdminRoutes } from './routes/area-admin.js';
+import { incidentReturnRoutes } from './routes/incident-returns.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { awardRoutes } from './routes/awards.js';
@@ -71,7 +72,8 @@ function api(d: Deps) {
     .route('/', evidenceRoutes(d, g))
     .route('/', moderationRoutes(d, g))
     .route('/', awardRoutes(d, g))
-    .route('/', incidentRoutes(d, g));
+    .route('/', incidentRoutes(d, g))
+    .route('/', incidentReturnRoutes(d, g));
 }
 export type AppType = ReturnType<typeof api>;
 

@@ -63,6 +63,10 @@ export function termLabel(term: string): string {
 /** The terms of a programme year, in order. */
 export const termsOf = (year: string): string[] => TERMS.map((t) => `${year}-${t}`);
 
+/** The terms of a programme year that have begun by `today`, in order (the ones a return can be for). */
+export const termsBegun = (year: string, today: string): string[] =>
+  termsOf(year).filter((t) => termDates(t).startsOn <= today);
+
 // ─────────────────────────────────────────── counts ───────────────────────────────────────────
 
 /** A term's exact counts, by figure id (`status.substantiated`, `types.verbal`, …). */

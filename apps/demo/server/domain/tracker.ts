@@ -26,7 +26,7 @@ import {
   type ProgrammeTrackerInput,
   type TrackerResponses as Responses,
 } from '@all-together/model';
-import { termDates, termsOf } from './incidents.js';
+import { termsBegun } from './incidents.js';
 import { K } from './lifecycle.js';
 import { programmeYearDates } from './programme-year.js';
 import type { AreaScope } from './scope.js';
@@ -88,9 +88,7 @@ export async function programmeTracker(
     repo.moderation.awards(),
   ]);
   // The termly incident return shown is the latest term of the year that has begun.
-  const term = termsOf(year)
-    .filter((t) => termDates(t).startsOn <= today)
-    .at(-1);
+  const term = termsBegun(year, today).at(-1);
   const returns = term
     ? new Map(
         (await repo.incidents.returns(schools.map((x) => x.urn)))
