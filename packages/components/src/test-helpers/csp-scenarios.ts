@@ -23,6 +23,12 @@ import type { AtProgress } from '../progress/progress.js';
 import type { AtQuestionnaire } from '../questionnaire/questionnaire.js';
 import { memoryStorage } from '../shared/storage.js';
 import {
+  evidenceStates,
+  incidentLogStates,
+  moderationStates,
+  trackerStates,
+} from './csp-scenarios-area.js';
+import {
   $,
   $$,
   answerPage,
@@ -368,62 +374,6 @@ async function actionPlanStates(root: HTMLElement, context: CspContext): Promise
   return states;
 }
 
-// ---- <at-programme-tracker> (waiting, full, filtered, sorted, nothing found, empty, invalid, CSV) -
-
-async function trackerStates(root: HTMLElement): Promise<string[]> {
-  const data = await import('../tracker/test-helpers/tracker-data.js');
-  const states: string[] = [];
-  render(html``, root);
-  render(html`<at-programme-tracker href-template="/schools/{urn}"></at-programme-tracker>`, root);
-  const el = root.querySelector('at-programme-tracker') as HTMLElement & {
-    updateComplete: Promise<unknown>;
-    data: unknown;
-  };
-  const shadow = () => el.shadowRoot!;
-  const step = async (name: string, what: () => string) => {
-    await el.updateComplete;
-    await nextFrame();
-    states.push(`${name}: ${what()}`);
-  };
-  const rows = () => `${shadow().querySelectorAll('tbody tr').length} rows`;
-  const status = () => text(shadow().querySelector('[role=status], [role=alert], .inset'));
-  await step('waiting', status);
-  el.data = data.laTracker();
-  await step('full', rows);
-  const flag = shadow().querySelector<HTMLSelectElement>('#tracker-flag')!;
-  flag.value = 'stalled';
-  flag.dispatchEvent(new Event('change'));
-  await step('stalled', rows);
-  shadow().querySelector<HTMLButtonElement>('button[data-sort=stage]')!.click();
-  await step('sorted by stage', rows);
-  let csv = '';
-  el.addEventListener(
-    'at-tracker-download',
-    (e) => {
-      csv = (e as CustomEvent<{ csv: string }>).detail.csv;
-      e.preventDefault();
-    },
-    { once: true },
-  );
-  shadow().querySelector<HTMLButtonElement>('#tracker-download')!.click();
-  await step('csv', () => `${csv.split('\r\n').length - 2} rows`);
-  const search = shadow().querySelector<HTMLInputElement>('#tracker-search')!;
-  search.value = 'no such school';
-  search.dispatchEvent(new Event('input'));
-  await step('nothing found', status);
-  el.data = data.emptyTracker();
-  await step('empty', status);
-  const error = console.error;
-  console.error = () => undefined; // the element logs the invalid data's paths, as it should
-  try {
-    el.data = data.invalidTracker();
-    await step('invalid', status);
-  } finally {
-    console.error = error;
-  }
-  return states;
-}
-
 // ---- <at-results> (every view, a school's published results with the rest of its LA) -------------
 
 interface ResultsData {
@@ -460,102 +410,6 @@ async function resultsStates(root: HTMLElement, context: CspContext): Promise<st
     const shown = text(el.shadowRoot!.querySelector('h2, h3, [role="alert"]'));
     states.push(`${view}: ${shown.slice(0, 60) || '(empty)'}`);
   }
-  return states;
-}
-
-// ---- <at-evidence> and <at-moderation> --------------------------------------------------------
-
-type Shadowed = HTMLElement & { updateComplete: Promise<unknown> };
-const settle = async (el: Shadowed) => {
-  await el.updateComplete;
-  await nextFrame();
-};
-
-async function evidenceStates(root: HTMLElement, context: CspContext): Promise<string[]> {
-  const data = context.extra('moderation') as { items: unknown[]; areas: unknown[] };
-  const states: string[] = [];
-  render(html``, root);
-  render(html`<at-evidence .items=${[]} .areas=${data.areas}></at-evidence>`, root);
-  const el = root.querySelector('at-evidence') as Shadowed & {
-    items: unknown;
-    readonly: boolean;
-    error: string;
-  };
-  await settle(el);
-  states.push('empty');
-  el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-  await settle(el);
-  states.push(`errors: ${text(el.shadowRoot!.querySelector('#ev-errors')).slice(0, 30)}`);
-  el.items = data.items;
-  el.error = 'A refusal from the server.';
-  await settle(el);
-  states.push('complete with a refusal');
-  el.readonly = true;
-  await settle(el);
-  states.push('read-only');
-  el.items = [{ id: 'not an item' }];
-  await settle(el);
-  states.push('invalid');
-  return states;
-}
-
-async function moderationStates(root: HTMLElement, context: CspContext): Promise<string[]> {
-  const data = context.extra('moderation') as {
-    recommendation: unknown;
-    items: unknown[];
-    areas: unknown[];
-    decisions: unknown[];
-  };
-  const states: string[] = [];
-  render(html``, root);
-  render(
-    html`<at-moderation
-      school="Oakfield Primary (synthetic)"
-      .recommendation=${data.recommendation}
-      .evidence=${data.items}
-      .areas=${data.areas}
-      can-decide
-      ><p slot="outcomes">Outcomes</p></at-moderation
-    >`,
-    root,
-  );
-  const el = root.querySelector('at-moderation') as Shadowed & {
-    decisions: unknown;
-    canDecide: boolean;
-  };
-  await settle(el);
-  states.push('to decide');
-  el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-  await settle(el);
-  states.push(`errors: ${text(el.shadowRoot!.querySelector('#mod-errors')).slice(0, 30)}`);
-  el.decisions = data.decisions;
-  el.canDecide = false;
-  await settle(el);
-  states.push('decided');
-  return states;
-}
-
-// ---- <at-incident-log> ----------------------------------------------------------------------
-
-async function incidentLogStates(root: HTMLElement): Promise<string[]> {
-  const { incidents } = await import('../incident/test-helpers/incident-data.js');
-  const states: string[] = [];
-  render(html``, root);
-  render(html`<at-incident-log .incidents=${[]}></at-incident-log>`, root);
-  const el = root.querySelector('at-incident-log') as Shadowed & { incidents: unknown };
-  await settle(el);
-  states.push('empty');
-  el.incidents = incidents;
-  await settle(el);
-  states.push(`records: ${text(el.shadowRoot!.querySelector('#il-count'))}`);
-  const status = el.shadowRoot!.querySelector<HTMLSelectElement>('#il-status')!;
-  status.value = 'allegation';
-  status.dispatchEvent(new Event('change', { bubbles: true }));
-  await settle(el);
-  states.push(`filtered: ${text(el.shadowRoot!.querySelector('#il-count'))}`);
-  el.incidents = [{ id: 'not a record' }];
-  await settle(el);
-  states.push('invalid');
   return states;
 }
 
