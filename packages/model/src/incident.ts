@@ -154,6 +154,42 @@ export const IncidentDetails = z.strictObject({
 });
 export type IncidentDetails = z.infer<typeof IncidentDetails>;
 
+/**
+ * A record as staff save it: the allegation, what looking into it found, and (for a bullying
+ * incident) its details. The rules between fields live here, once, for every form and server:
+ * a substantiated incident needs its details; characteristics are chosen for a prejudice-related
+ * incident and only for one. Details of an allegation not (yet) found to be bullying are dropped.
+ */
+export const IncidentUpdate = z
+  .strictObject({
+    allegation: Allegation,
+    status: IncidentStatus,
+    details: IncidentDetails.nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === 'substantiated' && !v.details)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['details'],
+        message: 'Complete the incident: its type, online or offline, and the outcome.',
+      });
+    if (v.details && !v.details.prejudiceRelated && v.details.characteristics.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['details', 'characteristics'],
+        message: 'Choose characteristics only for a prejudice-related incident.',
+      });
+    if (v.details?.prejudiceRelated && !v.details.characteristics.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['details', 'characteristics'],
+        message: 'Choose the characteristic it was perceived to target.',
+      });
+  })
+  .transform((v) => ({ ...v, details: v.status === 'substantiated' ? v.details : null }));
+export type IncidentUpdate = z.output<typeof IncidentUpdate>;
+export type IncidentUpdateInput = z.input<typeof IncidentUpdate>;
+
 /** A recorded allegation and, when decided, what it was found to be. */
 export const IncidentRecord = z.strictObject({
   id: z.uuid(),
@@ -172,6 +208,38 @@ export const TermId = z
   .string()
   .regex(/^\d{4}-\d{2}-(autumn|spring|summer)$/, 'A term is like 2026-27-autumn.');
 export type TermId = z.infer<typeof TermId>;
+
+/** A term's season, in the order of the programme year. */
+export const TERM_SEASONS = ['autumn', 'spring', 'summer'] as const;
+export type TermSeason = (typeof TERM_SEASONS)[number];
+
+/**
+ * The term a day (`YYYY-MM-DD`) falls in, as a {@link TermId} (`2026-27-autumn`). Terms are fixed
+ * spans of the programme year so that every school's return covers the same days: autumn
+ * 1 September to 31 December, spring 1 January to 31 March, summer 1 April to 31 August (holidays
+ * fall inside them). The one definition of a term: the termly return, the LA's view and the
+ * elements all count by it.
+ */
+export function termOf(day: string): TermId {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  const season: TermSeason = month >= 9 ? 'autumn' : month <= 3 ? 'spring' : 'summer';
+  const start = month >= 9 ? year : year - 1;
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}-${season}`;
+}
+
+/** The first and last day of a term (`YYYY-MM-DD`), by the spans {@link termOf} counts. */
+export function termDates(term: TermId): { startsOn: string; endsOn: string } {
+  const y = Number(term.slice(0, 4));
+  const season = term.slice(8) as TermSeason;
+  if (season === 'autumn') return { startsOn: `${y}-09-01`, endsOn: `${y}-12-31` };
+  if (season === 'spring') return { startsOn: `${y + 1}-01-01`, endsOn: `${y + 1}-03-31` };
+  return { startsOn: `${y + 1}-04-01`, endsOn: `${y + 1}-08-31` };
+}
+
+/** The three terms of a programme year (`2026-27`), in order. */
+export const termsOf = (programmeYear: string): TermId[] =>
+  TERM_SEASONS.map((season) => `${programmeYear}-${season}`);
 
 /** The counts a termly return publishes, each as a figure or a symbol. */
 export const TermlyFigures = z.strictObject({

@@ -13,6 +13,9 @@ import {
   PERSON_REFERENCE,
   PrejudiceCharacteristic,
   TermlyFigures,
+  termDates,
+  termOf,
+  termsOf,
   type Allegation,
   type IncidentDetails,
   type IncidentLocation,
@@ -26,32 +29,12 @@ import {
 } from '@all-together/scoring';
 import type { IncidentRow } from '../repo/incidents.js';
 import { parseCsv, type CsvProblem } from './enrol.js';
-import { programmeYearOf } from './programme-year.js';
 
 // ─────────────────────────────────────────── terms ───────────────────────────────────────────
 
-export const TERMS = ['autumn', 'spring', 'summer'] as const;
-export type Term = (typeof TERMS)[number];
-
-/**
- * The term a day falls in. Terms are fixed spans of the programme year so that every school's
- * return covers the same days: autumn 1 September to 31 December, spring 1 January to 31 March,
- * summer 1 April to 31 August (holidays fall inside them).
- */
-export function termOf(day: string): string {
-  const month = Number(day.slice(5, 7));
-  const term: Term = month >= 9 ? 'autumn' : month <= 3 ? 'spring' : 'summer';
-  return `${programmeYearOf(day)}-${term}`;
-}
-
-/** The first and last day of a term. */
-export function termDates(term: string): { startsOn: string; endsOn: string } {
-  const y = Number(term.slice(0, 4));
-  const t = term.slice(8) as Term;
-  if (t === 'autumn') return { startsOn: `${y}-09-01`, endsOn: `${y}-12-31` };
-  if (t === 'spring') return { startsOn: `${y + 1}-01-01`, endsOn: `${y + 1}-03-31` };
-  return { startsOn: `${y + 1}-04-01`, endsOn: `${y + 1}-08-31` };
-}
+// The terms themselves (which days each covers) are the model's, so the return, the LA's view and
+// the elements count the same days.
+export { termDates, termOf, termsOf };
 
 /** "Autumn term 2026" and so on. */
 export function termLabel(term: string): string {
@@ -59,9 +42,6 @@ export function termLabel(term: string): string {
   const { startsOn } = termDates(term);
   return `${t[0]!.toUpperCase()}${t.slice(1)} term ${startsOn.slice(0, 4)}`;
 }
-
-/** The terms of a programme year, in order. */
-export const termsOf = (year: string): string[] => TERMS.map((t) => `${year}-${t}`);
 
 /** The terms of a programme year that have begun by `today`, in order (the ones a return can be for). */
 export const termsBegun = (year: string, today: string): string[] =>

@@ -13,8 +13,7 @@ import { z } from 'zod';
 import {
   Allegation,
   EvidenceNote,
-  IncidentDetails,
-  IncidentStatus,
+  IncidentUpdate,
   problem,
   TermId,
 } from '@all-together/model';
@@ -38,32 +37,8 @@ import { jsonOf, queryOf } from '../validation.js';
 import { schoolContext } from './school-context.js';
 
 const NewIncident = z.strictObject({ id: z.uuid(), allegation: Allegation });
-const Update = z
-  .strictObject({
-    allegation: Allegation,
-    status: IncidentStatus,
-    details: IncidentDetails.nullable().default(null),
-  })
-  .superRefine((v, ctx) => {
-    if (v.status === 'substantiated' && !v.details)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['details'],
-        message: 'Complete the incident: its type, online or offline, and the outcome.',
-      });
-    if (v.details && !v.details.prejudiceRelated && v.details.characteristics.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['details', 'characteristics'],
-        message: 'Choose characteristics only for a prejudice-related incident.',
-      });
-    if (v.details?.prejudiceRelated && !v.details.characteristics.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['details', 'characteristics'],
-        message: 'Choose the characteristic it was perceived to target.',
-      });
-  });
+// The rules between the fields are the model's (IncidentUpdate), shared with <at-incident-form>.
+const Update = IncidentUpdate;
 const ListQuery = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
