@@ -7,6 +7,7 @@
  */
 import { actionPlanStrings } from './action-plan/action-plan.strings.js';
 import { evidenceStrings } from './evidence/evidence.strings.js';
+import { incidentFormStrings } from './incident/incident-form.strings.js';
 import { incidentLogStrings } from './incident/incident-log.strings.js';
 import { exitStrings } from './exit/exit.strings.js';
 import { moderationStrings } from './moderation/moderation.strings.js';
@@ -31,4 +32,5 @@ export const enGB: Translation = {
   ...evidenceStrings,
   ...moderationStrings,
   ...incidentLogStrings,
+  ...incidentFormStrings,
 };

@@ -79,6 +79,20 @@ export {
   type IncidentLogFilter,
   type TermTrend,
 } from './incident/incident-log.model.js';
+export { AtIncidentForm } from './incident/incident-form.js';
+export {
+  AtIncidentChangeEvent,
+  AtIncidentSaveEvent,
+  type AtIncidentChangeDetail,
+  type AtIncidentSaveDetail,
+} from './incident/incident-form.events.js';
+export {
+  checkValues as checkIncidentForm,
+  updateOf as incidentUpdateOf,
+  valuesOf as incidentFormValues,
+  type FormProblem as IncidentFormProblem,
+  type IncidentFormValues,
+} from './incident/incident-form.model.js';
 export { measuresFrom, MeasureOptions, type MeasureOption } from './action-plan/measures.js';
 
 export { AtElement } from './shared/at-element.js';

@@ -4,23 +4,19 @@
  *
  * @module
  */
-import type { IncidentRecord, IncidentStatus, IncidentType } from '@all-together/model';
+import {
+  termOf,
+  type IncidentRecord,
+  type IncidentStatus,
+  type IncidentType,
+  type TermSeason,
+} from '@all-together/model';
 
 /** A term's season. */
-export type Season = 'autumn' | 'spring' | 'summer';
+export type Season = TermSeason;
 
-/**
- * The term a day (`YYYY-MM-DD`) falls in, as the model's `TermId` (`2026-27-autumn`). Terms are
- * fixed spans of the programme year, as the termly return counts them: autumn 1 September to
- * 31 December, spring 1 January to 31 March, summer 1 April to 31 August.
- */
-export function termOf(day: string): string {
-  const year = Number(day.slice(0, 4));
-  const month = Number(day.slice(5, 7));
-  const season: Season = month >= 9 ? 'autumn' : month <= 3 ? 'spring' : 'summer';
-  const start = month >= 9 ? year : year - 1;
-  return `${start}-${String((start + 1) % 100).padStart(2, '0')}-${season}`;
-}
+// Which days a term covers is the model's one definition (the termly return counts by it too).
+export { termOf };
 
 /** A term's season and the calendar year it starts in (`2027-spring` of 2026-27 starts in 2027). */
 export function termParts(term: string): { season: Season; year: number } {
@@ -67,6 +63,8 @@ export interface TermTrend {
   readonly allegation: number;
   readonly substantiated: number;
   readonly notSubstantiated: number;
+  /** Bullying incidents perceived (by anyone) as prejudice-related. */
+  readonly prejudiceRelated: number;
   readonly total: number;
 }
 
@@ -77,14 +75,26 @@ export interface TermTrend {
 export function trendsByTerm(records: readonly IncidentRecord[]): TermTrend[] {
   const by = new Map<
     string,
-    { allegation: number; substantiated: number; notSubstantiated: number }
+    {
+      allegation: number;
+      substantiated: number;
+      notSubstantiated: number;
+      prejudiceRelated: number;
+    }
   >();
   for (const r of records) {
     const term = termOf(r.allegation.occurredOn);
-    const t = by.get(term) ?? { allegation: 0, substantiated: 0, notSubstantiated: 0 };
+    const t = by.get(term) ?? {
+      allegation: 0,
+      substantiated: 0,
+      notSubstantiated: 0,
+      prejudiceRelated: 0,
+    };
     if (r.status === 'allegation') t.allegation++;
-    else if (r.status === 'substantiated') t.substantiated++;
-    else t.notSubstantiated++;
+    else if (r.status === 'substantiated') {
+      t.substantiated++;
+      if (r.details?.prejudiceRelated) t.prejudiceRelated++;
+    } else t.notSubstantiated++;
     by.set(term, t);
   }
   const order = (term: string) =>

@@ -26,6 +26,7 @@ export interface IncidentLogStringParams {
   readonly incidentLogCaption: None;
   readonly incidentLogColTerm: None;
   readonly incidentLogColTotal: None;
+  readonly incidentLogColPrejudice: None;
   readonly incidentLogColDate: None;
   readonly incidentLogColWhere: None;
   readonly incidentLogColStatus: None;
@@ -83,6 +84,7 @@ export const incidentLogStrings: IncidentLogStrings = {
   incidentLogCaption: 'Records, newest first',
   incidentLogColTerm: 'Term',
   incidentLogColTotal: 'All records',
+  incidentLogColPrejudice: 'Prejudice-related incidents',
   incidentLogColDate: 'Date',
   incidentLogColWhere: 'Where',
   incidentLogColStatus: 'Status',

@@ -74,11 +74,32 @@ describe('<at-incident-log>', () => {
       expect(termOf('2099-09-01')).to.equal('2099-00-autumn');
     });
 
-    it('trendsByTerm counts every record once, by status, oldest term first', () => {
+    it('trendsByTerm counts every record once, by status, and the prejudice-related incidents, oldest term first', () => {
       expect(trendsByTerm(incidents)).to.deep.equal([
-        { term: '2026-27-autumn', allegation: 0, substantiated: 2, notSubstantiated: 1, total: 3 },
-        { term: '2026-27-spring', allegation: 1, substantiated: 2, notSubstantiated: 0, total: 3 },
-        { term: '2026-27-summer', allegation: 1, substantiated: 0, notSubstantiated: 0, total: 1 },
+        {
+          term: '2026-27-autumn',
+          allegation: 0,
+          substantiated: 2,
+          notSubstantiated: 1,
+          prejudiceRelated: 1,
+          total: 3,
+        },
+        {
+          term: '2026-27-spring',
+          allegation: 1,
+          substantiated: 2,
+          notSubstantiated: 0,
+          prejudiceRelated: 0,
+          total: 3,
+        },
+        {
+          term: '2026-27-summer',
+          allegation: 1,
+          substantiated: 0,
+          notSubstantiated: 0,
+          prejudiceRelated: 0,
+          total: 1,
+        },
       ]);
       expect(trendsByTerm([])).to.deep.equal([]);
     });
@@ -99,13 +120,13 @@ describe('<at-incident-log>', () => {
     });
   });
 
-  it('shows the trend per term with exact counts by status', async () => {
+  it('shows the trend per term with exact counts by status and the prejudice-related incidents', async () => {
     const el = await make(incidents);
     const rows = [...$(el, '[part~=trend]').querySelectorAll('tbody tr')].map(text);
     expect(rows).to.deep.equal([
-      'Autumn term 2026 0 2 1 3',
-      'Spring term 2027 1 2 0 3',
-      'Summer term 2027 1 0 0 1',
+      'Autumn term 2026 0 2 1 3 1',
+      'Spring term 2027 1 2 0 3 0',
+      'Summer term 2027 1 0 0 1 0',
     ]);
     const heads = [...$(el, '[part~=trend]').querySelectorAll('thead th')].map(text);
     expect(heads).to.deep.equal([
@@ -114,6 +135,7 @@ describe('<at-incident-log>', () => {
       'Bullying incident',
       'Not bullying',
       'All records',
+      'Prejudice-related incidents',
     ]);
   });
 

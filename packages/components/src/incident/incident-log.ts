@@ -185,6 +185,7 @@ export class AtIncidentLog extends AtElement {
                     (s) => html`<th scope="col" class="num">${this.t(STATUS[s])}</th>`,
                   )}
                   <th scope="col" class="num">${this.t('incidentLogColTotal')}</th>
+                  <th scope="col" class="num">${this.t('incidentLogColPrejudice')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -193,7 +194,7 @@ export class AtIncidentLog extends AtElement {
                     html`<tr data-term=${t.term}>
                       <th scope="row">${this.termLabel(t.term)}</th>
                       ${num(t.allegation)} ${num(t.substantiated)} ${num(t.notSubstantiated)}
-                      ${num(t.total)}
+                      ${num(t.total)} ${num(t.prejudiceRelated)}
                     </tr>`,
                 )}
               </tbody>

@@ -1,6 +1,6 @@
 /**
  * The strict-CSP scenarios (reliability.md W3) of the elements an LA or trust embeds: the
- * programme tracker, the evidence portfolio, the moderation view and the incident log. The
+ * programme tracker, the evidence portfolio, the moderation view, the incident log and form. The
  * registry and the pupils' and leads' elements are in `csp-scenarios.ts`, which runs these.
  *
  * @module
@@ -158,6 +158,33 @@ export async function incidentLogStates(root: HTMLElement): Promise<string[]> {
   await settle(el);
   states.push(`filtered: ${text(el.shadowRoot!.querySelector('#il-count'))}`);
   el.incidents = [{ id: 'not a record' }];
+  await settle(el);
+  states.push('invalid');
+  return states;
+}
+
+// ---- <at-incident-form> ---------------------------------------------------------------------
+
+export async function incidentFormStates(root: HTMLElement): Promise<string[]> {
+  const { incidents } = await import('../incident/test-helpers/incident-data.js');
+  const states: string[] = [];
+  render(html``, root);
+  render(html`<at-incident-form school="100001" today="2026-12-06"></at-incident-form>`, root);
+  const el = root.querySelector('at-incident-form') as Shadowed & { record: unknown };
+  await settle(el);
+  const shadow = el.shadowRoot!;
+  shadow.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  await settle(el);
+  states.push(`errors: ${shadow.querySelectorAll('#if-errors li').length}`);
+  shadow.querySelector<HTMLInputElement>('#if-status-substantiated')!.click();
+  await settle(el);
+  shadow.querySelector<HTMLInputElement>('#if-safeguarding-yes')!.click();
+  await settle(el);
+  states.push(`details: ${text(shadow.querySelector('[part~=safeguarding]')).slice(0, 30)}`);
+  el.record = incidents[2];
+  await settle(el);
+  states.push(`record: ${text(shadow.querySelector('h1'))}`);
+  el.record = { id: 'not a record' };
   await settle(el);
   states.push('invalid');
   return states;

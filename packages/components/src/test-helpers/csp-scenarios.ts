@@ -25,6 +25,7 @@ import { memoryStorage } from '../shared/storage.js';
 import {
   evidenceStates,
   incidentLogStates,
+  incidentFormStates,
   moderationStates,
   trackerStates,
 } from './csp-scenarios-area.js';
@@ -478,5 +479,10 @@ export const cspScenarios: readonly CspScenario[] = [
     name: '<at-incident-log> empty, records, filtered, invalid',
     load: () => import('../incident/at-incident-log.js'),
     run: incidentLogStates,
+  },
+  {
+    name: '<at-incident-form> errors, an incident with a concern, a record, invalid',
+    load: () => import('../incident/at-incident-form.js'),
+    run: incidentFormStates,
   },
 ];

@@ -4,11 +4,14 @@
  */
 import type { IncidentRecord, IncidentType } from '@all-together/model';
 
-const details = (types: IncidentType[]): NonNullable<IncidentRecord['details']> => ({
+const details = (
+  types: IncidentType[],
+  prejudice = false,
+): NonNullable<IncidentRecord['details']> => ({
   types,
   setting: 'offline',
-  prejudiceRelated: false,
-  characteristics: [],
+  prejudiceRelated: prejudice,
+  characteristics: prejudice ? ['disability-send'] : [],
   safeguarding: false,
   whatHappened: '',
   impact: '',
@@ -23,6 +26,7 @@ const record = (
   status: IncidentRecord['status'],
   types: IncidentType[] | null,
   location: IncidentRecord['allegation']['location'] = 'playground',
+  prejudice = false,
 ): IncidentRecord => ({
   id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
   school: '100001',
@@ -37,17 +41,17 @@ const record = (
       { involvement: 'target', role: 'pupil', reference: `P-${String(n).padStart(4, '0')}` },
     ],
   },
-  details: types ? details(types) : null,
+  details: types ? details(types, prejudice) : null,
   decidedOn: status === 'allegation' ? null : occurredOn,
   recordedOn: occurredOn,
   updatedOn: occurredOn,
 });
 
-/** Seven records over three terms of 2026-27: autumn 3, spring 3, summer 1. */
+/** Seven records over three terms of 2026-27: autumn 3 (one prejudice-related), spring 3, summer 1. */
 export const incidents: IncidentRecord[] = [
   record(1, '2026-09-15', 'substantiated', ['verbal']),
   record(2, '2026-10-02', 'not-substantiated', null, 'classroom'),
-  record(3, '2026-11-19', 'substantiated', ['physical', 'verbal'], 'corridor'),
+  record(3, '2026-11-19', 'substantiated', ['physical', 'verbal'], 'corridor', true),
   record(4, '2027-01-12', 'substantiated', ['online'], 'online'),
   record(5, '2027-02-03', 'allegation', null, 'toilets'),
   record(6, '2027-03-31', 'substantiated', ['relational']),
