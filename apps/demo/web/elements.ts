@@ -10,3 +10,5 @@ import '@all-together/components/at-programme-tracker.js';
 import '@all-together/components/at-award-readiness.js';
 import '@all-together/components/at-evidence.js';
 import '@all-together/components/at-moderation.js';
+import '@all-together/components/at-incident-log.js';
+import '@all-together/components/at-incident-form.js';

@@ -82,8 +82,10 @@ export {
 export { AtIncidentForm } from './incident/incident-form.js';
 export {
   AtIncidentChangeEvent,
+  AtIncidentInvalidEvent,
   AtIncidentSaveEvent,
   type AtIncidentChangeDetail,
+  type AtIncidentInvalidDetail,
   type AtIncidentSaveDetail,
 } from './incident/incident-form.events.js';
 export {

@@ -10,13 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import {
-  Allegation,
-  EvidenceNote,
-  IncidentUpdate,
-  problem,
-  TermId,
-} from '@all-together/model';
+import { Allegation, EvidenceNote, IncidentUpdate, problem, TermId } from '@all-together/model';
 import type { Deps, Env, StaffSession } from '../context.js';
 import {
   incidentsFromCsv,
@@ -54,7 +48,7 @@ const Settings = z.strictObject({
     .max(25, 'At most 25 years.'),
 });
 
-/** An incident as the school's staff read it. */
+/** An incident as the school's staff read it: exactly the model's `IncidentRecord`. */
 const incidentJson = (r: IncidentRow) => ({
   id: r.id,
   school: r.school_urn,
@@ -64,7 +58,6 @@ const incidentJson = (r: IncidentRow) => ({
   decidedOn: r.decided_on,
   recordedOn: r.recorded_on,
   updatedOn: r.updated_on,
-  term: termOf(r.occurred_on),
 });
 
 const termParam = (term: string) => {
@@ -135,7 +128,11 @@ export const incidentRoutes = (d: Deps, g: Guards) => {
         const id = z.uuid().safeParse(c.req.param('id'));
         const row = id.success ? await d.repo.incidents.get(c.var.school.urn, id.data) : undefined;
         if (!row) throw new HttpError(404, 'There is no such incident.');
-        return c.json(incidentJson(row));
+        // A record of a term whose return is submitted can no longer change: the form shows it locked.
+        const locked = Boolean(
+          await d.repo.incidents.returnOf(c.var.school.urn, termOf(row.occurred_on)),
+        );
+        return c.json({ record: incidentJson(row), locked });
       })
 
       /** Records an allegation; the id is made by the browser, so a retried save stores one row. */

@@ -9,22 +9,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { InferResponseType } from 'hono/client';
 import {
   IncidentAction,
-  IncidentLocation,
   IncidentOutcome,
   IncidentSetting,
   IncidentType,
   PrejudiceCharacteristic,
-  ReportedBy,
-  StaffRole,
   type Shown,
 } from '@all-together/model';
 import { planProgress, scoreAudit } from '@all-together/scoring';
 import { ApiError, call, client, type Me } from '../api.js';
-import { errorView, focusOn, longDate, navigate, notice, show } from '../ui.js';
+import { errorView, focusOn, longDate, notice, show } from '../ui.js';
+import { recordPage } from './incident-record.js';
 
 const school = client.schools[':urn'];
-type Log = InferResponseType<typeof school.incidents.$get, 200>;
-type Incident = Log['incidents'][number];
 type Return = InferResponseType<(typeof school)['incident-returns'][':term']['$get'], 200>;
 type AreaReturns = InferResponseType<(typeof client.area)['incident-returns']['$get'], 200>;
 
@@ -57,14 +53,14 @@ const NOTE = html`<p class="hint">
 export async function incidentsPage(me: Me, path: string): Promise<void> {
   const urn = me.user.school ?? '';
   try {
-    if (path === '/incidents/new') return recordForm(urn, null);
+    if (path === '/incidents/new') return recordPage(urn, null, false);
     if (path === '/incidents/report') return await governorsReport(urn);
     const ret = /^\/incidents\/return\/([0-9]{4}-[0-9]{2}-[a-z]+)$/.exec(path);
     if (ret) return await returnPage(urn, ret[1]!);
     const one = /^\/incidents\/([0-9a-f-]{36})$/.exec(path);
     if (one) {
       const r = await call(school.incidents[':id'].$get({ param: { urn, id: one[1]! } }));
-      return recordForm(urn, r);
+      return recordPage(urn, r.record, r.locked);
     }
     return await logPage(urn);
   } catch (e) {
@@ -79,19 +75,6 @@ export async function incidentsPage(me: Me, path: string): Promise<void> {
 
 async function logPage(urn: string, message: TemplateResult | typeof nothing = nothing) {
   const data = await call(school.incidents.$get({ param: { urn }, query: {} }));
-  const params = new URLSearchParams(location.search);
-  const status = params.get('status') ?? '';
-  const term = params.get('term') ?? '';
-  const list = data.incidents.filter(
-    (i) => (!status || i.status === status) && (!term || i.term === term),
-  );
-  const filter = (event: Event) => {
-    event.preventDefault();
-    const f = new FormData(event.target as HTMLFormElement);
-    const q = new URLSearchParams();
-    for (const k of ['status', 'term']) if (f.get(k)) q.set(k, String(f.get(k)));
-    navigate(`/incidents${q.size ? `?${q}` : ''}`);
-  };
   const importCsv = async (event: Event) => {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).querySelector<HTMLInputElement>(
@@ -116,13 +99,13 @@ async function logPage(urn: string, message: TemplateResult | typeof nothing = n
     }
     focusOn('#notice, .error-summary');
   };
+  // The log is the SDK's <at-incident-log>: the records are exactly the model's IncidentRecord.
   show(
     html`${message}
       <h1>Incidents</h1>
       <p>
-        Allegations and bullying incidents at ${data.school.name}. Only your school's safeguarding
-        and anti-bullying staff can see these records. Records are kept for ${data.retentionYears}
-        years.
+        Allegations and bullying incidents at ${data.school.name}. Records are kept for
+        ${data.retentionYears} years.
       </p>
       <div class="button-group">
         <a class="button" href="/incidents/new">Record an allegation</a>
@@ -131,81 +114,11 @@ async function logPage(urn: string, message: TemplateResult | typeof nothing = n
         >
         <a class="button button--secondary" href="/incidents/report">Governors' report</a>
       </div>
-      <h2>Trend per term</h2>
-      <div class="table-wrap">
-        <table class="table">
-          <caption class="visually-hidden">
-            Records per term
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Term</th>
-              <th scope="col" class="num">Allegations</th>
-              <th scope="col" class="num">Bullying incidents</th>
-              <th scope="col" class="num">Prejudice-related</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${data.trends.map(
-              (t) =>
-                html`<tr>
-                  <th scope="row">${t.label}</th>
-                  <td class="num">${t.allegations}</td>
-                  <td class="num">${t.substantiated}</td>
-                  <td class="num">${t.prejudiceRelated}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      <h2>Records</h2>
-      <form class="no-print" @submit=${filter}>
-        <div class="form-group">
-          <label for="filter-status">Status</label>
-          <select id="filter-status" name="status">
-            <option value="">All</option>
-            ${['allegation', 'substantiated', 'not-substantiated'].map(
-              (s) => html`<option value=${s} ?selected=${s === status}>${label(s)}</option>`,
-            )}
-          </select>
-        </div>
-        <div class="form-group">
-          <label for="filter-term">Term</label>
-          <select id="filter-term" name="term">
-            <option value="">All</option>
-            ${data.trends.map(
-              (t) => html`<option value=${t.term} ?selected=${t.term === term}>${t.label}</option>`,
-            )}
-          </select>
-        </div>
-        <button class="button button--secondary" type="submit">Show records</button>
-      </form>
-      <div class="table-wrap">
-        <table class="table" id="incident-log">
-          <caption class="visually-hidden">
-            ${list.length} records
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Where</th>
-              <th scope="col">Status</th>
-              <th scope="col">Type</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${list.map(
-              (i) =>
-                html`<tr>
-                  <td><a href="/incidents/${i.id}">${longDate(i.allegation.occurredOn)}</a></td>
-                  <td>${label(i.allegation.location)}</td>
-                  <td>${label(i.status)}</td>
-                  <td>${i.details?.types.map(label).join(', ') ?? ''}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      <at-incident-log
+        heading-level="2"
+        href-template="/incidents/{id}"
+        .incidents=${data.incidents}
+      ></at-incident-log>
       <h2>Import from your safeguarding system</h2>
       <form class="no-print" @submit=${importCsv}>
         <div class="form-group">
@@ -236,381 +149,6 @@ const errorList = (messages: string[]) =>
       </ul>
     </div>
   </div>`;
-
-// ─────────────────────────────────────────── the form ───────────────────────────────────────────
-
-/** Where each problem path of the API goes on the form. */
-const FIELD_OF: [RegExp, string][] = [
-  [/^allegation\.occurredOn/, 'occurred-on'],
-  [/^allegation\.occurredAt/, 'occurred-at'],
-  [/^allegation\.location/, 'location'],
-  [/^allegation\.reportedBy/, 'reported-by'],
-  [/^allegation\.alleged/, 'alleged'],
-  [/^allegation\.people\.0/, 'target-ref'],
-  [/^allegation\.people\.1/, 'perpetrator-ref'],
-  [/^status/, 'status-allegation'],
-  [/^details\.types/, 'type-physical'],
-  [/^details\.characteristics/, 'char-disability-send'],
-  [/^details\.outcome/, 'outcome'],
-  [/^details$/, 'type-physical'],
-];
-
-function recordForm(urn: string, record: Incident | null): void {
-  const id = record?.id ?? crypto.randomUUID();
-  let saved = record !== null;
-  let errors: { field: string; message: string }[] = [];
-  let status = record ? `Saved` : '';
-  let timer: number | undefined;
-  let current = record;
-
-  const read = () => {
-    const form = document.getElementById('incident-form') as HTMLFormElement;
-    const f = new FormData(form);
-    const s = (k: string) => String(f.get(k) ?? '').trim();
-    const people = [
-      s('targetRef') && {
-        involvement: 'target',
-        role: s('targetRole') || 'pupil',
-        reference: s('targetRef'),
-      },
-      s('perpetratorRef') && {
-        involvement: 'alleged-perpetrator',
-        role: s('perpetratorRole') || 'pupil',
-        reference: s('perpetratorRef'),
-      },
-    ].filter(Boolean);
-    const st = s('status') || 'allegation';
-    const prejudice = s('prejudice') === 'yes';
-    return {
-      allegation: {
-        occurredOn: s('occurredOn'),
-        ...(s('occurredAt') ? { occurredAt: s('occurredAt') } : {}),
-        location: s('location'),
-        reportedBy: s('reportedBy'),
-        alleged: s('alleged'),
-        people,
-      },
-      status: st,
-      details:
-        st === 'substantiated'
-          ? {
-              types: f.getAll('types').map(String),
-              setting: s('setting') || 'offline',
-              prejudiceRelated: prejudice,
-              characteristics: prejudice ? f.getAll('characteristics').map(String) : [],
-              safeguarding: s('safeguarding') === 'yes',
-              whatHappened: s('whatHappened'),
-              impact: s('impact'),
-              targetWishes: s('targetWishes'),
-              actions: s('action')
-                ? [{ action: s('action'), by: s('actionBy') || 'anti-bullying-lead' }]
-                : [],
-              outcome: s('outcome'),
-              ...(s('followUpOn') ? { followUpOn: s('followUpOn') } : {}),
-              ...(s('reviewOn') ? { reviewOn: s('reviewOn') } : {}),
-            }
-          : null,
-    };
-  };
-
-  const save = async (final: boolean) => {
-    window.clearTimeout(timer);
-    const body = read();
-    try {
-      if (!saved) {
-        // The id is made here, so a retried first save stores one record.
-        // The form's values go to the server as they are: the server's schema names what is wrong.
-        current = await call(
-          school.incidents.$post({
-            param: { urn },
-            json: { id, allegation: body.allegation } as never,
-          }),
-        );
-        saved = true;
-        history.replaceState(null, '', `/incidents/${id}`);
-      }
-      current = await call(
-        school.incidents[':id'].$put({ param: { urn, id }, json: body as never }),
-      );
-      errors = [];
-      status = `Saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
-      render();
-      if (final) navigate('/incidents');
-    } catch (e) {
-      if (!final) {
-        // Autosave of a half-filled form: keep quiet, say it is not saved yet.
-        status = 'Not saved yet: finish the fields marked as required.';
-        return render();
-      }
-      errors =
-        e instanceof ApiError && e.problems.length
-          ? e.problems.map((p) => ({
-              field: FIELD_OF.find(([re]) => re.test(p.path))?.[1] ?? 'occurred-on',
-              message: p.message,
-            }))
-          : [{ field: 'occurred-on', message: e instanceof Error ? e.message : 'Could not save.' }];
-      render();
-      focusOn('.error-summary');
-    }
-  };
-  const autosave = () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => void save(false), 1500);
-  };
-  const a = current?.allegation;
-  const d = current?.details;
-  const err = (field: string) => errors.find((e) => e.field === field)?.message;
-  const errorP = (field: string) =>
-    err(field)
-      ? html`<p class="error-message" id="${field}-error">
-          <span class="visually-hidden">Error:</span> ${err(field)}
-        </p>`
-      : nothing;
-  const group = (field: string) => (err(field) ? 'form-group form-group--error' : 'form-group');
-  const select = (id: string, name: string, text: string, options: readonly string[], value = '') =>
-    html`<div class=${group(id)}>
-      <label for=${id}>${text}</label>${errorP(id)}
-      <select id=${id} name=${name} aria-describedby=${err(id) ? `${id}-error` : nothing}>
-        <option value="">Choose</option>
-        ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${label(o)}</option>`)}
-      </select>
-    </div>`;
-  const checkboxes = (
-    name: string,
-    prefix: string,
-    options: readonly string[],
-    chosen: readonly string[],
-  ) =>
-    options.map(
-      (o) =>
-        html`<div class="checkbox">
-          <input
-            type="checkbox"
-            id="${prefix}-${o}"
-            name=${name}
-            value=${o}
-            ?checked=${chosen.includes(o)}
-          />
-          <label for="${prefix}-${o}">${label(o)}</label>
-        </div>`,
-    );
-  const render = () => {
-    const st =
-      document.querySelector<HTMLInputElement>('input[name=status]:checked')?.value ??
-      current?.status ??
-      'allegation';
-    show(
-      html`${
-          errors.length
-            ? html`<div class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-                <div role="alert">
-                  <h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>
-                  <ul class="error-summary__list">
-                    ${errors.map((e) => html`<li><a href="#${e.field}">${e.message}</a></li>`)}
-                  </ul>
-                </div>
-              </div>`
-            : nothing
-        }
-        <h1>${record ? 'Incident record' : 'Record an allegation'}</h1>
-        <div class="notice notice--warning">
-          <p>
-            <strong>Do not write anyone's name.</strong> Record people by their role and your
-            school's reference (like P-0042); your MIS holds who that is.
-          </p>
-        </div>
-        <p role="status" class="hint" id="save-status">${status}</p>
-        <form
-          id="incident-form"
-          novalidate
-          @input=${autosave}
-          @change=${() => {
-            autosave();
-            if (
-              (document.activeElement as HTMLInputElement | null)?.name === 'status' ||
-              (document.activeElement as HTMLInputElement | null)?.name === 'prejudice'
-            )
-              render();
-          }}
-          @submit=${(e: Event) => {
-            e.preventDefault();
-            void save(true);
-          }}
-        >
-          <h2>The allegation</h2>
-          <div class=${group('occurred-on')}>
-            <label for="occurred-on">Date it happened</label>${errorP('occurred-on')}
-            <input
-              id="occurred-on"
-              name="occurredOn"
-              type="date"
-              class="input--width-10"
-              value=${a?.occurredOn ?? ''}
-            />
-          </div>
-          <div class=${group('occurred-at')}>
-            <label for="occurred-at">Time (optional)</label>${errorP('occurred-at')}
-            <input
-              id="occurred-at"
-              name="occurredAt"
-              type="time"
-              class="input--width-10"
-              value=${a?.occurredAt ?? ''}
-            />
-          </div>
-          ${select('location', 'location', 'Where', IncidentLocation.options, a?.location)}
-          ${select('reported-by', 'reportedBy', 'Who reported it', ReportedBy.options, a?.reportedBy)}
-          <div class=${group('alleged')}>
-            <label for="alleged">What was alleged</label>
-            <p class="hint" id="alleged-hint">Describe what happened without names.</p>
-            ${errorP('alleged')}
-            <textarea id="alleged" name="alleged" rows="4" aria-describedby="alleged-hint">
-${a?.alleged ?? ''}</textarea>
-          </div>
-          <div class=${group('target-ref')}>
-            <label for="target-ref">Reference of the pupil targeted</label>
-            <p class="hint" id="target-ref-hint">
-              Like P-0042: letters or digits, a dash, digits. Never a name.
-            </p>
-            ${errorP('target-ref')}
-            <input
-              id="target-ref"
-              name="targetRef"
-              class="input--width-10"
-              autocomplete="off"
-              spellcheck="false"
-              aria-describedby="target-ref-hint"
-              value=${a?.people.find((p) => p.involvement === 'target')?.reference ?? ''}
-            />
-            <input type="hidden" name="targetRole" value="pupil" />
-          </div>
-          <div class=${group('perpetrator-ref')}>
-            <label for="perpetrator-ref"
-              >Reference of the person alleged to have done it (optional)</label
-            >${errorP('perpetrator-ref')}
-            <input
-              id="perpetrator-ref"
-              name="perpetratorRef"
-              class="input--width-10"
-              autocomplete="off"
-              spellcheck="false"
-              value=${a?.people.find((p) => p.involvement === 'alleged-perpetrator')?.reference ?? ''}
-            />
-            <input type="hidden" name="perpetratorRole" value="pupil" />
-          </div>
-          <h2>After looking into it</h2>
-          <fieldset class="fieldset ${group('status-allegation')}">
-            <legend>Was it bullying?</legend>
-            ${errorP('status-allegation')}
-            ${(['allegation', 'substantiated', 'not-substantiated'] as const).map(
-              (s) =>
-                html`<div class="radio">
-                  <input
-                    type="radio"
-                    id="status-${s}"
-                    name="status"
-                    value=${s}
-                    ?checked=${s === st}
-                  />
-                  <label for="status-${s}">${label(s)}</label>
-                </div>`,
-            )}
-          </fieldset>
-          ${
-            st === 'substantiated'
-              ? html`<h2>The incident</h2>
-                  <fieldset class="fieldset ${group('type-physical')}">
-                    <legend>Type of bullying</legend>
-                    ${errorP('type-physical')}
-                    ${checkboxes('types', 'type', IncidentType.options, d?.types ?? [])}
-                  </fieldset>
-                  ${select('setting', 'setting', 'Online or offline', IncidentSetting.options, d?.setting ?? 'offline')}
-                  <fieldset class="fieldset form-group">
-                    <legend>Prejudice-related, as perceived by anyone?</legend>
-                    ${['no', 'yes'].map(
-                      (v) =>
-                        html`<div class="radio">
-                          <input
-                            type="radio"
-                            id="prejudice-${v}"
-                            name="prejudice"
-                            value=${v}
-                            ?checked=${(d?.prejudiceRelated ? 'yes' : 'no') === v}
-                          />
-                          <label for="prejudice-${v}">${v === 'yes' ? 'Yes' : 'No'}</label>
-                        </div>`,
-                    )}
-                  </fieldset>
-                  <fieldset class="fieldset ${group('char-disability-send')}">
-                    <legend>Which characteristic (if prejudice-related)</legend>
-                    ${errorP('char-disability-send')}
-                    ${checkboxes('characteristics', 'char', PrejudiceCharacteristic.options, d?.characteristics ?? [])}
-                  </fieldset>
-                  <fieldset class="fieldset form-group">
-                    <legend>Safeguarding concern?</legend>
-                    <p class="hint">
-                      If yes, tell your designated safeguarding lead today, and follow your
-                      safeguarding policy.
-                    </p>
-                    ${['no', 'yes'].map(
-                      (v) =>
-                        html`<div class="radio">
-                          <input
-                            type="radio"
-                            id="safeguarding-${v}"
-                            name="safeguarding"
-                            value=${v}
-                            ?checked=${(d?.safeguarding ? 'yes' : 'no') === v}
-                          />
-                          <label for="safeguarding-${v}">${v === 'yes' ? 'Yes' : 'No'}</label>
-                        </div>`,
-                    )}
-                  </fieldset>
-                  ${(['whatHappened', 'impact', 'targetWishes'] as const).map(
-                    (k) =>
-                      html`<div class="form-group">
-                        <label for="d-${k}"
-                          >${{ whatHappened: 'What happened', impact: 'Impact on the pupil targeted', targetWishes: 'What the pupil targeted wants' }[k]}</label
-                        >
-                        <textarea id="d-${k}" name=${k} rows="3">${d?.[k] ?? ''}</textarea>
-                      </div>`,
-                  )}
-                  ${select('action', 'action', 'Action taken', IncidentAction.options, d?.actions[0]?.action)}
-                  ${select('action-by', 'actionBy', 'Action taken by', StaffRole.options, d?.actions[0]?.by)}
-                  ${select('outcome', 'outcome', 'Outcome', IncidentOutcome.options, d?.outcome)}
-                  <div class="form-group">
-                    <label for="follow-up">Follow-up date (optional)</label>
-                    <input
-                      id="follow-up"
-                      name="followUpOn"
-                      type="date"
-                      class="input--width-10"
-                      value=${d?.followUpOn ?? ''}
-                    />
-                  </div>
-                  <div class="form-group">
-                    <label for="review">Review date (optional)</label>
-                    <input
-                      id="review"
-                      name="reviewOn"
-                      type="date"
-                      class="input--width-10"
-                      value=${d?.reviewOn ?? ''}
-                    />
-                  </div>`
-              : nothing
-          }
-          <div class="button-group">
-            <button class="button" type="submit">Save and return to the log</button>
-            <a href="/incidents">Back to the log</a>
-          </div>
-        </form>`,
-      record ? 'Incident record' : 'Record an allegation',
-      { error: errors.length > 0 },
-    );
-  };
-  render();
-}
 
 // ───────────────────────────────────────── the return ─────────────────────────────────────────
 

@@ -8,8 +8,10 @@ import { defineElement } from '../shared/define.js';
 import { AtIncidentForm } from './incident-form.js';
 import {
   AtIncidentChangeEvent,
+  AtIncidentInvalidEvent,
   AtIncidentSaveEvent,
   type AtIncidentChangeDetail,
+  type AtIncidentInvalidDetail,
   type AtIncidentSaveDetail,
 } from './incident-form.events.js';
 
@@ -18,8 +20,10 @@ defineElement('at-incident-form', AtIncidentForm);
 export {
   AtIncidentForm,
   AtIncidentChangeEvent,
+  AtIncidentInvalidEvent,
   AtIncidentSaveEvent,
   type AtIncidentChangeDetail,
+  type AtIncidentInvalidDetail,
   type AtIncidentSaveDetail,
 };
 

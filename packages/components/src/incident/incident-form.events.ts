@@ -50,9 +50,26 @@ export class AtIncidentSaveEvent extends AtEvent<AtIncidentSaveDetail> {
   }
 }
 
+/** `detail` of `at-incident-invalid`: the problems the error summary now lists. */
+export interface AtIncidentInvalidDetail {
+  readonly problems: readonly { readonly field: string; readonly message: string }[];
+}
+
+/**
+ * Save was pressed and a field has a problem: the error summary is showing and has focus. A host
+ * page can say so in its title (GOV.UK: "Error: " before it), which only the page can change.
+ */
+export class AtIncidentInvalidEvent extends AtEvent<AtIncidentInvalidDetail> {
+  static readonly type = 'at-incident-invalid';
+  constructor(detail: AtIncidentInvalidDetail) {
+    super(AtIncidentInvalidEvent.type, detail);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'at-incident-change': AtIncidentChangeEvent;
     'at-incident-save': AtIncidentSaveEvent;
+    'at-incident-invalid': AtIncidentInvalidEvent;
   }
 }

@@ -27,6 +27,10 @@ export const styles = [
       align-items: end;
     }
 
+    .row .input {
+      max-inline-size: 20rem;
+    }
+
     .input--short {
       max-inline-size: 10rem;
     }

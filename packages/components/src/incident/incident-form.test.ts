@@ -4,7 +4,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import { problem, type IncidentRecord } from '@all-together/model';
 import { memoryStorage, type DraftStorage } from '../shared/storage.js';
 import type { AtIncidentForm } from './incident-form.js';
-import type { AtIncidentChangeEvent, AtIncidentSaveEvent } from './incident-form.events.js';
+import type {
+  AtIncidentChangeEvent,
+  AtIncidentInvalidEvent,
+  AtIncidentSaveEvent,
+} from './incident-form.events.js';
 import { checkValues, EMPTY, fieldOf, recordOf, valuesOf } from './incident-form.model.js';
 import { incidents } from './test-helpers/incident-data.js';
 import './at-incident-form.js';
@@ -91,18 +95,46 @@ describe('<at-incident-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('A11 is accessible under a host page’s h1 (heading-level 2) with the error summary showing', async () => {
+    const host = await fixture<HTMLElement>(
+      html`<div>
+        <h1>Incidents</h1>
+        <at-incident-form
+          school="100001"
+          heading-level="2"
+          .storage=${memoryStorage()}
+        ></at-incident-form>
+      </div>`,
+    );
+    const el = host.querySelector('at-incident-form')!;
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#if-errors-title')!.tagName).to.equal('H2');
+    await expect(host).to.be.accessible();
+  });
+
   it('P-rules: says not to write anyone’s name before the first field, and the form is described by it', async () => {
     const el = await make();
     const notice = $(el, '#if-no-names');
     expect(text(notice)).to.match(/^Do not write anyone’s name/);
     const first = $(el, 'input, select, textarea');
-    expect(notice.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    expect(notice.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(
+      0,
+    );
     expect($(el, 'form').getAttribute('aria-describedby')).to.equal('if-no-names');
   });
 
   it('A2: Save with nothing filled lists every problem in field order, takes focus and links to each field', async () => {
     const el = await make();
+    const invalid = oneEvent(el, 'at-incident-invalid') as Promise<AtIncidentInvalidEvent>;
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    expect((await invalid).detail.problems.map((p) => p.field)).to.deep.equal([
+      'if-occurred-on',
+      'if-location',
+      'if-reported-by',
+      'if-alleged',
+    ]);
     await el.updateComplete;
     await el.updateComplete;
     expect(focused(el)?.id).to.equal('if-errors');

@@ -15,7 +15,11 @@ import {
 import { defineDefaultStrings, type TranslationKey } from '../shared/i18n.js';
 import { uuid } from '../shared/ids.js';
 import { sessionDraftStorage, type DraftStorage } from '../shared/storage.js';
-import { AtIncidentChangeEvent, AtIncidentSaveEvent } from './incident-form.events.js';
+import {
+  AtIncidentChangeEvent,
+  AtIncidentInvalidEvent,
+  AtIncidentSaveEvent,
+} from './incident-form.events.js';
 import {
   checkValues,
   fieldOf,
@@ -64,6 +68,7 @@ const localToday = () => {
  *
  * @event {CustomEvent<{ id: string; isNew: boolean; update: IncidentUpdate | null }>} at-incident-change - A field changed: `detail.update` is the checked record, or null while a field has a problem.
  * @event {CustomEvent<{ id: string; isNew: boolean; update: IncidentUpdate }>} at-incident-save - Save was pressed and every field passed: store `detail.update`, then call `saved()`.
+ * @event {CustomEvent<{ problems: { field: string; message: string }[] }>} at-incident-invalid - Save was pressed and a field has a problem: the error summary shows them (a page may put "Error: " in its title).
  *
  * @csspart base - The wrapper.
  * @csspart error-summary - The error summary.
@@ -204,7 +209,11 @@ export class AtIncidentForm extends AtElement {
       r && !r.ok
         ? r.paths.map((p) => ({ field: fieldOf(p, this.values), key: 'incidentFormErrorCheck' }))
         : found;
-    if (!r?.ok) return this.focusSummary();
+    if (!r?.ok) {
+      this.focusSummary();
+      this.emit(new AtIncidentInvalidEvent({ problems: this.shown() }));
+      return;
+    }
     this.emit(new AtIncidentSaveEvent({ id: this.rid, isNew: this.isNew, update: r.update }));
   }
 
@@ -247,7 +256,9 @@ export class AtIncidentForm extends AtElement {
       ${errorSummary({
         id: 'if-errors',
         title: this.t('incidentFormErrorTitle'),
-        level: sub,
+        // It comes before the form's heading, so at that heading's level (GOV.UK: an h2 above the
+        // page's h1); one below would skip a level after the host's own heading.
+        level: level === 1 ? 2 : level,
         problems,
         root: this.renderRoot,
       })}

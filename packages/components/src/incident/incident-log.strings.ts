@@ -69,7 +69,7 @@ export type IncidentLogStrings = { readonly [K in keyof IncidentLogStringParams]
 
 /** British English. */
 export const incidentLogStrings: IncidentLogStrings = {
-  incidentLogHeading: 'Incidents',
+  incidentLogHeading: 'Incident log',
   incidentLogPrivacy:
     'People are recorded by their role and your school’s reference, never by name. Only your school’s safeguarding and anti-bullying staff should see this log.',
   incidentLogTrendHeading: 'Trend per term',
