@@ -31,6 +31,7 @@ import { areaRoutes } from './routes/area.js';
 import { areaAdminRoutes } from './routes/area-admin.js';
 import { incidentReturnRoutes } from './routes/incident-returns.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { linkedRoutes } from './routes/linked.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { awardRoutes } from './routes/awards.js';
 import { evidenceRoutes } from './routes/evidence.js';
@@ -73,6 +74,7 @@ function api(d: Deps) {
     .route('/', moderationRoutes(d, g))
     .route('/', awardRoutes(d, g))
     .route('/', incidentRoutes(d, g))
+    .route('/', linkedRoutes(d, g))
     .route('/', incidentReturnRoutes(d, g));
 }
 export type AppType = ReturnType<typeof api>;

@@ -2,6 +2,7 @@
  * What every part of the server shares: the sessions a request may carry, the Hono environment,
  * the options a trust sets, and the dependencies handed to each area's routes.
  */
+import type { PupilCharacteristics } from '@all-together/model';
 import type { Context } from 'hono';
 import type { Db, Scope } from './db.js';
 import type { AreaScope } from './domain/scope.js';
@@ -49,6 +50,10 @@ export interface PupilSession {
   definitionVersion: string;
   /** The session has stored its one response (it may still replay that one). */
   submitted: boolean;
+  /** Linked mode: the pupil's single-use token until the response is stored; then none (P2). */
+  tokenHash?: string | null;
+  /** Linked mode: the characteristics the school's records gave (a copy, no reference). */
+  characteristics?: PupilCharacteristics | null;
 }
 
 /**

@@ -15,3 +15,4 @@ export * from './cohort.js';
 export * from './cpd.js';
 export * from './registry.js';
 export * from './semver.js';
+export * from './linked.js';

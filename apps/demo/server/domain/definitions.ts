@@ -8,6 +8,9 @@ import type { AuditDefinition, Audience, QuestionnaireDefinition } from '@all-to
 import {
   getAudit,
   getQuestionnaire,
+  isLinkedVersion,
+  LINKED_SUFFIX,
+  linkedForm,
   listDefinitions,
   pupilFormFor,
 } from '@all-together/questionnaires';
@@ -33,18 +36,34 @@ let everyVersion: QuestionnaireDefinition[] | undefined;
  */
 export function pupilDefinitionsEveryVersion(): QuestionnaireDefinition[] {
   const ids = new Set<string>(PUPIL_DEFINITIONS);
+  // Each shipped version and its linked-mode form: responses to either are scored.
   return (everyVersion ??= listDefinitions()
     .filter((e) => e.kind === 'questionnaire' && ids.has(e.id))
-    .map((e) => getQuestionnaire(e.id, e.version)));
+    .flatMap((e) => {
+      const linked = definitionFor(e.id, `${e.version}${LINKED_SUFFIX}`);
+      return [getQuestionnaire(e.id, e.version), ...(linked ? [linked] : [])];
+    }));
 }
 
 /** One of the portal's pupil questionnaires, newest version. */
 export const pupilDefinition = (id: PupilDefinitionId): QuestionnaireDefinition =>
   getQuestionnaire(id);
 
+const linkedForms = new Map<string, QuestionnaireDefinition>();
+/**
+ * A questionnaire by id and version, including the linked-mode form of a shipped one
+ * (`2.0.0-linked`: its characteristic questions removed, made by `linkedForm`).
+ */
 export function definitionFor(id: string, version: string): QuestionnaireDefinition | undefined {
   try {
-    return getQuestionnaire(id, version);
+    if (!isLinkedVersion(version)) return getQuestionnaire(id, version);
+    const key = `${id}@${version}`;
+    let linked = linkedForms.get(key);
+    if (!linked) {
+      linked = linkedForm(getQuestionnaire(id, version.slice(0, -LINKED_SUFFIX.length)));
+      linkedForms.set(key, linked);
+    }
+    return linked;
   } catch {
     return undefined;
   }

@@ -3,6 +3,8 @@
  *
  * - **class codes** `code_retention_days` after the round closes (default 0: at close; closing a
  *   round removes them at once): each code's hash goes, its pupil sessions lose their link to it;
+ *   with them go the round's class lists and pupil tokens (linked mode), the only place a pupil's
+ *   school-side reference lives;
  * - **raw responses** `raw_retention_months` after the round closes (default 12): the round's final
  *   snapshot is made first if it has none, so the published summaries are kept byte for byte, and
  *   only then are the rows deleted;
@@ -32,6 +34,8 @@ export async function removeCodes(
   log: boolean,
 ): Promise<number> {
   const removed = await tx.codes.removeForRound(round.school_urn, round.id);
+  // Linked mode: the class lists (the only place a reference lives) and the tokens go too.
+  const records = await tx.pupilRecords.removeForRound(round.school_urn, round.id);
   await tx.rounds.retained(round.school_urn, round.id, 'codes', today);
   const school = await tx.schools.get(round.school_urn);
   if (log && school && removed > 0)
@@ -42,6 +46,15 @@ export async function removeCodes(
       roundId: round.id,
       kind: 'retention.codes-removed',
       detail: { codes: removed },
+    });
+  if (log && school && records > 0)
+    await tx.log.append({
+      actor: null,
+      trustId: school.trust_id,
+      schoolUrn: round.school_urn,
+      roundId: round.id,
+      kind: 'retention.records-removed',
+      detail: { pupils: records },
     });
   return removed;
 }

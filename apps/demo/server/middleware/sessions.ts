@@ -21,6 +21,8 @@ export const pupilFromRow = (idHash: string, row: PupilSessionRow): PupilSession
   definitionId: row.definition_id,
   definitionVersion: row.definition_version,
   submitted: row.submitted,
+  tokenHash: row.token_hash,
+  characteristics: row.characteristics,
 });
 
 export const sessions =

@@ -39,12 +39,14 @@ export const codesRepo = (q: Queryable) => ({
     definitionId: string;
     definitionVersion: string;
     issuedBy: string;
+    /** Linked mode: the class's pupils come in with their own tokens, never this code. */
+    linked?: boolean;
   }): Promise<CodeRow> {
     return (
       await q.query<CodeRow>(
         `INSERT INTO class_codes AS k (code_hash, school_urn, round_id, class_label, class_size,
-                                       definition_id, definition_version, issued_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+                                       definition_id, definition_version, issued_by, linked)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
         [
           c.codeHash,
           c.urn,
@@ -54,6 +56,7 @@ export const codesRepo = (q: Queryable) => ({
           c.definitionId,
           c.definitionVersion,
           c.issuedBy,
+          c.linked ?? false,
         ],
       )
     ).rows[0]!;

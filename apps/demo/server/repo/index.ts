@@ -12,6 +12,7 @@ import { healthRepo } from './health.js';
 import { incidentsRepo } from './incidents.js';
 import { logRepo } from './log.js';
 import { moderationRepo } from './moderation.js';
+import { pupilRecordsRepo } from './pupil-records.js';
 import { responsesRepo } from './responses.js';
 import { roundsRepo } from './rounds.js';
 import { schoolsRepo } from './schools.js';
@@ -38,6 +39,7 @@ export function repos(q: Queryable) {
     accounts: accountsRepo(q),
     endSurveys: endSurveysRepo(q),
     moderation: moderationRepo(q),
+    pupilRecords: pupilRecordsRepo(q),
     incidents: incidentsRepo(q),
   };
 }

@@ -37,6 +37,9 @@ export const LOG_KINDS = [
   'incident.updated',
   'incident.imported',
   'return.submitted',
+  'records.imported',
+  'tokens.issued',
+  'retention.records-removed',
 ] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 

@@ -2,6 +2,7 @@
  * Staff and pupil sessions (S8). Only the SHA-256 of a session id is stored. A pupil session knows
  * its class code and whether it has sent its one response, never which response that was (P2).
  */
+import type { PupilCharacteristics } from '@all-together/model';
 import type { Queryable } from '../db.js';
 import type { Role } from '../context.js';
 
@@ -27,6 +28,10 @@ export interface PupilSessionRow {
   definition_id: string;
   definition_version: string;
   submitted: boolean;
+  /** Linked mode: the pupil's token until the response is stored (P2). */
+  token_hash: string | null;
+  /** Linked mode: what the records gave, copied when the token was typed (no reference). */
+  characteristics: PupilCharacteristics | null;
 }
 
 export const sessionsRepo = (q: Queryable) => ({
@@ -70,7 +75,8 @@ export const sessionsRepo = (q: Queryable) => ({
     // The session's own questionnaire (sessions made before migration 022: its code's).
     return (
       await q.query<PupilSessionRow>(
-        `SELECT s.csrf_token, s.school_urn, s.round_id, s.code_hash, s.submitted,
+        `SELECT s.csrf_token, s.school_urn, s.round_id, s.code_hash, s.submitted, s.token_hash,
+                s.characteristics,
                 coalesce(s.definition_id, k.definition_id) AS definition_id,
                 coalesce(s.definition_version, k.definition_version) AS definition_version
            FROM sessions s LEFT JOIN class_codes k ON k.code_hash = s.code_hash
@@ -95,15 +101,18 @@ export const sessionsRepo = (q: Queryable) => ({
     nowMs?: number;
     definitionId?: string;
     definitionVersion?: string;
+    tokenHash?: string;
+    characteristics?: PupilCharacteristics;
   }): Promise<void> {
     const quarter = 15 * 60_000;
     const expires = Math.ceil(s.expiresMs / quarter) * quarter;
     const day = Math.floor((s.nowMs ?? Date.now()) / 86_400_000) * 86_400_000;
     await q.query(
       `INSERT INTO sessions (id_hash, kind, school_urn, round_id, code_hash, csrf_token, expires_at,
-                             created_at, last_seen_at, definition_id, definition_version)
+                             created_at, last_seen_at, definition_id, definition_version,
+                             token_hash, characteristics)
        VALUES ($1, 'pupil', $2, $3, $4, $5, to_timestamp($6 / 1000.0), to_timestamp($7 / 1000.0),
-               to_timestamp($7 / 1000.0), $8, $9)`,
+               to_timestamp($7 / 1000.0), $8, $9, $10, $11::jsonb)`,
       [
         s.idHash,
         s.schoolUrn,
@@ -114,6 +123,8 @@ export const sessionsRepo = (q: Queryable) => ({
         day,
         s.definitionId ?? null,
         s.definitionVersion ?? null,
+        s.tokenHash ?? null,
+        s.characteristics ? JSON.stringify(s.characteristics) : null,
       ],
     );
   },

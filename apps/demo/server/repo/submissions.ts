@@ -27,7 +27,12 @@ export interface Submission {
   body: unknown;
   submittedOn: string;
   /** The pupil session it comes from; without one (tests, imports) no gate applies. */
-  gate?: { sessionIdHash: string; codeHash: string | null };
+  gate?: {
+    sessionIdHash: string;
+    codeHash: string | null;
+    /** Linked mode: the pupil's single-use token, used by this submission (P2). */
+    tokenHash?: string | null;
+  };
 }
 
 /**
@@ -84,19 +89,35 @@ async function admit(q: Queryable, s: Submission, today: string): Promise<Outcom
     [g.codeHash ?? ''],
   );
   if (seat.rows.length === 0) {
-    await release(q, s, { seat: false });
+    await release(q, s, { seat: false, token: false });
     return 'full';
+  }
+  if (g.tokenHash) {
+    const token = await q.query(
+      'UPDATE pupil_tokens SET used = true WHERE token_hash = $1 AND NOT used RETURNING 1',
+      [g.tokenHash],
+    );
+    if (token.rows.length === 0) {
+      await release(q, s, { seat: true, token: false });
+      return 'sent';
+    }
   }
   return undefined;
 }
 
-async function release(q: Queryable, s: Submission, what: { seat: boolean }): Promise<void> {
+async function release(
+  q: Queryable,
+  s: Submission,
+  what: { seat: boolean; token: boolean },
+): Promise<void> {
   const g = s.gate!;
   await q.query('UPDATE sessions SET submitted = false WHERE id_hash = $1', [g.sessionIdHash]);
   if (what.seat)
     await q.query('UPDATE class_codes SET responses = responses - 1 WHERE code_hash = $1', [
       g.codeHash ?? '',
     ]);
+  if (what.token && g.tokenHash)
+    await q.query('UPDATE pupil_tokens SET used = false WHERE token_hash = $1', [g.tokenHash]);
 }
 
 async function submitOne(q: Queryable, s: Submission, today: string): Promise<Outcome> {
@@ -124,14 +145,20 @@ async function submitOne(q: Queryable, s: Submission, today: string): Promise<Ou
   );
   if (r.rows.length > 0) {
     // Stored: the session keeps no link to its class (P2); it can still replay this response.
-    if (s.gate)
-      await q.query('UPDATE sessions SET code_hash = NULL WHERE id_hash = $1', [
+    // In linked mode the token is used and no longer names the pupil's record either.
+    if (s.gate) {
+      await q.query('UPDATE sessions SET code_hash = NULL, token_hash = NULL WHERE id_hash = $1', [
         s.gate.sessionIdHash,
       ]);
+      if (s.gate.tokenHash)
+        await q.query('UPDATE pupil_tokens SET reference = NULL WHERE token_hash = $1', [
+          s.gate.tokenHash,
+        ]);
+    }
     return 'created';
   }
   // Another server stored the same id meanwhile: give the gates back and answer as for a replay.
-  if (s.gate) await release(q, s, { seat: true });
+  if (s.gate) await release(q, s, { seat: true, token: true });
   return (await existing(q, s)) ?? 'conflict';
 }
 

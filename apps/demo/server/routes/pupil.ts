@@ -26,6 +26,7 @@ import type { CodeForPupil } from '../repo/codes.js';
 import { canonicalJson } from '../repo/submissions.js';
 import { normaliseCode, randomToken, sha256 } from '../security.js';
 import { jsonBody, jsonOf } from '../validation.js';
+import { snapshotOf } from '../domain/pupil-records.js';
 
 /** What a pupil is told, by reason. Short sentences, one idea each (A10). */
 export const PUPIL_MESSAGES = {
@@ -58,9 +59,10 @@ function codeRefusal(code: CodeForPupil, today: string): HttpError | undefined {
 const RANDOM_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /**
- * What this portal accepts from a pupil beyond the questionnaire's own rules (P1–P4): anonymous mode
- * only (linked mode is not offered), characteristics the pupil reported themselves, and only those
- * the questionnaire asks and the pupil answered, and a random response id.
+ * What this portal accepts from a pupil's device beyond the questionnaire's own rules (P1–P4):
+ * anonymous mode, characteristics the pupil reported themselves, only those the questionnaire asks
+ * and the pupil answered, and a random response id. In linked mode the server, not the device,
+ * then puts in the records' characteristics (the session's copy) and marks the response linked.
  */
 export function pupilProblems(
   def: QuestionnaireDefinition,
@@ -111,10 +113,17 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
       const { code } = c.req.valid('json');
       const normal = normaliseCode(code);
       const codeHash = sha256(normal);
-      // A code is found by its hash, before anyone is known: the system scope.
-      const row = await d.as(SYSTEM, async () =>
-        /^[A-Z0-9]{8}$/.test(normal) ? d.repo.codes.forPupil(codeHash) : undefined,
-      );
+      // A code is found by its hash, before anyone is known: the system scope. It is a class code,
+      // or (linked mode) a pupil's own token, which admits them through their class's code.
+      const found = await d.as(SYSTEM, async () => {
+        if (!/^[A-Z0-9]{8}$/.test(normal)) return undefined;
+        const code = await d.repo.codes.forPupil(codeHash);
+        if (code) return { code, token: undefined };
+        const token = await d.repo.pupilRecords.forPupil(codeHash);
+        const via = token && (await d.repo.codes.forPupil(token.code_hash));
+        return via ? { code: via, token } : undefined;
+      });
+      const row = found?.code;
       // Throttle failures, never successes (S6, fact 5): a whole school shares one address. The
       // failure is counted and judged in one step, so wrong codes sent at once are all counted.
       if (!row) {
@@ -129,6 +138,12 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
       }
       const refusal = codeRefusal(row, d.today());
       if (refusal) throw refusal;
+      const token = found.token;
+      // A used token, or one whose record is gone, admits nobody (its pupil has answered).
+      if (token && (token.used || !token.record)) throw refuse(409, 'sent');
+      const characteristics = token?.record ? snapshotOf(token.record) : undefined;
+      // The session answers under its class's code either way; a token is kept beside it.
+      const classCodeHash = token ? token.code_hash : codeHash;
       const id = randomToken();
       const session: PupilSession = {
         kind: 'pupil',
@@ -136,10 +151,12 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
         csrf: randomToken(),
         schoolUrn: row.school_urn,
         roundId: row.round_id,
-        codeHash,
+        codeHash: classCodeHash,
         definitionId: row.definition_id,
         definitionVersion: row.definition_version,
         submitted: false,
+        tokenHash: token ? codeHash : null,
+        characteristics: characteristics ?? null,
       };
       const staff = c.get('staff');
       await d.as(SYSTEM, () =>
@@ -148,12 +165,14 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
             idHash: session.idHash,
             schoolUrn: session.schoolUrn,
             roundId: session.roundId,
-            codeHash,
+            codeHash: classCodeHash,
             csrf: session.csrf,
             expiresMs: d.now() + PUPIL_SESSION_MS,
             nowMs: d.now(),
             definitionId: row.definition_id,
             definitionVersion: row.definition_version,
+            ...(token ? { tokenHash: codeHash } : {}),
+            ...(characteristics ? { characteristics } : {}),
           });
           // A pupil session started in a browser signed in as staff of this school's trust or LA:
           // a lead trying the questionnaire, or planting answers. The trust and the LA can see
@@ -259,9 +278,11 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
           },
         );
       const day = d.today();
-      // P3: coarse times, so no column ranks submissions.
+      // P3: coarse times, so no column ranks submissions. Linked mode (P1, P2): the
+      // characteristics are the records' copy the session holds, never the pupil's own answers.
       const stored: QuestionnaireResponse = {
         ...response,
+        ...(p.characteristics ? { mode: 'linked', characteristics: p.characteristics } : {}),
         round: round.id as QuestionnaireResponse['round'],
         startedAt:
           `${response.startedAt.slice(0, 10)}T00:00:00Z` as QuestionnaireResponse['startedAt'],
@@ -278,7 +299,7 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
         bodyHash: sha256(canonicalJson(stored)),
         body: stored,
         submittedOn: day,
-        gate: { sessionIdHash: p.idHash, codeHash: p.codeHash },
+        gate: { sessionIdHash: p.idHash, codeHash: p.codeHash, tokenHash: p.tokenHash ?? null },
       });
       switch (outcome) {
         case 'conflict':
@@ -293,7 +314,7 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
       }
       // The session has stored its one response: it now only replays it (S13), with no code (P2).
       if (outcome === 'created')
-        d.pupilCache.set(p.idHash, { ...p, submitted: true, codeHash: null });
+        d.pupilCache.set(p.idHash, { ...p, submitted: true, codeHash: null, tokenHash: null });
       return c.json(
         { id: response.id, status: outcome === 'created' ? 'stored' : 'already-stored' },
         201,
