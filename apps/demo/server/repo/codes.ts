@@ -16,6 +16,8 @@ export interface CodeRow {
   definition_version: string;
   issued_on: string;
   revoked_on: string | null;
+  /** Linked mode: the class's pupils come in with their own tokens (migration 050). */
+  linked: boolean;
 }
 
 /** A code as a pupil meets it: with its round's dates and state. */
@@ -27,7 +29,7 @@ export interface CodeForPupil extends CodeRow {
 
 const COLUMNS = `k.id::text AS id, k.school_urn, k.round_id, k.class_label, k.class_size, k.responses,
   k.definition_id, k.definition_version, (k.created_at AT TIME ZONE 'UTC')::date::text AS issued_on,
-  k.revoked_on::text AS revoked_on`;
+  k.revoked_on::text AS revoked_on, k.linked`;
 
 export const codesRepo = (q: Queryable) => ({
   async insert(c: {

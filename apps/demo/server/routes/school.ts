@@ -125,6 +125,8 @@ function codeJson(k: CodeRow) {
     responses: band(k.responses),
     revoked: k.revoked_on !== null,
     revokedOn: k.revoked_on,
+    /** Linked mode: its pupils have slips of their own (class lists from records). */
+    linked: k.linked,
   };
 }
 

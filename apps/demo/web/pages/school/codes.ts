@@ -121,6 +121,7 @@ export async function codesPage(urn: string, round: string): Promise<void> {
     html`<li class="code-card" id="code-${k.id}">
       <h3 class="code-card__title">
         ${k.classLabel} ${k.revoked ? html`<strong class="tag tag--closed">Revoked</strong>` : ''}
+        ${k.linked ? html`<strong class="tag">Pupils' own slips</strong>` : ''}
       </h3>
       <dl class="summary-list">
         <div>
@@ -188,6 +189,13 @@ export async function codesPage(urn: string, round: string): Promise<void> {
           r.state === 'open'
             ? html`<h2>Issue a class code</h2>
                 <p>Each class gets its own code. Pupils need no account and give no name.</p>
+                <p>
+                  Or
+                  <a href="/school/class-lists/${encodeURIComponent(r.id)}"
+                    >use class lists from your records</a
+                  >: each pupil gets a code of their own, and is not asked about SEND or free school
+                  meals.
+                </p>
                 <form @submit=${issue} novalidate>
                   <div class=${groupClass(errors, field('classLabel'))}>
                     <label for="class-label">Class</label>

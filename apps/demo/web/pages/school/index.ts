@@ -4,6 +4,7 @@
  * survey.
  */
 import type { Me } from '../../api.js';
+import { classListsPage } from './class-lists.js';
 import { codesPage } from './codes.js';
 import { dashboard } from './dashboard.js';
 import { endSurveyPage } from './end-survey.js';
@@ -21,6 +22,7 @@ export async function schoolPage(me: Me, path: string): Promise<void> {
   if (area === 'audit' && id) return auditPage(urn, id);
   if (area === 'plan' && id) return planPage(urn, id);
   if (area === 'codes' && id) return codesPage(urn, id);
+  if (area === 'class-lists' && id) return classListsPage(urn, id);
   if (area === 'log') return schoolLogPage(urn);
   if (area === 'end-survey') return endSurveyPage(urn);
   return dashboard(urn);
