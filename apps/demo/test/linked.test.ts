@@ -5,6 +5,7 @@
  * the references go at close (P9); tenancy on every route (S1).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import {
   itemsOf,
@@ -319,6 +320,15 @@ describe('the class list reader', () => {
     assert.equal(p('1006').sen, 'unknown');
     assert.equal(p('2006').ethnicity, 'unknown', 'refused is unknown');
     assert.deepEqual(r.missing, []);
+  });
+
+  it('the example file in docs/privacy reads without a problem', () => {
+    const csv = readFileSync(
+      new URL('../../../docs/privacy/example-class-list.csv', import.meta.url),
+      'utf8',
+    );
+    const r = pupilsFromCsv(csv);
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.problems));
   });
 
   it('only reference and class are required; a missing column makes every pupil unknown for it', () => {

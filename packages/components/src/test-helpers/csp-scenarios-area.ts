@@ -7,7 +7,7 @@
  */
 import { html, render } from 'lit';
 import { text } from '../questionnaire/test-helpers/drive.js';
-import type { CspContext } from './csp-scenarios.js';
+import type { CspContext } from './csp-context.js';
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 

@@ -22,6 +22,8 @@ import type { Item, QuestionnaireDefinition } from '@all-together/model';
 import type { AtProgress } from '../progress/progress.js';
 import type { AtQuestionnaire } from '../questionnaire/questionnaire.js';
 import { memoryStorage } from '../shared/storage.js';
+import type { CspContext } from './csp-context.js';
+export type { CspContext } from './csp-context.js';
 import {
   evidenceStates,
   incidentLogStates,
@@ -44,15 +46,6 @@ import {
  * parsed here: `@all-together/questionnaires` imports its definitions as JSON modules, which a
  * browser fetches under `connect-src` (blocked by this policy); bundlers inline them.
  */
-export interface CspContext {
-  /** A shipped definition (questionnaire or audit) by id, parsed in this page. */
-  definition(id: string): unknown;
-  /** The package's `complete` fixture answers of a questionnaire (every follow-up opened). */
-  answers(id: string): Record<string, string | string[]>;
-  /** Other data the test page built (for example `results`: published results of the seeded cohort). */
-  extra(name: string): unknown;
-}
-
 /** One element family walked through its states. */
 export interface CspScenario {
   /** Shown in the test's name. */
