@@ -5,6 +5,7 @@
 import type { Queryable } from '../db.js';
 import { accountsRepo } from './accounts.js';
 import { codesRepo } from './codes.js';
+import { cpdRepo } from './cpd.js';
 import { devicesRepo } from './devices.js';
 import { documentsRepo } from './documents.js';
 import { endSurveysRepo } from './end-surveys.js';
@@ -39,6 +40,7 @@ export function repos(q: Queryable) {
     endSurveys: endSurveysRepo(q),
     moderation: moderationRepo(q),
     incidents: incidentsRepo(q),
+    cpd: cpdRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;

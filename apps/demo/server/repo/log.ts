@@ -37,6 +37,9 @@ export const LOG_KINDS = [
   'incident.updated',
   'incident.imported',
   'return.submitted',
+  'cpd.course-recorded',
+  'cpd.session-recorded',
+  'cpd.code-renewed',
 ] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 
