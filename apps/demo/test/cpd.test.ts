@@ -13,6 +13,7 @@ import { SYSTEM, withScope } from '../server/db.js';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '../server/seed.js';
 import { LA_ADVISER, laLeadEmail, seedArea } from '../server/seed-area.js';
 import { hashPassword } from '../server/security.js';
+import { DEMO_CPD_COURSE, DEMO_CPD_CODE, seedCpd } from '../server/seed-cpd.js';
 import { Client, startServer, testClock, type TestServer } from './helpers.js';
 
 const backends: ('pglite' | 'pg')[] = [
@@ -374,6 +375,8 @@ for (const backend of backends) {
         }
       assert.equal(cascade.linked.before.symbol, '[c]');
       assert.ok(cascade.confidence.notes.length > 0, 'the hidden figures are explained');
+      for (const note of cascade.confidence.notes)
+        assert.doesNotMatch(note, /pupil/, 'delegates are adults: the notes say delegates');
       // The course adds both sessions: 28 before.
       assert.deepEqual(course.results.linked.before, { value: 30 });
       // Nothing but published figures: no delegate code, no hash, no answer row.
@@ -385,6 +388,37 @@ for (const backend of backends) {
       for (const h of hashes.slice(0, 40)) assert.ok(!r.text.includes(h));
       for (const code of codes) assert.ok(!r.text.includes(code));
       assert.ok(!r.text.includes('delegate_hash') && !r.text.includes('"answers"'));
+    });
+
+    it('D1 the demo seed: Northshire sees its course, the original session shown and the cascade hidden', async () => {
+      await withScope(SYSTEM, () => seedCpd(s.db, new Date().toISOString().slice(0, 10)));
+      // Seeding twice adds nothing.
+      assert.deepEqual(
+        await withScope(SYSTEM, () => seedCpd(s.db, new Date().toISOString().slice(0, 10))),
+        { sessions: 0, answers: 0 },
+      );
+      const la = await signIn(LA_ADVISER);
+      const r = await la.request('GET', '/api/cpd');
+      type Pub = { confidence: { items: { cells: { percent: Record<string, unknown> }[] }[] } };
+      const course = (
+        r.json.courses as {
+          title: string;
+          sessions: { cascade_of: string | null; results: Pub }[];
+        }[]
+      ).find((c) => c.title === DEMO_CPD_COURSE)!;
+      assert.equal(course.sessions.length, 2);
+      const [original, cascade] = course.sessions;
+      assert.equal(cascade!.cascade_of !== null, true);
+      assert.ok(
+        original!.results.confidence.items.every((i) => i.cells.every((c) => 'value' in c.percent)),
+        'the original session shows every figure',
+      );
+      assert.ok(
+        cascade!.results.confidence.items.every((i) => i.cells.every((c) => 'symbol' in c.percent)),
+        'the cascade hides every figure',
+      );
+      const opened = await delegate().request('POST', '/api/cpd/session', { code: DEMO_CPD_CODE });
+      assert.equal(opened.status, 200, opened.text);
     });
 
     it('S6 wrong session and delegate codes attach to nobody and are throttled: 429 after 10, with Retry-After', async () => {

@@ -16,6 +16,8 @@ import {
 } from '@all-together/scoring';
 import {
   DEFAULT_DISCLOSURE_CONTROL,
+  type DisclosureControl,
+  type SuppressionReason,
   type QuestionnaireDefinition,
   type QuestionnaireResponse,
   type ViewerLevel,
@@ -237,6 +239,29 @@ export interface CpdPublication {
   linked: PublishedLinks;
 }
 
+/**
+ * The note for each reason a figure is hidden, in words about delegates: scoring's notes speak of
+ * pupils, and these figures count adults (domain.md §7: adults' answers are suppressed too).
+ */
+const DELEGATE_NOTES: Partial<Record<SuppressionReason, (c: DisclosureControl) => string>> = {
+  base: (c) =>
+    `[c]: fewer than ${c.minCellSize} delegates answered, so the figure is hidden to protect them.`,
+  'small-base': (c) =>
+    `[c]: fewer than ${c.minBaseForPercentage} delegates answered, too few to show a percentage or how many safely.`,
+  'rounds-to-zero': (c) =>
+    `More than 0 but fewer than ${Math.ceil(c.roundTo / 2)}: figures shared outside a school are rounded to the nearest ${c.roundTo}.`,
+  'no-pupils': () => '[z]: nobody has answered at this point yet.',
+};
+
+/** Every reason a hidden figure of `p` gives, as delegate notes, once each. */
+function delegateNotes(values: readonly Shown<number>[], control: DisclosureControl): string[] {
+  const reasons = new Set<SuppressionReason>();
+  for (const v of values) if ('symbol' in v) reasons.add(v.reason);
+  return [...reasons].map(
+    (r) => DELEGATE_NOTES[r]?.(control) ?? 'Some figures are hidden to protect the delegates.',
+  );
+}
+
 /** Counts of a group of sessions, mergeable (summaries add; link counts add). */
 interface Counted {
   summary: CpdSummary;
@@ -255,10 +280,22 @@ export function cpdResults(
   viewer: ViewerLevel,
   def: QuestionnaireDefinition = currentCpd(),
 ) {
-  const publish = (c: Counted): CpdPublication => ({
-    confidence: publishCpd(c.summary, { viewer }),
-    linked: publishLinks(c.links, viewer),
-  });
+  const publish = (c: Counted): CpdPublication => {
+    const confidence = publishCpd(c.summary, { viewer });
+    const linked = publishLinks(c.links, viewer);
+    const shown = [
+      ...confidence.items.flatMap((i) => i.cells.flatMap((x) => [x.base, x.count, x.percent])),
+      linked.before,
+      linked.after.count,
+      linked.after.percent,
+      linked.followUp.count,
+      linked.followUp.percent,
+    ];
+    return {
+      confidence: { ...confidence, notes: delegateNotes(shown, DEFAULT_DISCLOSURE_CONTROL) },
+      linked,
+    };
+  };
   const counted = new Map<string, Counted>(
     sessions.map((s) => {
       const mine = rows.filter((r) => r.session_id === s.id);
