@@ -417,6 +417,15 @@ for (const backend of backends) {
         cascade!.results.confidence.items.every((i) => i.cells.every((c) => 'symbol' in c.percent)),
         'the cascade hides every figure',
       );
+      // Delegates by where they work: counted once each, small counts hidden, never per answer.
+      const settings = r.json.settings as {
+        total: Record<string, number>;
+        settings: { setting: string; delegates: Record<string, unknown> }[];
+      };
+      assert.ok('value' in settings.total, 'the total of delegates is shown');
+      const youth = settings.settings.find((x) => x.setting === 'youth-or-community')!;
+      assert.ok('symbol' in youth.delegates, 'nine youth workers: hidden');
+      assert.ok(!r.text.includes('"setting":"youth-or-community","delegates":{"value"'));
       const opened = await delegate().request('POST', '/api/cpd/session', { code: DEMO_CPD_CODE });
       assert.equal(opened.status, 200, opened.text);
     });

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import {
+  protectCounts,
   publishCpd,
   publishProportion,
   mergeCpdSummaries,
@@ -147,6 +148,7 @@ export interface CpdAnswerRow {
   session_id: string;
   delegate_hash: string;
   timepoint: string;
+  setting: string | null;
   definition_id: string;
   definition_version: string;
   answers: Record<string, string | string[]>;
@@ -230,6 +232,42 @@ function publishLinks(c: LinkCounts, viewer: ViewerLevel): PublishedLinks {
     before: after.base,
     after: { count: after.count, percent: after.percent },
     followUp: { count: followUp.count, percent: followUp.percent },
+  };
+}
+
+/** The figure of delegates who did not say where they work. */
+export const NOT_SAID = 'not-said';
+
+/**
+ * Delegates (people, not answers) by where they said they work, for everything the organisation
+ * ran: each setting and "not said" add up to the total, and `protectCounts` hides small counts and
+ * whatever else would let one be worked out. A delegate's setting is the first they gave.
+ */
+export function publishSettings(rows: readonly CpdAnswerRow[], viewer: ViewerLevel) {
+  const order = ['before', 'after', 'follow-up'];
+  const sorted = [...rows].sort((a, b) => order.indexOf(a.timepoint) - order.indexOf(b.timepoint));
+  const byDelegate = new Map<string, string>();
+  for (const r of sorted) {
+    const key = `${r.session_id}:${r.delegate_hash}`;
+    const had = byDelegate.get(key);
+    if (had === undefined || (had === NOT_SAID && r.setting))
+      byDelegate.set(key, r.setting ?? NOT_SAID);
+  }
+  const parts = [...DelegateSetting.options, NOT_SAID];
+  const counts = new Map<string, number>(parts.map((p) => [p, 0]));
+  for (const setting of byDelegate.values()) counts.set(setting, (counts.get(setting) ?? 0) + 1);
+  const total = byDelegate.size;
+  const published = protectCounts({
+    figures: [
+      { id: 'total', count: total },
+      ...parts.map((id) => ({ id, count: counts.get(id) ?? 0 })),
+    ],
+    relations: [{ kind: 'sum', total: 'total', parts }],
+    viewer,
+  });
+  return {
+    total: published.figures.total!,
+    settings: parts.map((id) => ({ setting: id, delegates: published.figures[id]! })),
   };
 }
 
@@ -322,5 +360,6 @@ export function cpdResults(
     sessions: new Map([...counted].map(([id, c]) => [id, publish(c)])),
     courses: new Map([...courseCounts].map(([id, c]) => [id, publish(c)])),
     all: publish(merge([...courseCounts.values()])),
+    settings: publishSettings(rows, viewer),
   };
 }

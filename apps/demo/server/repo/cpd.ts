@@ -198,7 +198,7 @@ export const cpdRepo = (q: Queryable) => ({
   async answers(): Promise<CpdAnswerRow[]> {
     return (
       await q.query<CpdAnswerRow>(
-        `SELECT id::text AS id, session_id::text AS session_id, delegate_hash, timepoint,
+        `SELECT id::text AS id, session_id::text AS session_id, delegate_hash, timepoint, setting,
                 definition_id, definition_version, answers, submitted_on::text AS submitted_on
            FROM cpd_answers`,
       )

@@ -168,6 +168,9 @@ export const cpdRoutes = (d: Deps, g: Guards) => {
             results: results.courses.get(course.id)!,
           })),
           all: results.all,
+          /** Delegates by where they work, across all the training (protected counts). */
+          settings: results.settings,
+          settingWords: { ...SETTING_WORDS, 'not-said': 'Did not say' },
         });
       })
 

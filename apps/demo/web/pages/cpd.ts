@@ -102,6 +102,36 @@ function resultsView(p: Publication, caption: string, data: Data): TemplateResul
     ${p.confidence.notes.map((n) => html`<p class="hint">${n}</p>`)}`;
 }
 
+/** Delegates by where they work, across all the training: protected counts, never per session. */
+function settingsView(data: Data): TemplateResult {
+  const words = data.settingWords as Record<string, string>;
+  return html`<h2>Who took part</h2>
+    <table class="table">
+      <caption>
+        Delegates by where they work, all your training (total ${shown(data.settings.total)})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Where they work</th>
+          <th scope="col" class="num">Delegates</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${data.settings.settings.map(
+          (x) =>
+            html`<tr>
+              <th scope="row">${words[x.setting] ?? x.setting}</th>
+              <td class="num">${shown(x.delegates)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <p class="hint">
+      Each delegate counts once. A count under 10, and any count that would let one be worked out,
+      is hidden ([c]); counts outside a school are rounded to 5.
+    </p>`;
+}
+
 /** The session form of a course, and its errors when it came back with some. */
 function sessionForm(course: Course, data: Data, state: State): TemplateResult {
   const mine = state.errors?.form === course.id ? state.errors : undefined;
@@ -347,6 +377,7 @@ export async function cpdPage(prefix: () => TemplateResult, state: State = {}): 
               ${resultsView(data.all, 'Every course', data)}`
           : nothing
       }
+      ${data.courses.length ? settingsView(data) : nothing}
       ${data.courses.map((c) => courseView(c, data, state))}
       ${
         data.canWrite
