@@ -193,6 +193,22 @@ for (const backend of backends) {
       assert.match(empty.text, /title/);
     });
 
+    it('S4 S5 a hostile course title is stored verbatim or refused with its field, never run', async () => {
+      const la = await signIn(LA_ADVISER);
+      const sql = "'); drop table cpd_courses;--";
+      const stored = await la.request('POST', '/api/cpd/courses', { title: sql });
+      assert.equal(stored.status, 201, stored.text);
+      assert.equal((stored.json.course as { title: string }).title, sql);
+      for (const title of ['a\u0000b', 'x'.repeat(201)]) {
+        const r = await la.request('POST', '/api/cpd/courses', { title });
+        assert.ok(r.status >= 400 && r.status < 500, r.text);
+        assert.match(r.text, /title/);
+      }
+      const unknown = await la.request('POST', '/api/cpd/courses', { title: 'Fine', owner: '999' });
+      assert.ok(unknown.status >= 400 && unknown.status < 500, unknown.text);
+      assert.ok((await count('SELECT count(*) AS n FROM cpd_courses')) > 0);
+    });
+
     it("a delegate's before, after and follow-up answers are linked by their code, with no school and no name", async () => {
       const la = await signIn(LA_ADVISER);
       const c = await courseWithSessions(la, 'Linking course');
