@@ -62,7 +62,13 @@ describe(
      * A delegate answers by keyboard alone at `timepoint`: the session code is in the link; their
      * own code (if any) is typed; each confidence question gets the option `steps` down the list.
      */
-    const answerByKeyboard = async (timepoint: 'before' | 'after', mine: string, steps: number) => {
+    const answerByKeyboard = async (
+      timepoint: 'before' | 'after' | 'follow-up',
+      mine: string,
+      steps: number,
+      /** A mistyped code first: refused, then put right and sent again without answering again. */
+      typo?: string,
+    ) => {
       const page = await kit.newPage();
       await page.goto(`${s.url}/cpd#${sessionCode}`);
       await page.getByRole('heading', { level: 1, name: 'Training survey' }).waitFor();
@@ -77,7 +83,8 @@ describe(
       for (let i = 0; i < 10 && (await active(page)).name !== 'delegateCode'; i++)
         await page.keyboard.press('Tab');
       assert.equal((await active(page)).name, 'delegateCode');
-      if (mine) await page.keyboard.type(mine);
+      const typed = typo ?? mine;
+      if (typed) await page.keyboard.type(typed);
       await page.keyboard.press('Tab');
       assert.equal((await active(page)).name, 'setting');
       await page.keyboard.press('ArrowDown');
@@ -99,7 +106,9 @@ describe(
           continue;
         }
         if (a.type === 'radio' && !a.checked) {
-          const down = a.name.includes('timepoint') ? (timepoint === 'before' ? 0 : 1) : steps;
+          const down = a.name.includes('timepoint')
+            ? ['before', 'after', 'follow-up'].indexOf(timepoint)
+            : steps;
           if (down === 0) await page.keyboard.press('Space');
           for (let i = 0; i < down; i++) await page.keyboard.press('ArrowDown');
           assert.equal((await active(page)).checked, true);
@@ -109,6 +118,22 @@ describe(
       }
       assert.ok(presses < 300, `reached the end in ${presses} key presses`);
       assert.ok(answered >= 7, `answered ${answered} questions`);
+      if (typo) {
+        // Refused: the error summary takes focus; its link leads to the field, the answers wait.
+        await page.getByText('There is a problem').waitFor();
+        await kit.check(page, 'the delegate code refused');
+        await page.getByText('Your answers are kept on this page').waitFor();
+        await page.keyboard.press('Tab');
+        assert.match((await active(page)).text, /could not find that code of yours/);
+        await page.keyboard.press('Enter');
+        assert.equal((await active(page)).name, 'delegateCode');
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(mine);
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Tab');
+        assert.match((await active(page)).text, /Send your answers/);
+        await page.keyboard.press('Enter');
+      }
       await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
       await page.screenshot({ path: `${SHOTS}cpd-delegate-${timepoint}.png`, fullPage: true });
       await kit.check(page, `the thank-you page (${timepoint})`);
@@ -145,11 +170,13 @@ describe(
       await page.context().close();
     });
 
-    it('A11 a delegate answers before and straight after by keyboard alone, linked by their code', async () => {
+    it('A11 a delegate answers before, straight after and at follow-up by keyboard alone, linked by their code; a typo loses nothing', async () => {
       assert.ok(sessionCode, 'the session was recorded');
       delegateCode = await answerByKeyboard('before', '', 1);
       assert.match(delegateCode, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
       await answerByKeyboard('after', delegateCode.toLowerCase(), 3);
+      // Months later, a typo first: refused, put right, and the same answers sent.
+      await answerByKeyboard('follow-up', delegateCode, 2, 'ZZZZ-ZZZZ');
       const rows = await withScope(
         SYSTEM,
         async () =>
@@ -163,9 +190,9 @@ describe(
       );
       assert.deepEqual(
         rows.map((r) => r.timepoint),
-        ['after', 'before'],
+        ['after', 'before', 'follow-up'],
       );
-      assert.equal(rows[0]!.delegate_hash, rows[1]!.delegate_hash);
+      assert.equal(new Set(rows.map((r) => r.delegate_hash)).size, 1, 'one delegate, linked');
     });
 
     it('A11 D1 the adviser sees the results: the seeded course shown, one delegate hidden', async () => {
