@@ -41,6 +41,7 @@ import { pupilRoutes } from './routes/pupil.js';
 import { schoolRoutes } from './routes/school.js';
 import { schoolWorkRoutes } from './routes/school-work.js';
 import { endSurveyRoutes } from './routes/end-survey.js';
+import { cpdRoutes } from './routes/cpd.js';
 import { trustRoutes } from './routes/trust.js';
 import { PasswordGate, clientAddress, defaultHashing, sha256 } from './security.js';
 import {
@@ -75,7 +76,8 @@ function api(d: Deps) {
     .route('/', awardRoutes(d, g))
     .route('/', incidentRoutes(d, g))
     .route('/', linkedRoutes(d, g))
-    .route('/', incidentReturnRoutes(d, g));
+    .route('/', incidentReturnRoutes(d, g))
+    .route('/', cpdRoutes(d, g));
 }
 export type AppType = ReturnType<typeof api>;
 

@@ -10,6 +10,7 @@ import { checkIntegrity } from './ops/integrity.js';
 import { seed } from './seed.js';
 import { seedArea } from './seed-area.js';
 import { seedIncidents } from './seed-incidents.js';
+import { seedCpd } from './seed-cpd.js';
 import { DatabaseLimits } from './state.js';
 
 const command = process.argv[2];
@@ -22,6 +23,7 @@ try {
     const r = await withScope(SYSTEM, () => seed(db));
     const area = await withScope(SYSTEM, () => seedArea(db));
     await withScope(SYSTEM, () => seedIncidents(db, new Date().toISOString().slice(0, 10)));
+    await withScope(SYSTEM, () => seedCpd(db, new Date().toISOString().slice(0, 10)));
     console.log(
       `seed: ${r.schools.length + area.schools} schools, ${r.responses + area.responses} responses, ${(r.ms / 1000).toFixed(1)} s`,
     );

@@ -13,6 +13,7 @@ import { DEMO_ADMIN, DEMO_CODE, DEMO_PASSWORD, seed } from './seed.js';
 import { DEMO_LA, LA_ADMIN, LA_ADVISER, seedArea } from './seed-area.js';
 import { MODERATOR, SECOND_MODERATOR, seedModeration } from './seed-moderation.js';
 import { seedIncidents } from './seed-incidents.js';
+import { seedCpd } from './seed-cpd.js';
 import { formatCode } from './security.js';
 
 const config = loadConfig();
@@ -53,6 +54,7 @@ if (config.demo) {
     }),
   );
   await withScope(SYSTEM, () => seedIncidents(db, new Date().toISOString().slice(0, 10)));
+  await withScope(SYSTEM, () => seedCpd(db, new Date().toISOString().slice(0, 10)));
   console.log(
     `seed: sample trust and LA ready (${sample.schools.length} trust schools and ${area.schools} more in the LA, ${sample.responses + area.responses} synthetic responses) in ${(sample.ms / 1000).toFixed(1)} s${sample.created ? '' : ', already there'}`,
   );

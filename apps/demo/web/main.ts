@@ -27,6 +27,8 @@ import { areaPage } from './pages/area.js';
 import { invitePage } from './pages/invite.js';
 import { awardsPage, leadAwardPage, moderatorPage } from './pages/moderation.js';
 import { areaReturnsPage, incidentsPage } from './pages/incidents.js';
+import { cpdDelegatePage } from './pages/cpd-delegate.js';
+import { cpdPage } from './pages/cpd.js';
 import './elements.js';
 
 const nav = document.getElementById('nav')!;
@@ -49,7 +51,8 @@ function renderNav(me: Me | null): void {
           <a href=${home(me.user.role)}>Dashboard</a>
           ${
             me.user.role === 'school-lead'
-              ? html`<a href="/award">Award and evidence</a> <a href="/incidents">Incidents</a>`
+              ? html`<a href="/award">Award and evidence</a> <a href="/incidents">Incidents</a>
+                  <a href="/training">Training</a>`
               : me.user.role === 'moderator'
                 ? ''
                 : html`<a href="/area">Programme tracker</a> <a href="/awards">Awards</a>
@@ -136,6 +139,12 @@ export async function route(): Promise<void> {
       await pupilPage();
       return;
     }
+    if (path === '/cpd') {
+      // A training delegate: no account, no school (docs/decisions/0048).
+      render(html`<a href="/">Staff sign in</a>`, nav);
+      await cpdDelegatePage();
+      return;
+    }
     if (path === '/invite') {
       render(html`<a href="/">Staff sign in</a>`, nav);
       await invitePage();
@@ -161,6 +170,8 @@ export async function route(): Promise<void> {
       return await incidentsPage(me, path);
     if (path.startsWith('/area') && !['school-lead', 'moderator'].includes(me.user.role))
       return await areaPage(me, path);
+    if (path === '/training' && me.user.role === 'school-lead')
+      return await cpdPage(() => html`<a href="/school" class="back-link">Back to your school</a>`);
     if (path.startsWith('/school') && me.user.role === 'school-lead')
       return await schoolPage(me, path);
     if (path === '/trust/log' && me.user.role === 'trust-admin') return await trustLogPage();

@@ -5,6 +5,7 @@
 import type { Queryable } from '../db.js';
 import { accountsRepo } from './accounts.js';
 import { codesRepo } from './codes.js';
+import { cpdRepo } from './cpd.js';
 import { devicesRepo } from './devices.js';
 import { documentsRepo } from './documents.js';
 import { endSurveysRepo } from './end-surveys.js';
@@ -41,6 +42,7 @@ export function repos(q: Queryable) {
     moderation: moderationRepo(q),
     pupilRecords: pupilRecordsRepo(q),
     incidents: incidentsRepo(q),
+    cpd: cpdRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;

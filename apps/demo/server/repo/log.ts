@@ -40,6 +40,9 @@ export const LOG_KINDS = [
   'records.imported',
   'tokens.issued',
   'retention.records-removed',
+  'cpd.course-recorded',
+  'cpd.session-recorded',
+  'cpd.code-renewed',
 ] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 

@@ -32,6 +32,7 @@ export function header(a: Area, year: string, here: string): TemplateResult {
     ['/area/enrol', 'Enrol schools'],
     ['/area/windows', 'Open a survey window'],
     ['/area/codes', 'Class codes'],
+    ['/area/cpd', 'Training'],
     ['/area/outbox', 'Messages'],
     ['/area/users', 'Staff accounts'],
     ['/area/log', 'Activity log'],

@@ -12,6 +12,7 @@ import { outboxPage, usersPage } from './area-people.js';
 import { enrolPage } from './area-enrol.js';
 import { logPage, reportPage, resultsPage } from './area-results.js';
 import { windowsPage } from './area-windows.js';
+import { cpdPage } from './cpd.js';
 import { header, orgWord, yearOf, type Area } from './area-shell.js';
 
 /** The pages under /area, for LA roles and trust administrators. */
@@ -22,6 +23,7 @@ export async function areaPage(me: Me, path: string): Promise<void> {
   if (path === '/area/results') return resultsPage(a);
   if (path === '/area/report') return reportPage(a);
   if (path === '/area/log') return logPage(a);
+  if (path === '/area/cpd') return cpdPage(() => header(a, yearOf(a), '/area/cpd'));
   if (path === '/area/users' && a.role.access.includes('manage-users'))
     return usersPage(a, me, header(a, yearOf(a), '/area/users'));
   if (path === '/area/outbox') return outboxPage(a, header(a, yearOf(a), '/area/outbox'));

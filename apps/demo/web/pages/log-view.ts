@@ -66,6 +66,18 @@ export function describe(e: Entry): string {
       return `Wrote a visit note (${longDate(str(d.visitedOn))})`;
     case 'award.renewal-reminder':
       return `Sent a renewal reminder: the award expires on ${longDate(str(d.expiresOn))}`;
+    case 'cpd.course-recorded':
+      return 'Recorded a training course';
+    case 'cpd.session-recorded':
+      return 'Recorded a training session and issued its code';
+    case 'cpd.code-renewed':
+      return 'Gave a training session a new code (the old one stopped working)';
+    case 'records.imported':
+      return `Imported a class list from the school's records (${str(d.pupils)} pupils, ${str(d.classes)} classes)`;
+    case 'tokens.issued':
+      return `Printed pupils' own codes for ${str(d.classLabel)} (${str(d.pupils)} pupils)`;
+    case 'retention.records-removed':
+      return `Deleted the round's class list and pupils' codes (${str(d.pupils)} pupils), as retention requires`;
     case 'pupil.staff-browser':
       return `Started a pupil session for ${str(d.classLabel)} in a browser signed in as staff`;
     default:
