@@ -13,7 +13,7 @@ import { DEMO_ADMIN, DEMO_CODE, DEMO_PASSWORD, seed } from './seed.js';
 import { DEMO_LA, LA_ADMIN, LA_ADVISER, seedArea } from './seed-area.js';
 import { MODERATOR, SECOND_MODERATOR, seedModeration } from './seed-moderation.js';
 import { seedIncidents } from './seed-incidents.js';
-import { seedCpd } from './seed-cpd.js';
+import { DEMO_CPD_CODE, seedCpd } from './seed-cpd.js';
 import { formatCode } from './security.js';
 
 const config = loadConfig();
@@ -104,6 +104,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       );
     console.log(
       `  pupil                ${url}/pupil  class code: ${formatCode(DEMO_CODE)}   (${sample.schools[0]!.name})`,
+    );
+    console.log(
+      `  training delegate    ${url}/cpd  session code: ${formatCode(DEMO_CPD_CODE)}   (${DEMO_LA.name}'s course)`,
+    );
+    console.log(
+      `  class list to import docs/privacy/example-class-list.csv   (a lead's class codes page: "use class lists from your records")`,
     );
   }
   console.log('');
