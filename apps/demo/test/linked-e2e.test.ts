@@ -75,6 +75,7 @@ describe(
       await page.getByRole('button', { name: 'Import the class list' }).click();
       await page.getByRole('heading', { name: '4 pupils imported' }).waitFor();
       await page.locator('#classes').getByRole('row', { name: /4B/ }).waitFor();
+      await page.screenshot({ path: `${SHOTS}linked-class-lists.png`, fullPage: true });
       await page.getByLabel('Questionnaire for the slips').selectOption('pupil-ks2');
       await page.getByRole('button', { name: 'Print slips for 4B' }).click();
       await page.getByRole('heading', { name: 'Slips for 4B' }).waitFor();

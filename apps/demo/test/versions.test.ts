@@ -28,13 +28,13 @@ describe('which form a school gets, by phase', () => {
       assert.equal(defaultDefinitionFor(phase), 'pupil-all-ages', phase);
   });
 
-  it('every shipped version of every pupil form can be read back', () => {
+  it('every shipped version of every pupil form, and its linked-mode form, can be read back', () => {
     const shipped = listDefinitions().filter((e) => e.id.startsWith('pupil-'));
     assert.deepEqual(
       pupilDefinitionsEveryVersion()
         .map((d) => `${d.id}@${d.version}`)
         .sort(),
-      shipped.map((e) => `${e.id}@${e.version}`).sort(),
+      shipped.flatMap((e) => [`${e.id}@${e.version}`, `${e.id}@${e.version}-linked`]).sort(),
     );
     assert.ok(shipped.some((e) => e.id === 'pupil-ks2' && e.version === '1.0.0'));
   });
