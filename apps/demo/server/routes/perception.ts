@@ -35,7 +35,7 @@ import {
 } from '../repo/perception.js';
 import { canonicalJson } from '../repo/submissions.js';
 import { formatCode, newClassCode, normaliseCode, sha256 } from '../security.js';
-import { jsonBody, jsonOf } from '../validation.js';
+import { jsonOf } from '../validation.js';
 import { pupilProblems } from './pupil.js';
 import { schoolContext, stored } from './school-context.js';
 
@@ -72,9 +72,10 @@ const NewLink = z.strictObject({
     .max(5000, 'A link is for at most 5,000 people.'),
 });
 
-const CodeBody = z.strictObject({
-  code: z.string().max(40, 'A survey code is 8 letters and digits.'),
-});
+const Code = z.string().max(40, 'A survey code is 8 letters and digits.');
+const CodeBody = z.strictObject({ code: Code });
+/** One adult's answers with the code they came through (checked by the survey's definition). */
+const Answers = z.strictObject({ code: Code, response: z.unknown() });
 
 /** The link's row as the lead sees it: never how many people have answered through it. */
 const linkJson = (k: PerceptionCodeRow) => ({
@@ -143,6 +144,8 @@ export const perceptionRoutes = (d: Deps, g: Guards) => {
           })),
           links: links.map(linkJson),
           rated: ratings !== null,
+          /** The lead's own ratings for the round (their own words, beside the others'). */
+          ratings: (ratings?.ratings ?? {}) as Record<string, string>,
           audit: definition,
           ...perceptionView(summaries, definition, ratings),
         });
@@ -214,21 +217,13 @@ export const perceptionRoutes = (d: Deps, g: Guards) => {
        * One adult's answers. The school, round and audience come from the code, never from the
        * payload (S2); nothing identifying is stored (no code, address or time of day: P2, P3).
        */
-      .post('/perception/responses', g.public, async (c) => {
-        const input = (await jsonBody(c, { status: 422 })) as Record<string, unknown> | null;
-        const parsed = z
-          .strictObject({ code: CodeBody.shape.code, response: z.unknown() })
-          .safeParse(input);
-        if (!parsed.success)
-          throw invalid(
-            parsed.error.issues.map((i) => problem(i.path.map(String), i.message)),
-            422,
-          );
-        const row = await codeFor(c, parsed.data.code);
+      .post('/perception/responses', g.public, jsonOf(Answers), async (c) => {
+        const sent = c.req.valid('json');
+        const row = await codeFor(c, sent.code);
         const today = d.today();
         const def = definitionFor(row.definition_id, row.definition_version);
         if (!def) throw refuse(410, 'closed');
-        const checked = validateResponse(def, parsed.data.response);
+        const checked = validateResponse(def, sent.response);
         if (!checked.ok)
           throw invalid(
             checked.problems.map((p) => ({ ...p, path: ['response', ...p.path] })),
@@ -269,7 +264,7 @@ export const perceptionRoutes = (d: Deps, g: Guards) => {
             d.transaction((tx) =>
               tx.perception.submit({
                 id: response.id,
-                codeHash: sha256(normaliseCode(parsed.data.code)),
+                codeHash: sha256(normaliseCode(sent.code)),
                 urn: row.school_urn,
                 round: row.round_id,
                 audience: row.audience,
