@@ -398,6 +398,10 @@ export interface PublishedPerception {
  * Publishes perception results (the 360° view) under disclosure control for people, not answers:
  * a group with fewer than `minAdults` (default 10) people is `[c]` (`base`), its agreement too; a
  * statement's agreement for a group is its weakest linked item's. Percentages round half up.
+ *
+ * A group of fewer than `minAdults` people is hidden in every statement, even one that nobody in
+ * it answered: showing that statement as 0 people would tell everyone that each member of the
+ * small group said "Don't know" or skipped it (an all-or-none disclosure).
  */
 export function publishPerception(
   summaries: readonly PerceptionSummary[],
@@ -418,11 +422,13 @@ export function publishPerception(
         (a, b) => a.agree.count * b.agree.base - b.agree.count * a.agree.base,
       )[0];
       const base = weakest?.agree.base ?? 0;
+      const small = s.people > 0 && s.people < k;
       const group: PublishedStakeholderAgreement = {
         stakeholder: s.stakeholder,
-        people: people(base),
-        agree:
-          base === 0
+        people: small ? hidden : people(base),
+        agree: small
+          ? hidden
+          : base === 0
             ? { symbol: '[z]', reason: 'no-pupils' }
             : base < k
               ? hidden

@@ -191,6 +191,32 @@ export function perceptionView(
 }
 
 /**
+ * Everything about the 360° that reaches the lead's browser for a round, from its people counted
+ * per audience and its snapshot summaries: how many have answered (never a small group's number),
+ * the published figures and the gaps in words. Pure, so a property test can check that nothing in
+ * it depends on how many people a small group holds, or what they said.
+ */
+export function leadPerception(input: {
+  counts: ReadonlyMap<PerceptionAudience, number>;
+  summaries: readonly PerceptionSummary[];
+  closed: boolean;
+  audit: AuditDefinition;
+  ratings: AuditRatings | null;
+}) {
+  return {
+    audiences: PERCEPTION_AUDIENCES.map((a) => ({
+      audience: a,
+      label: AUDIENCE_LABELS[a],
+      answered: answeredShown(input.counts.get(a) ?? 0, input.closed),
+    })),
+    rated: input.ratings !== null,
+    /** The lead's own ratings for the round (their own words, beside the others'). */
+    ratings: { ...(input.ratings?.ratings ?? {}) } as Record<string, string>,
+    ...perceptionView(input.summaries, input.audit, input.ratings),
+  };
+}
+
+/**
  * How many people of an audience have answered, as a lead may see it: "none yet"; "fewer than k"
  * for any smaller group (never its number, open or closed); then in bands of 5 while the round is
  * open, and the exact number once it has closed.

@@ -18,11 +18,10 @@ import { SYSTEM } from '../db.js';
 import { audit, definitionFor } from '../domain/definitions.js';
 import { roundJson, stateOf } from '../domain/lifecycle.js';
 import {
-  answeredShown,
   AUDIENCE_LABELS,
+  leadPerception,
   perceptionDefinition,
   perceptionSummaries,
-  perceptionView,
 } from '../domain/perception.js';
 import { codeKey, codeRule } from '../limits.js';
 import { HttpError, invalid } from '../middleware/errors.js';
@@ -137,17 +136,9 @@ export const perceptionRoutes = (d: Deps, g: Guards) => {
         const definition = audit(ratings?.definition);
         return c.json({
           round: roundJson(round, today),
-          audiences: PERCEPTION_AUDIENCES.map((a) => ({
-            audience: a,
-            label: AUDIENCE_LABELS[a],
-            answered: answeredShown(counts.get(a) ?? 0, closed),
-          })),
           links: links.map(linkJson),
-          rated: ratings !== null,
-          /** The lead's own ratings for the round (their own words, beside the others'). */
-          ratings: (ratings?.ratings ?? {}) as Record<string, string>,
           audit: definition,
-          ...perceptionView(summaries, definition, ratings),
+          ...leadPerception({ counts, summaries, closed, audit: definition, ratings }),
         });
       })
 
