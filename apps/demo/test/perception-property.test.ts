@@ -29,7 +29,9 @@ const person = (a: PerceptionAudience) =>
     Object.fromEntries(
       itemsOf(defs[a]).map((item) => [
         item.id,
-        fc.option(fc.constantFrom(...item.options.map((o) => o.value)), { nil: undefined }),
+        fc.option(fc.constantFrom(...('options' in item ? item.options : []).map((o) => o.value)), {
+          nil: undefined,
+        }),
       ]),
     ),
   );

@@ -318,6 +318,20 @@ for (const backend of backends) {
       assert.deepEqual((await view()).published, ten.published, 'one more answer changes nothing');
     });
 
+    it("the action plan's priorities take the 360°'s gaps: Fully met, but a group disagrees", async () => {
+      const lead = await signIn(leadEmail(0));
+      const r = await lead.request('GET', `/api/schools/${urn}/rounds/${END_ROUND}/plan`);
+      assert.equal(r.status, 200, r.text);
+      const gapped = (r.json.priorities as { statement: string; rating: string }[])
+        .filter((p) => p.rating === 'fully-met')
+        .map((p) => p.statement)
+        .sort();
+      const view = await lead.request('GET', `/api/schools/${urn}/rounds/${END_ROUND}/perception`);
+      const gaps = (view.json.gaps as { statement: string }[]).map((g) => g.statement).sort();
+      assert.ok(gaps.length >= 2, JSON.stringify(gaps));
+      assert.deepEqual(gapped, gaps);
+    });
+
     it('the award reads the same 360°: staff and parents count as stakeholder groups, governors do not', async () => {
       const lead = await signIn(leadEmail(0));
       const r = await lead.request('GET', `/api/schools/${urn}/award`);

@@ -56,7 +56,9 @@ describe('publishPerception: adults counted as people', () => {
       Object.fromEntries(
         itemsOf(staff).map((i) => [
           i.id,
-          fc.option(fc.constantFrom(...i.options.map((o) => o.value)), { nil: undefined }),
+          fc.option(fc.constantFrom(...('options' in i ? i.options : []).map((o) => o.value)), {
+            nil: undefined,
+          }),
         ]),
       ),
     );

@@ -169,6 +169,17 @@ export function gapSentence(g: PublishedGap, published: PublishedPerception): st
 }
 
 /**
+ * The agreement gaps of a round: the lead's ratings against each group's published agreement
+ * (people counted, groups under 10 hidden and never making a gap). What the 360° view says in
+ * words and what the action plan's priorities take.
+ */
+export const gapsOf = (
+  summaries: readonly PerceptionSummary[],
+  audit: AuditDefinition,
+  ratings: AuditRatings,
+): PublishedGap[] => agreementGapsPublished(audit, ratings, publishPerception(summaries));
+
+/**
  * Everything the lead's 360° view shows for a round: the published perception figures, and the
  * agreement gaps against the lead's own audit ratings for the round (none without an audit).
  * Pure: the same summaries and ratings always give the same JSON.
@@ -179,7 +190,7 @@ export function perceptionView(
   ratings: AuditRatings | null,
 ) {
   const published = publishPerception(summaries);
-  const gaps = ratings ? agreementGapsPublished(audit, ratings, published) : [];
+  const gaps = ratings ? gapsOf(summaries, audit, ratings) : [];
   return {
     published,
     gaps: gaps
