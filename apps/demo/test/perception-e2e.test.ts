@@ -39,6 +39,15 @@ describe(
         while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
         return { tag: a ? a.tagName : '', type: a && a.type ? a.type : '', text: a ? a.textContent.replace(/\\s+/g, ' ').trim() : '', checked: !!(a && a.checked) };
       })()`);
+    // Polled from the test (page.waitForFunction evaluates a string in the page, which the
+    // portal's CSP refuses, as it should).
+    const waitFor = async (page: Page, expression: string, timeout = 20_000) => {
+      const end = Date.now() + timeout;
+      while (!(await page.evaluate<boolean>(expression))) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
     const inQuestionnaire = (page: Page) =>
       page.evaluate<boolean>(`document.querySelector('at-questionnaire') != null`);
 
@@ -81,7 +90,8 @@ describe(
       await page.goto(link);
       await page.getByRole('heading', { level: 1, name: /survey for staff/ }).waitFor();
       assert.equal(new URL(page.url()).hash, '', 'the code leaves the address bar');
-      await page.waitForFunction(
+      await waitFor(
+        page,
         `document.querySelector('at-questionnaire')?.shadowRoot?.querySelector('button') != null`,
       );
       await kit.check(page, 'the adult survey');
