@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { SYSTEM, withScope } from '../server/db.js';
 import { END_ROUND, LIVE_ROUND, leadEmail } from '../server/seed.js';
 import { sha256 } from '../server/security.js';
-import { Client, startServer, type TestServer } from './helpers.js';
+import { Client, startServer, testClock, type TestServer } from './helpers.js';
 import { adultResponse } from './perception-helpers.js';
 
 const backends: ('pglite' | 'pg')[] = [
@@ -343,3 +343,40 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('P9 the 360° under retention', () => {
+  it("P9 13 months after a round closed its adults' answers are purged; the 360° view is byte-identical", async () => {
+    const clock = testClock();
+    const s = await startServer({ schools: 2, pupilsPerSchool: [4, 6], now: clock.now });
+    try {
+      const urn = s.seeded.schools[0]!.urn;
+      const count = async () =>
+        withScope(SYSTEM, async () =>
+          Number(
+            (
+              await s.db.query<{ n: string }>(
+                'SELECT count(*) AS n FROM perception_responses WHERE school_urn = $1 AND round_id = $2',
+                [urn, END_ROUND],
+              )
+            ).rows[0]!.n,
+          ),
+        );
+      const view = async () => {
+        const lead = new Client(s.url);
+        assert.equal((await lead.login(leadEmail(0))).status, 200);
+        const r = await lead.request('GET', `/api/schools/${urn}/rounds/${END_ROUND}/perception`);
+        assert.equal(r.status, 200, r.text);
+        return JSON.stringify({ published: r.json.published, gaps: r.json.gaps });
+      };
+      const first = await view();
+      assert.equal(await count(), 24 + 31 + 6);
+      // Thirteen months after the end round closed (2026-07-05); the clock only moves forward.
+      clock.set(Date.parse('2026-07-05T12:00:00Z') + 13 * 30 * 86_400_000);
+      await s.demo.maintenance.runOnce();
+      assert.equal(await count(), 0);
+      assert.equal(await view(), first);
+    } finally {
+      await s.close();
+    }
+  });
+});
