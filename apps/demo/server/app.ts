@@ -42,6 +42,7 @@ import { schoolRoutes } from './routes/school.js';
 import { schoolWorkRoutes } from './routes/school-work.js';
 import { endSurveyRoutes } from './routes/end-survey.js';
 import { cpdRoutes } from './routes/cpd.js';
+import { perceptionRoutes } from './routes/perception.js';
 import { trustRoutes } from './routes/trust.js';
 import { PasswordGate, clientAddress, defaultHashing, sha256 } from './security.js';
 import {
@@ -77,7 +78,8 @@ function api(d: Deps) {
     .route('/', incidentRoutes(d, g))
     .route('/', linkedRoutes(d, g))
     .route('/', incidentReturnRoutes(d, g))
-    .route('/', cpdRoutes(d, g));
+    .route('/', cpdRoutes(d, g))
+    .route('/', perceptionRoutes(d, g));
 }
 export type AppType = ReturnType<typeof api>;
 

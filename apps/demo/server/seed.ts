@@ -13,6 +13,7 @@ import type { Db, Queryable } from './db.js';
 import { hashPassword, sha256 } from './security.js';
 import { canonicalJson } from './repo/submissions.js';
 import { today } from './domain/definitions.js';
+import { seedPerception } from './seed-perception.js';
 
 export const DEMO_TRUST = { id: 'north-star-trust', name: 'North Star Learning Trust (synthetic)' };
 export const DEMO_PASSWORD = 'demo-only-password';
@@ -230,6 +231,13 @@ export async function seed(
         live.id,
         live.version,
       ],
+    );
+    // The demo school's 360° (seed-perception.ts).
+    await seedPerception(
+      tx,
+      first.urn,
+      { baseline: BASELINE_ROUND, end: END_ROUND },
+      { baseline: '2025-10-20', end: '2026-06-22' },
     );
   });
   await db.durable();

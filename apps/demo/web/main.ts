@@ -29,6 +29,7 @@ import { awardsPage, leadAwardPage, moderatorPage } from './pages/moderation.js'
 import { areaReturnsPage, incidentsPage } from './pages/incidents.js';
 import { cpdDelegatePage } from './pages/cpd-delegate.js';
 import { cpdPage } from './pages/cpd.js';
+import { perceptionAnswerPage } from './pages/perception-answer.js';
 import './elements.js';
 
 const nav = document.getElementById('nav')!;
@@ -143,6 +144,11 @@ export async function route(): Promise<void> {
       // A training delegate: no account, no school (docs/decisions/0048).
       render(html`<a href="/">Staff sign in</a>`, nav);
       await cpdDelegatePage();
+      return;
+    }
+    if (path === '/survey') {
+      render(html`<a href="/">Staff sign in</a>`, nav);
+      await perceptionAnswerPage();
       return;
     }
     if (path === '/invite') {

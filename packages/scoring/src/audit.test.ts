@@ -21,6 +21,7 @@ import {
   STAKEHOLDER_NAMES,
   STATEMENT_DIRECTIONS,
   type PerceptionAnswers,
+  type PublishedGap,
 } from './audit.js';
 import type { PerceptionAgreement } from './types.js';
 
@@ -775,6 +776,44 @@ describe('priorities', () => {
       { statement: '1.1', rating: 'partially-met', groups: [] },
       { statement: '2.3', rating: 'partially-met', groups: [] },
     ]);
+  });
+
+  it('agreement gaps: a Fully met statement others disagree with comes last, tagged first', () => {
+    const gaps: PublishedGap[] = [
+      { statement: '2.1', rating: 'fully-met', gap: true, judged: true, below: ['staff'] },
+      { statement: '1.1', rating: 'partially-met', gap: false, judged: true, below: ['staff'] },
+      { statement: '4.1', rating: null, gap: false, judged: false, below: [] },
+    ];
+    const withGaps = priorities(
+      audit,
+      { ratings: { ...mixed, '3.2': 'fully-met' } },
+      {
+        gaps: [
+          ...gaps,
+          { statement: '3.2', rating: 'fully-met', gap: true, judged: true, below: ['governor'] },
+        ],
+      },
+    );
+    assert.deepEqual(withGaps.slice(-2), [
+      {
+        statement: '3.2',
+        rating: 'fully-met',
+        groups: ['send', 'fsm'],
+      },
+      { statement: '2.1', rating: 'fully-met', groups: [] },
+    ]);
+    assert.equal(
+      withGaps.length,
+      8,
+      'the 6 rated Partially or Not yet met and the 2 gaps, once each',
+    );
+    // A gap the lead's own rating no longer says Fully met to is not a gap priority.
+    assert.equal(
+      priorities(audit, { ratings: { ...mixed, '2.1': 'partially-met' } }, { gaps }).filter(
+        (p) => p.statement === '2.1',
+      ).length,
+      1,
+    );
   });
 
   it('limit keeps the first ones', () => {

@@ -398,6 +398,10 @@ export interface PublishedPerception {
  * Publishes perception results (the 360° view) under disclosure control for people, not answers:
  * a group with fewer than `minAdults` (default 10) people is `[c]` (`base`), its agreement too; a
  * statement's agreement for a group is its weakest linked item's. Percentages round half up.
+ *
+ * A group of fewer than `minAdults` people is hidden in every statement, even one that nobody in
+ * it answered: showing that statement as 0 people would tell everyone that each member of the
+ * small group said "Don't know" or skipped it (an all-or-none disclosure).
  */
 export function publishPerception(
   summaries: readonly PerceptionSummary[],
@@ -418,11 +422,13 @@ export function publishPerception(
         (a, b) => a.agree.count * b.agree.base - b.agree.count * a.agree.base,
       )[0];
       const base = weakest?.agree.base ?? 0;
+      const small = s.people > 0 && s.people < k;
       const group: PublishedStakeholderAgreement = {
         stakeholder: s.stakeholder,
-        people: people(base),
-        agree:
-          base === 0
+        people: small ? hidden : people(base),
+        agree: small
+          ? hidden
+          : base === 0
             ? { symbol: '[z]', reason: 'no-pupils' }
             : base < k
               ? hidden
@@ -668,13 +674,20 @@ function reasonFor(
 export interface PriorityOptions {
   /** At most this many priorities (the first ones); default all. */
   limit?: number;
+  /**
+   * The 360°'s agreement gaps ({@link agreementGapsPublished}): a statement the lead rated Fully met
+   * that a stakeholder group agrees with less than the threshold becomes a priority too, after
+   * Partially met (with its rating, Fully met, so the plan can say why).
+   */
+  gaps?: readonly PublishedGap[];
 }
 
 /**
  * The action plan's priorities, seeded from the audit (domain.md §3): statements rated Not yet met
  * first, then Partially met; within a rating, statements tagged with vulnerable groups first (they
  * matter most to a SEND-focused programme), then definition order. Each carries its rating and
- * groups. Fully met is not a priority, nor is Don't know (it is flagged in
+ * groups. Fully met is not a priority unless `options.gaps` shows an agreement gap on it (then it
+ * comes last), nor is Don't know (it is flagged in
  * {@link AuditScores.dontKnow} for the lead to find out, not planned for).
  *
  * @throws RangeError when `limit` is negative or not a whole number.
@@ -698,11 +711,17 @@ export function priorities(
     statements
       .filter((s) => ratingOf(response, s.id) === rating && s.groups.length > 0 === tagged)
       .map((s: AuditStatement): Priority => ({ statement: s.id, rating, groups: [...s.groups] }));
+  // Only a gap the lead's rating still calls Fully met: the gap is between that rating and others.
+  const gapped = new Set((options.gaps ?? []).filter((g) => g.gap).map((g) => g.statement));
+  const gap = (tagged: boolean) =>
+    pick('fully-met', tagged).filter((p) => gapped.has(p.statement as string));
   const ordered = [
     ...pick('not-yet-met', true),
     ...pick('not-yet-met', false),
     ...pick('partially-met', true),
     ...pick('partially-met', false),
+    ...gap(true),
+    ...gap(false),
   ];
   return limit === undefined ? ordered : ordered.slice(0, limit);
 }

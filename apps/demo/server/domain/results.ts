@@ -28,6 +28,7 @@ import { audit, pupilDefinitions } from './definitions.js';
 import { publications } from './publication-cache.js';
 import { areaSchoolsAt, latestResultsYear } from './area.js';
 import { withPortfolio } from './moderation.js';
+import { perceptionSummaries } from './perception.js';
 import { comparatorAreaOf, type AreaScope } from './scope.js';
 import { roundSummaries, type DomainContext } from './snapshots.js';
 
@@ -270,6 +271,12 @@ export async function schoolAward(ctx: DomainContext, school: SchoolRow) {
     endAudit,
     plan,
     pupils: results,
+    // The 360° at each wave: the same snapshots the lead's 360° view publishes (people counted,
+    // small groups hidden by awardInputs' own publishPerception). A wave nobody answered is absent.
+    perception: {
+      baseline: await perceptionOf(ctx, school, baseRound),
+      end: await perceptionOf(ctx, school, endRound),
+    },
   });
   return {
     rounds: { baseline: baseRound?.id ?? null, end: endRound?.id ?? null },
@@ -278,6 +285,13 @@ export async function schoolAward(ctx: DomainContext, school: SchoolRow) {
     recommendation: recommendAward(input),
     audits: { baseline: baseAudit, end: endAudit },
   };
+}
+
+/** A round's perception summaries, or undefined when there is no round or nobody answered. */
+async function perceptionOf(ctx: DomainContext, school: SchoolRow, round: RoundRow | undefined) {
+  if (!round) return undefined;
+  const summaries = await perceptionSummaries(ctx, school, round);
+  return summaries.length ? summaries : undefined;
 }
 
 export { pupilDefinitions };

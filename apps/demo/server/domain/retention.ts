@@ -15,6 +15,7 @@
  */
 import type { Repos } from '../repo/index.js';
 import type { RoundRow } from '../repo/rounds.js';
+import { perceptionSummaries } from './perception.js';
 import { roundSummaries, type DomainContext } from './snapshots.js';
 
 export interface RetentionReport {
@@ -36,6 +37,8 @@ export async function removeCodes(
   const removed = await tx.codes.removeForRound(round.school_urn, round.id);
   // Linked mode: the class lists (the only place a reference lives) and the tokens go too.
   const records = await tx.pupilRecords.removeForRound(round.school_urn, round.id);
+  // The round's 360° survey links go with its class codes (counted apart: they are not classes).
+  await tx.perception.removeCodes(round.school_urn, round.id);
   await tx.rounds.retained(round.school_urn, round.id, 'codes', today);
   const school = await tx.schools.get(round.school_urn);
   if (log && school && removed > 0)
@@ -83,6 +86,7 @@ export async function applyRetention(ctx: DomainContext): Promise<RetentionRepor
     if (!school) continue;
     // The final snapshot first (computed once, under the round's lock, if it has none yet).
     await roundSummaries(ctx, school, round);
+    await perceptionSummaries(ctx, school, round);
     const n = await ctx.transaction(async (tx) => {
       const locked = await tx.rounds.getForUpdate(round.school_urn, round.id);
       if (!locked || locked.responses_purged_on) return -1;
@@ -90,6 +94,8 @@ export async function applyRetention(ctx: DomainContext): Promise<RetentionRepor
       // Never purge what has not been summarised: no final snapshot, no purge (tried again later).
       if (!snap?.final) return -1;
       const purged = await tx.responses.purge(round.school_urn, round.id);
+      // Adults' 360° answers too; their final snapshots (made above) stay.
+      await tx.perception.purge(round.school_urn, round.id);
       await tx.rounds.retained(round.school_urn, round.id, 'responses', ctx.today);
       await tx.log.append({
         actor: null,

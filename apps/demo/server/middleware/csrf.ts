@@ -25,7 +25,14 @@ export const csrf =
     // Staff requests carry the synchroniser token. Pupil requests are made by <at-questionnaire>,
     // which sends JSON only: JSON cannot cross sites without a CORS preflight this server never
     // grants, the pupil cookie is SameSite=Strict, and the Origin is checked above.
-    if (staff && !path.startsWith('/api/pupil/') && path !== '/api/login') {
+    // The 360° survey routes use no session at all (an adult's answers are tied to nothing), so a
+    // staff cookie in the same browser gives them no power a token would need to guard.
+    if (
+      staff &&
+      !path.startsWith('/api/pupil/') &&
+      !path.startsWith('/api/perception/') &&
+      path !== '/api/login'
+    ) {
       if (!token || token.length !== staff.csrf.length || sha256(token) !== sha256(staff.csrf))
         throw new HttpError(403, 'The form has expired. Reload the page and try again.');
     }

@@ -14,6 +14,7 @@ import { incidentsRepo } from './incidents.js';
 import { logRepo } from './log.js';
 import { moderationRepo } from './moderation.js';
 import { pupilRecordsRepo } from './pupil-records.js';
+import { perceptionRepo } from './perception.js';
 import { responsesRepo } from './responses.js';
 import { roundsRepo } from './rounds.js';
 import { schoolsRepo } from './schools.js';
@@ -43,6 +44,7 @@ export function repos(q: Queryable) {
     pupilRecords: pupilRecordsRepo(q),
     incidents: incidentsRepo(q),
     cpd: cpdRepo(q),
+    perception: perceptionRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;

@@ -43,6 +43,7 @@ export const LOG_KINDS = [
   'cpd.course-recorded',
   'cpd.session-recorded',
   'cpd.code-renewed',
+  'perception.link-issued',
 ] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 

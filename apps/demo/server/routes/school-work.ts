@@ -10,6 +10,7 @@ import { priorities } from '@all-together/scoring';
 import type { Deps, Env } from '../context.js';
 import { audit, pupilDefinitions } from '../domain/definitions.js';
 import { countFor, editable, roundJson } from '../domain/lifecycle.js';
+import { gapsOf, perceptionSummaries } from '../domain/perception.js';
 import { schoolAward, schoolResults } from '../domain/results.js';
 import { invalid } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
@@ -97,9 +98,10 @@ export const schoolWorkRoutes = (d: Deps, g: Guards) => {
       .get('/schools/:urn/rounds/:round/plan', g.schoolLead, async (c) => {
         const school = c.var.school;
         const round = await roundOf(d.repo, school, c.req.param('round'));
-        const [plan, auditDoc] = await Promise.all([
+        const [plan, auditDoc, perception] = await Promise.all([
           d.repo.documents.plans.get(school.urn, round.id),
           d.repo.documents.audits.get(school.urn, round.id),
+          perceptionSummaries(ctx(), school, round),
         ]);
         const parsedAudit = auditDoc ? AuditResponse.safeParse(auditDoc) : undefined;
         // The award readiness panel shows the recommendation itself, made on the server from the
@@ -107,8 +109,11 @@ export const schoolWorkRoutes = (d: Deps, g: Guards) => {
         const award = await schoolAward(ctx(), school);
         return c.json({
           plan: stored(ActionPlan, plan),
+          // The audit's ratings, and the 360°'s agreement gaps (Fully met, but a group disagrees).
           priorities: parsedAudit?.success
-            ? priorities(audit(parsedAudit.data.definition), parsedAudit.data)
+            ? priorities(audit(parsedAudit.data.definition), parsedAudit.data, {
+                gaps: gapsOf(perception, audit(parsedAudit.data.definition), parsedAudit.data),
+              })
             : [],
           definition: audit(
             parsedAudit?.success ? parsedAudit.data.definition : award.audits.baseline?.definition,

@@ -80,6 +80,8 @@ export function describe(e: Entry): string {
       return `Deleted the round's class list and pupils' codes (${str(d.pupils)} pupils), as retention requires`;
     case 'pupil.staff-browser':
       return `Started a pupil session for ${str(d.classLabel)} in a browser signed in as staff`;
+    case 'perception.link-issued':
+      return `Made a 360° survey link for ${str(d.audience) === 'parent-carer' ? 'parents and carers' : str(d.audience)} (${str(d.invited)} people)`;
     default:
       return e.kind;
   }

@@ -173,6 +173,11 @@ export async function dashboard(urn: string): Promise<void> {
             >Class codes<span class="visually-hidden"> for ${r.id}</span></a
           >
         </li>
+        <li>
+          <a href="/school/perception/${r.id}"
+            >360° surveys<span class="visually-hidden"> for ${r.id}</span></a
+          >
+        </li>
       </ul>
       ${
         confirming

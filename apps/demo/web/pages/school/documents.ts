@@ -12,6 +12,7 @@ import type {
   AtPlanChangeEvent,
 } from '@all-together/components';
 import type { OwnerRole } from '@all-together/model';
+import type { PublishedPerception } from '@all-together/scoring';
 import { ApiError, call, client } from '../../api.js';
 import { errorView, focusOn, longDate, notice, show } from '../../ui.js';
 import { WAVE, stateTag } from './words.js';
@@ -74,7 +75,11 @@ const header = (kind: string, round: RoundInfo) =>
 const closedMeanwhile = (e: unknown) => e instanceof ApiError && e.status === 409;
 
 export async function auditPage(urn: string, round: string): Promise<void> {
-  const a = await call(roundApi.audit.$get({ param: { urn, round } }));
+  const [a, p360] = await Promise.all([
+    call(roundApi.audit.$get({ param: { urn, round } })),
+    // The 360° the server published for the round (people counted, small groups hidden).
+    call(roundApi.perception.$get({ param: { urn, round } })),
+  ]);
   if (!a.round.editable) return readOnlyAudit(a);
   let message: TemplateResult | typeof nothing = nothing;
   // Each change is saved as it happens; the element says "Saved" itself, so only the end of the
@@ -92,7 +97,14 @@ export async function auditPage(urn: string, round: string): Promise<void> {
   const draw = () =>
     show(
       html`${header('Audit', a.round)} ${message}
+        <p>
+          <a href="/school/perception/${round}">The 360° view</a>: what staff, parents and carers,
+          and governors say about the same statements.
+        </p>
         <at-audit
+          .perception=${
+            p360.published.statements.length ? (p360.published as PublishedPerception) : undefined
+          }
           .definition=${a.definition}
           .response=${a.response ?? undefined}
           .baseline=${a.baseline ?? undefined}

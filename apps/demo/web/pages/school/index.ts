@@ -12,6 +12,7 @@ import { auditPage, planPage } from './documents.js';
 import { schoolLogPage } from './log.js';
 import { resultsPage } from './results.js';
 import { summaryPage } from './summary.js';
+import { perceptionPage } from '../perception.js';
 
 export async function schoolPage(me: Me, path: string): Promise<void> {
   const urn = me.user.school!;
@@ -25,5 +26,6 @@ export async function schoolPage(me: Me, path: string): Promise<void> {
   if (area === 'class-lists' && id) return classListsPage(urn, id);
   if (area === 'log') return schoolLogPage(urn);
   if (area === 'end-survey') return endSurveyPage(urn);
+  if (area === 'perception' && id) return perceptionPage(urn, id);
   return dashboard(urn);
 }
