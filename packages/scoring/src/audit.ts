@@ -2,6 +2,11 @@
  * The 360° audit (domain.md §2, §3): area and overall scores, the Time 1 → Time 2 comparison, how
  * far stakeholders agree with the statements, agreement gaps, and the priorities that seed an action
  * plan. Pure functions: no DOM, no clock, no locale; every threshold is an option with a default.
+ *
+ * One module past the usual size on purpose: scores, the 360° agreement, its gaps and the plan's
+ * priorities read the same statement and rating helpers, and the gaps feed the priorities; split,
+ * each part would import the others' internals. The next addition should move the 360° (agreement,
+ * publishing, gaps) to its own module.
  */
 import {
   itemsOf,

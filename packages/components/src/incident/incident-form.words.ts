@@ -1,5 +1,6 @@
 /**
- * The words of every choice `<at-incident-form>` offers: complete tables from the model's lists
+ * The words of every choice `<at-incident-form>` offers (and the types and places
+ * `<at-incident-log>` lists, from the same tables): complete tables from the model's lists
  * to string keys, so a value the model adds without words here fails the type check. Statuses,
  * types and places reuse `<at-incident-log>`'s strings, so the two elements say the same thing.
  *

@@ -4,7 +4,6 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as z from 'zod';
 import {
-  IncidentLocation,
   IncidentRecord,
   IncidentStatus,
   IncidentType,
@@ -20,6 +19,7 @@ import {
   type HeadingLevel,
 } from '../shared/form-kit.js';
 import { defineDefaultStrings, matchLang, type TranslationKey } from '../shared/i18n.js';
+import { LOCATION_WORDS, TYPE_WORDS } from './incident-form.words.js';
 import { AtIncidentSelectEvent } from './incident-log.events.js';
 import {
   ALL,
@@ -43,27 +43,6 @@ const STATUS: Readonly<Record<IncidentStatus, Key>> = {
   allegation: 'incidentLogStatusAllegation',
   substantiated: 'incidentLogStatusSubstantiated',
   'not-substantiated': 'incidentLogStatusNotSubstantiated',
-};
-const TYPE: Readonly<Record<IncidentType, Key>> = {
-  physical: 'incidentLogTypePhysical',
-  verbal: 'incidentLogTypeVerbal',
-  relational: 'incidentLogTypeRelational',
-  online: 'incidentLogTypeOnline',
-  sexual: 'incidentLogTypeSexual',
-  'damage-or-theft': 'incidentLogTypeDamageOrTheft',
-  other: 'incidentLogTypeOther',
-};
-const WHERE: Readonly<Record<IncidentLocation, Key>> = {
-  classroom: 'incidentLogWhereClassroom',
-  corridor: 'incidentLogWhereCorridor',
-  playground: 'incidentLogWherePlayground',
-  'dining-hall': 'incidentLogWhereDiningHall',
-  toilets: 'incidentLogWhereToilets',
-  'changing-room': 'incidentLogWhereChangingRoom',
-  journey: 'incidentLogWhereJourney',
-  online: 'incidentLogWhereOnline',
-  'off-site': 'incidentLogWhereOffSite',
-  other: 'incidentLogWhereOther',
 };
 const SEASON: Readonly<Record<Season, Key>> = {
   autumn: 'incidentLogAutumn',
@@ -121,7 +100,7 @@ export class AtIncidentLog extends AtElement {
     }
   }
 
-  private t(key: Key, params: Record<string, string | number> = {}): string {
+  private t(key: TranslationKey, params: Record<string, string | number> = {}): string {
     return this.localize.term(key, params as never);
   }
 
@@ -246,7 +225,7 @@ export class AtIncidentLog extends AtElement {
                   selectControl(
                     p,
                     f.type,
-                    IncidentType.options.map((s): [string, string] => [s, this.t(TYPE[s])]),
+                    IncidentType.options.map((s): [string, string] => [s, this.t(TYPE_WORDS[s])]),
                     set('type'),
                     all,
                   ),
@@ -277,7 +256,7 @@ export class AtIncidentLog extends AtElement {
         <tbody>
           ${list.map((r) => {
             const date = this.date(r.allegation.occurredOn);
-            const where = this.t(WHERE[r.allegation.location]);
+            const where = this.t(LOCATION_WORDS[r.allegation.location]);
             const label = this.t('incidentLogOpen', { date, where });
             const href = this.href(r.id);
             return html`<tr part="record" data-id=${r.id}>
@@ -303,7 +282,7 @@ export class AtIncidentLog extends AtElement {
               </td>
               <td>${where}</td>
               <td>${this.t(STATUS[r.status])}</td>
-              <td>${r.details?.types.map((x) => this.t(TYPE[x])).join(', ') ?? ''}</td>
+              <td>${r.details?.types.map((x) => this.t(TYPE_WORDS[x])).join(', ') ?? ''}</td>
             </tr>`;
           })}
         </tbody>
