@@ -1,16 +1,27 @@
 import * as z from 'zod';
-import { SenStatus, Sex, YearGroup, YesNoUnknown } from './characteristics.js';
+import { Ethnicity, SenStatus, Sex, YearGroup, YesNoUnknown } from './characteristics.js';
 import { IndicatorDirection, IndicatorKey, IndicatorPopulation } from './questionnaire.js';
 import { SchoolPhase } from './organisations.js';
 import { Wave } from './round.js';
 import { LocalisedText } from './text.js';
 
 /**
- * The characteristics every pupil indicator is broken down by (domain.md §5). `phase` comes from
- * the school, the rest from each response's characteristics. Never crossed with each other below
- * trust or LA level.
+ * The characteristics every pupil indicator is broken down by (domain.md §5, §7). `phase` comes
+ * from the school, the rest from each response's characteristics. Looked-after, young carer and
+ * ethnicity normally come from the school's records (linked mode): a self-report response leaves
+ * them "not known". Never crossed with each other below trust or LA level.
  */
-export const Dimension = z.enum(['sex', 'yearGroup', 'phase', 'sen', 'fsm', 'eal']);
+export const Dimension = z.enum([
+  'sex',
+  'yearGroup',
+  'phase',
+  'sen',
+  'fsm',
+  'eal',
+  'lookedAfter',
+  'youngCarer',
+  'ethnicity',
+]);
 export type Dimension = z.infer<typeof Dimension>;
 
 /** Every dimension, in display order. */
@@ -33,6 +44,9 @@ export const DIMENSION_GROUPS: Readonly<Record<Dimension, readonly string[]>> = 
   sen: withUnknown(SenStatus.options),
   fsm: withUnknown(YesNoUnknown.options),
   eal: withUnknown(YesNoUnknown.options),
+  lookedAfter: withUnknown(YesNoUnknown.options),
+  youngCarer: withUnknown(YesNoUnknown.options),
+  ethnicity: withUnknown(Ethnicity.options),
 };
 
 /** Groups shown beside a dimension's own that are sums of them: any SEND = EHC plan + SEN support. */
@@ -46,7 +60,8 @@ export const DERIVED_GROUPS: Readonly<
  * What a group is for, when complementary suppression must hide one more figure to protect a small
  * group: `expendable` ("Prefer not to say", "Not known") are hidden first, then the largest
  * `complement` (pupils without SEND, not on free school meals), then `ordinary` groups (smallest
- * first), and `focus` groups — the programme's reason for being (SEND, FSM) — last. domain.md §7.
+ * first), and `focus` groups — the programme's reason for being (SEND, FSM, and the looked-after
+children and young carers it names) — last. domain.md §7.
  */
 export const GroupRole = z.enum(['expendable', 'complement', 'ordinary', 'focus']);
 export type GroupRole = z.infer<typeof GroupRole>;
@@ -69,33 +84,68 @@ export const GROUP_ROLES: Readonly<Record<Dimension, Readonly<Record<string, Gro
   sen: roles('sen', { E: 'focus', K: 'focus', 'any-sen': 'focus', N: 'complement' }),
   fsm: roles('fsm', { yes: 'focus', no: 'complement' }),
   eal: roles('eal', { no: 'complement' }),
+  lookedAfter: roles('lookedAfter', { yes: 'focus', no: 'complement' }),
+  youngCarer: roles('youngCarer', { yes: 'focus', no: 'complement' }),
+  // The largest group in England: hidden before a minority group when one more must go.
+  ethnicity: roles('ethnicity', { white: 'complement' }),
 };
 
 const Count = z.number().int().min(0);
 const SignedNumber = z.number().finite();
 
+/** The dimensions added after summaries were first stored (format 2). */
+const LATER_DIMENSIONS = ['lookedAfter', 'youngCarer', 'ethnicity'] as const;
+
+/**
+ * A summary stored before a dimension existed counted nobody in it: read it as everyone "not
+ * known" there (the truth of what it recorded), so its groups still add up to `all` and
+ * disclosure control sees no hidden residual that is not there.
+ */
+const withLaterDimensions = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const m = value as Record<string, unknown>;
+  if (typeof m.all !== 'number' || LATER_DIMENSIONS.every((d) => d in m)) return value;
+  const missing = LATER_DIMENSIONS.filter((d) => !(d in m));
+  return {
+    ...m,
+    ...Object.fromEntries(missing.map((d) => [d, m.all === 0 ? {} : { unknown: m.all }])),
+  };
+};
+
 /** Counts per group of every dimension, plus `all`. Zeros are left out. */
-export const Marginal = z.strictObject({
-  all: Count,
-  sex: z.record(z.string(), Count),
-  yearGroup: z.record(z.string(), Count),
-  phase: z.record(z.string(), Count),
-  sen: z.record(z.string(), Count),
-  fsm: z.record(z.string(), Count),
-  eal: z.record(z.string(), Count),
-});
+export const Marginal = z.preprocess(
+  withLaterDimensions,
+  z.strictObject({
+    all: Count,
+    sex: z.record(z.string(), Count),
+    yearGroup: z.record(z.string(), Count),
+    phase: z.record(z.string(), Count),
+    sen: z.record(z.string(), Count),
+    fsm: z.record(z.string(), Count),
+    eal: z.record(z.string(), Count),
+    lookedAfter: z.record(z.string(), Count),
+    youngCarer: z.record(z.string(), Count),
+    ethnicity: z.record(z.string(), Count),
+  }),
+);
 export type Marginal = z.infer<typeof Marginal>;
 
 /** Sums (of scores, of squared scores) per group: whole numbers in the score's `unit`. */
-export const SumMarginal = z.strictObject({
-  all: SignedNumber,
-  sex: z.record(z.string(), SignedNumber),
-  yearGroup: z.record(z.string(), SignedNumber),
-  phase: z.record(z.string(), SignedNumber),
-  sen: z.record(z.string(), SignedNumber),
-  fsm: z.record(z.string(), SignedNumber),
-  eal: z.record(z.string(), SignedNumber),
-});
+export const SumMarginal = z.preprocess(
+  withLaterDimensions,
+  z.strictObject({
+    all: SignedNumber,
+    sex: z.record(z.string(), SignedNumber),
+    yearGroup: z.record(z.string(), SignedNumber),
+    phase: z.record(z.string(), SignedNumber),
+    sen: z.record(z.string(), SignedNumber),
+    fsm: z.record(z.string(), SignedNumber),
+    eal: z.record(z.string(), SignedNumber),
+    lookedAfter: z.record(z.string(), SignedNumber),
+    youngCarer: z.record(z.string(), SignedNumber),
+    ethnicity: z.record(z.string(), SignedNumber),
+  }),
+);
 export type SumMarginal = z.infer<typeof SumMarginal>;
 
 /**

@@ -355,6 +355,57 @@ describe('finding 10: SEND stays visible where that is safe', () => {
   });
 });
 
+describe('issue 21: breakdowns by the characteristics records provide', () => {
+  const school = () =>
+    summaryOf([
+      ...many(4, { lookedAfter: 'yes', ethnicity: 'black' }, 2),
+      ...many(110, { lookedAfter: 'no', youngCarer: 'no', ethnicity: 'white' }, 12),
+      ...many(12, { lookedAfter: 'unknown', youngCarer: 'yes', ethnicity: 'asian' }, 3),
+      ...many(14, { lookedAfter: 'no', youngCarer: 'no', ethnicity: 'mixed' }, 2),
+    ]);
+  const shown = (p: ReturnType<typeof publishBreakdown>, key: string) =>
+    'value' in p.groups.find((g) => g.key === key)!.base;
+  const by = (dimension: 'lookedAfter' | 'youngCarer' | 'ethnicity') =>
+    publishBreakdown(school(), 'victimisation.frequent', dimension, { viewer: 'school' });
+
+  it('D1: 4 looked-after pupils are hidden, with a complement, and the total stays', () => {
+    const p = by('lookedAfter');
+    assert.equal(shown(p, 'yes'), false, 'fewer than 10 looked-after pupils');
+    assert.equal(shown(p, 'unknown'), false, '"Not known" is hidden as the complement');
+    assert.equal(shown(p, 'no'), true, 'the pupils not looked after stay shown');
+    assert.equal(value(p.total.base), 140);
+  });
+
+  it('§7: young carers are a focus group: the 124 who are not cover a hidden "Not known" (4) before the 12 who are', () => {
+    const p = by('youngCarer');
+    assert.equal(shown(p, 'unknown'), false);
+    assert.equal(shown(p, 'no'), false, 'the largest complement');
+    assert.equal(shown(p, 'yes'), true, 'young carers, the smallest group left, stay shown');
+  });
+
+  it('§7: the largest ethnic group is the complement, so minority groups stay shown', () => {
+    const p = by('ethnicity');
+    assert.equal(shown(p, 'black'), false, 'fewer than 10');
+    assert.equal(shown(p, 'white'), false, 'the largest complement');
+    assert.equal(shown(p, 'asian'), true);
+    assert.equal(shown(p, 'mixed'), true);
+  });
+
+  it('D2: the whole publication by the new dimensions leaves nothing an adversary can pin', () => {
+    assert.deepEqual(
+      publishAndAudit(
+        { baseline: [school()] },
+        {
+          viewer: 'school',
+          dimensions: ['lookedAfter', 'youngCarer', 'ethnicity'],
+          indicators: only,
+        },
+      ),
+      { pinned: [], allAlike: [] },
+    );
+  });
+});
+
 describe('one publication, one decision per figure', () => {
   it('publishBreakdown tables are the tables published together (the same cells, wherever fetched)', () => {
     const cohort = generateCohort({

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   DIMENSIONS,
+  Ethnicity,
   SenStatus,
   Sex,
   YearGroup,
@@ -74,6 +75,10 @@ const CHARACTERISTICS = {
   sen: SenStatus.options,
   fsm: YesNoUnknown.options,
   eal: YesNoUnknown.options,
+  // From the school's records in linked mode (issue 21).
+  lookedAfter: YesNoUnknown.options,
+  youngCarer: YesNoUnknown.options,
+  ethnicity: Ethnicity.options,
 } as const;
 
 /**

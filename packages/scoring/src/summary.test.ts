@@ -9,6 +9,7 @@ import {
 import { generateCohort, getQuestionnaire } from '@all-together/questionnaires';
 import { QuestionnaireDefinition as QuestionnaireDefinitionSchema } from '@all-together/model';
 import {
+  DIMENSIONS,
   breakdown,
   compilePlan,
   mergeSummaries,
@@ -451,7 +452,7 @@ describe('mergeable summaries (T1 property tests)', () => {
   it('totality: every group count is within its base and percentages lie in 0–100 (T1)', () => {
     const all = mergeSummaries(bySchool);
     for (const key of Object.keys(all.binary)) {
-      for (const d of ['all', 'sex', 'sen', 'yearGroup', 'phase', 'fsm', 'eal'] as const) {
+      for (const d of ['all', ...DIMENSIONS] as const) {
         const b = breakdown(all, key, d);
         const sum = b.groups.reduce((n, g) => n + g.value.base, 0);
         assert.equal(sum, b.total.base, `${key} by ${d}: groups sum to the total`);

@@ -439,6 +439,9 @@ export function packResponses(
     packed.groups.sen[i] = groupCode('sen', ch.sen);
     packed.groups.fsm[i] = groupCode('fsm', ch.fsm);
     packed.groups.eal[i] = groupCode('eal', ch.eal);
+    packed.groups.lookedAfter[i] = groupCode('lookedAfter', ch.lookedAfter);
+    packed.groups.youngCarer[i] = groupCode('youngCarer', ch.youngCarer);
+    packed.groups.ethnicity[i] = groupCode('ethnicity', ch.ethnicity);
     packed.groups.phase[i] = groupCode('phase', schools.get(r.school)?.phase);
     packed.schools.add(r.school);
   }
@@ -449,7 +452,7 @@ export function packResponses(
 
 // How a packed batch is counted, and why this way. Measured on a million responses (`pnpm bench`),
 // what costs is the number of typed-array reads and increments per response, not arithmetic, so:
-// - each response's stratum (its group in all six dimensions) becomes a compact row, once;
+// - each response's stratum (its group in every dimension) becomes a compact row, once;
 // - single-answer questions are counted two at a time: their two codes make one key, and one
 //   increment counts both (a combination of the two, such as bully-victim, is read from the same
 //   slots for nothing);
@@ -473,7 +476,7 @@ const OFFSET = 3;
  */
 const MULTI_BITS = 8;
 
-/** Each response's stratum, as a compact row number (16 bits: there are ~30,000 strata). */
+/** Each response's stratum, as a compact row number (16 bits where a batch has at most 65,536 rows). */
 type Rows = Uint16Array | Int32Array;
 
 /**
@@ -795,6 +798,11 @@ function layoutOf(plan: ScoringPlan): Layout {
 /**
  * Each response's stratum as a row number (rows numbered in order of first appearance): fills
  * `out`, each row's stratum and each row's number of responses, and returns how many rows.
+ *
+ * A stratum is numbered mixed-radix over the dimensions' groups. Millions are possible (nine
+ * dimensions) but a batch holds at most one per response and, in practice, a few thousand: they
+ * are found through an open-addressing table at most half full, so a batch of ten
+ * pupils costs no more than its size and a million pupils a few reads each.
  */
 function strataOf(
   d0: Uint8Array,
@@ -803,25 +811,77 @@ function strataOf(
   d3: Uint8Array,
   d4: Uint8Array,
   d5: Uint8Array,
+  d6: Uint8Array,
+  d7: Uint8Array,
+  d8: Uint8Array,
   n: number,
   out: Rows,
-  rowOf: Int32Array,
   strata: Int32Array,
   count: Int32Array,
 ): number {
-  const [s0, s1, s2, s3, s4] = [STRIDES[0]!, STRIDES[1]!, STRIDES[2]!, STRIDES[3]!, STRIDES[4]!];
+  const [s0, s1, s2, s3, s4, s5, s6, s7] = STRIDES as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  // The table starts small and doubles whenever it is half full.
+  let table = strataTable(10, strata, 0);
+  let { keys, rowAt, mask, shift } = table;
   let rows = 0;
   for (let i = 0; i < n; i++) {
-    const stratum = d0[i]! * s0 + d1[i]! * s1 + d2[i]! * s2 + d3[i]! * s3 + d4[i]! * s4 + d5[i]!;
-    let r = rowOf[stratum]!;
-    if (r < 0) {
-      r = rowOf[stratum] = rows;
+    const stratum =
+      d0[i]! * s0 +
+      d1[i]! * s1 +
+      d2[i]! * s2 +
+      d3[i]! * s3 +
+      d4[i]! * s4 +
+      d5[i]! * s5 +
+      d6[i]! * s6 +
+      d7[i]! * s7 +
+      d8[i]!;
+    // Fibonacci hashing: the top bits of the product spread neighbouring strata apart.
+    let h = Math.imul(stratum, 0x9e3779b1) >>> shift;
+    let k = keys[h]!;
+    while (k !== stratum && k !== -1) {
+      h = (h + 1) & mask;
+      k = keys[h]!;
+    }
+    if (k === -1) {
+      if ((rows + 1) * 2 > mask + 1) {
+        table = strataTable(32 - shift + 1, strata, rows);
+        ({ keys, rowAt, mask, shift } = table);
+        h = Math.imul(stratum, 0x9e3779b1) >>> shift;
+        while (keys[h] !== -1) h = (h + 1) & mask;
+      }
+      keys[h] = stratum;
+      rowAt[h] = rows;
       strata[rows++] = stratum;
     }
+    const r = rowAt[h]!;
     out[i] = r;
     count[r]!++;
   }
   return rows;
+}
+
+/** An open-addressing table of 2^bits slots holding the first `rows` strata. */
+function strataTable(bits: number, strata: Int32Array, rows: number) {
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  const keys = new Int32Array(mask + 1).fill(-1);
+  const rowAt = new Int32Array(mask + 1);
+  for (let r = 0; r < rows; r++) {
+    let h = Math.imul(strata[r]!, 0x9e3779b1) >>> shift;
+    while (keys[h] !== -1) h = (h + 1) & mask;
+    keys[h] = strata[r]!;
+    rowAt[h] = r;
+  }
+  return { keys, rowAt, mask, shift };
 }
 
 /**
@@ -1148,19 +1208,27 @@ export function summarisePacked(packed: PackedResponses): PupilSummary {
   const width = L.width;
   const n = packed.length;
   // Few of the ~30,000 possible strata occur in practice: give each one that does a compact row.
-  const rowIndex: Rows = STRATA <= 0x10000 ? new Uint16Array(n) : new Int32Array(n);
-  const strata = new Int32Array(Math.min(STRATA, n));
-  const counts = new Int32Array(Math.min(STRATA, n));
-  const [g0, g1, g2, g3, g4, g5] = DIMENSIONS.map((d) => packed.groups[d]) as [
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-  ];
-  const rowOf = new Int32Array(STRATA).fill(-1);
-  const rows = strataOf(g0, g1, g2, g3, g4, g5, n, rowIndex, rowOf, strata, counts);
+  const most = Math.min(STRATA, n);
+  const rowIndex: Rows = most <= 0x10000 ? new Uint16Array(n) : new Int32Array(n);
+  const strata = new Int32Array(most);
+  const counts = new Int32Array(most);
+  const g = DIMENSIONS.map((d) => packed.groups[d]) as [Uint8Array, ...Uint8Array[]];
+  if (g.length !== 9) throw new Error('strataOf reads nine dimensions: update it with DIMENSIONS.');
+  const rows = strataOf(
+    g[0],
+    g[1]!,
+    g[2]!,
+    g[3]!,
+    g[4]!,
+    g[5]!,
+    g[6]!,
+    g[7]!,
+    g[8]!,
+    n,
+    rowIndex,
+    strata,
+    counts,
+  );
   const acc = new Float64Array(rows * width);
   for (let r = 0; r < rows; r++) acc[r * width] = counts[r]!;
   const single = (c: number) => packed.columns[c]! as Int8Array;
@@ -1321,7 +1389,18 @@ export function summarisePacked(packed: PackedResponses): PupilSummary {
 }
 
 function emptyMarginal(): Marginal {
-  return { all: 0, sex: {}, yearGroup: {}, phase: {}, sen: {}, fsm: {}, eal: {} };
+  return {
+    all: 0,
+    sex: {},
+    yearGroup: {},
+    phase: {},
+    sen: {},
+    fsm: {},
+    eal: {},
+    lookedAfter: {},
+    youngCarer: {},
+    ethnicity: {},
+  };
 }
 
 /** Groups responses by their definition's `comparableAs`, in a stable order. */

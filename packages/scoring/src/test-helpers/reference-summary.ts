@@ -79,6 +79,9 @@ function groupsOf(
     sen: groupOf('sen', ch.sen),
     fsm: groupOf('fsm', ch.fsm),
     eal: groupOf('eal', ch.eal),
+    lookedAfter: groupOf('lookedAfter', ch.lookedAfter),
+    youngCarer: groupOf('youngCarer', ch.youngCarer),
+    ethnicity: groupOf('ethnicity', ch.ethnicity),
   };
 }
 
