@@ -10,6 +10,7 @@ import {
   DEFAULT_COHORT_RATES,
   generateCohort,
   getQuestionnaire,
+  linkedForm,
   seededRandom,
   solveMultipliers,
 } from './index.js';
@@ -155,6 +156,71 @@ describe('synthetic cohort', () => {
           ? 'pupil-ks2'
           : 'pupil-secondary';
       assert.equal(r.definition.id, expected);
+    }
+  });
+});
+
+describe('synthetic cohort in linked mode (characteristics from records)', () => {
+  const linked = {
+    'pupil-ks1': linkedForm(getQuestionnaire('pupil-ks1')),
+    'pupil-ks2': linkedForm(getQuestionnaire('pupil-ks2')),
+    'pupil-secondary': linkedForm(getQuestionnaire('pupil-secondary')),
+  };
+  const cohort = generateCohort({
+    seed: 7,
+    schools: 20,
+    pupilsPerSchool: [150, 250],
+    definitions: linked,
+    mode: 'linked',
+  });
+
+  it('P1: every response is linked, answers a linked form and carries the record, every field known', () => {
+    const defs = new Map(Object.values(linked).map((d) => [`${d.id}@${d.version}`, d]));
+    for (const r of cohort.responses) {
+      assert.equal(r.mode, 'linked');
+      assert.equal(r.characteristics.source, 'school-records');
+      for (const field of ['sen', 'fsm', 'eal', 'lookedAfter', 'youngCarer', 'ethnicity'] as const)
+        assert.ok(r.characteristics[field], `${r.id}: ${field}`);
+      const def = defs.get(`${r.definition.id}@${r.definition.version}`);
+      assert.ok(def, `${r.definition.id}@${r.definition.version} is a linked form`);
+      const result = validateResponse(def, r);
+      assert.ok(result.ok, JSON.stringify(!result.ok && result.problems.slice(0, 2)));
+    }
+  });
+
+  it('draws looked-after children, young carers and ethnic groups at the configured shares', () => {
+    const share = (test: (r: QuestionnaireResponse) => boolean) => {
+      const n = cohort.responses.length;
+      return { p: cohort.responses.filter(test).length / n, n };
+    };
+    withinSamplingError(
+      share((r) => r.characteristics.lookedAfter === 'yes'),
+      0.01,
+      'looked after',
+    );
+    withinSamplingError(
+      share((r) => r.characteristics.youngCarer === 'yes'),
+      0.03,
+      'young carers',
+    );
+    withinSamplingError(
+      share((r) => r.characteristics.ethnicity === 'black'),
+      0.06,
+      'Black pupils',
+    );
+    withinSamplingError(
+      share((r) => r.characteristics.ethnicity === 'unknown'),
+      0.06,
+      'not known',
+    );
+  });
+
+  it('an anonymous cohort draws no records: its characteristics are what pupils answered', () => {
+    const anonymous = generateCohort({ seed: 7, schools: 2, definitions: definitions() });
+    for (const r of anonymous.responses) {
+      assert.equal(r.mode, 'anonymous');
+      assert.equal(r.characteristics.lookedAfter, undefined);
+      assert.equal(r.characteristics.ethnicity, undefined);
     }
   });
 });

@@ -49,6 +49,13 @@ export interface CohortPopulation {
   fsm: number;
   eal: number;
   female: number;
+  /**
+   * Only in linked mode, where they come from the school's records: looked-after children, young
+   * carers and each ethnic group's share (GSS major groups; the rest "not known").
+   */
+  lookedAfter: number;
+  youngCarer: number;
+  ethnicity: { asian: number; black: number; mixed: number; white: number; other: number };
 }
 
 export const DEFAULT_POPULATION: CohortPopulation = {
@@ -56,6 +63,9 @@ export const DEFAULT_POPULATION: CohortPopulation = {
   fsm: 0.24,
   eal: 0.2,
   female: 0.49,
+  lookedAfter: 0.01,
+  youngCarer: 0.03,
+  ethnicity: { asian: 0.12, black: 0.06, mixed: 0.07, white: 0.66, other: 0.03 },
 };
 
 export interface CohortOptions {
@@ -79,6 +89,14 @@ export interface CohortOptions {
   dates?: { baseline: string; end: string };
   localAuthority?: string;
   trust?: string;
+  /**
+   * `anonymous` (the default): characteristics are what each pupil answered. `linked`: they come
+   * from the school's records (every field, including looked-after, young carer and ethnicity),
+   * the response is `mode: 'linked'`, and `definitions` should be the linked forms (`linkedForm`),
+   * which ask none of them. An anonymous cohort is the same for a seed whether or not this option
+   * exists: the records are drawn only in linked mode.
+   */
+  mode?: 'anonymous' | 'linked';
 }
 
 /** A cohort: schools and their pupils' responses, with the truth behind each (for tests). */
@@ -155,6 +173,35 @@ function level(random: Random, item: Item, band: 'none' | 'any' | 'frequent'): s
 
 function options(item: Item): string[] {
   return item.type === 'free-text' ? [] : item.options.map((o) => o.value);
+}
+
+/** What a school's records say of a pupil (linked mode): the truth, and three fields only records hold. */
+function recordOf(
+  random: Random,
+  truth: Pupil['truth'],
+  population: CohortPopulation,
+): PupilCharacteristics {
+  const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+  let draw = random.next();
+  let ethnicity: NonNullable<PupilCharacteristics['ethnicity']> = 'unknown';
+  for (const [group, share] of Object.entries(population.ethnicity)) {
+    if (draw < share) {
+      ethnicity = group as typeof ethnicity;
+      break;
+    }
+    draw -= share;
+  }
+  return {
+    source: 'school-records',
+    yearGroup: truth.yearGroup as PupilCharacteristics['yearGroup'],
+    sex: truth.sex,
+    sen: truth.sen,
+    fsm: yesNo(truth.fsm),
+    eal: yesNo(truth.eal),
+    lookedAfter: yesNo(random.chance(population.lookedAfter)),
+    youngCarer: yesNo(random.chance(population.youngCarer)),
+    ethnicity,
+  };
 }
 
 const SAFER_SCHOOL = [
@@ -376,6 +423,8 @@ export function generateCohort(options: CohortOptions): Cohort {
               (characteristics as Record<string, string>)[c] = value;
           }
         }
+        if (options.mode === 'linked')
+          Object.assign(characteristics, recordOf(random, truth, population));
         const day = random.int(0, 27);
         const start = random.int(0, 300);
         responses.push({
@@ -383,7 +432,7 @@ export function generateCohort(options: CohortOptions): Cohort {
           definition: { id: definition.id, version: definition.version },
           wave,
           school: school.urn,
-          mode: 'anonymous',
+          mode: options.mode ?? 'anonymous',
           characteristics,
           answers,
           startedAt: addDays(dates[wave], day, start),

@@ -58,7 +58,17 @@ export const RESULTS_ROLES = ['school', 'trust', 'la', 'analyst'] as const;
 export type ResultsRole = (typeof RESULTS_ROLES)[number];
 
 /** The breakdowns the switch offers (each only where the results publish it). */
-export const RESULTS_DIMENSIONS = ['all', 'sex', 'sen', 'fsm', 'yearGroup', 'eal'] as const;
+export const RESULTS_DIMENSIONS = [
+  'all',
+  'sex',
+  'sen',
+  'fsm',
+  'yearGroup',
+  'eal',
+  'lookedAfter',
+  'youngCarer',
+  'ethnicity',
+] as const;
 /** A breakdown the switch offers. */
 export type ResultsDimension = (typeof RESULTS_DIMENSIONS)[number];
 
@@ -234,6 +244,15 @@ export function groupLabel(t: Term, dimension: ResultsDimension, key: string): s
   const byDimension: Partial<Record<ResultsDimension, Record<string, TranslationKey>>> = {
     fsm: { yes: 'resultsGroupFsmYes', no: 'resultsGroupFsmNo' },
     eal: { yes: 'resultsGroupEalYes', no: 'resultsGroupEalNo' },
+    lookedAfter: { yes: 'resultsGroupLookedAfterYes', no: 'resultsGroupLookedAfterNo' },
+    youngCarer: { yes: 'resultsGroupYoungCarerYes', no: 'resultsGroupYoungCarerNo' },
+    ethnicity: {
+      asian: 'resultsGroupEthnicityAsian',
+      black: 'resultsGroupEthnicityBlack',
+      mixed: 'resultsGroupEthnicityMixed',
+      white: 'resultsGroupEthnicityWhite',
+      other: 'resultsGroupEthnicityOther',
+    },
   };
   const common: Record<string, TranslationKey> = {
     all: 'resultsGroupAll',
@@ -258,6 +277,15 @@ export function groupPeople(t: Term, dimension: ResultsDimension, key: string): 
   const byDimension: Partial<Record<ResultsDimension, Record<string, TranslationKey>>> = {
     fsm: { yes: 'resultsPeopleFsmYes', no: 'resultsPeopleFsmNo' },
     eal: { yes: 'resultsPeopleEalYes', no: 'resultsPeopleEalNo' },
+    lookedAfter: { yes: 'resultsPeopleLookedAfterYes', no: 'resultsPeopleLookedAfterNo' },
+    youngCarer: { yes: 'resultsPeopleYoungCarerYes', no: 'resultsPeopleYoungCarerNo' },
+    ethnicity: {
+      asian: 'resultsPeopleEthnicityAsian',
+      black: 'resultsPeopleEthnicityBlack',
+      mixed: 'resultsPeopleEthnicityMixed',
+      white: 'resultsPeopleEthnicityWhite',
+      other: 'resultsPeopleEthnicityOther',
+    },
   };
   const common: Record<string, TranslationKey> = {
     all: 'resultsPeopleAll',
@@ -284,6 +312,9 @@ export function dimensionName(t: Term, d: ResultsDimension): string {
     fsm: 'resultsDimensionFsm',
     yearGroup: 'resultsDimensionYearGroup',
     eal: 'resultsDimensionEal',
+    lookedAfter: 'resultsDimensionLookedAfter',
+    youngCarer: 'resultsDimensionYoungCarer',
+    ethnicity: 'resultsDimensionEthnicity',
   };
   return t(keys[d] as 'resultsDimensionAll', {});
 }
@@ -311,7 +342,7 @@ export function ordered<T extends { key: string }>(
 
 /**
  * The programme's focus groups of a breakdown whose figure a head teacher looks for: groups the
- * model declares `focus` (SEND, free school meals) that are not part of a wider focus group
+ * model declares `focus` (SEND, free school meals, looked-after children, young carers) that are not part of a wider focus group
  * (EHC plan and SEN support are parts of any SEND), so one sentence covers each.
  */
 export function focusGroups(dimension: ResultsDimension): string[] {

@@ -8,6 +8,7 @@ import './at-results.js';
 import { RESULTS_VIEWS, type ResultsScope, type ResultsView } from './results.model.js';
 import {
   labelDefinitions,
+  linkedFixture,
   resultsFixture,
   smallSchoolFixture,
   standoutFixture,
@@ -102,6 +103,32 @@ export const HiddenSendFigure: Story = {
       dimension="sen"
       comparator-name="the rest of the local authority"
       .results=${small()}
+    ></at-results>`,
+};
+
+/**
+ * A school surveyed with characteristics from its records (linked mode): breakdowns by looked-after,
+ * young carer and ethnic group, which pupils are never asked. Six looked-after pupils: hidden, said
+ * in words, with the rest of the area's figure.
+ */
+export const LinkedLookedAfter: Story = {
+  name: 'From school records: by looked-after',
+  render: () =>
+    html`<at-results
+      view="breakdown"
+      dimension="lookedAfter"
+      comparator-name="the rest of the local authority"
+      .results=${linkedFixture().school}
+    ></at-results>`,
+};
+export const LinkedEthnicity: Story = {
+  name: 'From school records: by ethnic group',
+  render: () =>
+    html`<at-results
+      view="breakdown"
+      dimension="ethnicity"
+      comparator-name="the rest of the local authority"
+      .results=${linkedFixture().school}
     ></at-results>`,
 };
 

@@ -196,6 +196,31 @@ export interface ResultsStrings {
   readonly resultsGroupEalNo: string;
   readonly resultsPeopleEalYes: string;
   readonly resultsPeopleEalNo: string;
+  /** Breakdowns by what a school's records say (linked mode): looked-after, young carer, ethnic group. */
+  readonly resultsTitleByLookedAfter: string;
+  readonly resultsTitleByYoungCarer: string;
+  readonly resultsTitleByEthnicity: string;
+  readonly resultsDimensionLookedAfter: string;
+  readonly resultsDimensionYoungCarer: string;
+  readonly resultsDimensionEthnicity: string;
+  readonly resultsGroupLookedAfterYes: string;
+  readonly resultsGroupLookedAfterNo: string;
+  readonly resultsGroupYoungCarerYes: string;
+  readonly resultsGroupYoungCarerNo: string;
+  readonly resultsGroupEthnicityAsian: string;
+  readonly resultsGroupEthnicityBlack: string;
+  readonly resultsGroupEthnicityMixed: string;
+  readonly resultsGroupEthnicityWhite: string;
+  readonly resultsGroupEthnicityOther: string;
+  readonly resultsPeopleLookedAfterYes: string;
+  readonly resultsPeopleLookedAfterNo: string;
+  readonly resultsPeopleYoungCarerYes: string;
+  readonly resultsPeopleYoungCarerNo: string;
+  readonly resultsPeopleEthnicityAsian: string;
+  readonly resultsPeopleEthnicityBlack: string;
+  readonly resultsPeopleEthnicityMixed: string;
+  readonly resultsPeopleEthnicityWhite: string;
+  readonly resultsPeopleEthnicityOther: string;
   /** The pool switch: results of year groups asked different questions, never added together. */
   readonly resultsPoolLegend: string;
   readonly resultsPoolKs1: string;
@@ -421,6 +446,30 @@ export interface ResultsStringParams {
   readonly resultsGroupEalNo: None;
   readonly resultsPeopleEalYes: None;
   readonly resultsPeopleEalNo: None;
+  readonly resultsTitleByLookedAfter: { readonly title: string };
+  readonly resultsTitleByYoungCarer: { readonly title: string };
+  readonly resultsTitleByEthnicity: { readonly title: string };
+  readonly resultsDimensionLookedAfter: None;
+  readonly resultsDimensionYoungCarer: None;
+  readonly resultsDimensionEthnicity: None;
+  readonly resultsGroupLookedAfterYes: None;
+  readonly resultsGroupLookedAfterNo: None;
+  readonly resultsGroupYoungCarerYes: None;
+  readonly resultsGroupYoungCarerNo: None;
+  readonly resultsGroupEthnicityAsian: None;
+  readonly resultsGroupEthnicityBlack: None;
+  readonly resultsGroupEthnicityMixed: None;
+  readonly resultsGroupEthnicityWhite: None;
+  readonly resultsGroupEthnicityOther: None;
+  readonly resultsPeopleLookedAfterYes: None;
+  readonly resultsPeopleLookedAfterNo: None;
+  readonly resultsPeopleYoungCarerYes: None;
+  readonly resultsPeopleYoungCarerNo: None;
+  readonly resultsPeopleEthnicityAsian: None;
+  readonly resultsPeopleEthnicityBlack: None;
+  readonly resultsPeopleEthnicityMixed: None;
+  readonly resultsPeopleEthnicityWhite: None;
+  readonly resultsPeopleEthnicityOther: None;
   readonly resultsPoolLegend: None;
   readonly resultsPoolKs1: None;
   readonly resultsPoolOlder: None;
@@ -632,6 +681,30 @@ export const resultsStrings: ResultsStrings = {
   resultsGroupEalNo: 'English as a first language',
   resultsPeopleEalYes: 'pupils with English as an additional language',
   resultsPeopleEalNo: 'pupils with English as a first language',
+  resultsTitleByLookedAfter: '{title}, by whether looked after',
+  resultsTitleByYoungCarer: '{title}, by whether a young carer',
+  resultsTitleByEthnicity: '{title}, by ethnic group',
+  resultsDimensionLookedAfter: 'Looked after',
+  resultsDimensionYoungCarer: 'Young carers',
+  resultsDimensionEthnicity: 'Ethnic group',
+  resultsGroupLookedAfterYes: 'Looked after',
+  resultsGroupLookedAfterNo: 'Not looked after',
+  resultsGroupYoungCarerYes: 'Young carer',
+  resultsGroupYoungCarerNo: 'Not a young carer',
+  resultsGroupEthnicityAsian: 'Asian, Asian British or Asian Welsh',
+  resultsGroupEthnicityBlack: 'Black, Black British, Black Welsh, Caribbean or African',
+  resultsGroupEthnicityMixed: 'Mixed or multiple ethnic groups',
+  resultsGroupEthnicityWhite: 'White',
+  resultsGroupEthnicityOther: 'Other ethnic group',
+  resultsPeopleLookedAfterYes: 'looked-after children',
+  resultsPeopleLookedAfterNo: 'pupils who are not looked after',
+  resultsPeopleYoungCarerYes: 'young carers',
+  resultsPeopleYoungCarerNo: 'pupils who are not young carers',
+  resultsPeopleEthnicityAsian: 'Asian, Asian British or Asian Welsh pupils',
+  resultsPeopleEthnicityBlack: 'Black, Black British, Black Welsh, Caribbean or African pupils',
+  resultsPeopleEthnicityMixed: 'pupils of mixed or multiple ethnic groups',
+  resultsPeopleEthnicityWhite: 'White pupils',
+  resultsPeopleEthnicityOther: 'pupils of another ethnic group',
   resultsPoolLegend: 'Show results for',
   resultsPoolKs1: 'Reception to Year 2',
   resultsPoolOlder: 'Years 3 to 13',

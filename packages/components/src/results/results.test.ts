@@ -21,6 +21,7 @@ import { RESULTS_DIMENSIONS, RESULTS_VIEWS, type ResultsScope } from './results.
 import { itemIndicators } from './results.views.js';
 import {
   labelDefinitions,
+  linkedFixture,
   resultsFixture,
   smallSchoolFixture,
   standoutFixture,
@@ -468,6 +469,51 @@ describe('<at-results>', () => {
       expect(focus[1]).to.equal(
         'Ask your trust or local authority for the figure for pupils with SEND across the area.',
       );
+    });
+  });
+
+  describe('issue 21: breakdowns from school records (linked mode)', () => {
+    const linked = () => linkedFixture().school;
+
+    it('A11 the switch offers looked-after, young carer and ethnic group where they are published', async () => {
+      const el = await make('breakdown', 'school', { dimension: 'lookedAfter', results: linked() });
+      const names = [...root(el).querySelectorAll('input[type="radio"]')].map((i) =>
+        text(i.closest('label') ?? i.parentElement),
+      );
+      for (const name of ['Looked after', 'Young carers', 'Ethnic group'])
+        expect(names, name).to.include(name);
+      await expect(el).to.be.accessible();
+    });
+
+    it('D8 the looked-after table is the published table, hidden groups as their symbol', async () => {
+      const el = await make('breakdown', 'school', { dimension: 'lookedAfter', results: linked() });
+      await openTables(el);
+      const published = tableOf(nowOf(poolOf(linked())), 'lookedAfter');
+      const yes = published.groups.find((g) => g.key === 'yes')!;
+      expect('symbol' in yes.percent, '6 looked-after pupils: hidden').to.equal(true);
+      const rows = tableRows(el);
+      const row = rows.find((r) => r[0] === 'Looked after')!;
+      expect(row, 'a "Looked after" row').to.not.equal(undefined);
+      expect(row).to.include(pct(yes.percent));
+      expect(rows.map((r) => r[0])).to.include('Not looked after');
+    });
+
+    it('§7 a hidden looked-after figure is said in words nobody can read as "none"', async () => {
+      const el = await make('breakdown', 'school', { dimension: 'lookedAfter', results: linked() });
+      const focus = [...root(el).querySelectorAll('[part~="focus"] p')].map(text);
+      expect(focus[0]).to.match(
+        /^The figure for looked-after children is hidden to protect privacy/,
+      );
+      expect(focus[0]).to.include('This does not mean that no looked-after children said');
+    });
+
+    it('ethnic groups are named as the GSS major groups', async () => {
+      const el = await make('breakdown', 'school', { dimension: 'ethnicity', results: linked() });
+      await openTables(el);
+      const labels = tableRows(el).map((r) => r[0]);
+      expect(labels).to.include('White');
+      expect(labels).to.include('Asian, Asian British or Asian Welsh');
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -237,6 +237,9 @@ function chartTitleOf(kit: ViewKit, label: string): string {
     fsm: 'resultsTitleByFsm',
     yearGroup: 'resultsTitleByYearGroup',
     eal: 'resultsTitleByEal',
+    lookedAfter: 'resultsTitleByLookedAfter',
+    youngCarer: 'resultsTitleByYoungCarer',
+    ethnicity: 'resultsTitleByEthnicity',
   };
   return input.dimension === 'all'
     ? label
@@ -244,7 +247,8 @@ function chartTitleOf(kit: ViewKit, label: string): string {
 }
 
 /**
- * Sentences for each focus group (SEND, free school meals) whose figure is hidden: that it is
+ * Sentences for each focus group (SEND, free school meals, looked-after children, young carers)
+ * whose figure is hidden: that it is
  * hidden, that this does not mean none of them answered so, and the rest of the area's figure for
  * the same group where it is published.
  */

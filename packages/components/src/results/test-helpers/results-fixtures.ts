@@ -20,6 +20,7 @@ import {
   generateCpdResponses,
   getAudit,
   getQuestionnaire,
+  linkedForm,
   seededRandom,
   type CohortOptions,
 } from '@all-together/questionnaires';
@@ -85,8 +86,10 @@ function cached<T>(key: string, make: () => T): T {
 }
 
 /** Each school's summaries at both waves (one per pool), from a generated cohort. */
-function perSchool(cohort: ReturnType<typeof generateCohort>): WaveSummaries[] {
-  const definitions = pupilDefinitions();
+function perSchool(
+  cohort: ReturnType<typeof generateCohort>,
+  definitions = pupilDefinitions(),
+): WaveSummaries[] {
   return cohort.schools.map((s) => {
     const mine = cohort.responses.filter((r) => r.school === s.urn);
     const at = (wave: 'baseline' | 'end') =>
@@ -227,5 +230,36 @@ export function smallSchoolFixture(seed = 21): StandoutFixture {
       definitions,
     });
     return { school: publish(perSchool(school), perSchool(others), 'school') };
+  });
+}
+
+/**
+ * A secondary school surveyed in linked mode (characteristics from its records, the linked forms
+ * asking none of them) beside 5 others of its LA, published for the school with the breakdowns
+ * only records provide: looked-after (6 pupils: hidden), young carer, ethnic group.
+ */
+export function linkedFixture(seed = 32): StandoutFixture {
+  return cached(`linked:${seed}`, () => {
+    const definitions = pupilDefinitions().map(linkedForm);
+    const [ks1, ks2, secondary] = definitions;
+    const byAudience = { 'pupil-ks1': ks1, 'pupil-ks2': ks2!, 'pupil-secondary': secondary! };
+    const cohort = (s: number, schools: number) =>
+      generateCohort({
+        seed: s,
+        schools,
+        pupilsPerSchool: [200, 240],
+        secondaryShare: 1,
+        waves: ['baseline'],
+        definitions: byAudience,
+        mode: 'linked',
+      });
+    const school = perSchool(cohort(seed, 1), definitions);
+    const others = perSchool(cohort(seed + 1, 5), definitions);
+    return {
+      school: publishResults(
+        { ...joined(school), others },
+        { viewer: 'school', dimensions: ['sen', 'fsm', 'lookedAfter', 'youngCarer', 'ethnicity'] },
+      ),
+    };
   });
 }
