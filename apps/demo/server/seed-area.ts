@@ -2,14 +2,15 @@
  * Seeds the sample local authority around the sample trust (`seed.ts`): Northshire, a synthetic LA
  * whose area holds the trust's schools and `schools` maintained schools of its own, over two
  * programme years — last year's (2025-26) complete for most schools and stalled for some, and this
- * year's at varied stages (enrolled only, audit done, survey open, survey closed, plan reviewed) —
+ * year's at varied stages (enrolled only, audit done, survey open, survey closed, plan reviewed),
+ * this year's surveys with characteristics from the schools' records (linked mode) —
  * so that the tracker, the area's results and the targeting list each have something true to show.
  * An LA adviser and an LA administrator sign in with the demo password. Idempotent like `seed`.
  * Dates of this year's work are set relative to today, so the demo tells the same story whenever it
  * is started.
  */
 import { randomUUID } from 'node:crypto';
-import { generateCohort, getQuestionnaire } from '@all-together/questionnaires';
+import { generateCohort, getQuestionnaire, linkedForm } from '@all-together/questionnaires';
 import type { QuestionnaireResponse } from '@all-together/model';
 import type { Db } from './db.js';
 import { programmeYearOf } from './domain/programme-year.js';
@@ -122,6 +123,15 @@ export async function seedArea(
   const vulnerableUrns = new Set(vulnerable.schools.map((s) => s.urn));
   // This year's baseline survey, 62 days ago, for the schools whose survey has closed.
   const baselineOn = day(t, -62);
+  // This year the LA's schools surveyed with characteristics from their records (linked mode,
+  // docs/decisions/0055): pupils answered the linked forms, and the results break down by
+  // looked-after, young carer and ethnic group too. Their class lists and tokens were deleted when
+  // the surveys closed, as retention does.
+  const linked = {
+    'pupil-ks1': linkedForm(definitions['pupil-ks1']),
+    'pupil-ks2': linkedForm(definitions['pupil-ks2']),
+    'pupil-secondary': linkedForm(definitions['pupil-secondary']),
+  };
   const now = generateCohort({
     seed: seedNo + 1,
     schools: n,
@@ -130,7 +140,8 @@ export async function seedArea(
     waves: ['baseline'],
     localAuthority: DEMO_LA.code,
     dates: { baseline: baselineOn, end: day(t, 200) },
-    definitions,
+    definitions: linked,
+    mode: 'linked',
   });
   const schools = last.schools.map((s, i) => ({
     ...s,

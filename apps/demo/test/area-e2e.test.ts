@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM, withScope } from '../server/db.js';
 import { DEMO_ADMIN } from '../server/seed.js';
-import { LA_ADMIN, LA_ADVISER, seedArea } from '../server/seed-area.js';
+import { LA_ADMIN, LA_ADVISER, laLeadEmail, seedArea } from '../server/seed-area.js';
+import { programmeYearOf } from '../server/domain/programme-year.js';
 import { browserKit, day, SHOTS } from './browser.js';
 import { CHROME, startServer, type TestServer } from './helpers.js';
 
@@ -235,6 +236,35 @@ describe(
         .locator('at-programme-tracker')
         .getByText('Across the Hills Academy (synthetic)')
         .waitFor();
+    });
+
+    it('A11 issue 21: a Northshire lead’s results from records break down by looked-after, hidden where small', async () => {
+      const year = programmeYearOf(new Date().toISOString().slice(0, 10));
+      const page = await newPage();
+      await signIn(page, laLeadEmail(0), /\/school/);
+      await page.goto(`${s.url}/school/results/${year}-baseline?view=breakdown`);
+      const results = page.locator('at-results');
+      await results.getByRole('radio', { name: 'Looked after' }).check();
+      await results
+        .getByRole('heading', { name: /by whether looked after/ })
+        .first()
+        .waitFor();
+      await results.getByRole('radio', { name: 'Ethnic group' }).waitFor();
+      await results.getByRole('radio', { name: 'Young carers' }).waitFor();
+      // A small school: a looked-after row is there, its figure hidden (a symbol, never a 0%).
+      await results
+        .getByRole('button', { name: /Show the data table/ })
+        .first()
+        .click();
+      const row = results.getByRole('row', { name: /^Looked after\b/ }).first();
+      await row.waitFor();
+      assert.match((await row.textContent()) ?? '', /\[(c|low|x|z)\]/);
+      await results
+        .getByRole('row', { name: /^Not looked after\b/ })
+        .first()
+        .waitFor();
+      await check(page, 'results by looked-after');
+      await page.screenshot({ path: `${SHOTS}results-looked-after.png`, fullPage: true });
     });
 
     it('no page threw an uncaught error', () => {

@@ -15,6 +15,7 @@ import { hashPassword } from '../server/security.js';
 import { repos } from '../server/repo/index.js';
 import { areaResults } from '../server/domain/results.js';
 import { targetingFor } from '../server/domain/targeting-core.js';
+import { programmeYearOf } from '../server/domain/programme-year.js';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Client, serveApp, startServer, type TestServer } from './helpers.js';
@@ -810,6 +811,47 @@ for (const backend of backends) {
       const other = await signIn(OTHER_LA.adviser);
       const theirs = await other.request('GET', '/api/area/log');
       for (const u of laSchools) assert.ok(!theirs.text.includes(u), `${u} in another LA’s log`);
+    });
+
+    it('issue 21: this year’s linked surveys break down by looked-after, young carer and ethnic group; last year’s self-report ones do not', async () => {
+      const year = programmeYearOf(new Date().toISOString().slice(0, 10));
+      const la = await signIn(LA_ADVISER);
+      const dims = (results: PublishedResults) =>
+        new Set(
+          results.pools.flatMap((p) =>
+            [p.baseline, p.end].flatMap((w) => (w?.binary ?? []).map((t) => t.dimension)),
+          ),
+        );
+      const now = await la.request('GET', `/api/area/results?year=${year}`);
+      assert.equal(now.status, 200, now.text);
+      const area = PublishedResults.parse((now.json.area as { results: unknown }).results);
+      for (const d of ['lookedAfter', 'youngCarer', 'ethnicity', 'sen', 'fsm', 'eal'])
+        assert.ok(dims(area).has(d as never), `the area by ${d}`);
+      // Every looked-after cell is published: a count under 10 is hidden, never shown.
+      for (const pool of area.pools)
+        for (const t of pool.baseline?.binary ?? [])
+          if (t.dimension === 'lookedAfter')
+            for (const c of t.groups)
+              if ('value' in c.base) assert.ok(c.base.value === 0 || c.base.value >= 10);
+      const last = await la.request('GET', '/api/area/results?year=2025-26');
+      const before = PublishedResults.parse((last.json.area as { results: unknown }).results);
+      assert.ok(
+        !dims(before).has('lookedAfter'),
+        'pupils were never asked: no table of "Not known"',
+      );
+
+      const lead = await signIn(laLeadEmail(0));
+      const mine = (
+        await rows<{ school_urn: string }>('SELECT school_urn FROM users WHERE email = $1', [
+          laLeadEmail(0),
+        ])
+      )[0]!.school_urn;
+      const own = await lead.request('GET', `/api/schools/${mine}/rounds/${year}-baseline/results`);
+      assert.equal(own.status, 200, own.text);
+      const results = PublishedResults.parse(own.json.results);
+      assert.ok(dims(results).has('ethnicity'), 'the lead’s results by ethnic group');
+      const old = await lead.request('GET', `/api/schools/${mine}/rounds/2025-26-end/results`);
+      assert.ok(!dims(PublishedResults.parse(old.json.results)).has('ethnicity'));
     });
   });
 }

@@ -12,9 +12,9 @@ import {
   type QuestionnaireDefinition,
   type QuestionnaireResponse,
 } from '@all-together/model';
-import { RECORD_CHARACTERISTICS } from '@all-together/questionnaires';
+import { getQuestionnaire, RECORD_CHARACTERISTICS } from '@all-together/questionnaires';
 import { SYSTEM, withScope } from '../server/db.js';
-import { pupilsFromCsv } from '../server/domain/pupil-records.js';
+import { pupilsFromCsv, slipsYearProblem } from '../server/domain/pupil-records.js';
 import { summariseRound } from '../server/domain/summary.js';
 import { leadEmail } from '../server/seed.js';
 import { sha256 } from '../server/security.js';
@@ -286,6 +286,25 @@ for (const backend of backends) {
       assert.equal(late.start.status, 404);
     });
 
+    it('slips only for a questionnaire written for the class’s year groups: a Year 4 class is refused the secondary form', async () => {
+      const c = await lead();
+      const round = await newRound(c);
+      await records(c, round);
+      const wrong = await c.request('POST', `/api/schools/${urnA}/rounds/${round}/slips`, {
+        classLabel: '4B',
+        definition: 'pupil-secondary',
+      });
+      assert.equal(wrong.status, 422, wrong.text);
+      const [p] = wrong.json.problems as { path: string; message: string }[];
+      assert.equal(p!.path, 'definition');
+      assert.equal(
+        p!.message,
+        '4B has pupils in Year 4, but this questionnaire is written for Years 7 to 13. Choose the questionnaire for their year group.',
+      );
+      // Nothing was issued: the right form still prints the class's slips.
+      assert.equal((await slips(c, round)).slips.length, 6);
+    });
+
     it('S1: another school’s lead can neither read nor change the list nor print its slips', async () => {
       const a = await lead();
       const round = await newRound(a);
@@ -329,6 +348,18 @@ describe('the class list reader', () => {
     );
     const r = pupilsFromCsv(csv);
     assert.ok(r.ok, JSON.stringify(!r.ok && r.problems));
+  });
+
+  it('the year check names the years outside a form, and leaves schools that choose by need alone', () => {
+    const ks1 = getQuestionnaire('pupil-ks1');
+    assert.equal(
+      slipsYearProblem('Owls', ['R', 'Y3', 'Y4'], ks1, 'primary'),
+      'Owls has pupils in Year 3 and Year 4, but this questionnaire is written for Reception to Year 2. Choose the questionnaire for their year group.',
+    );
+    assert.equal(slipsYearProblem('Owls', ['R', 'Y1', 'unknown'], ks1, 'primary'), undefined);
+    assert.equal(slipsYearProblem('Class 9', ['Y9'], ks1, 'special'), undefined);
+    const allAges = getQuestionnaire('pupil-all-ages');
+    assert.equal(slipsYearProblem('Mixed', ['R', 'Y13'], allAges, 'all-through'), undefined);
   });
 
   it('only reference and class are required; a missing column makes every pupil unknown for it', () => {

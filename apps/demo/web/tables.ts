@@ -18,6 +18,9 @@ const DIMENSION_NAMES: Record<string, string> = {
   yearGroup: 'by year group',
   phase: 'by phase',
   eal: 'by English as an additional language',
+  lookedAfter: 'by whether looked after (from school records)',
+  youngCarer: 'by whether a young carer (from school records)',
+  ethnicity: 'by ethnic group (from school records)',
 };
 const GROUP_NAMES: Record<string, string> = {
   all: 'All pupils',
@@ -29,6 +32,11 @@ const GROUP_NAMES: Record<string, string> = {
   no: 'No',
   female: 'Girls',
   male: 'Boys',
+  asian: 'Asian, Asian British or Asian Welsh',
+  black: 'Black, Black British, Black Welsh, Caribbean or African',
+  mixed: 'Mixed or multiple ethnic groups',
+  white: 'White',
+  other: 'Other ethnic group',
   unknown: 'Not known',
   'prefer-not-to-say': 'Prefer not to say',
 };

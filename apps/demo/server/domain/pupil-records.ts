@@ -8,7 +8,7 @@
  * can never run in a spreadsheet or page later. A column that holds names or a national identifier
  * refuses the whole file: the portal never receives them.
  */
-import type { PupilCharacteristics } from '@all-together/model';
+import type { PupilCharacteristics, QuestionnaireDefinition } from '@all-together/model';
 import { parseCsv, type CsvProblem } from './enrol.js';
 
 /** The most pupils one file may hold (a large secondary school's roll), and its size in bytes. */
@@ -280,4 +280,39 @@ export function snapshotOf(r: Omit<PupilRecord, 'reference' | 'classLabel'>): Pu
     lookedAfter: r.lookedAfter,
     youngCarer: r.youngCarer,
   };
+}
+
+const yearName = (y: string) => (y === 'R' ? 'Reception' : `Year ${y.replace(/^Y/, '')}`);
+/** "Reception to Year 2", "Years 3 to 6". */
+const rangeName = (years: readonly string[]) => {
+  const [first, last] = [years[0]!, years.at(-1)!];
+  return first === 'R'
+    ? `Reception to ${yearName(last)}`
+    : `Years ${first.replace(/^Y/, '')} to ${last.replace(/^Y/, '')}`;
+};
+/** Schools whose pupil questionnaire is chosen by need rather than age (`pupilFormFor`). */
+const BY_NEED = new Set(['special', 'alternative-provision']);
+
+/**
+ * Whether a class's slips may be for a questionnaire: its pupils' year groups (from the records)
+ * must be among those the questionnaire is written for (the options of its year question), so a
+ * Year 4 class is not given the secondary form by a slip of the mouse. A special school or an
+ * alternative provision chooses by need (the read-aloud form for an older pupil, say), so it is
+ * not checked there. Returns the problem in words, or undefined.
+ */
+export function slipsYearProblem(
+  classLabel: string,
+  years: readonly string[],
+  definition: QuestionnaireDefinition,
+  phase: string,
+): string | undefined {
+  if (BY_NEED.has(phase)) return undefined;
+  const question = definition.sections
+    .flatMap((s) => s.items)
+    .find((i) => i.scoring.kind === 'characteristic' && i.scoring.characteristic === 'yearGroup');
+  if (!question || question.type === 'free-text') return undefined;
+  const fits = question.options.map((o) => o.value).filter((v) => v !== 'prefer-not-to-say');
+  const outside = years.filter((y) => y !== 'unknown' && !fits.includes(y));
+  if (outside.length === 0) return undefined;
+  return `${classLabel} has pupils in ${outside.map(yearName).join(' and ')}, but this questionnaire is written for ${rangeName(fits)}. Choose the questionnaire for their year group.`;
 }

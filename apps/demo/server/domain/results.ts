@@ -9,6 +9,7 @@
 import {
   ActionPlan,
   AuditResponse,
+  type Dimension,
   type PublishedResults,
   type PupilSummary,
   type Shown,
@@ -32,10 +33,52 @@ import { perceptionSummaries } from './perception.js';
 import { comparatorAreaOf, type AreaScope } from './scope.js';
 import { roundSummaries, type DomainContext } from './snapshots.js';
 
+/**
+ * Breakdowns only a school's records provide (linked mode, docs/decisions/0055): pupils are never
+ * asked them, so a self-report round has everyone "not known" in them.
+ */
+export const RECORD_DIMENSIONS = ['lookedAfter', 'youngCarer', 'ethnicity'] as const;
 /** The breakdowns a lead's results page offers (a school is one phase: no phase table). */
-export const SCHOOL_DIMENSIONS = ['sex', 'yearGroup', 'sen', 'fsm', 'eal'] as const;
+export const SCHOOL_DIMENSIONS = [
+  'sex',
+  'yearGroup',
+  'sen',
+  'fsm',
+  'eal',
+  ...RECORD_DIMENSIONS,
+] as const satisfies readonly Dimension[];
 /** The breakdowns of an area's own figures (a trust's or an LA's). */
-export const TRUST_DIMENSIONS = ['sex', 'yearGroup', 'phase', 'sen', 'fsm', 'eal'] as const;
+export const TRUST_DIMENSIONS = [
+  'sex',
+  'yearGroup',
+  'phase',
+  'sen',
+  'fsm',
+  'eal',
+  ...RECORD_DIMENSIONS,
+] as const satisfies readonly Dimension[];
+
+/**
+ * The breakdowns worth publishing for these summaries: a breakdown from records only where some
+ * pupil's record gave a value (a table of nobody but "Not known" would say nothing, and would
+ * suggest the school was asked for what it never had). Whether a school's records were used is
+ * not a figure about any pupil.
+ */
+export function dimensionsFor(
+  dimensions: readonly Dimension[],
+  summaries: Iterable<PupilSummary>,
+): Dimension[] {
+  const all = [...summaries];
+  const recorded = (d: Dimension) =>
+    all.some((s) =>
+      Object.entries(s.respondents[d]).some(
+        ([group, n]) => n > 0 && group !== 'unknown' && group !== 'prefer-not-to-say',
+      ),
+    );
+  return dimensions.filter(
+    (d) => !(RECORD_DIMENSIONS as readonly Dimension[]).includes(d) || recorded(d),
+  );
+}
 
 /** The school's summaries at the round shown and, for an end round, at its baseline round. */
 async function schoolWaves(ctx: DomainContext, school: SchoolRow, round: RoundRow) {
@@ -86,7 +129,10 @@ export async function schoolResults(
     others: [...others.values()],
     comparatorViewer: area.kind === 'trust' ? ('trust' as const) : ('local-authority' as const),
   };
-  const options = { viewer: 'school' as const, dimensions: SCHOOL_DIMENSIONS };
+  const options = {
+    viewer: 'school' as const,
+    dimensions: dimensionsFor(SCHOOL_DIMENSIONS, Object.values(waves).flat()),
+  };
   const results = publications.get('school-results', { input, options }, () =>
     publishResults(input, options),
   );
@@ -133,7 +179,10 @@ export async function areaResults(
   const input = { schools: [...members.values()].map((m) => ({ id: m.school.urn, ...m.waves })) };
   const options = {
     viewer: scope.kind === 'trust' ? ('trust' as const) : ('local-authority' as const),
-    dimensions: TRUST_DIMENSIONS,
+    dimensions: dimensionsFor(
+      TRUST_DIMENSIONS,
+      [...members.values()].flatMap((m) => Object.values(m.waves).flat()),
+    ),
     schoolDimensions,
   };
   const key = publications.keyOf('area', { input, options });
@@ -260,7 +309,14 @@ export async function schoolAward(ctx: DomainContext, school: SchoolRow) {
     baseline: baseRound ? await roundSummaries(ctx, school, baseRound) : undefined,
     end: endRound ? await roundSummaries(ctx, school, endRound) : undefined,
   };
-  const options = { viewer: 'school' as const, dimensions: SCHOOL_DIMENSIONS };
+  // The same breakdowns as the lead's results page, so each figure is protected alike in both.
+  const options = {
+    viewer: 'school' as const,
+    dimensions: dimensionsFor(SCHOOL_DIMENSIONS, [
+      ...(pupils.baseline ?? []),
+      ...(pupils.end ?? []),
+    ]),
+  };
   const results = publications.get('school-award-pupils', { pupils, options }, () =>
     publishResults(pupils, options),
   );

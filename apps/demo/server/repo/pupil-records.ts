@@ -91,6 +91,18 @@ export const pupilRecordsRepo = (q: Queryable) => ({
     ).rows.map((r) => r.reference);
   },
 
+  /** The year groups a class's records give (not-known ones left out). */
+  async yearGroupsOf(urn: string, round: string, classLabel: string): Promise<string[]> {
+    return (
+      await q.query<{ year_group: string }>(
+        `SELECT DISTINCT year_group FROM pupil_records
+          WHERE school_urn = $1 AND round_id = $2 AND class_label = $3 AND year_group IS NOT NULL
+          ORDER BY year_group`,
+        [urn, round, classLabel],
+      )
+    ).rows.map((r) => r.year_group);
+  },
+
   /** Whether any token of the round is issued (a class list is then fixed). */
   async anyIssued(urn: string, round: string): Promise<boolean> {
     return (

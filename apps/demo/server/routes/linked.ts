@@ -14,7 +14,7 @@ import {
   definitionFor,
 } from '../domain/definitions.js';
 import { stateOf } from '../domain/lifecycle.js';
-import { pupilsFromCsv, MAX_BYTES } from '../domain/pupil-records.js';
+import { pupilsFromCsv, MAX_BYTES, slipsYearProblem } from '../domain/pupil-records.js';
 import { HttpError, invalid } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
 import { problem } from '@all-together/model';
@@ -138,6 +138,9 @@ export const linkedRoutes = (d: Deps, g: Guards) => {
               409,
               `Slips for ${k.class_label} are already printed; they are shown only once. Revoke the class's code to stop them.`,
             );
+          const years = await tx.pupilRecords.yearGroupsOf(school.urn, round.id, k.class_label);
+          const misfit = slipsYearProblem(k.class_label, years, base, school.phase);
+          if (misfit) throw invalid([problem(['definition'], misfit)], 422);
           const references = await tx.pupilRecords.referencesOf(
             school.urn,
             round.id,
