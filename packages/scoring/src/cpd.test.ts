@@ -196,8 +196,9 @@ describe('publishCpd (D1, D4, D9)', () => {
         [{ value: 24 }, { value: 24 }, { value: 100 }],
       );
     }
-    assert.ok(p.notes.includes('Fewer than 10 pupils — hidden to protect privacy'));
+    assert.ok(p.notes.includes('Fewer than 10 people — hidden to protect privacy'));
     assert.equal(p.notes.length, 2);
+    assert.ok(!p.notes.some((n) => /pupil/i.test(n)), 'delegates are not pupils');
   });
 
   it('an administration nobody answered is [z]; outside the school counts are rounded, % whole', () => {

@@ -278,6 +278,7 @@ export function publishCpd(summary: CpdSummary, options: PublishOptions = {}): P
     administrationItem: summary.administrationItem,
     administrations: summary.administrations.map((a) => a.key),
     items,
-    notes: [...reasons].map((r) => suppressionNote(r, control)),
+    // Delegates are adults, and some are not from a school: the notes count people.
+    notes: [...reasons].map((r) => suppressionNote(r, control, 'people')),
   };
 }

@@ -161,6 +161,8 @@ type NoteKey = `${string}|${SuppressionReason | 'no-score'}`;
 export class Notes {
   private readonly seen = new Map<NoteKey, string>();
   rounded = false;
+  /** Whom the figures count: adults (training delegates) are never called pupils. */
+  subject: 'pupils' | 'people' = 'pupils';
   constructor(
     private readonly t: Term,
     private readonly control: DisclosureControl,
@@ -173,19 +175,23 @@ export class Notes {
     const { t, control } = this;
     const symbol = s.symbol;
     const k = control.minCellSize;
+    const people = this.subject === 'people';
     const text = {
-      total: () => t('resultsNoteTotal', { symbol, count: k }),
-      base: () => t('resultsNoteBase', { symbol, count: k }),
+      total: () => t(people ? 'resultsNoteTotalPeople' : 'resultsNoteTotal', { symbol, count: k }),
+      base: () => t(people ? 'resultsNoteBasePeople' : 'resultsNoteBase', { symbol, count: k }),
       complementary: () => t('resultsNoteComplementary', { symbol }),
       'small-base': () =>
-        t('resultsNoteSmallBase', { symbol, count: control.minBaseForPercentage }),
+        t(people ? 'resultsNoteSmallBasePeople' : 'resultsNoteSmallBase', {
+          symbol,
+          count: control.minBaseForPercentage,
+        }),
       'rounds-to-zero': () =>
         t('resultsNoteRoundsToZero', {
           symbol,
           half: Math.ceil(control.roundTo / 2),
           roundTo: control.roundTo,
         }),
-      'no-pupils': () => t('resultsNoteNoPupils', { symbol }),
+      'no-pupils': () => t(people ? 'resultsNoteNoPeople' : 'resultsNoteNoPupils', { symbol }),
       'not-both-waves': () => t('resultsNoteNotBothWaves', { symbol }),
       'no-comparator': () =>
         t('resultsNoteNoComparator', {
@@ -213,7 +219,12 @@ export class Notes {
     const notes = [...this.seen.values()].map((text, i) =>
       this.t('resultsNoteNumbered', { note: i + 1, text }),
     );
-    if (this.rounded) notes.push(this.t('resultsNoteRounded', { roundTo: this.control.roundTo }));
+    if (this.rounded)
+      notes.push(
+        this.t(this.subject === 'people' ? 'resultsNoteRoundedPeople' : 'resultsNoteRounded', {
+          roundTo: this.control.roundTo,
+        }),
+      );
     return notes;
   }
 }

@@ -81,6 +81,7 @@ export function auditView(kit: ViewKit): ViewModel {
 /** Training confidence per statement at each administration (before, straight after, later). */
 export function cpdView(kit: ViewKit): ViewModel {
   const { t, notes, input, title } = kit;
+  notes.subject = 'people';
   const summary = input.cpd;
   if (!summary || summary.administrations.length === 0) return kit.empty('resultsEmptyCpd');
   const P = pct(t);

@@ -135,6 +135,12 @@ export interface ResultsStrings {
   readonly resultsNoteNoPupils: string;
   readonly resultsNoteNotBothWaves: string;
   readonly resultsNoteRounded: string;
+  /** The same notes for figures that count adults (training delegates), never "pupils". */
+  readonly resultsNoteTotalPeople: PluralMessage;
+  readonly resultsNoteBasePeople: PluralMessage;
+  readonly resultsNoteSmallBasePeople: PluralMessage;
+  readonly resultsNoteNoPeople: string;
+  readonly resultsNoteRoundedPeople: string;
   readonly resultsNoteNoScore: string;
   /** Interpretation sentences. */
   /** One-sentence chart summaries. */
@@ -340,6 +346,11 @@ export interface ResultsStringParams {
   readonly resultsNoteNoPupils: { readonly symbol: string };
   readonly resultsNoteNotBothWaves: { readonly symbol: string };
   readonly resultsNoteRounded: { readonly roundTo: number };
+  readonly resultsNoteTotalPeople: { readonly symbol: string; readonly count: number };
+  readonly resultsNoteBasePeople: { readonly symbol: string; readonly count: number };
+  readonly resultsNoteSmallBasePeople: { readonly symbol: string; readonly count: number };
+  readonly resultsNoteNoPeople: { readonly symbol: string };
+  readonly resultsNoteRoundedPeople: { readonly roundTo: number };
   readonly resultsNoteNoScore: { readonly symbol: string };
   readonly resultsSummaryRange: {
     readonly title: string;
@@ -604,6 +615,21 @@ export const resultsStrings: ResultsStrings = {
   resultsNoteNotBothWaves:
     '{symbol} No change shown — a change needs the figure shown at both the start and the end',
   resultsNoteRounded: 'Numbers of pupils are rounded to the nearest {roundTo}.',
+  resultsNoteTotalPeople: {
+    one: '{symbol} Fewer than {count} person in all — every figure is hidden to protect privacy',
+    other: '{symbol} Fewer than {count} people in all — every figure is hidden to protect privacy',
+  },
+  resultsNoteBasePeople: {
+    one: '{symbol} Fewer than {count} person — hidden to protect privacy',
+    other: '{symbol} Fewer than {count} people — hidden to protect privacy',
+  },
+  resultsNoteSmallBasePeople: {
+    one: '{symbol} Fewer than {count} person — too few to show how many, a percentage or an average safely',
+    other:
+      '{symbol} Fewer than {count} people — too few to show how many, a percentage or an average safely',
+  },
+  resultsNoteNoPeople: '{symbol} No one in this group',
+  resultsNoteRoundedPeople: 'Numbers of people are rounded to the nearest {roundTo}.',
   resultsNoteNoScore: '{symbol} No statement in this area was rated',
   resultsSummaryRange:
     '{title}: highest for {high} ({highValue}%), lowest for {low} ({lowValue}%).',

@@ -569,9 +569,11 @@ describe('<at-results>', () => {
       expect(hidden.length).to.be.greaterThan(0);
       for (const p of hidden) expect(all.split(/\s+|,/).includes(p), p).to.equal(false);
       const notes = root(el).querySelector('.notes')!.textContent!;
-      expect(notes).to.include(suppressionNote('base'));
-      expect(notes).to.include(suppressionNote('small-base'));
-      expect(notes).to.include(suppressionNote('no-pupils'));
+      // Delegates are adults: the notes count people, in scoring's words, and never say pupils.
+      expect(notes).to.include(suppressionNote('base', undefined, 'people'));
+      expect(notes).to.include(suppressionNote('small-base', undefined, 'people'));
+      expect(notes).to.include(suppressionNote('no-pupils', undefined, 'people'));
+      expect(notes).to.not.match(/pupil/i);
       await expect(el).to.be.accessible();
     });
 
@@ -795,6 +797,26 @@ describe('<at-results>', () => {
               count: k,
             }),
             suppressionNote('no-comparator', control),
+          ],
+          // The same notes for adults (training delegates).
+          [
+            translate('en-GB', 'resultsNoteTotalPeople', { symbol: '[c]', count: k }),
+            suppressionNote('total', control, 'people'),
+          ],
+          [
+            translate('en-GB', 'resultsNoteBasePeople', { symbol: '[c]', count: k }),
+            suppressionNote('base', control, 'people'),
+          ],
+          [
+            translate('en-GB', 'resultsNoteSmallBasePeople', {
+              symbol: '[c]',
+              count: control.minBaseForPercentage,
+            }),
+            suppressionNote('small-base', control, 'people'),
+          ],
+          [
+            translate('en-GB', 'resultsNoteNoPeople', { symbol: '[c]' }),
+            suppressionNote('no-pupils', control, 'people'),
           ],
         ];
         for (const [ours, theirs] of cases) expect(ours).to.equal(`[c] ${theirs}`);
