@@ -22,7 +22,7 @@ import {
   STATEMENT_DIRECTIONS,
   type PerceptionAnswers,
   type PublishedGap,
-} from './audit.js';
+} from './index.js';
 import type { PerceptionAgreement } from './types.js';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 1000);

@@ -32,15 +32,14 @@ import {
   type PupilSummary,
   type Shown,
 } from '@all-together/model';
+import { scoreAudit, type AuditRatings } from './audit.js';
 import {
   agreementGapsPublished,
   publishPerception,
-  scoreAudit,
   STAKEHOLDER_NAMES,
-  type AuditRatings,
   type PerceptionSummary,
   type PublishedPerception,
-} from './audit.js';
+} from './perception.js';
 import { compareMeans, compareWaves } from './compare.js';
 import { countActions } from './plan.js';
 import { publishResults } from './publish.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { itemsOf } from '@all-together/model';
 import { getQuestionnaire } from '@all-together/questionnaires';
-import { publishPerception, summarisePerception } from './audit.js';
+import { publishPerception, summarisePerception } from './perception.js';
 
 const staff = getQuestionnaire('perception-staff');
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
