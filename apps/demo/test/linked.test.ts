@@ -341,6 +341,18 @@ describe('the class list reader', () => {
     assert.deepEqual(r.missing, []);
   });
 
+  it('reads headings written as other exports write them: Form/Tutor Group, NC Year, FSMEligible', () => {
+    const r = pupilsFromCsv(
+      'Admission Number,Form/Tutor Group,NC Year,Gender,FSMEligible,Ethnic Group\n77,7KT,7,F,Y,WBRI\n',
+    );
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.problems));
+    if (!r.ok) return;
+    assert.deepEqual(
+      [r.pupils[0]!.classLabel, r.pupils[0]!.yearGroup, r.pupils[0]!.fsm, r.pupils[0]!.ethnicity],
+      ['7KT', 'Y7', 'yes', 'white'],
+    );
+  });
+
   it('the example file in docs/privacy reads without a problem', () => {
     const csv = readFileSync(
       new URL('../../../docs/privacy/example-class-list.csv', import.meta.url),
