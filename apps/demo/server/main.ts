@@ -100,7 +100,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       );
     if (area)
       console.log(
-        `  school lead          ${area.lead.email.padEnd(30)} password: ${DEMO_PASSWORD}   (${area.lead.school}, a maintained school)`,
+        `  school lead          ${area.lead.email.padEnd(30)} password: ${DEMO_PASSWORD}   (${area.lead.school}, a maintained school; this year's results are from its records)`,
       );
     console.log(
       `  pupil                ${url}/pupil  class code: ${formatCode(DEMO_CODE)}   (${sample.schools[0]!.name})`,
