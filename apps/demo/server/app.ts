@@ -183,7 +183,9 @@ export function createApp(options: AppOptions) {
     const resuming = pupil.replace('<main id="main"', '<main id="main" data-session');
     const pupilHtml = (c: Context<Env>) =>
       c.html(getCookie(c, deps.cookieName(c, 'at_pupil')) ? resuming : pupil);
-    app.use('/assets/*', compress());
+    // Small files too (the default leaves out those under 1 KB): the pupil's page entry and the
+    // theme's tokens are just under it, and gzip halves them.
+    app.use('/assets/*', compress({ threshold: 256 }));
     app.use('/assets/*', serveStatic({ root: options.staticDir }));
     app.use('/favicon.svg', serveStatic({ root: options.staticDir }));
     app.use('/pupil', compress());
