@@ -55,8 +55,8 @@ function preloadEverythingThePupilNeeds(): Plugin {
 const ZOD = /[\\/]node_modules[\\/].*[\\/]zod[\\/]/;
 let pupilModules: Set<string> | undefined;
 /**
- * One chunk for everything the pupil's page runs (its entry aside): the element, Lit, the page, and
- * the questionnaire's rules that the element imports on demand. Every module the page reaches,
+ * One chunk for everything the pupil's page runs (its entry and Vite's preload helper aside): the
+ * element, Lit, the page, and the questionnaire's rules that the element imports on demand. Every module the page reaches,
  * statically or by `import()`, whose own static imports bring no zod: zod and the model's schemas
  * load only for a definition the page cannot trust by its hash (docs/decisions/0037), and stay in
  * chunks of their own. Small chunks cost a pupil a request each (HTTP/1.1 opens six at a time) and
@@ -105,7 +105,15 @@ export default defineConfig({
     rollupOptions: {
       input: { index: page('index.html'), pupil: page('pupil.html') },
       output: {
-        codeSplitting: { groups: [{ name: pupilChunk, debugName: 'pupil', priority: 10 }] },
+        codeSplitting: {
+          groups: [
+            // Vite's preload helper stays a chunk of its own (taken first): the staff document's
+            // entry imports it, and inside the pupil's chunk it would make that entry wait for the
+            // whole chunk before it could start loading the staff portal.
+            { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 20 },
+            { name: pupilChunk, debugName: 'pupil', priority: 10 },
+          ],
+        },
       },
     },
   },
