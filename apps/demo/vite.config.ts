@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin, type Rolldown } from 'vite';
 
 const page = (name: string) => fileURLToPath(new URL(`web/${name}`, import.meta.url));
 
@@ -52,6 +52,43 @@ function preloadEverythingThePupilNeeds(): Plugin {
   };
 }
 
+const ZOD = /[\\/]node_modules[\\/].*[\\/]zod[\\/]/;
+let pupilModules: Set<string> | undefined;
+/**
+ * One chunk for everything the pupil's page runs (its entry and Vite's preload helper aside): the
+ * element, Lit, the page, and the questionnaire's rules that the element imports on demand. Every module the page reaches,
+ * statically or by `import()`, whose own static imports bring no zod: zod and the model's schemas
+ * load only for a definition the page cannot trust by its hash (docs/decisions/0037), and stay in
+ * chunks of their own. Small chunks cost a pupil a request each (HTTP/1.1 opens six at a time) and
+ * compress worse apart than together.
+ */
+function pupilChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
+  if (!pupilModules) {
+    const entry = page('pupil-main.ts');
+    const bringsZod = new Map<string, boolean>();
+    const zod = (m: string): boolean => {
+      if (ZOD.test(m)) return true;
+      if (!bringsZod.has(m)) {
+        bringsZod.set(m, false); // an import cycle ends here
+        bringsZod.set(m, (ctx.getModuleInfo(m)?.importedIds ?? []).some(zod));
+      }
+      return bringsZod.get(m)!;
+    };
+    const seen = new Set<string>();
+    const visit = (m: string) => {
+      if (seen.has(m) || zod(m)) return;
+      const info = ctx.getModuleInfo(m);
+      if (!info) return;
+      seen.add(m);
+      [...info.importedIds, ...info.dynamicallyImportedIds].forEach(visit);
+    };
+    visit(entry);
+    seen.delete(entry);
+    pupilModules = seen;
+  }
+  return pupilModules.has(id) ? 'pupil' : null;
+}
+
 export default defineConfig({
   plugins: [preloadEverythingThePupilNeeds()],
   root: 'web',
@@ -65,6 +102,19 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Two documents: the staff portal, and the pupil's page (/pupil) with only what answering
     // needs, so a pupil never downloads the staff pages, their elements or their zod.
-    rollupOptions: { input: { index: page('index.html'), pupil: page('pupil.html') } },
+    rollupOptions: {
+      input: { index: page('index.html'), pupil: page('pupil.html') },
+      output: {
+        codeSplitting: {
+          groups: [
+            // Vite's preload helper stays a chunk of its own (taken first): the staff document's
+            // entry imports it, and inside the pupil's chunk it would make that entry wait for the
+            // whole chunk before it could start loading the staff portal.
+            { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 20 },
+            { name: pupilChunk, debugName: 'pupil', priority: 10 },
+          ],
+        },
+      },
+    },
   },
 });

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
+import { getCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type AppOptions, type Deps, type Env, type PupilSession } from './context.js';
@@ -162,6 +163,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/area/*', compress());
   app.use('/api/moderation/*', compress());
   app.use('/api/pupil/questionnaire', compress());
+  app.use('/api/pupil/start', compress());
   app.use('/api/*', sessions(deps));
   app.use('/api/*', csrf({ publicOrigin: options.publicOrigin }));
   app.route('/', api(deps));
@@ -176,11 +178,19 @@ export function createApp(options: AppOptions) {
     const pupil = existsSync(join(options.staticDir, 'pupil.html'))
       ? readFileSync(join(options.staticDir, 'pupil.html'), 'utf8')
       : index;
-    app.use('/assets/*', compress());
+    // A browser holding a pupil session (a reload mid-questionnaire) gets the page marked so; one
+    // without goes straight to the code form, with no request to find out that it has no session.
+    const resuming = pupil.replace('<main id="main"', '<main id="main" data-session');
+    const pupilHtml = (c: Context<Env>) =>
+      c.html(getCookie(c, deps.cookieName(c, 'at_pupil')) ? resuming : pupil);
+    // Small files too (the default leaves out those under 1 KB): the pupil's page entry and the
+    // theme's tokens are just under it, and gzip halves them.
+    app.use('/assets/*', compress({ threshold: 256 }));
     app.use('/assets/*', serveStatic({ root: options.staticDir }));
     app.use('/favicon.svg', serveStatic({ root: options.staticDir }));
-    app.get('/pupil', (c) => c.html(pupil));
-    app.get('/pupil/*', (c) => c.html(pupil));
+    app.use('/pupil', compress());
+    app.get('/pupil', pupilHtml);
+    app.get('/pupil/*', pupilHtml);
     app.get('*', (c) => c.html(index));
   } else {
     app.get('*', (c) =>

@@ -15,13 +15,13 @@ import {
   type QuestionnaireResponse,
 } from '@all-together/model';
 import { PUPIL_SESSION_MS, type Deps, type Env, type PupilSession } from '../context.js';
-import { SYSTEM } from '../db.js';
+import { SYSTEM, withScope } from '../db.js';
 import { codeKey, codeRule } from '../limits.js';
 import { definitionFor } from '../domain/definitions.js';
 import { accepting, stateOf } from '../domain/lifecycle.js';
 import { inScope, schoolsFor } from '../domain/scope.js';
 import { HttpError, invalid } from '../middleware/errors.js';
-import type { Guards } from '../middleware/guard.js';
+import { pupilScope, type Guards } from '../middleware/guard.js';
 import type { CodeForPupil } from '../repo/codes.js';
 import { canonicalJson } from '../repo/submissions.js';
 import { normaliseCode, randomToken, sha256 } from '../security.js';
@@ -105,12 +105,48 @@ export function pupilProblems(
 
 const StartBody = z.strictObject({
   code: z.string().max(40, 'A class code is 8 letters and digits.'),
+  /**
+   * Send the questionnaire back in the same answer (what `GET /pupil/questionnaire` sends), so a
+   * pupil's page needs one round trip, not two, between Start and the questionnaire (issue 22).
+   */
+  questionnaire: z.boolean().optional(),
 });
+
+/**
+ * What a pupil's page needs to show the session's questionnaire: the definition, its hash and the
+ * session's school, round and wave. The definition was parsed with the model's schema when it was
+ * published: its hash lets <at-questionnaire> trust it without downloading zod (docs/decisions/0037).
+ * Refuses, with the pupil's reason, when the questionnaire cannot be answered now.
+ */
+async function questionnaireFor(d: Deps, p: PupilSession) {
+  if (p.submitted) throw refuse(410, 'sent');
+  const round = await d.repo.rounds.get(p.schoolUrn, p.roundId);
+  const def = definitionFor(p.definitionId, p.definitionVersion);
+  if (!round || !def) throw refuse(410, 'closed');
+  if (!accepting(round, d.today()))
+    throw stateOf(round, d.today()) === 'open' ? refuse(403, 'not-started') : refuse(410, 'closed');
+  return {
+    definition: def,
+    definitionHash: hashOf(def),
+    school: p.schoolUrn,
+    round: round.id,
+    wave: round.wave,
+    endpoint: '/api/pupil/responses',
+  };
+}
+
+/** Definitions are immutable once published: each one's hash is worked out once. */
+const hashes = new WeakMap<object, string>();
+function hashOf(def: QuestionnaireDefinition): string {
+  let hash = hashes.get(def);
+  if (hash === undefined) hashes.set(def, (hash = sha256(JSON.stringify(def))));
+  return hash;
+}
 
 export const pupilRoutes = (d: Deps, g: Guards) =>
   new Hono<Env>()
     .post('/pupil/start', g.public, jsonOf(StartBody), async (c) => {
-      const { code } = c.req.valid('json');
+      const { code, questionnaire } = c.req.valid('json');
       const normal = normaliseCode(code);
       const codeHash = sha256(normal);
       // A code is found by its hash, before anyone is known: the system scope. It is a class code,
@@ -199,30 +235,21 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
         sameSite: 'Strict',
         maxAge: PUPIL_SESSION_MS / 1000,
       });
-      return c.json({ ok: true });
+      if (!questionnaire) return c.json({ ok: true });
+      // A questionnaire that cannot be answered now is left out: the page then asks for it, and
+      // is told why in the pupil's words, as it would have been without this shortcut.
+      const q = await withScope(pupilScope(session), () => questionnaireFor(d, session)).catch(
+        (e: unknown) => {
+          if (e instanceof HttpError) return undefined;
+          throw e;
+        },
+      );
+      return c.json(q ? { ok: true, questionnaire: q } : { ok: true });
     })
 
-    .get('/pupil/questionnaire', g.pupil, async (c) => {
-      const p = c.var.pupil;
-      if (p.submitted) throw refuse(410, 'sent');
-      const round = await d.repo.rounds.get(p.schoolUrn, p.roundId);
-      const def = definitionFor(p.definitionId, p.definitionVersion);
-      if (!round || !def) throw refuse(410, 'closed');
-      if (!accepting(round, d.today()))
-        throw stateOf(round, d.today()) === 'open'
-          ? refuse(403, 'not-started')
-          : refuse(410, 'closed');
-      // The definition was parsed with the model's schema when it was published: its hash lets
-      // <at-questionnaire> trust it without downloading zod (docs/decisions/0037).
-      return c.json({
-        definition: def,
-        definitionHash: sha256(JSON.stringify(def)),
-        school: p.schoolUrn,
-        round: round.id,
-        wave: round.wave,
-        endpoint: '/api/pupil/responses',
-      });
-    })
+    .get('/pupil/questionnaire', g.pupil, async (c) =>
+      c.json(await questionnaireFor(d, c.var.pupil)),
+    )
 
     /**
      * Where this pupil stands now, read from the database (not the session cache): the page asks

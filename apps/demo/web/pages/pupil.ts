@@ -4,19 +4,14 @@
  * id, so a retry stores one row (S13). When the questionnaire cannot be answered (it has finished,
  * the class has all answered, the code was stopped, the answers were already sent) the page says so
  * in words a seven-year-old can follow, never with an error code.
+ *
+ * This module is on the pupil's own page (pupil.html), so it carries only what answering needs
+ * (issue 22, docs/decisions/0037): plain `fetch` rather than the staff portal's typed client, and its
+ * own few lines of GOV.UK form markup rather than the staff form kit. The markup and words are the
+ * same as the staff pages' (error summary, inline error, "Error:" in the title).
  */
 import { live } from 'lit/directives/live.js';
-import { html, type TemplateResult } from 'lit';
-import { ApiError, call, client } from '../api.js';
-import {
-  describedBy,
-  errorSummary,
-  errorsFrom,
-  fieldError,
-  groupClass,
-  type FormErrors,
-} from '../forms.js';
-import { focusOn, show } from '../ui.js';
+import { html, nothing, render, type TemplateResult } from 'lit';
 
 /** What a pupil reads, by the server's reason. Short sentences, one idea each (A10). */
 const NOTICES = {
@@ -41,6 +36,71 @@ const NOTICES = {
 type Reason = keyof typeof NOTICES;
 const isReason = (r: string | undefined): r is Reason => r !== undefined && r in NOTICES;
 
+/** What the server sends for a pupil's questionnaire (`GET /api/pupil/questionnaire`). */
+interface Questionnaire {
+  definition: object;
+  definitionHash: string;
+  school: string;
+  round: string;
+  wave: string;
+  endpoint: string;
+}
+
+/** A refusal from the server, with its plain words, the problems' paths and the pupil's reason. */
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problems: { path: string; message: string }[] = [],
+    readonly reason?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One call to the pupil API: its JSON when it succeeded, a `Refusal` when it did not. */
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`/api/pupil/${path}`, {
+    credentials: 'same-origin',
+    ...(body === undefined
+      ? {}
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+  });
+  if (res.ok) return (await res.json()) as T;
+  const data = (await res.json().catch(() => ({}))) as {
+    error?: string;
+    problems?: { path: string; message: string }[];
+    reason?: string;
+  };
+  // The exact problem for developers; the page shows the plain words.
+  if (data.problems?.length)
+    console.error(data.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  throw new Refusal(
+    res.status,
+    data.error ?? `The request failed (${res.status}).`,
+    data.problems ?? [],
+    data.reason,
+  );
+}
+
+/** Renders into <main>; `error` puts "Error: " first in the title (GOV.UK: heard first). */
+function show(view: TemplateResult, title: string, error = false): void {
+  document.title = `${error ? 'Error: ' : ''}${title} — All Together portal`;
+  render(view, document.getElementById('main')!);
+}
+
+/** Moves focus to what the pupil should hear next (a message, the error summary). */
+function focusOn(selector: string): void {
+  const target = document.querySelector<HTMLElement>(selector);
+  if (!target) return;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'start' });
+}
+
 const help = html`<div class="help">
   <h2>If you need help</h2>
   <p>
@@ -48,8 +108,6 @@ const help = html`<div class="help">
     <a href="tel:08001111">0800 1111</a>.
   </p>
 </div>`;
-
-const CODE_FIELDS = [{ name: 'code', id: 'code' }] as const;
 
 /** A kind message in place of the questionnaire: it takes focus, so it is read first. */
 function pupilNotice(reason: Reason): TemplateResult {
@@ -60,44 +118,61 @@ function pupilNotice(reason: Reason): TemplateResult {
   </div>`;
 }
 
-function codeForm(o: { errors?: FormErrors; reason?: Reason; code?: string } = {}): void {
+/** What went wrong with the code, in words: the server's message, or a plain one. */
+function messageFor(e: unknown): string {
+  if (!(e instanceof Refusal)) {
+    console.error(e);
+    return 'Something went wrong. Please try again.';
+  }
+  return e.problems[0]?.message ?? e.message;
+}
+
+function codeForm(o: { error?: string; reason?: Reason; code?: string } = {}): void {
   const fromLink = new URLSearchParams(location.hash.slice(1)).get('code') ?? '';
-  const errors: FormErrors = o.errors ?? { fields: new Map(), general: [] };
-  const field = CODE_FIELDS[0];
   const submit = async (event: Event) => {
     event.preventDefault();
     const code = String(new FormData(event.target as HTMLFormElement).get('code') ?? '');
     // An empty code is the pupil's slip, not the server's: say so before asking the server.
     if (!code.trim()) {
-      codeForm({ errors: { fields: new Map([['code', 'Enter your class code']]), general: [] } });
+      codeForm({ error: 'Enter your class code' });
       focusOn('.error-summary');
       return;
     }
     try {
-      await call(client.pupil.start.$post({ json: { code } }));
+      // One round trip: the session starts and the questionnaire comes back in the same answer.
+      const started = await api<{ questionnaire?: Questionnaire }>('start', {
+        code,
+        questionnaire: true,
+      });
       history.replaceState(null, '', '/pupil');
-      await questionnaire();
+      await questionnaire(started.questionnaire);
     } catch (e) {
-      const reason = e instanceof ApiError ? e.reason : undefined;
+      const reason = e instanceof Refusal ? e.reason : undefined;
       if (isReason(reason)) {
         codeForm({ reason, code });
         focusOn('#pupil-notice');
       } else {
-        codeForm({ errors: errorsFrom(e, CODE_FIELDS), code });
+        codeForm({ error: messageFor(e), code });
         focusOn('.error-summary');
       }
     }
   };
   // A code that did not work is the pupil's to fix: an error on the field, linked from the summary.
-  const [first] = errors.general;
-  const fieldErrors: FormErrors =
-    first !== undefined && !errors.fields.size
-      ? { fields: new Map([['code', first]]), general: [] }
-      : errors;
-  const errorsShown = fieldErrors.fields.size > 0;
+  const error = o.error;
   // Exit this page from the first screen a pupil sees, in the same place as in the questions (A5).
   show(
-    html`<at-exit-this-page></at-exit-this-page>${errorSummary(fieldErrors, CODE_FIELDS)}
+    html`<at-exit-this-page></at-exit-this-page>${
+        error
+          ? html`<div class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+              <div role="alert">
+                <h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>
+                <ul class="error-summary__list">
+                  <li><a href="#code">${error}</a></li>
+                </ul>
+              </div>
+            </div>`
+          : nothing
+      }
       ${o.reason ? pupilNotice(o.reason) : html`<h1>Answer the questionnaire</h1>`}
       ${
         o.reason
@@ -105,10 +180,16 @@ function codeForm(o: { errors?: FormErrors; reason?: Reason; code?: string } = {
           : html`<p>Your teacher will give you a class code. You do not need to give your name.</p>`
       }
       <form @submit=${submit} novalidate>
-        <div class=${groupClass(fieldErrors, field)}>
+        <div class=${error ? 'form-group form-group--error' : 'form-group'}>
           <label for="code">Class code</label>
           <p class="hint" id="code-hint">8 letters and numbers, for example KXTR-4HQM</p>
-          ${fieldError(fieldErrors, field)}
+          ${
+            error
+              ? html`<p class="error-message" id="code-error">
+                  <span class="visually-hidden">Error:</span> ${error}
+                </p>`
+              : nothing
+          }
           <input
             id="code"
             name="code"
@@ -116,7 +197,7 @@ function codeForm(o: { errors?: FormErrors; reason?: Reason; code?: string } = {
             autocomplete="off"
             autocapitalize="characters"
             spellcheck="false"
-            aria-describedby=${describedBy(fieldErrors, field, true)}
+            aria-describedby=${error ? 'code-hint code-error' : 'code-hint'}
             .value=${live(o.code ?? fromLink)}
           />
         </div>
@@ -124,7 +205,7 @@ function codeForm(o: { errors?: FormErrors; reason?: Reason; code?: string } = {
       </form>
       ${help}`,
     o.reason ? NOTICES[o.reason].heading : 'Enter your class code',
-    { error: errorsShown },
+    error !== undefined,
   );
 }
 
@@ -137,15 +218,16 @@ function finished(reason: Reason): void {
 /** Where this pupil's session stands now: asked before sending and after. */
 async function status(): Promise<Reason | undefined> {
   try {
-    const s = await call(client.pupil.status.$get());
+    const s = await api<{ state: Reason | 'answering' }>('status');
     return s.state === 'answering' ? undefined : s.state;
   } catch {
     return undefined; // offline or signed out: the element's own messages say what happened
   }
 }
 
-async function questionnaire(): Promise<void> {
-  const q = await call(client.pupil.questionnaire.$get());
+/** Shows the questionnaire: the one given, or this session's, asked of the server. */
+async function questionnaire(given?: Questionnaire): Promise<void> {
+  const q = given ?? (await api<Questionnaire>('questionnaire'));
   // Exit this page: the element clears the draft and the outbox and leaves for a neutral page; the
   // pupil's session ends too (keepalive: the request survives the navigation).
   const exiting = () => {
@@ -195,14 +277,20 @@ async function questionnaire(): Promise<void> {
   );
 }
 
-export async function pupilPage(): Promise<void> {
+/**
+ * The pupil's page. `session: false` when the browser holds no pupil session (the server says so
+ * in pupil.html): the code form then shows at once, without first asking the server for a
+ * questionnaire it would refuse.
+ */
+export async function pupilPage(o: { session?: boolean } = {}): Promise<void> {
+  if (o.session === false) return codeForm();
   try {
     await questionnaire();
   } catch (e) {
-    const reason = e instanceof ApiError ? e.reason : undefined;
-    if (e instanceof ApiError && e.status === 401) codeForm();
+    const reason = e instanceof Refusal ? e.reason : undefined;
+    if (e instanceof Refusal && e.status === 401) codeForm();
     else if (reason === 'sent') codeForm();
     else if (isReason(reason)) finished(reason);
-    else codeForm({ errors: errorsFrom(e, CODE_FIELDS) });
+    else codeForm({ error: messageFor(e) });
   }
 }
