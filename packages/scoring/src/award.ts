@@ -8,6 +8,10 @@
  * focus group cannot be shown the criterion needs the moderator's judgement — it is never met
  * automatically. Pure: no DOM, no clock, no locale.
  *
+ * Over the 400-line aim (style.md): the inputs and the judging are the two halves of one contract
+ * (`AwardInputs`), kept together so a criterion and the input it reads change in one place; the
+ * 360° it reads is `perception.ts`, the figures `publish.ts`.
+ *
  * @module
  */
 import {

@@ -17,12 +17,8 @@ import {
   type QuestionnaireResponse,
   type ViewerLevel,
 } from '@all-together/model';
-import {
-  publishProportion,
-  suppressionNote,
-  type Shown,
-  type SuppressionReason,
-} from './disclosure.js';
+import { publishProportion, type Shown, type SuppressionReason } from './disclosure.js';
+import { suppressionNote } from './notes.js';
 import type { PublishOptions } from './publish.js';
 
 /** One statement at one administration: confident answers of scored answers, and the rest. */

@@ -14,7 +14,7 @@ import {
   type SuppressionReason,
   type SuppressionTable,
   type Visibility,
-} from './disclosure.js';
+} from './index.js';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 1000);
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);

@@ -18,12 +18,8 @@ import {
   type QuestionnaireDefinition,
   type ViewerLevel,
 } from '@all-together/model';
-import {
-  publishProportion,
-  suppressionNote,
-  type Shown,
-  type SuppressionReason,
-} from './disclosure.js';
+import { publishProportion, type Shown, type SuppressionReason } from './disclosure.js';
+import { suppressionNote } from './notes.js';
 
 /** The notes in words about schools, not pupils: each figure here counts schools. */
 function note(reason: SuppressionReason, control: DisclosureControl): string {

@@ -11,6 +11,7 @@ export * from './plan.js';
 export * from './compare.js';
 export * from './award.js';
 export * from './disclosure.js';
+export { SUPPRESSION_NOTES, suppressionNote, type NoteSubject } from './notes.js';
 export * from './publish.js';
 export * from './cpd.js';
 export * from './target.js';

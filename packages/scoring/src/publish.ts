@@ -43,7 +43,8 @@ import {
   compareWithComparator,
   type ChangeDirection,
 } from './compare.js';
-import { suppressionNote, suppressionPattern } from './disclosure.js';
+import { suppressionPattern } from './disclosure.js';
+import { suppressionNote } from './notes.js';
 import {
   AREA,
   bandKey,
