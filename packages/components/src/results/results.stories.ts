@@ -111,25 +111,20 @@ export const HiddenSendFigure: Story = {
  * young carer and ethnic group, which pupils are never asked. Six looked-after pupils: hidden, said
  * in words, with the rest of the area's figure.
  */
+const fromRecords = (dimension: string): TemplateResult =>
+  html`<at-results
+    view="breakdown"
+    dimension=${dimension}
+    comparator-name="the rest of the local authority"
+    .results=${linkedFixture().school}
+  ></at-results>`;
 export const LinkedLookedAfter: Story = {
   name: 'From school records: by looked-after',
-  render: () =>
-    html`<at-results
-      view="breakdown"
-      dimension="lookedAfter"
-      comparator-name="the rest of the local authority"
-      .results=${linkedFixture().school}
-    ></at-results>`,
+  render: () => fromRecords('lookedAfter'),
 };
 export const LinkedEthnicity: Story = {
   name: 'From school records: by ethnic group',
-  render: () =>
-    html`<at-results
-      view="breakdown"
-      dimension="ethnicity"
-      comparator-name="the rest of the local authority"
-      .results=${linkedFixture().school}
-    ></at-results>`,
+  render: () => fromRecords('ethnicity'),
 };
 
 /** A primary school with Reception to Year 2 and Years 3 to 6: two pools, never added together. */
