@@ -38,6 +38,15 @@ export const LOGIN_ACCOUNT: LimitRule = {
 
 /** `address` is already a hash (Deps.clientKey); e-mail addresses are hashed here. */
 export const codeKey = (address: string) => `code:${address}`;
+/**
+ * Counts one wrong code (a class, perception or training-session code) against `key` and says
+ * whether the caller may still try: the one rule every code route shares (S6).
+ */
+export const countWrongCode = (
+  d: { limits: LimitStore; options: { codeFailuresPerMinute?: number }; now: () => number },
+  key: string,
+) => d.limits.attempt(key, codeRule(d.options.codeFailuresPerMinute ?? 10), d.now());
+
 export const addressKey = (address: string) => `login:address:${address}`;
 export const accountKey = (email: string) => `login:account:${sha256(email.toLowerCase())}`;
 const deviceKey = (email: string, device: string) => `${accountKey(email)}:device:${device}`;

@@ -40,7 +40,7 @@ import {
   type CpdOwner,
 } from '../domain/cpd.js';
 import { schoolsFor, type StaffScope } from '../domain/scope.js';
-import { codeRule } from '../limits.js';
+import { countWrongCode } from '../limits.js';
 import { HttpError, invalid } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
 import type { Repos } from '../repo/index.js';
@@ -122,11 +122,7 @@ export const cpdRoutes = (d: Deps, g: Guards) => {
     });
   /** Counts a wrong code against the caller's address (S6) and refuses it (429 once too many). */
   const failure = async (key: string, reason: 'not-found' | 'no-delegate') => {
-    const f = await d.limits.attempt(
-      `cpd:${key}`,
-      codeRule(d.options.codeFailuresPerMinute ?? 10),
-      d.now(),
-    );
+    const f = await countWrongCode(d, `cpd:${key}`);
     if (!f.allowed) return refuse(429, 'throttled', { 'Retry-After': String(f.retryAfter) });
     return refuse(404, reason);
   };

@@ -23,7 +23,7 @@ import {
   perceptionDefinition,
   perceptionSummaries,
 } from '../domain/perception.js';
-import { codeKey, codeRule } from '../limits.js';
+import { codeKey, countWrongCode } from '../limits.js';
 import { HttpError, invalid } from '../middleware/errors.js';
 import type { Guards } from '../middleware/guard.js';
 import {
@@ -107,11 +107,7 @@ export const perceptionRoutes = (d: Deps, g: Guards) => {
     );
     if (row) return row;
     // Failures only, never successes, and the same counter as class codes: one guesser, one budget.
-    const failure = await d.limits.attempt(
-      codeKey(d.clientKey(c)),
-      codeRule(d.options.codeFailuresPerMinute ?? 10),
-      d.now(),
-    );
+    const failure = await countWrongCode(d, codeKey(d.clientKey(c)));
     if (!failure.allowed)
       throw refuse(429, 'throttled', { 'Retry-After': String(failure.retryAfter) });
     throw refuse(404, 'not-found');

@@ -16,7 +16,7 @@ import {
 } from '@all-together/model';
 import { PUPIL_SESSION_MS, type Deps, type Env, type PupilSession } from '../context.js';
 import { SYSTEM, withScope } from '../db.js';
-import { codeKey, codeRule } from '../limits.js';
+import { codeKey, countWrongCode } from '../limits.js';
 import { definitionFor } from '../domain/definitions.js';
 import { accepting, stateOf } from '../domain/lifecycle.js';
 import { inScope, schoolsFor } from '../domain/scope.js';
@@ -163,11 +163,7 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
       // Throttle failures, never successes (S6, fact 5): a whole school shares one address. The
       // failure is counted and judged in one step, so wrong codes sent at once are all counted.
       if (!row) {
-        const failure = await d.limits.attempt(
-          codeKey(d.clientKey(c)),
-          codeRule(d.options.codeFailuresPerMinute ?? 10),
-          d.now(),
-        );
+        const failure = await countWrongCode(d, codeKey(d.clientKey(c)));
         if (!failure.allowed)
           throw refuse(429, 'throttled', { 'Retry-After': String(failure.retryAfter) });
         throw refuse(404, 'not-found');
