@@ -16,7 +16,7 @@ function preloadEverythingThePupilNeeds(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(html, ctx): HtmlTagDescriptor[] {
+      handler(html, ctx): HtmlTagDescriptor[] | { html: string; tags: HtmlTagDescriptor[] } {
         const { bundle, chunk } = ctx;
         if (!bundle || !chunk || !ctx.filename.endsWith('pupil.html')) return [];
         // Chunks that bring zod are left out: the page loads them only for a definition it
@@ -40,13 +40,18 @@ function preloadEverythingThePupilNeeds(): Plugin {
           [...c.imports, ...c.dynamicImports].forEach(visit);
         };
         visit(chunk.fileName);
-        return [...seen]
-          .filter((file) => !html.includes(`/${file}`))
-          .map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
-            injectTo: 'head',
-          }));
+        return {
+          // The source's comments are for developers: a pupil's browser gets only the markers the
+          // server replaces for a browser resuming a session (server/app.ts).
+          html: html.replace(/<!--(?! \/?code-form -->)[\s\S]*?-->\s*/g, ''),
+          tags: [...seen]
+            .filter((file) => !html.includes(`/${file}`))
+            .map((file) => ({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+              injectTo: 'head',
+            })),
+        };
       },
     },
   };
@@ -55,8 +60,9 @@ function preloadEverythingThePupilNeeds(): Plugin {
 const ZOD = /[\\/]node_modules[\\/].*[\\/]zod[\\/]/;
 let pupilModules: Set<string> | undefined;
 /**
- * One chunk for everything the pupil's page runs (its entry and Vite's preload helper aside): the
- * element, Lit, the page, and the questionnaire's rules that the element imports on demand. Every module the page reaches,
+ * One chunk for everything the pupil's page runs once its small entry (pupil-main.ts) has made the
+ * code form work: the element, Lit, the page, and the questionnaire's rules that the element
+ * imports on demand. Every module the page reaches,
  * statically or by `import()`, whose own static imports bring no zod: zod and the model's schemas
  * load only for a definition the page cannot trust by its hash (docs/decisions/0037), and stay in
  * chunks of their own. Small chunks cost a pupil a request each (HTTP/1.1 opens six at a time) and
@@ -64,7 +70,10 @@ let pupilModules: Set<string> | undefined;
  */
 function pupilChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
   if (!pupilModules) {
-    const entry = page('pupil-main.ts');
+    // From what the entry imports on demand (pupil-app.ts): the entry stays small and runs at
+    // once (the code form works before the rest has arrived); its stylesheets stay links in the
+    // HTML.
+    const app = page('pupil-app.ts');
     const bringsZod = new Map<string, boolean>();
     const zod = (m: string): boolean => {
       if (ZOD.test(m)) return true;
@@ -82,8 +91,7 @@ function pupilChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
       seen.add(m);
       [...info.importedIds, ...info.dynamicallyImportedIds].forEach(visit);
     };
-    visit(entry);
-    seen.delete(entry);
+    visit(app);
     pupilModules = seen;
   }
   return pupilModules.has(id) ? 'pupil' : null;

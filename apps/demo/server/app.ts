@@ -180,7 +180,15 @@ export function createApp(options: AppOptions) {
       : index;
     // A browser holding a pupil session (a reload mid-questionnaire) gets the page marked so; one
     // without goes straight to the code form, with no request to find out that it has no session.
-    const resuming = pupil.replace('<main id="main"', '<main id="main" data-session');
+    // It gets no code form (pupil.html draws one for a first visit), only "Loading…" until its
+    // questionnaire is in.
+    const resuming = pupil
+      .replace('<main id="main"', '<main id="main" data-session')
+      .replace(/<!-- code-form -->[\s\S]*<!-- \/code-form -->/, '<p>Loading…</p>')
+      .replace(
+        /<title>[^<]*<\/title>/,
+        '<title>Answer the questionnaire — All Together portal</title>',
+      );
     const pupilHtml = (c: Context<Env>) =>
       c.html(getCookie(c, deps.cookieName(c, 'at_pupil')) ? resuming : pupil);
     // Small files too (the default leaves out those under 1 KB): the pupil's page entry and the

@@ -182,6 +182,9 @@ describe(
     it('S6 a wrong class code is refused, then rate-limited with a kind message', async () => {
       const page = await newPage();
       await page.goto(s.url + '/pupil');
+      // The form as pupil.html draws it, taken over by the page (issue 22).
+      await page.waitForFunction(() => customElements.get('at-exit-this-page') !== undefined);
+      await axe(page, 'the class code page');
       const messages: string[] = [];
       for (let i = 0; i < 11; i++) {
         const input = page.getByLabel('Class code');

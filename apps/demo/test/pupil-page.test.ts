@@ -128,11 +128,147 @@ describe(
       // A reload mid-questionnaire still finds the session and its questionnaire.
       await q.getByRole('button', { name: 'Start now' }).click();
       await q.getByRole('radio').first().check();
+      const resumed = page.waitForResponse((r) => new URL(r.url()).pathname === '/pupil');
       await page.reload();
+      assert.ok(
+        !(await (await resumed).text()).includes('id="code"'),
+        'a resumed page has no code form',
+      );
       await q.getByRole('radio').first().waitFor();
       assert.ok(api().includes('/api/pupil/questionnaire'), JSON.stringify(api()));
       assert.deepEqual(errors, [], 'no console error (no refused probe)');
       await page.context().close();
+    });
+
+    /**
+     * Holds back the questionnaire's code (every built script but the page's small entry and
+     * Vite's preload helper) until `release()`: the page as a pupil sees it on a slow network.
+     */
+    const holdScripts = async (page: Page) => {
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      const held: string[] = [];
+      const html = await (await fetch(`${s.url}/pupil`)).text();
+      const src = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+      assert.ok(src, 'pupil.html names its entry');
+      const entry = new URL(src, s.url).href;
+      await page.route(/\/assets\/pupil-.*\.js$/, async (route) => {
+        if (route.request().url() === entry) return route.continue();
+        held.push(new URL(route.request().url()).pathname);
+        await released;
+        await route.continue();
+      });
+      return { release, held };
+    };
+
+    it("issue 22: the code form is in the page itself: seen, and filled from a link, before the questionnaire's code arrives", async () => {
+      // With no script at all, the form is there to read, and Start cannot send the code anywhere
+      // (a native submit would put it in a URL: W8).
+      const off = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+      await off.goto(`${s.url}/pupil`);
+      await off.getByRole('heading', { level: 1, name: 'Answer the questionnaire' }).waitFor();
+      assert.ok(await off.getByLabel('Class code').isVisible());
+      assert.ok(await off.getByRole('button', { name: 'Start' }).isDisabled());
+      await off.context().close();
+      // With the page's small first script in but the questionnaire's code held back, a code from
+      // a link is in the field and Start can be pressed.
+      const { page } = await open();
+      const { release } = await holdScripts(page);
+      await page.goto(`${s.url}/pupil#code=${DEMO_CODE}`, { waitUntil: 'commit' });
+      await page.getByRole('button', { name: 'Start' }).waitFor();
+      await page.waitForFunction(
+        () => !document.querySelector<HTMLButtonElement>('#start button')?.disabled,
+      );
+      assert.equal(await page.getByLabel('Class code').inputValue(), DEMO_CODE);
+      release();
+      await page.context().close();
+    });
+
+    it('issue 22: a Start pressed before the questionnaire has loaded is kept: one request, then the questionnaire', async () => {
+      const { page, responses, errors } = await open();
+      const { release } = await holdScripts(page);
+      await page.goto(`${s.url}/pupil#code=${DEMO_CODE}`, { waitUntil: 'commit' });
+      const started = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/pupil/start');
+      await page.getByRole('button', { name: 'Start' }).click();
+      // Start's round trip is made while the questionnaire's code is still on its way.
+      assert.equal((await started).status(), 200);
+      release();
+      const q = page.locator('at-questionnaire');
+      await q.getByRole('button', { name: 'Start now' }).waitFor();
+      const starts = responses.filter((r) => r.path === '/api/pupil/start');
+      assert.equal(starts.length, 1, 'one Start, one request');
+      assert.equal(new URL(page.url()).hash, '', 'the code leaves the address once used (W8)');
+      await q.getByRole('button', { name: 'Start now' }).click();
+      await q.getByRole('radio').first().check();
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    });
+
+    it('issue 22: a wrong code pressed early gets the same error on the field, and what was typed stays', async () => {
+      const { page } = await open();
+      const { release } = await holdScripts(page);
+      await page.goto(`${s.url}/pupil`, { waitUntil: 'commit' });
+      await page.getByLabel('Class code').fill('ZZZZ-ZZZZ');
+      const refused = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/pupil/start');
+      await page.getByRole('button', { name: 'Start' }).click();
+      assert.notEqual((await refused).status(), 200);
+      release();
+      await page.locator('.error-summary').waitFor();
+      assert.match(await page.title(), /^Error: /);
+      assert.equal(await page.getByLabel('Class code').inputValue(), 'ZZZZ-ZZZZ');
+      await page.context().close();
+    });
+
+    it('issue 22: a code half typed when the questionnaire arrives keeps its letters and the focus', async () => {
+      const { page } = await open();
+      const { release } = await holdScripts(page);
+      await page.goto(`${s.url}/pupil`, { waitUntil: 'commit' });
+      const field = page.getByLabel('Class code');
+      await field.click();
+      await page.keyboard.type('KX');
+      release();
+      await page.waitForFunction(() => customElements.get('at-questionnaire') !== undefined);
+      await page.keyboard.type('TR');
+      assert.equal(await field.inputValue(), 'KXTR');
+      assert.ok(await field.evaluate((el) => el === document.activeElement));
+      await page.context().close();
+    });
+
+    it("issue 22: the code form pupil.html draws is the page's own, element for element", async () => {
+      /** The form's headings, text and fields as a list (tags, attributes, words), markup aside. */
+      // As a string: the test runner's transform names inner functions with a helper the page lacks.
+      const shape = (page: Page) =>
+        page.evaluate<string[]>(`(() => {
+          const out = [];
+          const walk = (n) => {
+            if (n instanceof Element) {
+              if (n.tagName === 'AT-EXIT-THIS-PAGE') return void out.push('<at-exit-this-page>');
+              const attrs = [...n.attributes]
+                .filter((a) => a.name !== 'disabled')
+                .map((a) => a.name + '=' + a.value)
+                .sort();
+              out.push('<' + n.tagName.toLowerCase() + ' ' + attrs.join(' ') + '>');
+              n.childNodes.forEach(walk);
+            } else if (n.nodeType === Node.TEXT_NODE && n.textContent.trim()) {
+              out.push(n.textContent.replace(/\\s+/g, ' ').trim());
+            }
+          };
+          document.getElementById('main').childNodes.forEach(walk);
+          return out;
+        })()`);
+      // As the HTML draws it (no script).
+      const off = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+      await off.goto(`${s.url}/pupil`);
+      const drawn = await shape(off);
+      await off.context().close();
+      // As the page draws it: a browser whose session has gone (a stale cookie) is asked again.
+      const context = await browser.newContext();
+      await context.addCookies([{ name: 'at_pupil', value: 'gone', url: s.url }]);
+      const page = await context.newPage();
+      await page.goto(`${s.url}/pupil`);
+      await page.locator('form#start').waitFor();
+      assert.deepEqual(await shape(page), drawn);
+      await context.close();
     });
 
     it('W1 a wrong definition on the pupil page: a kind message to the pupil, the exact path in the console', async () => {

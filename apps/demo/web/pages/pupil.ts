@@ -58,9 +58,9 @@ class Refusal extends Error {
   }
 }
 
-/** One call to the pupil API: its JSON when it succeeded, a `Refusal` when it did not. */
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`/api/pupil/${path}`, {
+/** A request to the pupil API: a GET, or a POST of `body` as JSON. */
+function request(path: string, body?: unknown): Promise<Response> {
+  return fetch(`/api/pupil/${path}`, {
     credentials: 'same-origin',
     ...(body === undefined
       ? {}
@@ -70,6 +70,17 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
           body: JSON.stringify(body),
         }),
   });
+}
+
+/**
+ * Start: the session begins and the questionnaire comes back in the same answer (one round trip).
+ * pupil-main.ts makes the same request for a Start pressed before this page loaded.
+ */
+const startRequest = (code: string) => request('start', { code, questionnaire: true });
+
+/** The answer to a pupil API request: its JSON when it succeeded, a `Refusal` when it did not. */
+async function answerOf<T>(answer: Promise<Response>): Promise<T> {
+  const res = await answer;
   if (res.ok) return (await res.json()) as T;
   const data = (await res.json().catch(() => ({}))) as {
     error?: string;
@@ -87,11 +98,23 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
   );
 }
 
+/** One call to the pupil API: its JSON when it succeeded, a `Refusal` when it did not. */
+const api = <T>(path: string, body?: unknown): Promise<T> => answerOf<T>(request(path, body));
+
 /** Renders into <main>; `error` puts "Error: " first in the title (GOV.UK: heard first). */
 function show(view: TemplateResult, title: string, error = false): void {
   document.title = `${error ? 'Error: ' : ''}${title} — All Together portal`;
-  render(view, document.getElementById('main')!);
+  const main = document.getElementById('main')!;
+  // What pupil.html drew (the code form, or "Loading…") is not Lit's: cleared once, before Lit
+  // first draws here, then Lit updates in place.
+  if (!drawnByLit) main.replaceChildren();
+  drawnByLit = true;
+  render(view, main);
 }
+let drawnByLit = false;
+
+/** A Start on its way: pressing Start again sends nothing more. */
+let starting = false;
 
 /** Moves focus to what the pupil should hear next (a message, the error summary). */
 function focusOn(selector: string): void {
@@ -127,36 +150,47 @@ function messageFor(e: unknown): string {
   return e.problems[0]?.message ?? e.message;
 }
 
+/**
+ * What follows Start: the questionnaire, or the code form again with what went wrong. `answer` is
+ * Start's request, made here or (pressed before this page loaded) by pupil-main.ts; none for an
+ * empty code.
+ */
+async function begin(code: string, answer: Promise<Response> | undefined): Promise<void> {
+  // An empty code is the pupil's slip, not the server's: say so before asking the server.
+  if (!answer) {
+    codeForm({ error: 'Enter your class code', code });
+    focusOn('.error-summary');
+    return;
+  }
+  starting = true;
+  try {
+    const started = await answerOf<{ questionnaire?: Questionnaire }>(answer).finally(
+      () => (starting = false),
+    );
+    history.replaceState(null, '', '/pupil');
+    await questionnaire(started.questionnaire);
+  } catch (e) {
+    const reason = e instanceof Refusal ? e.reason : undefined;
+    if (isReason(reason)) {
+      codeForm({ reason, code });
+      focusOn('#pupil-notice');
+    } else {
+      codeForm({ error: messageFor(e), code });
+      focusOn('.error-summary');
+    }
+  }
+}
+
+/** Start on the code form (pupil.html's or the page's): the code goes to the server. */
+function codeSubmit(event: Event): void {
+  event.preventDefault();
+  if (starting) return;
+  const code = String(new FormData(event.target as HTMLFormElement).get('code') ?? '');
+  void begin(code, code.trim() ? startRequest(code) : undefined);
+}
+
 function codeForm(o: { error?: string; reason?: Reason; code?: string } = {}): void {
   const fromLink = new URLSearchParams(location.hash.slice(1)).get('code') ?? '';
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const code = String(new FormData(event.target as HTMLFormElement).get('code') ?? '');
-    // An empty code is the pupil's slip, not the server's: say so before asking the server.
-    if (!code.trim()) {
-      codeForm({ error: 'Enter your class code' });
-      focusOn('.error-summary');
-      return;
-    }
-    try {
-      // One round trip: the session starts and the questionnaire comes back in the same answer.
-      const started = await api<{ questionnaire?: Questionnaire }>('start', {
-        code,
-        questionnaire: true,
-      });
-      history.replaceState(null, '', '/pupil');
-      await questionnaire(started.questionnaire);
-    } catch (e) {
-      const reason = e instanceof Refusal ? e.reason : undefined;
-      if (isReason(reason)) {
-        codeForm({ reason, code });
-        focusOn('#pupil-notice');
-      } else {
-        codeForm({ error: messageFor(e), code });
-        focusOn('.error-summary');
-      }
-    }
-  };
   // A code that did not work is the pupil's to fix: an error on the field, linked from the summary.
   const error = o.error;
   // Exit this page from the first screen a pupil sees, in the same place as in the questions (A5).
@@ -179,7 +213,7 @@ function codeForm(o: { error?: string; reason?: Reason; code?: string } = {}): v
           ? html`<h2>Have you got a different code?</h2>`
           : html`<p>Your teacher will give you a class code. You do not need to give your name.</p>`
       }
-      <form @submit=${submit} novalidate>
+      <form id="start" method="post" @submit=${codeSubmit} novalidate>
         <div class=${error ? 'form-group form-group--error' : 'form-group'}>
           <label for="code">Class code</label>
           <p class="hint" id="code-hint">8 letters and numbers, for example KXTR-4HQM</p>
@@ -278,12 +312,29 @@ async function questionnaire(given?: Questionnaire): Promise<void> {
 }
 
 /**
- * The pupil's page. `session: false` when the browser holds no pupil session (the server says so
- * in pupil.html): the code form then shows at once, without first asking the server for a
- * questionnaire it would refuse.
+ * A Start pressed before this page loaded (pupil-main.ts): the code, and Start's answer on its
+ * way (none for an empty code).
  */
-export async function pupilPage(o: { session?: boolean } = {}): Promise<void> {
-  if (o.session === false) return codeForm();
+export interface EarlyStart {
+  code: string;
+  answer?: Promise<Response>;
+}
+
+/**
+ * The pupil's page. `session: false` when the browser holds no pupil session (the server says so
+ * in pupil.html): the code form pupil.html drew is then the page's own (`form`), with what the
+ * pupil typed and the focus as they are, and a Start pressed before this page loaded (`early`)
+ * carries on here.
+ */
+export async function pupilPage(
+  o: { session?: boolean; form?: HTMLFormElement | null; early?: EarlyStart } = {},
+): Promise<void> {
+  if (o.session === false) {
+    if (o.early) void begin(o.early.code, o.early.answer);
+    if (o.form) o.form.addEventListener('submit', codeSubmit);
+    else codeForm();
+    return;
+  }
   try {
     await questionnaire();
   } catch (e) {
