@@ -180,7 +180,23 @@ describe(
         () => !document.querySelector<HTMLButtonElement>('#start button')?.disabled,
       );
       assert.equal(await page.getByLabel('Class code').inputValue(), DEMO_CODE);
+      // Exit this page is there already (a plain link to the neutral page), in the element's place
+      // and size: nothing moves when the element arrives.
+      const exit = page.locator('at-exit-this-page a');
+      assert.equal(await exit.getAttribute('href'), 'https://www.bbc.co.uk/weather');
+      const top = () =>
+        page.getByRole('heading', { level: 1 }).evaluate((h) => h.getBoundingClientRect().top);
+      const before = await top();
       release();
+      await page.waitForFunction(() => customElements.get('at-exit-this-page') !== undefined);
+      await page
+        .locator('at-exit-this-page')
+        .getByRole('button', { name: 'Exit this page' })
+        .waitFor();
+      assert.ok(
+        Math.abs((await top()) - before) < 1,
+        `the heading moved from ${before} to ${await top()}`,
+      );
       await page.context().close();
     });
 
@@ -243,6 +259,7 @@ describe(
           const walk = (n) => {
             if (n instanceof Element) {
               if (n.tagName === 'AT-EXIT-THIS-PAGE') return void out.push('<at-exit-this-page>');
+              if (n.tagName === 'NOSCRIPT') return;
               const attrs = [...n.attributes]
                 .filter((a) => a.name !== 'disabled')
                 .map((a) => a.name + '=' + a.value)
