@@ -31,6 +31,18 @@ describe('<at-exit-this-page>', () => {
     expect(el.shadowRoot!.textContent).to.include('Or press Shift 3 times.');
   });
 
+  it('a plain link put inside for before the element loads is not shown once it has drawn: one exit, its button', async () => {
+    const el = await fixture<AtExitThisPage>(
+      html`<at-exit-this-page
+        ><a href="https://www.bbc.co.uk/weather">Exit this page</a></at-exit-this-page
+      >`,
+    );
+    const link = el.querySelector('a')!;
+    expect(link.getClientRects().length, 'the link is not drawn').to.equal(0);
+    expect(buttonOf(el).getBoundingClientRect().height).to.be.at.least(44);
+    await expect(el).to.be.accessible();
+  });
+
   it('the button fires a cancelable at-exit whose detail carries the exit URL', async () => {
     const el = await fixture<AtExitThisPage>(
       html`<at-exit-this-page exit-url="https://example.org/safe"></at-exit-this-page>`,
