@@ -4,8 +4,7 @@
  */
 import '@all-together/components/at-questionnaire.js';
 import '@all-together/components/at-exit-this-page.js';
-import { html, render } from 'lit';
-import { pupilPage, type EarlyStart } from './pages/pupil.js';
+import { pageProblem, pupilPage, type EarlyStart } from './pages/pupil.js';
 
 /**
  * Draws the page into `main`. `takeOver` hands over the code form pupil.html drew (absent when
@@ -35,15 +34,6 @@ export function run(
   const { form, early } = takeOver();
   pupilPage({ session, form, ...(early ? { early } : {}) }).catch((e: unknown) => {
     console.error(e);
-    document.title = 'Error: Problem — All Together portal';
-    main.replaceChildren();
-    render(
-      html`<h1>Sorry, there is a problem</h1>
-        <div class="error-summary" role="alert" tabindex="-1">
-          <h2 class="error-summary__title">There is a problem</h2>
-          <p>Something went wrong. Please reload the page.</p>
-        </div>`,
-      main,
-    );
+    pageProblem();
   });
 }

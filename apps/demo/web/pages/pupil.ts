@@ -311,6 +311,19 @@ async function questionnaire(given?: Questionnaire): Promise<void> {
   );
 }
 
+/** In place of everything: something went wrong that the pupil cannot fix but by reloading. */
+export function pageProblem(): void {
+  show(
+    html`<h1>Sorry, there is a problem</h1>
+      <div class="error-summary" role="alert" tabindex="-1">
+        <h2 class="error-summary__title">There is a problem</h2>
+        <p>Something went wrong. Please reload the page.</p>
+      </div>`,
+    'Problem',
+    true,
+  );
+}
+
 /**
  * A Start pressed before this page loaded (pupil-main.ts): the code, and Start's answer on its
  * way (none for an empty code).
