@@ -248,70 +248,66 @@ export function ofWhom(t: Term, info: IndicatorInfo | undefined): string {
 
 const YEAR = /^Y(\d+)$/;
 
+/**
+ * Each group's name in the string tables: `resultsGroup<Name>` is its table and axis label ("Free
+ * school meals"), `resultsPeople<Name>` its phrase in a sentence ("pupils on free school meals").
+ * Groups of one breakdown first, then those that mean the same in every breakdown.
+ */
+const GROUP_NAMES = {
+  fsm: { yes: 'FsmYes', no: 'FsmNo' },
+  eal: { yes: 'EalYes', no: 'EalNo' },
+  lookedAfter: { yes: 'LookedAfterYes', no: 'LookedAfterNo' },
+  youngCarer: { yes: 'YoungCarerYes', no: 'YoungCarerNo' },
+  ethnicity: {
+    asian: 'EthnicityAsian',
+    black: 'EthnicityBlack',
+    mixed: 'EthnicityMixed',
+    white: 'EthnicityWhite',
+    other: 'EthnicityOther',
+  },
+} as const satisfies Partial<Record<ResultsDimension, Record<string, string>>>;
+const COMMON_GROUP_NAMES = {
+  all: 'All',
+  female: 'Female',
+  male: 'Male',
+  unknown: 'Unknown',
+  'prefer-not-to-say': 'PreferNotToSay',
+  E: 'SenE',
+  K: 'SenK',
+  N: 'SenN',
+  'any-sen': 'AnySen',
+  R: 'Reception',
+} as const;
+type GroupName =
+  | (typeof COMMON_GROUP_NAMES)[keyof typeof COMMON_GROUP_NAMES]
+  | {
+      [D in keyof typeof GROUP_NAMES]: (typeof GROUP_NAMES)[D][keyof (typeof GROUP_NAMES)[D]];
+    }[keyof typeof GROUP_NAMES];
+// Every name has both strings (a missing one fails the type check of `groupKeyOf`).
+type GroupKey = `resultsGroup${GroupName}` | `resultsPeople${GroupName}`;
+const groupKeyOf = (key: GroupKey): GroupKey & TranslationKey => key;
+
+/** A group's name in the string tables (see GROUP_NAMES), if it has one. */
+function groupName(dimension: ResultsDimension, key: string): GroupName | undefined {
+  const own: Readonly<Record<string, GroupName>> | undefined =
+    GROUP_NAMES[dimension as keyof typeof GROUP_NAMES];
+  return own?.[key] ?? (COMMON_GROUP_NAMES as Readonly<Record<string, GroupName>>)[key];
+}
+
 /** Table and axis label of a group of a breakdown. */
 export function groupLabel(t: Term, dimension: ResultsDimension, key: string): string {
   const year = YEAR.exec(key);
   if (year) return t('resultsGroupYear', { year: year[1]! });
-  const byDimension: Partial<Record<ResultsDimension, Record<string, TranslationKey>>> = {
-    fsm: { yes: 'resultsGroupFsmYes', no: 'resultsGroupFsmNo' },
-    eal: { yes: 'resultsGroupEalYes', no: 'resultsGroupEalNo' },
-    lookedAfter: { yes: 'resultsGroupLookedAfterYes', no: 'resultsGroupLookedAfterNo' },
-    youngCarer: { yes: 'resultsGroupYoungCarerYes', no: 'resultsGroupYoungCarerNo' },
-    ethnicity: {
-      asian: 'resultsGroupEthnicityAsian',
-      black: 'resultsGroupEthnicityBlack',
-      mixed: 'resultsGroupEthnicityMixed',
-      white: 'resultsGroupEthnicityWhite',
-      other: 'resultsGroupEthnicityOther',
-    },
-  };
-  const common: Record<string, TranslationKey> = {
-    all: 'resultsGroupAll',
-    female: 'resultsGroupFemale',
-    male: 'resultsGroupMale',
-    unknown: 'resultsGroupUnknown',
-    'prefer-not-to-say': 'resultsGroupPreferNotToSay',
-    E: 'resultsGroupSenE',
-    K: 'resultsGroupSenK',
-    N: 'resultsGroupSenN',
-    'any-sen': 'resultsGroupAnySen',
-    R: 'resultsGroupReception',
-  };
-  const k = byDimension[dimension]?.[key] ?? common[key];
-  return k ? t(k as 'resultsGroupAll', {}) : key;
+  const name = groupName(dimension, key);
+  return name ? t(groupKeyOf(`resultsGroup${name}`), {}) : key;
 }
 
 /** Sentence phrase of a group ("pupils with SEND"). */
 export function groupPeople(t: Term, dimension: ResultsDimension, key: string): string {
   const year = YEAR.exec(key);
   if (year) return t('resultsPeopleYear', { year: year[1]! });
-  const byDimension: Partial<Record<ResultsDimension, Record<string, TranslationKey>>> = {
-    fsm: { yes: 'resultsPeopleFsmYes', no: 'resultsPeopleFsmNo' },
-    eal: { yes: 'resultsPeopleEalYes', no: 'resultsPeopleEalNo' },
-    lookedAfter: { yes: 'resultsPeopleLookedAfterYes', no: 'resultsPeopleLookedAfterNo' },
-    youngCarer: { yes: 'resultsPeopleYoungCarerYes', no: 'resultsPeopleYoungCarerNo' },
-    ethnicity: {
-      asian: 'resultsPeopleEthnicityAsian',
-      black: 'resultsPeopleEthnicityBlack',
-      mixed: 'resultsPeopleEthnicityMixed',
-      white: 'resultsPeopleEthnicityWhite',
-      other: 'resultsPeopleEthnicityOther',
-    },
-  };
-  const common: Record<string, TranslationKey> = {
-    all: 'resultsPeopleAll',
-    female: 'resultsPeopleFemale',
-    male: 'resultsPeopleMale',
-    unknown: 'resultsPeopleUnknown',
-    'prefer-not-to-say': 'resultsPeoplePreferNotToSay',
-    E: 'resultsPeopleSenE',
-    K: 'resultsPeopleSenK',
-    N: 'resultsPeopleSenN',
-    'any-sen': 'resultsPeopleAnySen',
-    R: 'resultsPeopleReception',
-  };
-  const k = byDimension[dimension]?.[key] ?? common[key];
-  return k ? t(k as 'resultsPeopleAll', {}) : key;
+  const name = groupName(dimension, key);
+  return name ? t(groupKeyOf(`resultsPeople${name}`), {}) : key;
 }
 
 /** The name of a breakdown, as the switch shows it. */
