@@ -9,6 +9,7 @@
 import {
   ActionPlan,
   AuditResponse,
+  DIMENSIONS,
   type Dimension,
   type PublishedResults,
   type PupilSummary,
@@ -38,25 +39,13 @@ import { roundSummaries, type DomainContext } from './snapshots.js';
  * asked them, so a self-report round has everyone "not known" in them.
  */
 export const RECORD_DIMENSIONS = ['lookedAfter', 'youngCarer', 'ethnicity'] as const;
-/** The breakdowns a lead's results page offers (a school is one phase: no phase table). */
-export const SCHOOL_DIMENSIONS = [
-  'sex',
-  'yearGroup',
-  'sen',
-  'fsm',
-  'eal',
-  ...RECORD_DIMENSIONS,
-] as const satisfies readonly Dimension[];
-/** The breakdowns of an area's own figures (a trust's or an LA's). */
-export const TRUST_DIMENSIONS = [
-  'sex',
-  'yearGroup',
-  'phase',
-  'sen',
-  'fsm',
-  'eal',
-  ...RECORD_DIMENSIONS,
-] as const satisfies readonly Dimension[];
+/**
+ * The breakdowns a lead's results page offers: the model's, less phase (a school is one phase;
+ * scoring's own default for a school too).
+ */
+export const SCHOOL_DIMENSIONS: readonly Dimension[] = DIMENSIONS.filter((d) => d !== 'phase');
+/** The breakdowns of an area's own figures (a trust's or an LA's): every one the model has. */
+export const TRUST_DIMENSIONS: readonly Dimension[] = DIMENSIONS;
 
 /**
  * The breakdowns worth publishing for these summaries: a breakdown from records only where some
