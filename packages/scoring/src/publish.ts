@@ -11,6 +11,13 @@
  * figures beside a rounded count would give the exact count back). Percentages round half up, with
  * integer arithmetic (23 of 40 is 58%, not 57%).
  *
+ * Over the 400-line aim (style.md), on purpose: a wave's cells are shown through the private
+ * `cell` and `figure`, changes and comparisons are built only from those published cells (with the
+ * same `value`, `reasonsOf` and hidden symbols), and the one-table entry points are memoised views
+ * of the same wave. Split by section, those helpers would have to be exported from a third file,
+ * and "one decision, every form" would no longer be readable in one place. What may be shown is
+ * decided elsewhere (`protect.ts`, `disclosure.ts`).
+ *
  * @module
  */
 import {
