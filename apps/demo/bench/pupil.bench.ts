@@ -293,8 +293,10 @@ const sj = await surveyServer();
 const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
 try {
   // The definition comes in Start's answer (or, after a reload, on its own).
-  const oursReceived = await measure(browser, /^\/api\/pupil\/(start|questionnaire)$/, (p) =>
-    completeOurs(p, s.url, KS2_CODE),
+  const oursReceived = await measure(
+    browser,
+    /^\/api\/pupil\/(start|questionnaire|look-up)$/,
+    (p) => completeOurs(p, s.url, KS2_CODE),
   );
   const surveyReceived = await measure(browser, /^\/survey\.json$/, (p) =>
     completeSurvey(p, sj.url),

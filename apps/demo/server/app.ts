@@ -164,6 +164,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/moderation/*', compress());
   app.use('/api/pupil/questionnaire', compress());
   app.use('/api/pupil/start', compress());
+  app.use('/api/pupil/look-up', compress());
   app.use('/api/*', sessions(deps));
   app.use('/api/*', csrf({ publicOrigin: options.publicOrigin }));
   app.route('/', api(deps));

@@ -459,6 +459,62 @@ for (const backend of backends) {
         // Clear the throttle for the tests after this one.
         await s.demo.limits.clear('code');
       });
+      it('S6/W8 the look-up: the questionnaire a code opens, with no session, no cookie and nothing stored', async () => {
+        const code = await newCode('pupil-ks2');
+        const c = new Client(s.url);
+        const r = await c.request('POST', '/api/pupil/look-up', { code: code.toLowerCase() });
+        assert.equal(r.status, 200, r.text);
+        assert.equal(
+          r.headers.get('set-cookie'),
+          null,
+          'no cookie: nothing to leave behind on a shared device',
+        );
+        assert.equal(c.cookies.size, 0);
+        assert.equal((await c.request('GET', '/api/pupil/status')).status, 401, 'no session');
+        // What Start would bring: the same questionnaire, hash and context.
+        const started = await c.request('POST', '/api/pupil/start', { code, questionnaire: true });
+        assert.equal(started.status, 200, started.text);
+        assert.deepEqual(r.json.questionnaire, started.json.questionnaire);
+        assert.equal(
+          (r.json.questionnaire as { definition: { id: string } }).definition.id,
+          'pupil-ks2',
+        );
+      });
+      it("S6 the look-up refuses as Start does, in the pupil's words, and its wrong codes count towards the same limit", async () => {
+        const c = new Client(s.url);
+        const wrong = await c.request('POST', '/api/pupil/look-up', { code: 'ZZZZZZZZ' });
+        assert.equal(wrong.status, 404);
+        assert.equal(wrong.json.reason, 'not-found');
+        assert.match(String(wrong.json.error), /teacher/);
+        const statuses: number[] = [];
+        for (let i = 0; i < 9; i++)
+          statuses.push(
+            (
+              await c.request('POST', '/api/pupil/look-up', {
+                code: `WRNG${String(i).padStart(4, 'A')}`,
+              })
+            ).status,
+          );
+        assert.deepEqual(statuses, [...Array(9).fill(404)]);
+        const throttled = await c.request('POST', '/api/pupil/start', { code: 'YYYYYYYY' });
+        assert.equal(throttled.status, 429, 'ten wrong look-ups: Start is throttled too');
+        assert.equal(
+          (await c.request('POST', '/api/pupil/look-up', { code: 'XXXXXXXX' })).status,
+          429,
+        );
+        assert.equal(
+          (await c.request('POST', '/api/pupil/look-up', { code: DEMO_CODE })).status,
+          200,
+          'a correct code is still looked up',
+        );
+        await s.demo.limits.clear('code');
+        const long = await c.request('POST', '/api/pupil/look-up', { code: 'A'.repeat(41) });
+        assert.equal(
+          long.status,
+          400,
+          'a code longer than any code is refused before the database',
+        );
+      });
       it('S6 100 correct entries from one address in a burst are all admitted', async () => {
         const statuses = await Promise.all(
           Array.from({ length: 100 }, () =>

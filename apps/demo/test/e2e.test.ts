@@ -218,7 +218,11 @@ describe(
     it('S13 a double submit from the pupil page stores one response', async () => {
       const page = await newPage();
       await page.goto(`${s.url}/pupil#code=${DEMO_CODE}`);
-      await page.getByRole('button', { name: 'Start' }).click();
+      // The questionnaire of a link's code shows before Start has answered: wait for the session.
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/pupil/start') && r.ok()),
+        page.getByRole('button', { name: 'Start' }).click(),
+      ]);
       await page.waitForFunction(() => !document.querySelector('input#code'));
       const urn = s.seeded.schools[0]!.urn;
       const def = s.seeded.schools[0]!.phase === 'secondary' ? 'pupil-secondary' : 'pupil-ks2';

@@ -149,7 +149,7 @@ describe(
       const released = new Promise<void>((r) => (release = r));
       const held: string[] = [];
       const html = await (await fetch(`${s.url}/pupil`)).text();
-      const src = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+      const src = /<script [^>]*src="([^"]+)"/.exec(html)?.[1];
       assert.ok(src, 'pupil.html names its entry');
       const entry = new URL(src, s.url).href;
       await page.route(/\/assets\/pupil-.*\.js$/, async (route) => {
@@ -217,6 +217,148 @@ describe(
       await q.getByRole('button', { name: 'Start now' }).click();
       await q.getByRole('radio').first().check();
       assert.deepEqual(errors, []);
+      await page.context().close();
+    });
+
+    /** Holds Start's request (`POST /api/pupil/start`) until `release()`, recording its bodies. */
+    const holdStart = async (page: Page) => {
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      const bodies: unknown[] = [];
+      await page.route(/\/api\/pupil\/start$/, async (route) => {
+        bodies.push(route.request().postDataJSON());
+        await released;
+        await route.continue();
+      });
+      return { release, bodies };
+    };
+
+    for (const early of [false, true])
+      it(`issue 22/W8: a code from a link is looked up with no session, and Start shows the questionnaire without waiting for its own answer${early ? ' (pressed before the page has loaded)' : ''}`, async () => {
+        const { page, errors } = await open();
+        const scripts = early ? await holdScripts(page) : undefined;
+        const start = await holdStart(page);
+        const lookedUp = page.waitForResponse(
+          (r) => new URL(r.url()).pathname === '/api/pupil/look-up',
+        );
+        await page.goto(`${s.url}/pupil#code=${DEMO_CODE}`, { waitUntil: 'commit' });
+        assert.equal((await lookedUp).status(), 200);
+        assert.deepEqual(await page.context().cookies(), [], 'the look-up leaves no cookie');
+        await page.waitForFunction(
+          () => !document.querySelector<HTMLButtonElement>('#start button')?.disabled,
+        );
+        await page.getByRole('button', { name: 'Start', exact: true }).click();
+        scripts?.release();
+        const q = page.locator('at-questionnaire');
+        // Start's answer is held back: the questionnaire came with the look-up.
+        await q.getByRole('button', { name: 'Start now' }).click();
+        await q.getByRole('radio').first().check();
+        assert.deepEqual(
+          start.bodies,
+          [{ code: DEMO_CODE, questionnaire: false }],
+          'one Start, for the session only',
+        );
+        const started = page.waitForResponse(
+          (r) => new URL(r.url()).pathname === '/api/pupil/start',
+        );
+        start.release();
+        assert.equal((await started).status(), 200);
+        // The session is there to send the answers to.
+        const state = await page.evaluate(
+          "fetch('/api/pupil/status', { credentials: 'same-origin' }).then((r) => r.status)",
+        );
+        assert.equal(state, 200);
+        assert.deepEqual(errors, []);
+        await page.context().close();
+      });
+
+    it("issue 22/A3: a link's questionnaire is drawn ahead, hidden from everyone, and Start shows that same element", async () => {
+      const { page, errors } = await open();
+      await page.goto(`${s.url}/pupil#code=${DEMO_CODE}`);
+      // Drawn ahead: its start page is there, but hidden (no role, no focus, the title unchanged).
+      await page.waitForFunction(
+        `(() => { const q = document.querySelector('at-questionnaire');
+          return !!q && !!q.shadowRoot && [...q.shadowRoot.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Start now'); })()`,
+      );
+      assert.equal(
+        await page.locator('at-questionnaire').getByRole('button', { name: 'Start now' }).count(),
+        0,
+      );
+      assert.equal(await page.title(), 'Enter your class code — All Together portal');
+      assert.equal(
+        await page.evaluate(
+          "document.querySelector('at-questionnaire').closest('[hidden]') !== null",
+        ),
+        true,
+      );
+      await page.evaluate("document.querySelector('at-questionnaire').dataset.ahead = 'yes'");
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      const q = page.locator('#main at-questionnaire');
+      await q.getByRole('button', { name: 'Start now' }).waitFor();
+      assert.equal(
+        await q.getAttribute('data-ahead'),
+        'yes',
+        'the element drawn ahead is the one shown',
+      );
+      assert.equal(await page.locator('at-questionnaire').count(), 1, 'and the only one');
+      assert.equal(await page.locator('[hidden] at-questionnaire').count(), 0);
+      await q.getByRole('button', { name: 'Start now' }).click();
+      await q.getByRole('radio').first().check();
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    });
+
+    it('W8 Exit this page pressed while Start is on its way: the page empties at once and leaves once Start has answered, its session ended', async () => {
+      const { page } = await open();
+      const start = await holdStart(page);
+      await page.route(/^https:\/\/www\.bbc\.co\.uk\//, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title>' }),
+      );
+      let sessionCookie = '';
+      page.on('response', (r) => {
+        if (new URL(r.url()).pathname !== '/api/pupil/start') return;
+        void r.headerValue('set-cookie').then((v) => (sessionCookie = v ?? ''));
+      });
+      await page.goto(`${s.url}/pupil#code=${DEMO_CODE}`);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      const q = page.locator('at-questionnaire');
+      await q.getByRole('button', { name: 'Start now' }).waitFor();
+      await q.getByRole('button', { name: 'Exit this page' }).click();
+      assert.equal(
+        await page.locator('#main').evaluate((m) => m.childElementCount),
+        0,
+        'nothing of the questionnaire is left to see',
+      );
+      assert.match(page.url(), /\/pupil/, 'still here: Start has not answered');
+      const exited = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/pupil/exit');
+      start.release();
+      await exited;
+      await page.waitForURL(/bbc\.co\.uk/);
+      // The session Start made is ended on the server, whatever the cookie jar holds.
+      const [pair] = /at_pupil=[^;]+/.exec(sessionCookie) ?? [''];
+      assert.ok(pair, `Start set the session cookie: ${sessionCookie}`);
+      let status = 0;
+      for (let i = 0; i < 50 && status !== 401; i++) {
+        status = (await fetch(`${s.url}/api/pupil/status`, { headers: { cookie: pair } })).status;
+        if (status !== 401) await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.equal(status, 401, 'the session has ended');
+      await page.context().close();
+    });
+
+    it("S6 a wrong code from a link: the look-up's refusal is Start's, with no second request (one wrong code counted)", async () => {
+      const { page, responses } = await open();
+      const { release } = await holdScripts(page);
+      await page.goto(`${s.url}/pupil#code=ZZZZ-ZZZZ`, { waitUntil: 'commit' });
+      await page.waitForFunction(
+        () => !document.querySelector<HTMLButtonElement>('#start button')?.disabled,
+      );
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      release();
+      await page.locator('.error-summary').waitFor();
+      assert.match(await page.locator('.error-summary').innerText(), /did not work/);
+      const api = responses.filter((r) => r.path.startsWith('/api/')).map((r) => r.path);
+      assert.deepEqual(api, ['/api/pupil/look-up']);
       await page.context().close();
     });
 
@@ -300,7 +442,7 @@ describe(
         body.questionnaire
           ? { ...body, questionnaire: { ...(body.questionnaire as object), definition: wrong } }
           : { ...body, definition: wrong };
-      await page.route(/\/api\/pupil\/(start|questionnaire)$/, async (route) => {
+      await page.route(/\/api\/pupil\/(start|questionnaire|look-up)$/, async (route) => {
         const real = await route.fetch();
         if (real.status() !== 200) return route.fulfill({ response: real });
         const body = (await real.json()) as Record<string, unknown>;

@@ -4,15 +4,20 @@
  */
 import '@all-together/components/at-questionnaire.js';
 import '@all-together/components/at-exit-this-page.js';
-import { pageProblem, pupilPage, type EarlyStart } from './pages/pupil.js';
+import { pageProblem, pupilPage, type EarlyStart, type LookUp } from './pages/pupil.js';
 
 /**
  * Draws the page into `main`. `takeOver` hands over the code form pupil.html drew (absent when
- * the server sent "Loading…" to a browser resuming a session), with a Start already pressed.
+ * the server sent "Loading…" to a browser resuming a session), with a Start already pressed and
+ * the look-up of a code from a link.
  */
 export function run(
   main: HTMLElement,
-  takeOver: () => { form: HTMLFormElement | null; early: EarlyStart | undefined },
+  takeOver: () => {
+    form: HTMLFormElement | null;
+    early: EarlyStart | undefined;
+    ahead: LookUp | undefined;
+  },
 ): void {
   // A link to a place on this page (the error summary's to its field) moves focus to that field
   // and shows its label, as on the staff pages. Every other link loads its page.
@@ -31,9 +36,11 @@ export function run(
   // (the same elements: what was typed, the focus and a press in progress are untouched) until
   // the page has something else to show.
   const session = main.hasAttribute('data-session');
-  const { form, early } = takeOver();
-  pupilPage({ session, form, ...(early ? { early } : {}) }).catch((e: unknown) => {
-    console.error(e);
-    pageProblem();
-  });
+  const { form, early, ahead } = takeOver();
+  pupilPage({ session, form, ...(early ? { early } : {}), ...(ahead ? { ahead } : {}) }).catch(
+    (e: unknown) => {
+      console.error(e);
+      pageProblem();
+    },
+  );
 }

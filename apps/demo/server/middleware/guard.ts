@@ -61,7 +61,7 @@ export function scopeOf(staff: StaffSession): Scope {
 }
 
 /** The rows a pupil may see: their code's school's. */
-export const pupilScope = (pupil: PupilSession): Scope => ({
+export const pupilScope = (pupil: Pick<PupilSession, 'schoolUrn'>): Scope => ({
   kind: 'school',
   trust: '',
   school: pupil.schoolUrn,

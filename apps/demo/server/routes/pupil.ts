@@ -112,13 +112,21 @@ const StartBody = z.strictObject({
   questionnaire: z.boolean().optional(),
 });
 
+const LookUpBody = StartBody.pick({ code: true });
+
 /**
  * What a pupil's page needs to show the session's questionnaire: the definition, its hash and the
  * session's school, round and wave. The definition was parsed with the model's schema when it was
  * published: its hash lets <at-questionnaire> trust it without downloading zod (docs/decisions/0037).
  * Refuses, with the pupil's reason, when the questionnaire cannot be answered now.
  */
-async function questionnaireFor(d: Deps, p: PupilSession) {
+async function questionnaireFor(
+  d: Deps,
+  p: Pick<
+    PupilSession,
+    'submitted' | 'schoolUrn' | 'roundId' | 'definitionId' | 'definitionVersion'
+  >,
+) {
   if (p.submitted) throw refuse(410, 'sent');
   const round = await d.repo.rounds.get(p.schoolUrn, p.roundId);
   const def = definitionFor(p.definitionId, p.definitionVersion);
@@ -143,36 +151,46 @@ function hashOf(def: QuestionnaireDefinition): string {
   return hash;
 }
 
+/**
+ * The class code (or, in linked mode, a pupil's own token) a pupil typed, found by its hash before
+ * anyone is known (the system scope), or the refusal the pupil is shown. Wrong codes are counted
+ * and throttled here, for Start and the look-up alike (S6).
+ */
+async function admit(d: Deps, client: string, code: string) {
+  const normal = normaliseCode(code);
+  const codeHash = sha256(normal);
+  // A code is found by its hash, before anyone is known: the system scope. It is a class code,
+  // or (linked mode) a pupil's own token, which admits them through their class's code.
+  const found = await d.as(SYSTEM, async () => {
+    if (!/^[A-Z0-9]{8}$/.test(normal)) return undefined;
+    const code = await d.repo.codes.forPupil(codeHash);
+    if (code) return { code, token: undefined };
+    const token = await d.repo.pupilRecords.forPupil(codeHash);
+    const via = token && (await d.repo.codes.forPupil(token.code_hash));
+    return via ? { code: via, token } : undefined;
+  });
+  const row = found?.code;
+  // Throttle failures, never successes (S6, fact 5): a whole school shares one address. The
+  // failure is counted and judged in one step, so wrong codes sent at once are all counted.
+  if (!row) {
+    const failure = await countWrongCode(d, codeKey(client));
+    if (!failure.allowed)
+      throw refuse(429, 'throttled', { 'Retry-After': String(failure.retryAfter) });
+    throw refuse(404, 'not-found');
+  }
+  const refusal = codeRefusal(row, d.today());
+  if (refusal) throw refusal;
+  const token = found.token;
+  // A used token, or one whose record is gone, admits nobody (its pupil has answered).
+  if (token && (token.used || !token.record)) throw refuse(409, 'sent');
+  return { row, token, codeHash };
+}
+
 export const pupilRoutes = (d: Deps, g: Guards) =>
   new Hono<Env>()
     .post('/pupil/start', g.public, jsonOf(StartBody), async (c) => {
       const { code, questionnaire } = c.req.valid('json');
-      const normal = normaliseCode(code);
-      const codeHash = sha256(normal);
-      // A code is found by its hash, before anyone is known: the system scope. It is a class code,
-      // or (linked mode) a pupil's own token, which admits them through their class's code.
-      const found = await d.as(SYSTEM, async () => {
-        if (!/^[A-Z0-9]{8}$/.test(normal)) return undefined;
-        const code = await d.repo.codes.forPupil(codeHash);
-        if (code) return { code, token: undefined };
-        const token = await d.repo.pupilRecords.forPupil(codeHash);
-        const via = token && (await d.repo.codes.forPupil(token.code_hash));
-        return via ? { code: via, token } : undefined;
-      });
-      const row = found?.code;
-      // Throttle failures, never successes (S6, fact 5): a whole school shares one address. The
-      // failure is counted and judged in one step, so wrong codes sent at once are all counted.
-      if (!row) {
-        const failure = await countWrongCode(d, codeKey(d.clientKey(c)));
-        if (!failure.allowed)
-          throw refuse(429, 'throttled', { 'Retry-After': String(failure.retryAfter) });
-        throw refuse(404, 'not-found');
-      }
-      const refusal = codeRefusal(row, d.today());
-      if (refusal) throw refusal;
-      const token = found.token;
-      // A used token, or one whose record is gone, admits nobody (its pupil has answered).
-      if (token && (token.used || !token.record)) throw refuse(409, 'sent');
+      const { row, token, codeHash } = await admit(d, d.clientKey(c), code);
       const characteristics = token?.record ? snapshotOf(token.record) : undefined;
       // The session answers under its class's code either way; a token is kept beside it.
       const classCodeHash = token ? token.code_hash : codeHash;
@@ -241,6 +259,27 @@ export const pupilRoutes = (d: Deps, g: Guards) =>
         },
       );
       return c.json(q ? { ok: true, questionnaire: q } : { ok: true });
+    })
+
+    /**
+     * The questionnaire a class code opens, without starting a session: no cookie, nothing stored
+     * but a wrong code's count (S6). A page opened from a `#code=` link asks at once, so the
+     * questionnaire is there when the pupil presses Start, and Start's own round trip (the
+     * session, with `questionnaire: false`) is made while the pupil reads the start page (issue
+     * 22). Refused, with the pupil's reason, exactly as Start would be.
+     */
+    .post('/pupil/look-up', g.public, jsonOf(LookUpBody), async (c) => {
+      const { row } = await admit(d, d.clientKey(c), c.req.valid('json').code);
+      const q = await withScope(pupilScope({ schoolUrn: row.school_urn }), () =>
+        questionnaireFor(d, {
+          submitted: false,
+          schoolUrn: row.school_urn,
+          roundId: row.round_id,
+          definitionId: row.definition_id,
+          definitionVersion: row.definition_version,
+        }),
+      );
+      return c.json({ questionnaire: q });
     })
 
     .get('/pupil/questionnaire', g.pupil, async (c) =>

@@ -78,6 +78,41 @@ function request(path: string, body?: unknown): Promise<Response> {
  */
 const startRequest = (code: string) => request('start', { code, questionnaire: true });
 
+/**
+ * Start after the look-up of the same code: the session alone (the questionnaire is in the
+ * look-up's answer). A refused look-up is Start's answer: no second request, and a wrong code is
+ * counted once (S6). pupil-main.ts does the same for a Start pressed before this page loaded.
+ */
+const startAfter = (code: string, lookUp: Promise<Response>) =>
+  lookUp.then(
+    (r) => (r.ok ? request('start', { code, questionnaire: false }) : r),
+    () => startRequest(code),
+  );
+
+/**
+ * The questionnaire a code from a `#code=` link opens, asked for before Start is pressed (by
+ * pupil-main.ts): `POST /api/pupil/look-up` makes no session and sets no cookie.
+ */
+export interface LookUp {
+  code: string;
+  answer: Promise<Response>;
+}
+let ahead: (LookUp & { found?: Promise<Questionnaire | undefined> }) | undefined;
+
+/** The looked-up questionnaire for this code, if the look-up found it (else Start brings it). */
+function lookedUp(code: string): Promise<Questionnaire | undefined> {
+  if (ahead?.code !== code) return Promise.resolve(undefined);
+  const { answer } = ahead;
+  return (ahead.found ??= answer.then(
+    // A clone: a refusal is read again as Start's answer (startAfter).
+    async (r) =>
+      r.ok
+        ? ((await r.clone().json()) as { questionnaire: Questionnaire }).questionnaire
+        : undefined,
+    () => undefined,
+  ));
+}
+
 /** The answer to a pupil API request: its JSON when it succeeded, a `Refusal` when it did not. */
 async function answerOf<T>(answer: Promise<Response>): Promise<T> {
   const res = await answer;
@@ -113,8 +148,11 @@ function show(view: TemplateResult, title: string, error = false): void {
 }
 let drawnByLit = false;
 
-/** A Start on its way: pressing Start again sends nothing more. */
-let starting = false;
+/**
+ * Start's answer while it is on its way: pressing Start again sends nothing more, and Exit this
+ * page waits for it (see `exitAfterStart`).
+ */
+let starting: Promise<Response> | undefined;
 
 /** Moves focus to what the pupil should hear next (a message, the error summary). */
 function focusOn(selector: string): void {
@@ -162,14 +200,29 @@ async function begin(code: string, answer: Promise<Response> | undefined): Promi
     focusOn('.error-summary');
     return;
   }
-  starting = true;
+  starting = answer;
+  const done = () => {
+    if (starting === answer) starting = undefined;
+  };
+  answer.then(done, done);
   try {
-    const started = await answerOf<{ questionnaire?: Questionnaire }>(answer).finally(
-      () => (starting = false),
-    );
+    const known = await lookedUp(code);
+    if (known) {
+      // The questionnaire is here already: shown now, while Start makes the session (it is needed
+      // only to send the answers). A Start refused meanwhile brings the code form back, with why.
+      history.replaceState(null, '', '/pupil');
+      await questionnaire(known);
+      await answerOf(answer);
+      return;
+    }
+    const started = await answerOf<{ questionnaire?: Questionnaire }>(answer);
     history.replaceState(null, '', '/pupil');
     await questionnaire(started.questionnaire);
   } catch (e) {
+    // The look-up spoke for a moment that has passed: a Start pressed again asks afresh.
+    if (ahead?.code === code) ahead = undefined;
+    drawnAhead?.holder.remove();
+    drawnAhead = undefined;
     const reason = e instanceof Refusal ? e.reason : undefined;
     if (isReason(reason)) {
       codeForm({ reason, code });
@@ -186,7 +239,12 @@ function codeSubmit(event: Event): void {
   event.preventDefault();
   if (starting) return;
   const code = String(new FormData(event.target as HTMLFormElement).get('code') ?? '');
-  void begin(code, code.trim() ? startRequest(code) : undefined);
+  const answer = !code.trim()
+    ? undefined
+    : ahead?.code === code
+      ? startAfter(code, ahead.answer)
+      : startRequest(code);
+  void begin(code, answer);
 }
 
 function codeForm(o: { error?: string; reason?: Reason; code?: string } = {}): void {
@@ -259,42 +317,60 @@ async function status(): Promise<Reason | undefined> {
   }
 }
 
+/** Ends the pupil's session on the server (keepalive: the request survives the navigation). */
+function endSession(): void {
+  void fetch('/api/pupil/exit', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    keepalive: true,
+    credentials: 'same-origin',
+  }).catch(() => {});
+}
+
+/**
+ * Exit this page pressed while Start's answer is still on its way (the questionnaire of a link's
+ * code is shown before it): that answer could set the session's cookie after the session was
+ * ended, and leave it for the next pupil on a shared device (W8). So the page is emptied at once,
+ * and left when Start has answered (at most 2 seconds), its session ended first.
+ *
+ * @returns false when no Start is on its way (the exit goes ahead as usual).
+ */
+function exitAfterStart(event: Event): boolean {
+  const answer = starting;
+  const url = (event as CustomEvent<{ url?: string }>).detail?.url;
+  if (!answer || !url) return false;
+  event.preventDefault();
+  document.getElementById('main')?.replaceChildren();
+  document.title = 'All Together portal';
+  const settled = answer.then(
+    () => undefined,
+    () => undefined,
+  );
+  void Promise.race([settled, new Promise((r) => setTimeout(r, 2000))]).then(() => {
+    endSession();
+    location.replace(url);
+  });
+  return true;
+}
+
 /** Shows the questionnaire: the one given, or this session's, asked of the server. */
 async function questionnaire(given?: Questionnaire): Promise<void> {
   const q = given ?? (await api<Questionnaire>('questionnaire'));
-  // Exit this page: the element clears the draft and the outbox and leaves for a neutral page; the
-  // pupil's session ends too (keepalive: the request survives the navigation).
-  const exiting = () => {
-    void fetch('/api/pupil/exit', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-      keepalive: true,
-      credentials: 'same-origin',
-    }).catch(() => {});
-  };
-  // Before "Check your answers" is shown: if the questionnaire finished meanwhile (or the class is
-  // full), say so now rather than after the pupil presses Send.
-  const onPage = async (event: Event) => {
-    // The screen now shown: on the event today, in its `detail` once events carry their payload there.
-    const e = event as Event & { view?: string; detail?: { view?: string } | null };
-    if ((e.view ?? e.detail?.view) !== 'check') return;
-    const reason = await status();
-    if (reason && reason !== 'sent') finished(reason);
-  };
-  // After Send: the element shows "Sent" itself; if the server refused because the round closed
-  // a moment ago, the page puts that into words instead of the element's "tell your teacher".
-  const onSubmit = async () => {
-    for (const wait of [500, 1000, 2000, 4000]) {
-      await new Promise((r) => setTimeout(r, wait));
-      const reason = await status();
-      if (reason === 'sent') return;
-      if (reason) return finished(reason);
-    }
-  };
-  // The element POSTs to the endpoint itself (Idempotency-Key, retries, offline outbox) and shows
-  // its own confirmation with help; the page only hosts it.
-  show(
+  const element = drawnAhead?.q === q ? drawnAhead.element : questionnaireElement(q);
+  drawnAhead?.holder.remove();
+  drawnAhead = undefined;
+  show(html`${element}`, 'Questionnaire');
+}
+
+/**
+ * The questionnaire for `q`, with the page's listeners. The element POSTs to the endpoint itself
+ * (Idempotency-Key, retries, offline outbox) and shows its own confirmation with help; the page
+ * only hosts it.
+ */
+function questionnaireElement(q: Questionnaire): Element {
+  const holder = document.createElement('div');
+  render(
     html`<at-questionnaire
       .definition=${q.definition}
       definition-hash=${q.definitionHash}
@@ -307,8 +383,61 @@ async function questionnaire(given?: Questionnaire): Promise<void> {
       @at-page=${onPage}
       @at-submit=${onSubmit}
     ></at-questionnaire>`,
-    'Questionnaire',
+    holder,
   );
+  return holder.querySelector('at-questionnaire')!;
+}
+
+/**
+ * The questionnaire of a link's code, drawn ahead in a hidden holder once the look-up has answered
+ * and this page has loaded: its definition is checked by its hash and its start page drawn while
+ * the pupil reads the code form, so Start shows it at once. Hidden, it is not in the
+ * accessibility tree and takes no focus; shown, it is moved (the same element) into the page.
+ */
+let drawnAhead: { q: Questionnaire; element: Element; holder: HTMLElement } | undefined;
+function drawAhead(q: Questionnaire): void {
+  const holder = document.createElement('div');
+  holder.hidden = true;
+  const element = questionnaireElement(q);
+  holder.append(element);
+  document.body.append(holder);
+  drawnAhead = { q, element, holder };
+}
+
+/**
+ * Exit this page: the element clears the draft and the outbox and leaves for a neutral page; the
+ * pupil's session ends too.
+ */
+function exiting(event: Event): void {
+  // Drawn ahead and still hidden (Shift pressed three times on the code form): the code form's
+  // own Exit this page leaves; there is no session to end.
+  if (drawnAhead?.element === event.currentTarget) return;
+  if (!exitAfterStart(event)) endSession();
+}
+
+/**
+ * Before "Check your answers" is shown: if the questionnaire finished meanwhile (or the class is
+ * full), say so now rather than after the pupil presses Send.
+ */
+async function onPage(event: Event): Promise<void> {
+  // The screen now shown: on the event today, in its `detail` once events carry their payload there.
+  const e = event as Event & { view?: string; detail?: { view?: string } | null };
+  if ((e.view ?? e.detail?.view) !== 'check') return;
+  const reason = await status();
+  if (reason && reason !== 'sent') finished(reason);
+}
+
+/**
+ * After Send: the element shows "Sent" itself; if the server refused because the round closed a
+ * moment ago, the page puts that into words instead of the element's "tell your teacher".
+ */
+async function onSubmit(): Promise<void> {
+  for (const wait of [500, 1000, 2000, 4000]) {
+    await new Promise((r) => setTimeout(r, wait));
+    const reason = await status();
+    if (reason === 'sent') return;
+    if (reason) return finished(reason);
+  }
 }
 
 /** In place of everything: something went wrong that the pupil cannot fix but by reloading. */
@@ -340,10 +469,20 @@ export interface EarlyStart {
  * carries on here.
  */
 export async function pupilPage(
-  o: { session?: boolean; form?: HTMLFormElement | null; early?: EarlyStart } = {},
+  o: { session?: boolean; form?: HTMLFormElement | null; early?: EarlyStart; ahead?: LookUp } = {},
 ): Promise<void> {
+  ahead = o.ahead;
+  // Exit this page on the code form while Start is on its way (the questionnaire's own Exit is
+  // handled with it, and comes here already handled).
+  document.addEventListener('at-exit', (event) => {
+    if (!event.defaultPrevented) exitAfterStart(event);
+  });
   if (o.session === false) {
     if (o.early) void begin(o.early.code, o.early.answer);
+    if (ahead)
+      void lookedUp(ahead.code).then((q) => {
+        if (q && !drawnByLit && !drawnAhead) drawAhead(q);
+      });
     if (o.form) o.form.addEventListener('submit', codeSubmit);
     else codeForm();
     return;
