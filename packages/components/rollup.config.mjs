@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { minifyCssPlugin } from '../../scripts/minify-css.mjs';
 import { libraryConfig } from '../../scripts/rollup-config.mjs';
 
 // Entry points are exactly the package's exports (the barrel plus each `at-*.ts` registration
@@ -9,4 +11,9 @@ const input = Object.values(exports)
   .filter((source) => typeof source === 'string')
   .map((source) => source.replace(/^\.\//, ''));
 
-export default libraryConfig({ input });
+// The CSS in this package's css`…` templates ships minified (comments and spare whitespace out).
+const src = fileURLToPath(new URL('./src/', import.meta.url));
+export default libraryConfig({
+  input,
+  after: [minifyCssPlugin({ include: (id) => id.startsWith(src) && id.endsWith('.ts') })],
+});

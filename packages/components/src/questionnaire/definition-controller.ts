@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Problem, QuestionnaireDefinition } from '@all-together/model';
-import { LoadController } from '../shared/controllers/load-controller.js';
+import type { LoadController, LoadState } from '../shared/controllers/load-controller.js';
 
 type Full = typeof import('./validation.js');
 /**
@@ -20,6 +20,14 @@ const loadModel = () =>
   }));
 let rules: Promise<Model> | undefined;
 const loadRules = (): Promise<Model> => (rules ??= import('./rules.js'));
+// The loader (and load-json under it) only for `src`: a host that passes `definition` never
+// downloads it. A failed import is not cached, so a later `src` tries again.
+let loaderModule: Promise<typeof import('../shared/controllers/load-controller.js')> | undefined;
+const loadLoader = () =>
+  (loaderModule ??= import('../shared/controllers/load-controller.js').catch((e: unknown) => {
+    loaderModule = undefined;
+    throw e;
+  }));
 
 /**
  * True when `hash` is the SHA-256 (lower-case hex) of the definition's JSON text
@@ -50,14 +58,19 @@ export type DefinitionState =
 
 /**
  * The questionnaire's definition, from the `definition` property or loaded from `src` (as hostile
- * input, abortable: {@link LoadController}), parsed at the boundary with the model's schema. The
- * model (zod) loads on demand, in parallel with the fetch. A newer `definition` or `src`
- * supersedes an older one still in flight. Every problem is reported with its path.
+ * input, abortable: {@link LoadController}, itself imported on demand), parsed at the boundary
+ * with the model's schema. The model (zod) loads on demand, in parallel with the fetch. A newer
+ * `definition` or `src` supersedes an older one still in flight. Every problem is reported with
+ * its path.
  */
 export class DefinitionController implements ReactiveController {
   /** Where the definition stands. */
   state: DefinitionState = { status: 'none' };
-  private readonly loader: LoadController;
+  /** Created with the first `src`. */
+  private loader: LoadController | undefined;
+  /** The latest fetch: bumped by each new one and by a cancel, so a late import starts nothing. */
+  private run = 0;
+  private fetching: Promise<void> = Promise.resolve();
   private parsing: Promise<unknown> = Promise.resolve();
   private seen: { definition: unknown; src: string } = { definition: undefined, src: '' };
 
@@ -74,13 +87,17 @@ export class DefinitionController implements ReactiveController {
     private readonly report: (problems: readonly Problem[]) => void,
   ) {
     host.addController(this);
-    this.loader = new LoadController(host);
   }
 
   /** Resolves once the latest definition given is parsed (or refused). */
   async settled(): Promise<void> {
-    await this.loader.settled;
+    await this.fetching;
+    await this.loader?.settled;
     await this.parsing;
+  }
+
+  private get load(): LoadState {
+    return this.loader?.state ?? { status: 'idle' };
   }
 
   /** @internal */
@@ -89,28 +106,34 @@ export class DefinitionController implements ReactiveController {
     if (
       src &&
       definition === undefined &&
-      this.loader.state.status === 'idle' &&
+      this.load.status === 'idle' &&
       this.state.status === 'none'
     )
       this.fetch(src);
   }
 
+  /** @internal A fetch still waiting for its loader is dropped, as the loader drops its own. */
+  hostDisconnected(): void {
+    this.run++;
+  }
+
   /** @internal Reads the inputs before each update: a new definition or `src` starts over. */
   hostUpdate(): void {
     const now = this.input();
-    const { state } = this.loader;
+    const state = this.load;
     if (now.definition !== undefined && now.definition !== this.seen.definition) {
       this.seen = now;
-      this.loader.cancel();
+      this.run++;
+      this.loader?.cancel();
       this.parse(now.definition);
     } else if (now.definition === undefined && now.src && now.src !== this.seen.src) {
       this.seen = now;
       this.fetch(now.src);
     } else if (state.status === 'done' && state.src === now.src && now.definition === undefined) {
-      this.loader.state = { status: 'idle' };
+      this.loader!.state = { status: 'idle' };
       this.parse(state.value);
     } else if (state.status === 'failed' && state.src === now.src) {
-      this.loader.state = { status: 'idle' };
+      this.loader!.state = { status: 'idle' };
       const { problems, message } = state.error;
       this.fail(
         problems.length
@@ -123,7 +146,20 @@ export class DefinitionController implements ReactiveController {
   private fetch(src: string): void {
     this.state = { status: 'loading' };
     void (this.input().hash ? loadRules() : loadModel()); // in parallel with the fetch
-    void this.loader.load(src);
+    const run = ++this.run;
+    this.loader?.cancel(); // the older load stops now, not once the loader module has resolved
+    this.fetching = loadLoader().then(
+      ({ LoadController }) => {
+        if (run !== this.run) return; // superseded while the loader was on its way
+        this.loader ??= new LoadController(this.host);
+        return this.loader.load(src);
+      },
+      (error: unknown) => {
+        if (run !== this.run) return;
+        const message = error instanceof Error ? error.message : String(error);
+        this.fail([{ path: ['src'], at: 'src', message: `Could not load ${src}: ${message}.` }]);
+      },
+    );
   }
 
   private parse(value: unknown): void {
