@@ -20,14 +20,15 @@ function preloadEverythingThePupilNeeds(): Plugin {
         const { bundle, chunk } = ctx;
         if (!bundle || !chunk || !ctx.filename.endsWith('pupil.html')) return [];
         // Chunks that bring zod are left out: the page loads them only for a definition it
-        // cannot trust by its hash (docs/decisions/0037), which should not happen.
+        // cannot trust by its hash (docs/decisions/0037), which should not happen. So is the
+        // element's `src` loader: the page gives the definition itself.
         const bringsZod = new Map<string, boolean>();
         const zod = (file: string): boolean => {
           const c = bundle[file];
           if (c?.type !== 'chunk') return false;
           if (!bringsZod.has(file)) {
             bringsZod.set(file, false); // an import cycle ends here
-            const own = c.moduleIds.some((id) => /[\\/]node_modules[\\/].*[\\/]zod[\\/]/.test(id));
+            const own = c.moduleIds.some((id) => NOT_FOR_PUPILS.test(id));
             bringsZod.set(file, own || c.imports.some(zod));
           }
           return bringsZod.get(file)!;
@@ -74,7 +75,12 @@ function preloadEverythingThePupilNeeds(): Plugin {
   };
 }
 
-const ZOD = /[\\/]node_modules[\\/].*[\\/]zod[\\/]/;
+/**
+ * What the pupil's page never needs, though the element can import it on demand: zod (for a
+ * definition not trusted by its hash) and the loader of `src` (the page gives `definition`).
+ */
+const NOT_FOR_PUPILS =
+  /[\\/]node_modules[\\/].*[\\/]zod[\\/]|[\\/]components[\\/]dist[\\/]shared[\\/](load-json|controllers[\\/]load-controller)\.js$/;
 let pupilModules: Set<string> | undefined;
 /**
  * One chunk for everything the pupil's page runs once its small entry (pupil-main.ts) has made the
@@ -93,7 +99,7 @@ function pupilChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
     const app = page('pupil-app.ts');
     const bringsZod = new Map<string, boolean>();
     const zod = (m: string): boolean => {
-      if (ZOD.test(m)) return true;
+      if (NOT_FOR_PUPILS.test(m)) return true;
       if (!bringsZod.has(m)) {
         bringsZod.set(m, false); // an import cycle ends here
         bringsZod.set(m, (ctx.getModuleInfo(m)?.importedIds ?? []).some(zod));
