@@ -22,21 +22,21 @@ function preloadEverythingThePupilNeeds(): Plugin {
         // Chunks that bring zod are left out: the page loads them only for a definition it
         // cannot trust by its hash (docs/decisions/0037), which should not happen. So is the
         // element's `src` loader: the page gives the definition itself.
-        const bringsZod = new Map<string, boolean>();
-        const zod = (file: string): boolean => {
+        const unused = new Map<string, boolean>();
+        const notForPupils = (file: string): boolean => {
           const c = bundle[file];
           if (c?.type !== 'chunk') return false;
-          if (!bringsZod.has(file)) {
-            bringsZod.set(file, false); // an import cycle ends here
+          if (!unused.has(file)) {
+            unused.set(file, false); // an import cycle ends here
             const own = c.moduleIds.some((id) => NOT_FOR_PUPILS.test(id));
-            bringsZod.set(file, own || c.imports.some(zod));
+            unused.set(file, own || c.imports.some(notForPupils));
           }
-          return bringsZod.get(file)!;
+          return unused.get(file)!;
         };
         const seen = new Set<string>();
         const visit = (file: string) => {
           const c = bundle[file];
-          if (!c || c.type !== 'chunk' || seen.has(file) || zod(file)) return;
+          if (!c || c.type !== 'chunk' || seen.has(file) || notForPupils(file)) return;
           seen.add(file);
           [...c.imports, ...c.dynamicImports].forEach(visit);
         };
@@ -85,10 +85,10 @@ let pupilModules: Set<string> | undefined;
 /**
  * One chunk for everything the pupil's page runs once its small entry (pupil-main.ts) has made the
  * code form work: the element, Lit, the page, and the questionnaire's rules that the element
- * imports on demand. Every module the page reaches,
- * statically or by `import()`, whose own static imports bring no zod: zod and the model's schemas
- * load only for a definition the page cannot trust by its hash (docs/decisions/0037), and stay in
- * chunks of their own. Small chunks cost a pupil a request each (HTTP/1.1 opens six at a time) and
+ * imports on demand. Every module the page reaches, statically or by `import()`, that neither is
+ * nor brings in what the page never needs (`NOT_FOR_PUPILS`): zod and the model's schemas load
+ * only for a definition the page cannot trust by its hash (docs/decisions/0037), the element's
+ * `src` loader not at all, and they stay in chunks of their own. Small chunks cost a pupil a request each (HTTP/1.1 opens six at a time) and
  * compress worse apart than together.
  */
 function pupilChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
@@ -97,18 +97,18 @@ function pupilChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
     // once (the code form works before the rest has arrived); its stylesheets stay links in the
     // HTML.
     const app = page('pupil-app.ts');
-    const bringsZod = new Map<string, boolean>();
-    const zod = (m: string): boolean => {
+    const unused = new Map<string, boolean>();
+    const notForPupils = (m: string): boolean => {
       if (NOT_FOR_PUPILS.test(m)) return true;
-      if (!bringsZod.has(m)) {
-        bringsZod.set(m, false); // an import cycle ends here
-        bringsZod.set(m, (ctx.getModuleInfo(m)?.importedIds ?? []).some(zod));
+      if (!unused.has(m)) {
+        unused.set(m, false); // an import cycle ends here
+        unused.set(m, (ctx.getModuleInfo(m)?.importedIds ?? []).some(notForPupils));
       }
-      return bringsZod.get(m)!;
+      return unused.get(m)!;
     };
     const seen = new Set<string>();
     const visit = (m: string) => {
-      if (seen.has(m) || zod(m)) return;
+      if (seen.has(m) || notForPupils(m)) return;
       const info = ctx.getModuleInfo(m);
       if (!info) return;
       seen.add(m);

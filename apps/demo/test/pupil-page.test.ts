@@ -70,6 +70,11 @@ describe(
           !body.includes('$ZodType'),
           `${r.path} is zod: the pupil's page loads no schema library`,
         );
+        // Nor the element's loader of `src` (load-json): the page gives the definition itself.
+        assert.ok(
+          !body.includes("is not this page's origin"),
+          `${r.path} is the element's src loader, which the pupil's page never uses`,
+        );
       }
       assert.ok(scripts.length > 0);
       assert.ok(
