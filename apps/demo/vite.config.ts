@@ -41,18 +41,6 @@ function preloadEverythingThePupilNeeds(): Plugin {
           [...c.imports, ...c.dynamicImports].forEach(visit);
         };
         visit(chunk.fileName);
-        // What the entry imports statically runs it: fetched first. The questionnaire's code
-        // (imported on demand) is fetched at once too, but at a low priority, so it does not hold
-        // back the small entry, which fills in a link's code and looks it up (measured: the
-        // look-up left about 0.15 s sooner at 4x CPU and 1.6 Mbps; docs/decisions/0037).
-        const first = new Set<string>();
-        const firstOf = (file: string) => {
-          const c = bundle[file];
-          if (!c || c.type !== 'chunk' || first.has(file)) return;
-          first.add(file);
-          c.imports.forEach(firstOf);
-        };
-        firstOf(chunk.fileName);
         return {
           // The source's comments are for developers: a pupil's browser gets only the markers the
           // server replaces for a browser resuming a session (server/app.ts).
@@ -61,12 +49,7 @@ function preloadEverythingThePupilNeeds(): Plugin {
             .filter((file) => !html.includes(`/${file}`))
             .map((file) => ({
               tag: 'link',
-              attrs: {
-                rel: 'modulepreload',
-                crossorigin: true,
-                href: `/${file}`,
-                ...(first.has(file) ? {} : { fetchpriority: 'low' }),
-              },
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
               injectTo: 'head',
             })),
         };

@@ -20,7 +20,11 @@ import { apiBodyLimit } from './middleware/body-limit.js';
 import { csrf } from './middleware/csrf.js';
 import { onError } from './middleware/errors.js';
 import { guards, routeTable } from './middleware/guard.js';
-import { securityHeaders } from './middleware/headers.js';
+import {
+  contentSecurityPolicy,
+  inlineScriptHashes,
+  securityHeaders,
+} from './middleware/headers.js';
 import { requestLog } from './middleware/request-log.js';
 import { sessions } from './middleware/sessions.js';
 import { repos } from './repo/index.js';
@@ -182,16 +186,27 @@ export function createApp(options: AppOptions) {
     // A browser holding a pupil session (a reload mid-questionnaire) gets the page marked so; one
     // without goes straight to the code form, with no request to find out that it has no session.
     // It gets no code form (pupil.html draws one for a first visit), only "Loading…" until its
-    // questionnaire is in.
+    // questionnaire is in, and no look-up of a link's code (pupil.html's inline script).
     const resuming = pupil
+      .replace(/<script>[\s\S]*?<\/script>\s*/, '')
       .replace('<main id="main"', '<main id="main" data-session')
       .replace(/<!-- code-form -->[\s\S]*<!-- \/code-form -->/, '<p>Loading…</p>')
       .replace(
         /<title>[^<]*<\/title>/,
         '<title>Answer the questionnaire — All Together portal</title>',
       );
-    const pupilHtml = (c: Context<Env>) =>
-      c.html(getCookie(c, deps.cookieName(c, 'at_pupil')) ? resuming : pupil);
+    // pupil.html's one inline script (a link's code looked up as the page begins) is allowed by its
+    // hash, and nothing else inline: the policy is the strict one plus that hash.
+    const page = (html: string) => ({
+      html,
+      policy: contentSecurityPolicy(options.frameAncestors ?? "'none'", inlineScriptHashes(html)),
+    });
+    const [first, again] = [page(pupil), page(resuming)];
+    const pupilHtml = (c: Context<Env>) => {
+      const { html, policy } = getCookie(c, deps.cookieName(c, 'at_pupil')) ? again : first;
+      c.header('Content-Security-Policy', policy);
+      return c.html(html);
+    };
     // Small files too (the default leaves out those under 1 KB): the pupil's page entry and the
     // theme's tokens are just under it, and gzip halves them.
     app.use('/assets/*', compress({ threshold: 256 }));

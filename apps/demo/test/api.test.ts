@@ -5,6 +5,7 @@
  * the trust's suppressed export (D1, D8). Runs on PGlite, and on PostgreSQL too when DATABASE_URL is set.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { hashPassword, verifyPassword } from '../server/security.js';
 import { DEMO_ADMIN, DEMO_CODE, LIVE_ROUND, leadEmail } from '../server/seed.js';
@@ -64,7 +65,8 @@ for (const backend of backends) {
           const r = await fetch(s.url + path);
           const csp = r.headers.get('content-security-policy') ?? '';
           assert.match(csp, /default-src 'none'/);
-          assert.match(csp, /script-src 'self'(;|$)/);
+          // The pupil's page adds its one inline script by hash (the next test).
+          assert.match(csp, /script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')?(;|$)/);
           assert.match(csp, /style-src 'self'(;|$)/);
           assert.match(csp, /require-trusted-types-for 'script'/);
           assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
@@ -78,6 +80,31 @@ for (const backend of backends) {
         const html = await (await fetch(s.url + '/')).text();
         assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
         assert.doesNotMatch(html, /<style|style=/);
+      });
+      it("S10/W3 the pupil's page allows its one inline script by its hash, and nothing else inline", async () => {
+        const scriptSrc = (r: Response) =>
+          /script-src ([^;]*)/.exec(r.headers.get('content-security-policy') ?? '')?.[1];
+        const inline = (html: string) =>
+          [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+            ([, body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`,
+          );
+        const first = await fetch(`${s.url}/pupil`);
+        const html = await first.text();
+        assert.equal(inline(html).length, 1, 'one inline script: the look-up of a link code');
+        assert.equal(scriptSrc(first), `'self' ${inline(html)[0]}`);
+        assert.doesNotMatch(html, /<style|style=/);
+        // A browser resuming a session has no code form: no look-up script, none allowed.
+        const pupil = new Client(s.url);
+        const started = await pupil.request('POST', '/api/pupil/start', { code: DEMO_CODE });
+        assert.equal(started.status, 200, started.text);
+        const again = await pupil.request('GET', '/pupil');
+        assert.deepEqual(inline(again.text), []);
+        assert.equal(
+          /script-src ([^;]*)/.exec(again.headers.get('content-security-policy') ?? '')?.[1],
+          "'self'",
+        );
+        // The staff pages allow no inline script at all.
+        assert.equal(scriptSrc(await fetch(`${s.url}/`)), "'self'");
       });
     });
 

@@ -277,13 +277,60 @@ describe(
         await page.context().close();
       });
 
-    it("issue 22/A3: a link's questionnaire is drawn ahead, hidden from everyone, and Start shows that same element", async () => {
+    it("issue 22: a link's code is looked up as the page is parsed, before any of the page's script files has arrived", async () => {
       const { page, errors } = await open();
-      await page.goto(`${s.url}/pupil#code=${DEMO_CODE}`);
-      // Drawn ahead: its start page is there, but hidden (no role, no focus, the title unchanged).
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      const held: string[] = [];
+      await page.route(/\/assets\/.*\.js$/, async (route) => {
+        held.push(new URL(route.request().url()).pathname);
+        await released;
+        await route.continue();
+      });
+      const lookedUp = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/api/pupil/look-up',
+      );
+      await page.goto(`${s.url}/pupil#code=${DEMO_CODE}`, { waitUntil: 'commit' });
+      assert.equal((await lookedUp).status(), 200);
+      assert.ok(held.length > 0, 'the script files were asked for, and are held back');
+      release();
+      // The entry fills the code in, and Start uses the look-up's answer.
       await page.waitForFunction(
-        `(() => { const q = document.querySelector('at-questionnaire');
-          return !!q && !!q.shadowRoot && [...q.shadowRoot.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Start now'); })()`,
+        () => !document.querySelector<HTMLButtonElement>('#start button')?.disabled,
+      );
+      assert.equal(await page.getByLabel('Class code').inputValue(), DEMO_CODE);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await page.locator('at-questionnaire').getByRole('button', { name: 'Start now' }).waitFor();
+      assert.deepEqual(errors, [], 'no console error (the page CSP allows the script)');
+      await page.context().close();
+    });
+
+    it("W8 a browser resuming a session opens a link's code without looking it up", async () => {
+      const { page, responses } = await open();
+      await startWithCode(page);
+      await page.locator('at-questionnaire').getByRole('button', { name: 'Start now' }).waitFor();
+      await page.goto('about:blank');
+      await page.goto(`${s.url}/pupil#code=${DEMO_CODE}`);
+      await page.locator('at-questionnaire').getByRole('button', { name: 'Start now' }).waitFor();
+      const api = responses.filter((r) => r.path.startsWith('/api/')).map((r) => r.path);
+      assert.deepEqual(api, ['/api/pupil/start', '/api/pupil/questionnaire']);
+      await page.context().close();
+    });
+
+    it("issue 22/A3: a link's questionnaire is drawn ahead, hidden from everyone, and Start shows that same element where it was drawn", async () => {
+      const { page, errors } = await open();
+      const { release } = await holdScripts(page);
+      await page.goto(`${s.url}/pupil#code=${DEMO_CODE}`);
+      const footerTop = () =>
+        page.evaluate("document.querySelector('footer').getBoundingClientRect().top");
+      const before = await footerTop();
+      release();
+      // Drawn ahead: its start page is there, but hidden (no role, no focus, the title unchanged).
+      await page.waitForFunction(() =>
+        [
+          ...(document.querySelector('at-questionnaire')?.shadowRoot?.querySelectorAll('button') ??
+            []),
+        ].some((b) => b.textContent?.trim() === 'Start now'),
       );
       assert.equal(
         await page.locator('at-questionnaire').getByRole('button', { name: 'Start now' }).count(),
@@ -292,11 +339,30 @@ describe(
       assert.equal(await page.title(), 'Enter your class code — All Together portal');
       assert.equal(
         await page.evaluate(
-          "document.querySelector('at-questionnaire').closest('[hidden]') !== null",
+          "getComputedStyle(document.querySelector('at-questionnaire')).visibility",
         ),
-        true,
+        'hidden',
       );
-      await page.evaluate("document.querySelector('at-questionnaire').dataset.ahead = 'yes'");
+      assert.equal(await footerTop(), before, 'the page does not move for it');
+      // Tab from the code field goes round the page and never into it.
+      await page.getByLabel('Class code').focus();
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        assert.equal(
+          await page.evaluate("document.activeElement?.closest('at-questionnaire') ?? null"),
+          null,
+          `Tab ${i + 1} reached the hidden questionnaire`,
+        );
+      }
+      // Shown where it was drawn: never taken out of the page (which would lay it out again).
+      await page.evaluate(`(() => {
+        const q = document.querySelector('at-questionnaire');
+        q.dataset.ahead = 'yes';
+        window.moved = false;
+        new MutationObserver((records) => {
+          if (records.some((r) => [...r.removedNodes].some((n) => n === q || n.contains(q)))) window.moved = true;
+        }).observe(document.body, { childList: true, subtree: true });
+      })()`);
       await page.getByRole('button', { name: 'Start', exact: true }).click();
       const q = page.locator('#main at-questionnaire');
       await q.getByRole('button', { name: 'Start now' }).waitFor();
@@ -306,7 +372,9 @@ describe(
         'the element drawn ahead is the one shown',
       );
       assert.equal(await page.locator('at-questionnaire').count(), 1, 'and the only one');
-      assert.equal(await page.locator('[hidden] at-questionnaire').count(), 0);
+      assert.equal(await page.evaluate('window.moved'), false, 'and it was not moved');
+      assert.equal(await page.title(), 'Questionnaire — All Together portal');
+      assert.equal(await page.getByLabel('Class code').count(), 0, 'the code form has gone');
       await q.getByRole('button', { name: 'Start now' }).click();
       await q.getByRole('radio').first().check();
       assert.deepEqual(errors, []);

@@ -6,9 +6,9 @@
  * This entry is small and runs as soon as it arrives, before the questionnaire's code (the element,
  * Lit, pupil-app.ts) has: the code form is in pupil.html itself, so a pupil on a slow school
  * network reads it and types the code at once, and this makes Start work. A code from a `#code=`
- * link is filled in and looked up at once (the questionnaire it opens, no session); a Start pressed
- * now sends the code straight away, and the page takes Start's answer over when it has loaded (the
- * round trip is made while the rest is still on its way).
+ * link is filled in (pupil.html's own script has looked it up already: the questionnaire it opens,
+ * no session); a Start pressed now sends the code straight away, and the page takes Start's answer
+ * over when it has loaded (the round trip is made while the rest is still on its way).
  *
  * pupil.html loads it `async`: it runs when it arrives, and what needs the document waits for the
  * document to be parsed (a first visit's small page always is by then).
@@ -16,10 +16,17 @@
 import '@all-together/components/themes/default.css';
 import type { EarlyStart, LookUp } from './pages/pupil.js';
 
+declare global {
+  interface Window {
+    /** A `#code=` link's code and its look-up, asked by pupil.html's inline script. */
+    atLookUp?: LookUp;
+  }
+}
+
 let early: EarlyStart | undefined;
 let ahead: LookUp | undefined;
-// The requests `startRequest` and `startAfter` in pages/pupil.ts make, and the look-up (not
-// imported: that would make this entry wait for the page's code).
+// The request `startRequest` and `startAfter` in pages/pupil.ts make (not imported: that would
+// make this entry wait for the page's code).
 const post = (path: string, body: object) =>
   fetch(`/api/pupil/${path}`, {
     method: 'POST',
@@ -63,17 +70,16 @@ const onSubmit = (event: SubmitEvent) => {
   early.answer?.catch(() => {});
 };
 
-/** Makes the code form work: a link's code filled in and looked up, and Start enabled. */
+/** Makes the code form work: Start enabled, and a link's code filled in with its look-up kept. */
 const wire = () => {
   const found = codeForm();
   if (!found) return;
   const { form, input } = found;
-  const fromLink = new URLSearchParams(location.hash.slice(1)).get('code');
-  if (fromLink && !input.value) {
-    input.value = fromLink;
-    // The questionnaire this code opens, asked now: it is here when the pupil presses Start.
-    ahead = { code: fromLink, answer: post('look-up', { code: fromLink }) };
-    ahead.answer.catch(() => {});
+  // A link's code: pupil.html's own script asked which questionnaire it opens as the page began.
+  // The answer is here, or on its way, when the pupil presses Start.
+  if (window.atLookUp && !input.value) {
+    ahead = window.atLookUp;
+    input.value = ahead.code;
   }
   form.addEventListener('submit', onSubmit);
   form.querySelector('button')!.disabled = false;

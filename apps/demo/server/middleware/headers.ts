@@ -1,10 +1,15 @@
 /** Security headers on every answer (S10, W3): a strict CSP with Trusted Types, and no caching. */
+import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 
-const CSP = (frameAncestors: string) =>
+/**
+ * The policy: scripts from this origin only, plus any inline script a page names by its hash
+ * (`'sha256-…'`; the pupil's page has one, server/app.ts), never `unsafe-inline`.
+ */
+export const contentSecurityPolicy = (frameAncestors: string, scriptHashes: string[] = []) =>
   [
     "default-src 'none'",
-    "script-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(' '),
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -17,6 +22,12 @@ const CSP = (frameAncestors: string) =>
     'trusted-types lit-html',
   ].join('; ');
 
+/** The CSP source (`'sha256-…'`) of each inline `<script>` in a page, to allow exactly those. */
+export const inlineScriptHashes = (html: string): string[] =>
+  [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body!, 'utf8').digest('base64')}'`,
+  );
+
 export const securityHeaders =
   (o: {
     frameAncestors?: string | undefined;
@@ -26,7 +37,7 @@ export const securityHeaders =
     await next();
     // A route may set a stricter policy of its own (an evidence download adds `sandbox`).
     if (!c.res.headers.has('Content-Security-Policy'))
-      c.header('Content-Security-Policy', CSP(o.frameAncestors ?? "'none'"));
+      c.header('Content-Security-Policy', contentSecurityPolicy(o.frameAncestors ?? "'none'"));
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');

@@ -91,7 +91,8 @@ const startAfter = (code: string, lookUp: Promise<Response>) =>
 
 /**
  * The questionnaire a code from a `#code=` link opens, asked for before Start is pressed (by
- * pupil-main.ts): `POST /api/pupil/look-up` makes no session and sets no cookie.
+ * pupil.html's own script, as the page begins): `POST /api/pupil/look-up` makes no session and
+ * sets no cookie.
  */
 export interface LookUp {
   code: string;
@@ -138,7 +139,7 @@ const api = <T>(path: string, body?: unknown): Promise<T> => answerOf<T>(request
 
 /** Renders into <main>; `error` puts "Error: " first in the title (GOV.UK: heard first). */
 function show(view: TemplateResult, title: string, error = false): void {
-  document.title = `${error ? 'Error: ' : ''}${title} — All Together portal`;
+  titled(title, error);
   const main = document.getElementById('main')!;
   // What pupil.html drew (the code form, or "Loading…") is not Lit's: cleared once, before Lit
   // first draws here, then Lit updates in place.
@@ -147,6 +148,10 @@ function show(view: TemplateResult, title: string, error = false): void {
   render(view, main);
 }
 let drawnByLit = false;
+
+function titled(title: string, error = false): void {
+  document.title = `${error ? 'Error: ' : ''}${title} — All Together portal`;
+}
 
 /**
  * Start's answer while it is on its way: pressing Start again sends nothing more, and Exit this
@@ -357,10 +362,19 @@ function exitAfterStart(event: Event): boolean {
 /** Shows the questionnaire: the one given, or this session's, asked of the server. */
 async function questionnaire(given?: Questionnaire): Promise<void> {
   const q = given ?? (await api<Questionnaire>('questionnaire'));
-  const element = drawnAhead?.q === q ? drawnAhead.element : questionnaireElement(q);
-  drawnAhead?.holder.remove();
+  const drawn = drawnAhead?.q === q ? drawnAhead : undefined;
   drawnAhead = undefined;
-  show(html`${element}`, 'Questionnaire');
+  if (drawn && !drawnByLit && drawn.holder.isConnected) {
+    // Shown where it was drawn: not moved, so its styles and layout, worked out while the pupil
+    // read the code form, are kept (moving it would make the browser work them out again).
+    const main = document.getElementById('main')!;
+    for (const node of [...main.childNodes]) if (node !== drawn.holder) node.remove();
+    drawn.holder.classList.remove('drawn-ahead');
+    titled('Questionnaire');
+    return;
+  }
+  drawn?.holder.remove();
+  show(html`${drawn?.element ?? questionnaireElement(q)}`, 'Questionnaire');
 }
 
 /**
@@ -389,18 +403,19 @@ function questionnaireElement(q: Questionnaire): Element {
 }
 
 /**
- * The questionnaire of a link's code, drawn ahead in a hidden holder once the look-up has answered
- * and this page has loaded: its definition is checked by its hash and its start page drawn while
- * the pupil reads the code form, so Start shows it at once. Hidden, it is not in the
- * accessibility tree and takes no focus; shown, it is moved (the same element) into the page.
+ * The questionnaire of a link's code, drawn ahead once the look-up has answered and this page has
+ * loaded, below the code form in a holder laid out but not seen (base.css `.drawn-ahead`): its
+ * definition is checked by its hash and its start page drawn and laid out while the pupil reads
+ * the code form, so Start shows it at once, where it is. Hidden, it is not in the accessibility
+ * tree, takes no focus and takes no room.
  */
 let drawnAhead: { q: Questionnaire; element: Element; holder: HTMLElement } | undefined;
 function drawAhead(q: Questionnaire): void {
   const holder = document.createElement('div');
-  holder.hidden = true;
+  holder.className = 'drawn-ahead';
   const element = questionnaireElement(q);
   holder.append(element);
-  document.body.append(holder);
+  document.getElementById('main')!.append(holder);
   drawnAhead = { q, element, holder };
 }
 
