@@ -115,6 +115,14 @@ describe('i18n', () => {
       expect(matchLang('en')).to.equal('en-GB');
       expect(matchLang('ja')).to.equal('en-GB');
       expect(matchLang('')).to.equal('en-GB');
+      // Asked again (the canonical forms are remembered): the same answers, valid or not.
+      for (const tag of ['pl', 'PL-pl', 'en-US', 'not a tag!', 'not a tag!'])
+        expect(matchLang(tag)).to.equal(
+          tag.startsWith('p') || tag.startsWith('P') ? 'pl' : 'en-GB',
+        );
+      // Past the memo's bound, still right.
+      for (let i = 0; i < 100; i++) expect(matchLang(`x-tag${i}`)).to.equal('en-GB');
+      expect(matchLang('pl-PL')).to.equal('pl');
       expect(matchLang('%%%')).to.equal('en-GB');
     });
 

