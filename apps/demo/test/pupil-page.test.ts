@@ -317,6 +317,36 @@ describe(
       await page.context().close();
     });
 
+    for (const how of ['a code typed', "a link's code"])
+      it(`A3 Start moves the focus to the main content, where the questionnaire now is (${how})`, async () => {
+        const { page, errors } = await open();
+        if (how === 'a code typed') {
+          await page.goto(`${s.url}/pupil`);
+          await page.getByLabel('Class code').focus();
+          await page.keyboard.type(DEMO_CODE);
+        } else {
+          await page.goto(`${s.url}/pupil#code=${DEMO_CODE}`);
+          await page.getByRole('button', { name: 'Start', exact: true }).focus();
+        }
+        await page.keyboard.press('Enter');
+        const q = page.locator('at-questionnaire');
+        await q.getByRole('button', { name: 'Start now' }).waitFor();
+        await page.waitForFunction(() => document.activeElement?.id === 'main');
+        // From there, Tab goes into the questionnaire: Exit this page, then Start now.
+        const inside = () =>
+          page.evaluate<string>(
+            '(() => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a ? a.textContent.trim() : ""; })()',
+          );
+        const seen: string[] = [];
+        for (let i = 0; i < 3 && !seen.includes('Start now'); i++) {
+          await page.keyboard.press('Tab');
+          seen.push(await inside());
+        }
+        assert.ok(seen.includes('Start now'), `Tab went to ${JSON.stringify(seen)}`);
+        assert.deepEqual(errors, []);
+        await page.context().close();
+      });
+
     it("issue 22/A3: a link's questionnaire is drawn ahead, hidden from everyone, and Start shows that same element where it was drawn", async () => {
       const { page, errors } = await open();
       const { release } = await holdScripts(page);

@@ -159,6 +159,17 @@ function titled(title: string, error = false): void {
  */
 let starting: Promise<Response> | undefined;
 
+/**
+ * After Start, the focus goes to the page's main content, where the questionnaire now is: the
+ * Start button it was on has gone, and a screen reader would else be left at the top of the page
+ * (A3). Only if it was lost: a pupil who has moved it meanwhile keeps it.
+ */
+function focusAfterStart(): void {
+  const active = document.activeElement;
+  if (active && active !== document.body) return;
+  focusOn('#main');
+}
+
 /** Moves focus to what the pupil should hear next (a message, the error summary). */
 function focusOn(selector: string): void {
   const target = document.querySelector<HTMLElement>(selector);
@@ -217,12 +228,14 @@ async function begin(code: string, answer: Promise<Response> | undefined): Promi
       // only to send the answers). A Start refused meanwhile brings the code form back, with why.
       history.replaceState(null, '', '/pupil');
       await questionnaire(known);
+      focusAfterStart();
       await answerOf(answer);
       return;
     }
     const started = await answerOf<{ questionnaire?: Questionnaire }>(answer);
     history.replaceState(null, '', '/pupil');
     await questionnaire(started.questionnaire);
+    focusAfterStart();
   } catch (e) {
     // The look-up spoke for a moment that has passed: a Start pressed again asks afresh.
     if (ahead?.code === code) ahead = undefined;
