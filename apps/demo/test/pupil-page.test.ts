@@ -332,6 +332,7 @@ describe(
         const q = page.locator('at-questionnaire');
         await q.getByRole('button', { name: 'Start now' }).waitFor();
         await page.waitForFunction(() => document.activeElement?.id === 'main');
+        assert.equal(await page.evaluate('scrollY'), 0, 'from the top of the page, header in view');
         // From there, Tab goes into the questionnaire: Exit this page, then Start now.
         const inside = () =>
           page.evaluate<string>(

@@ -167,7 +167,9 @@ let starting: Promise<Response> | undefined;
 function focusAfterStart(): void {
   const active = document.activeElement;
   if (active && active !== document.body) return;
-  focusOn('#main');
+  // From the top of the page, as a new page would be: the header stays in view.
+  document.getElementById('main')?.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
 }
 
 /** Moves focus to what the pupil should hear next (a message, the error summary). */
