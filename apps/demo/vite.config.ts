@@ -71,8 +71,8 @@ let pupilModules: Set<string> | undefined;
  * imports on demand. Every module the page reaches, statically or by `import()`, that neither is
  * nor brings in what the page never needs (`NOT_FOR_PUPILS`): zod and the model's schemas load
  * only for a definition the page cannot trust by its hash (docs/decisions/0037), the element's
- * `src` loader not at all, and they stay in chunks of their own. Small chunks cost a pupil a request each (HTTP/1.1 opens six at a time) and
- * compress worse apart than together.
+ * `src` loader not at all, and they stay in chunks of their own. Small chunks cost a pupil a
+ * request each (HTTP/1.1 opens six at a time) and compress worse apart than together.
  */
 function pupilChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
   if (!pupilModules) {
